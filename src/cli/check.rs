@@ -1,0 +1,146 @@
+//! `fourd check`: parse every `.4dm` file under the given paths and report.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diag::{Diagnostic, RenderOptions, SourceMap, render};
+use crate::syntax;
+
+/// What checking one file found.
+pub struct FileReport {
+    pub errors: usize,
+    pub warnings: usize,
+    /// The rendered diagnostics.
+    pub rendered: String,
+}
+
+/// Runs `fourd check PATH...`.
+pub fn run(paths: &[PathBuf]) -> ExitCode {
+    let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let mut files = Vec::new();
+    for root in &roots {
+        if !root.exists() {
+            return super::usage_error(&format!("no such file or folder: {}", root.display()));
+        }
+        collect_4dm(root, &mut files);
+    }
+    let options = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
+    let reports = check_files(&files, options);
+    let (mut with_errors, mut errors, mut warnings) = (0, 0, 0);
+    for report in &reports {
+        eprint!("{}", report.rendered);
+        if report.errors > 0 {
+            with_errors += 1;
+        }
+        errors += report.errors;
+        warnings += report.warnings;
+    }
+    println!("{} files, {with_errors} with errors, {errors} errors, {warnings} warnings", files.len());
+    if with_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Every `.4dm` file at or under `path`, sorted by path within each folder.
+pub fn collect_4dm(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_file() {
+        out.push(path.to_path_buf());
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_4dm(&entry, out);
+        } else if entry.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("4dm")) {
+            out.push(entry);
+        }
+    }
+}
+
+/// Checks files on as many threads as there are cores, each with a large stack;
+/// the reports come back in the order of `files`.
+pub fn check_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileReport> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<FileReport>> = (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        for _ in 0..workers {
+            let next = &next;
+            let spawned =
+                std::thread::Builder::new().stack_size(syntax::DEEP_STACK_BYTES).spawn_scoped(scope, move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(index) else { break };
+                        done.push((index, check_file(path, options)));
+                    }
+                    done
+                });
+            if let Ok(handle) = spawned {
+                handles.push(handle);
+            }
+        }
+        for handle in handles {
+            if let Ok(done) = handle.join() {
+                for (index, report) in done {
+                    slots[index] = Some(report);
+                }
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .zip(files)
+        .map(|(slot, path)| {
+            slot.unwrap_or_else(|| FileReport {
+                errors: 1,
+                warnings: 0,
+                rendered: format!("error: internal error while checking {}\n", path.display()),
+            })
+        })
+        .collect()
+}
+
+/// Reads and parses one file.
+pub fn check_file(path: &Path, options: RenderOptions) -> FileReport {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => check_bytes(&name, bytes, options),
+        Err(error) => FileReport { errors: 1, warnings: 0, rendered: format!("error: cannot read {name}: {error}\n") },
+    }
+}
+
+/// Parses the bytes of one file named `name` and renders what it finds.
+pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileReport {
+    let mut sources = SourceMap::new();
+    let (text, diags) = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let id = sources.add(name, text.as_str());
+            let (_, diags) = syntax::parse(id, &text);
+            (text, diags)
+        }
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let id = sources.add(name, text.as_str());
+            let diag =
+                Diagnostic::error("syntax", "this file is not UTF-8 text", crate::diag::Span::new(id, valid, valid))
+                    .with_label("the bytes here are not UTF-8")
+                    .with_help("4D method files are UTF-8; convert the file");
+            (text, vec![diag])
+        }
+    };
+    let _ = text;
+    let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new() };
+    for diag in &diags {
+        if diag.is_error() {
+            report.errors += 1;
+        } else {
+            report.warnings += 1;
+        }
+        report.rendered.push_str(&render(diag, &sources, options));
+    }
+    report
+}

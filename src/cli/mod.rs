@@ -1,0 +1,62 @@
+//! The command line: argument parsing with clap, the subcommands, and
+//! rendering of diagnostics. The only module that prints or reads files.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// fourd runs, checks and tests 4D code from a terminal.
+#[derive(Debug, Parser)]
+#[command(name = "fourd", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse every .4dm file under each PATH without running anything.
+    Check {
+        /// Files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Only check the syntax (names are not resolved yet in this version either way).
+        #[arg(long)]
+        syntax_only: bool,
+    },
+}
+
+/// Runs fourd with the process's arguments.
+pub fn main() -> ExitCode {
+    main_with(std::env::args_os())
+}
+
+/// Runs fourd with the given arguments (the first is the program name).
+pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Check { paths, syntax_only: _ } => check::run(&paths),
+    }
+}
+
+/// Whether diagnostics on standard error may use colours.
+pub(crate) fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints a usage error the way clap does: one line and the usage hint; exit 2.
+pub(crate) fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\nFor more information, try '--help'.");
+    ExitCode::from(2)
+}

@@ -1,0 +1,304 @@
+//! Spans, sources and diagnostics, and their rendering through miette.
+//!
+//! Every other layer reports problems as [`Diagnostic`] values that carry a
+//! byte [`Span`]; the source text is attached only when a diagnostic is
+//! rendered. This module depends on miette alone.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+/// Identifies one loaded source file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct SourceId(pub u32);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub source: SourceId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(source: SourceId, start: usize, end: usize) -> Span {
+        Span { source, start: clamp_u32(start), end: clamp_u32(end.max(start)) }
+    }
+
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span { source: self.source, start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.end == self.start
+    }
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A loaded source file: its display name (a path) and its text.
+#[derive(Debug)]
+pub struct Source {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+/// All source files of one run, indexed by [`SourceId`].
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    sources: Vec<Source>,
+}
+
+impl SourceMap {
+    pub fn new() -> SourceMap {
+        SourceMap::default()
+    }
+
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceId {
+        let id = SourceId(clamp_u32(self.sources.len()));
+        self.sources.push(Source { name: name.into(), text: text.into() });
+        id
+    }
+
+    pub fn get(&self, id: SourceId) -> Option<&Source> {
+        self.sources.get(id.0 as usize)
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, id: SourceId, offset: u32) -> (usize, usize) {
+        match self.get(id) {
+            Some(source) => line_col(&source.text, offset as usize),
+            None => (0, 0),
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+/// Line ends are LF, CRLF or CR, as in 4D method files.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let bytes = before.as_bytes();
+    let mut line = 1;
+    let mut line_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'\r' => {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    line += 1;
+                    line_start = i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A labelled secondary span, such as the line that opened a block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A problem found in 4D source, with where it is and what to do about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable code: `syntax`, or a 4D error number for runtime errors.
+    pub code: String,
+    pub message: String,
+    pub span: Span,
+    /// The text under the primary span's underline.
+    pub label: Option<String>,
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code: code.to_string(),
+            message: message.into(),
+            span,
+            label: None,
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: &str, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message, span) }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label { span, message: message.into() });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// How to render diagnostics.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl RenderOptions {
+    /// Plain text, fixed width: what golden files and pipes get.
+    pub fn plain() -> RenderOptions {
+        RenderOptions { color: false, width: 100 }
+    }
+}
+
+/// Renders one diagnostic with the source it points into.
+pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) -> String {
+    let (name, text) = match sources.get(diag.span.source) {
+        Some(source) => (source.name.clone(), source.text.clone()),
+        None => (String::from("<unknown>"), Arc::from("")),
+    };
+    let (line, col) = line_col(&text, diag.span.start as usize);
+    let report = Report {
+        diag,
+        location: format!("{name}:{line}:{col}"),
+        source: NamedSource::new(name, text.to_string()),
+        text_len: text.len(),
+    };
+    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &report).is_err() {
+        out = format!("{}: {}\n", report.location, diag.message);
+    }
+    out
+}
+
+/// What miette sees: a diagnostic with its source attached.
+struct Report<'a> {
+    diag: &'a Diagnostic,
+    location: String,
+    source: NamedSource<String>,
+    text_len: usize,
+}
+
+impl Report<'_> {
+    fn source_span(&self, span: Span) -> SourceSpan {
+        let start = (span.start as usize).min(self.text_len);
+        let end = (span.end as usize).min(self.text_len).max(start);
+        SourceSpan::new(start.into(), end - start)
+    }
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.diag.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.diag.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(self.diag.label.clone(), self.source_span(self.diag.span));
+        let secondary = self
+            .diag
+            .secondary
+            .iter()
+            .map(|label| LabeledSpan::new_with_span(Some(label.message.clone()), self.source_span(label.span)));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lf_crlf_and_cr() {
+        let text = "ab\ncd\r\nef\rgh";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 4), (2, 2));
+        assert_eq!(line_col(text, 7), (3, 1));
+        assert_eq!(line_col(text, 10), (4, 1));
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col("é$x", 2), (1, 2));
+    }
+}

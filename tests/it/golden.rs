@@ -1,0 +1,94 @@
+//! Golden files under `tests/golden/`: one trial per `.4dm` file.
+//!
+//! In `syntax/`, a case compares the AST dump with `NAME.ast` and the rendered
+//! diagnostics with `NAME.err` (no `.err` means no diagnostic is expected). A
+//! missing expectation is written and the trial fails; `UPDATE_GOLDEN=1`
+//! rewrites every expectation of the selected trials.
+
+use std::path::{Path, PathBuf};
+
+use fourd::diag::{RenderOptions, SourceMap, render};
+use libtest_mimic::{Failed, Trial};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+}
+
+pub fn trials() -> Vec<Trial> {
+    let mut files = Vec::new();
+    fourd::cli::check::collect_4dm(&root().join("syntax"), &mut files);
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
+            Trial::test(name, move || syntax_case(&path))
+        })
+        .collect()
+}
+
+fn blessing() -> bool {
+    std::env::var_os("UPDATE_GOLDEN").is_some()
+}
+
+/// Compares `actual` with the file at `path`, or writes it when missing or blessing.
+pub fn expect_file(path: &Path, actual: &str) -> Result<(), Failed> {
+    match std::fs::read_to_string(path) {
+        Ok(expected) if !blessing() => {
+            if expected == actual {
+                Ok(())
+            } else {
+                Err(format!("{} differs:\n{}", path.display(), diff(&expected, actual)).into())
+            }
+        }
+        Ok(_) => write(path, actual),
+        Err(_) => {
+            write(path, actual)?;
+            if blessing() { Ok(()) } else { Err(format!("{} was missing; written, check it", path.display()).into()) }
+        }
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failed> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()).into())
+}
+
+/// A line diff good enough for golden files: expected lines `-`, actual lines `+`.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let suffix = e[prefix..].iter().rev().zip(a[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let mut out = String::new();
+    for line in &e[prefix..e.len() - suffix] {
+        out.push_str(&format!("-{line}\n"));
+    }
+    for line in &a[prefix..a.len() - suffix] {
+        out.push_str(&format!("+{line}\n"));
+    }
+    if out.is_empty() {
+        out.push_str("(the texts differ in line ends or a final newline)\n");
+    }
+    out
+}
+
+fn syntax_case(path: &Path) -> Result<(), Failed> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut sources = SourceMap::new();
+    let id = sources.add(file_name, text.as_str());
+    let (method, diags) = fourd::syntax::parse(id, &text);
+    let rendered: String = diags.iter().map(|d| render(d, &sources, RenderOptions::plain())).collect();
+    let ast_path = path.with_extension("ast");
+    let err_path = path.with_extension("err");
+    let dump = fourd::syntax::dump::dump(&method, &text);
+    let mut result = Ok(());
+    if ast_path.exists() || diags.is_empty() || blessing() && ast_path.exists() {
+        result = expect_file(&ast_path, &dump);
+    }
+    if err_path.exists() || !rendered.is_empty() {
+        let checked = expect_file(&err_path, &rendered);
+        result = result.and(checked);
+    }
+    result
+}

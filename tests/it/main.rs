@@ -1,0 +1,17 @@
+//! The single integration-test binary: golden files, robustness and tidy checks.
+//!
+//! Run with `cargo test`; filter by path (`cargo test -- syntax/if`).
+//! `UPDATE_GOLDEN=1 cargo test` rewrites the expectation files.
+
+mod golden;
+mod robustness;
+mod tidy;
+
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let mut trials = Vec::new();
+    trials.extend(golden::trials());
+    trials.extend(robustness::trials());
+    trials.extend(tidy::trials());
+    libtest_mimic::run(&args, trials).exit();
+}
