@@ -1,0 +1,2 @@
+﻿//%attributes = {"preemptive":"capable"}
+$a:="bom"

@@ -1,0 +1,5 @@
+session singleton Class constructor($user : Text)
+	This.user:=$user
+
+onHTTPGet Function status() : Object
+	return {ok: True:C214}

@@ -1,0 +1,4 @@
+property settings : Object
+
+singleton Class constructor
+	This.settings:={}

@@ -1,0 +1,6 @@
+// only comments here
+
+/* and a block
+   comment */
+	// indented
+

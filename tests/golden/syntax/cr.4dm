@@ -1,0 +1,1 @@
+$a:=1If ($a=1)	$b:="x"End if $o:={k: 1; \	j: 2}// comment$c:=3

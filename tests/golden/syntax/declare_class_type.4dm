@@ -1,0 +1,1 @@
+#DECLARE($path : Variant; $p : cs.Person)->$folder : 4D:C1709.Folder

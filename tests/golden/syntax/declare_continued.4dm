@@ -1,0 +1,4 @@
+#DECLARE ($a : Text; \
+	$b : Integer; \
+	$c : cs.Person)->$r : Text
+$r:=$a

@@ -1,0 +1,2 @@
+#DECLARE()
+ALERT:C41("no params")

@@ -1,0 +1,2 @@
+#DECLARE() : Boolean
+return True:C214

@@ -1,0 +1,2 @@
+#DECLARE($format : Text; ... : Real) : Text
+return $format

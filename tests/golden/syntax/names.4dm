@@ -1,0 +1,31 @@
+$local:=1
+$1:=$2
+${$i}:=0
+$0:=""
+<>ipvar:=1
+$t:=This.name
+$u:=Super.name
+plainvar:=1
+PlainVar:=2
+$_under:=3
+$4DLink:="x"
+$t:=Type:C295($x)=Is text:K8:3
+$b:=Is 64 bits version:K5:25
+$b:=64 bit version:K5:25
+$b:=Vrai:C214
+$b:=Faux:C215
+$s:=4D Server:K5:6
+$s:=Application type:C494=4D Server:K5:6
+$clé:="value"
+$ƒ:=1
+$v:=i_FenêtreNo
+$o.$x:=1
+$o.$:=2
+$o.end:=1
+$o.for:=2
+$o.if:=3
+$v:=$o.use+$o.var
+$o:={use: 1; for: 2; property: 3; if: 4}
+$v:=OK
+$e:=Error line
+$v:=WR INSERT TEXT:P12000:19
