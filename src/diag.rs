@@ -255,7 +255,11 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.diag.code))
+        let severity = match self.diag.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        Some(Box::new(format!("{} {severity}", self.diag.code)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

@@ -3,7 +3,8 @@
 //! Statements are written one per line with their source line number; nested
 //! blocks are indented. Expressions are written close to 4D source, with every
 //! binary chain in parentheses so that the left-to-right grouping shows, and
-//! multi-word names in backquotes (`` `New object`:C1471 ``).
+//! multi-word names in backquotes (`` `New object`:C1471 ``), and tables marked
+//! `T[Table:1]` so that they differ from collection literals.
 
 use std::fmt::Write;
 
@@ -365,5 +366,5 @@ pub fn expr(e: &Expr) -> String {
 
 fn table(t: &super::ast::TableRef) -> String {
     let number = t.number.map(|n| format!(":{n}")).unwrap_or_default();
-    format!("[{}{number}]", t.name)
+    format!("T[{}{number}]", t.name)
 }

@@ -18,7 +18,7 @@ use super::ast::{
 use super::lines::{Lexed, LineKind, LogicalLine};
 use super::names::decode_token;
 use super::parser::{FourdParser, Rule};
-use crate::diag::{Diagnostic, SourceId, Span, line_col};
+use crate::diag::{Diagnostic, SourceId, Span};
 
 /// How deeply control structures may nest; the limit 4D documents.
 pub(crate) const MAX_BLOCK_DEPTH: usize = 512;
@@ -41,7 +41,8 @@ pub(crate) fn build(source: SourceId, text: &str, lexed: Lexed) -> (Method, Vec<
         }
         let Some((start, end)) = trimmed_range(&line.text) else { continue };
         let span = Span::new(source, line.start + start, line.start + end);
-        let had_lex_error = lex_error_lines.iter().any(|&at| at >= line.start && at <= line.end);
+        let first_at_or_after = lex_error_lines.partition_point(|&at| at < line.start);
+        let had_lex_error = lex_error_lines.get(first_at_or_after).is_some_and(|&at| at <= line.end);
         let item = if line.too_deep || had_lex_error {
             classify(&line.text)
         } else {
@@ -136,13 +137,39 @@ fn parse_line(source: SourceId, line: &LogicalLine, diags: &mut Vec<Diagnostic>)
             let line_pair = pairs.next()?;
             let mut cx = Lower { source, base: line.start, diags };
             let stmt = line_pair.into_inner().find(|p| p.as_rule() != Rule::EOI)?;
-            Some(cx.item(stmt))
+            let item = cx.item(stmt);
+            if let Item::Stmt(StmtKind::Expr(Expr { kind: ExprKind::Name(name), span })) = &item
+                && name.token.is_none()
+                && let Some(what) = incomplete_keyword(&name.text)
+            {
+                diags.push(
+                    Diagnostic::error("syntax", format!("`{}` is incomplete", name.text.trim()), *span)
+                        .with_label(what),
+                );
+                return Some(classify(&line.text));
+            }
+            Some(item)
         }
         Err(error) => {
-            diags.push(syntax_error(source, line, &error));
+            diags.push(syntax_error(source, line, &detailed_error(&line.text).unwrap_or(error)));
             None
         }
     }
+}
+
+/// Serialises the re-parses that collect pest's token-level detail.
+static DETAIL: parking_lot::Mutex<()> = parking_lot::Mutex::new(());
+
+/// Parses a line that failed once more, with pest's token-level detail on, so
+/// that the message can name the `)` or `;` that was expected. The switch is
+/// global to pest; it only changes what a failure reports, and every failure
+/// is reported from inside this lock, so messages do not depend on timing.
+fn detailed_error(text: &str) -> Option<pest::error::Error<Rule>> {
+    let _guard = DETAIL.lock();
+    pest::set_error_detail(true);
+    let result = FourdParser::parse(Rule::line, text);
+    pest::set_error_detail(false);
+    result.err()
 }
 
 /// Turns pest's failure into words a 4D developer understands.
@@ -171,8 +198,6 @@ fn syntax_error(source: SourceId, line: &LogicalLine, error: &pest::error::Error
                 "]]" => "`]]`",
                 ";" => "`;`",
                 "(" => "`(`",
-                ":" => "`:`",
-                ":=" => "`:=`",
                 _ => continue,
             };
             expected.push(word);
@@ -245,7 +270,6 @@ fn rule_words(rule: Rule) -> Option<&'static str> {
         | Rule::marker
         | Rule::conj => "an expression",
         Rule::binop | Rule::ternary_q | Rule::assign_op => "an operator",
-        Rule::ternary_colon => "`:`",
         Rule::var_name => "a variable",
         Rule::type_ref | Rule::type_colon => "a type",
         Rule::member_name | Rule::prop | Rule::prop_key => "a property name",
@@ -924,6 +948,22 @@ pub(crate) fn parse_time(text: &str) -> Result<i64, String> {
 
 // ------------------------------------------------------------ classify
 
+/// What is missing when a keyword stands alone where it needs more, such as
+/// `If` with no condition (which the grammar would otherwise read as a name).
+fn incomplete_keyword(text: &str) -> Option<&'static str> {
+    Some(match super::names::normalize(text).as_str() {
+        "if" | "while" | "until" => "a condition is expected after it",
+        "use" => "a shared object or collection is expected after it",
+        "for" => "expected `($counter; start; end)` after it",
+        "for each" => "expected `($item; $collection)` after it",
+        "var" => "expected a variable name after it",
+        "property" => "expected a property name after it",
+        "function" => "expected a function name after it",
+        "class extends" => "expected a class name after it",
+        _ => return None,
+    })
+}
+
 /// What a line that did not parse opens or closes, judged by its first words,
 /// so that one bad line does not unbalance every block after it.
 fn classify(text: &str) -> Item {
@@ -1110,6 +1150,20 @@ struct Builder<'t> {
     current_function: Option<FunctionDef>,
     /// Set when nesting passed [`MAX_BLOCK_DEPTH`]: the rest of the file is skipped.
     stopped: bool,
+    /// Byte offsets where lines start, built the first time a message needs a line.
+    line_starts: Option<Vec<usize>>,
+}
+
+/// The byte offsets where lines start (LF, CRLF or CR line ends).
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 impl<'t> Builder<'t> {
@@ -1123,11 +1177,15 @@ impl<'t> Builder<'t> {
             functions: Vec::new(),
             current_function: None,
             stopped: false,
+            line_starts: None,
         }
     }
 
-    fn line_of(&self, span: Span) -> usize {
-        line_col(self.text, span.start as usize).0
+    /// The 1-based line of a span's start (only needed for messages).
+    fn line_of(&mut self, span: Span) -> usize {
+        let text = self.text;
+        let starts = self.line_starts.get_or_insert_with(|| line_starts(text));
+        starts.partition_point(|&start| start <= span.start as usize)
     }
 
     fn push_stmt(&mut self, stmt: Stmt) {
@@ -1218,17 +1276,18 @@ impl<'t> Builder<'t> {
     }
 
     fn else_line(&mut self, span: Span, diags: &mut Vec<Diagnostic>) {
-        let line = self.stack.last().map(|f| self.line_of(f.span));
+        if let Some(Frame { kind: FrameKind::If { then_block: Some(_), .. }, span: if_span, .. }) = self.stack.last() {
+            let line = self.line_of(*if_span);
+            diags.push(
+                Diagnostic::error("syntax", "a second `Else` in the same `If`", span)
+                    .with_label(format!("the `If` on line {line} already has an `Else`")),
+            );
+            return;
+        }
+        let inside = self.inside_words();
         match self.stack.last_mut() {
             Some(Frame { kind: FrameKind::If { then_block, .. }, stmts, .. }) => {
-                if then_block.is_some() {
-                    diags.push(
-                        Diagnostic::error("syntax", "a second `Else` in the same `If`", span)
-                            .with_label(format!("the `If` on line {} already has an `Else`", line.unwrap_or(0))),
-                    );
-                } else {
-                    *then_block = Some(Block { stmts: std::mem::take(stmts) });
-                }
+                *then_block = Some(Block { stmts: std::mem::take(stmts) });
             }
             Some(Frame { kind: FrameKind::Case { branches, open_branch, in_else, .. }, stmts, .. }) => {
                 if *in_else {
@@ -1243,13 +1302,22 @@ impl<'t> Builder<'t> {
             }
             _ => diags.push(
                 Diagnostic::error("syntax", "`Else` outside `If` or `Case of`", span)
-                    .with_label(self.inside_words())
+                    .with_label(inside)
                     .with_help("`Else` belongs between `If` and `End if`, or after the branches of `Case of`"),
             ),
         }
     }
 
     fn branch_line(&mut self, cond: Expr, span: Span, diags: &mut Vec<Diagnostic>) {
+        if !matches!(self.stack.last(), Some(Frame { kind: FrameKind::Case { .. }, .. })) {
+            let inside = self.inside_words();
+            diags.push(
+                Diagnostic::error("syntax", "a `:` branch outside `Case of`", span)
+                    .with_label(inside)
+                    .with_help("branches `: (condition)` go between `Case of` and `End case`"),
+            );
+            return;
+        }
         match self.stack.last_mut() {
             Some(Frame { kind: FrameKind::Case { branches, open_branch, in_else, .. }, stmts, .. }) => {
                 if *in_else {
@@ -1269,15 +1337,20 @@ impl<'t> Builder<'t> {
                 stmts.clear();
                 *open_branch = Some((cond, span));
             }
-            _ => diags.push(
-                Diagnostic::error("syntax", "a `:` branch outside `Case of`", span)
-                    .with_label(self.inside_words())
-                    .with_help("branches `: (condition)` go between `Case of` and `End case`"),
-            ),
+            _ => {}
         }
     }
 
     fn catch_line(&mut self, span: Span, diags: &mut Vec<Diagnostic>) {
+        if !matches!(self.stack.last(), Some(Frame { kind: FrameKind::Try { .. }, .. })) {
+            let inside = self.inside_words();
+            diags.push(
+                Diagnostic::error("syntax", "`Catch` outside `Try`", span)
+                    .with_label(inside)
+                    .with_help("`Catch` goes between `Try` and `End try`"),
+            );
+            return;
+        }
         match self.stack.last_mut() {
             Some(Frame { kind: FrameKind::Try { body }, stmts, .. }) => {
                 if body.is_some() {
@@ -1286,18 +1359,14 @@ impl<'t> Builder<'t> {
                     *body = Some(Block { stmts: std::mem::take(stmts) });
                 }
             }
-            _ => diags.push(
-                Diagnostic::error("syntax", "`Catch` outside `Try`", span)
-                    .with_label(self.inside_words())
-                    .with_help("`Catch` goes between `Try` and `End try`"),
-            ),
+            _ => {}
         }
     }
 
     /// Words for where a misplaced line stands.
-    fn inside_words(&self) -> String {
-        match self.stack.last() {
-            Some(frame) => format!("inside the `{}` on line {}", frame.kind.opener(), self.line_of(frame.span)),
+    fn inside_words(&mut self) -> String {
+        match self.stack.last().map(|frame| (frame.kind.opener(), frame.span)) {
+            Some((opener, span)) => format!("inside the `{opener}` on line {}", self.line_of(span)),
             None => String::from("not inside any block"),
         }
     }
@@ -1323,8 +1392,9 @@ impl<'t> Builder<'t> {
     }
 
     fn report_unclosed(&mut self, at: Span, diags: &mut Vec<Diagnostic>) {
-        if let Some(frame) = self.stack.last() {
-            let line = self.line_of(frame.span);
+        if let Some(frame_span) = self.stack.last().map(|f| f.span) {
+            let line = self.line_of(frame_span);
+            let Some(frame) = self.stack.last() else { return };
             diags.push(
                 Diagnostic::error(
                     "syntax",

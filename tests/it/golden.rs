@@ -21,9 +21,19 @@ pub fn trials() -> Vec<Trial> {
         .into_iter()
         .map(|path| {
             let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
-            Trial::test(name, move || syntax_case(&path))
+            Trial::test(name, move || on_big_stack(move || syntax_case(&path)))
         })
         .collect()
+}
+
+/// Runs a case on a thread with the stack fourd gives its own work, so that
+/// deeply nested cases behave as they do in the `fourd` binary.
+pub fn on_big_stack(case: impl FnOnce() -> Result<(), Failed> + Send + 'static) -> Result<(), Failed> {
+    let handle = std::thread::Builder::new()
+        .stack_size(fourd::syntax::DEEP_STACK_BYTES)
+        .spawn(case)
+        .map_err(|e| Failed::from(format!("cannot start the case: {e}")))?;
+    handle.join().unwrap_or_else(|_| Err("the case panicked".into()))
 }
 
 fn blessing() -> bool {

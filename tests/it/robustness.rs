@@ -1,7 +1,147 @@
 //! Inputs that must give diagnostics, never a panic, a stack overflow or a hang.
+//!
+//! Each case goes through `check_bytes`, the path `fourd check` takes for every
+//! file, on a thread with the stack the `fourd check` workers have; two also
+//! run the real binary.
 
-use libtest_mimic::Trial;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use fourd::cli::check::{FileReport, check_bytes};
+use fourd::diag::RenderOptions;
+use libtest_mimic::{Failed, Trial};
+
+use crate::golden::on_big_stack;
 
 pub fn trials() -> Vec<Trial> {
-    Vec::new()
+    vec![
+        case("invalid_utf8", invalid_utf8),
+        case("nested_parentheses_100k", nested_parentheses),
+        case("nested_if_blocks_100k", nested_if_blocks),
+        case("nested_block_comments_100k", nested_comments),
+        case("nested_ternaries_100k", nested_ternaries),
+        case("prefix_operators_100k", prefix_operators),
+        case("long_operator_chain_100k", long_chain),
+        case("file_50mb", file_50mb),
+        case("binary_garbage", binary_garbage),
+        Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
+    ]
+}
+
+fn case(name: &str, run: fn() -> Result<(), Failed>) -> Trial {
+    Trial::test(format!("robustness/{name}"), move || on_big_stack(run))
+}
+
+fn check(bytes: Vec<u8>) -> FileReport {
+    check_bytes("input.4dm", bytes, RenderOptions::plain())
+}
+
+fn expect_error(report: &FileReport, words: &str) -> Result<(), Failed> {
+    if report.errors >= 1 && report.rendered.contains(words) {
+        Ok(())
+    } else {
+        Err(format!("expected an error saying {words:?}, got {} errors:\n{}", report.errors, report.rendered).into())
+    }
+}
+
+fn invalid_utf8() -> Result<(), Failed> {
+    let report = check(b"$a:=1\n$b:=\"\xff\xfe\"\n".to_vec());
+    expect_error(&report, "not UTF-8")?;
+    expect_error(&report, "input.4dm:2:")
+}
+
+fn nested_parentheses() -> Result<(), Failed> {
+    let text = format!("$a:={}1{}\n", "(".repeat(100_000), ")".repeat(100_000));
+    expect_error(&check(text.into_bytes()), "too complex to parse")
+}
+
+fn nested_if_blocks() -> Result<(), Failed> {
+    let text = "If (True)\n".repeat(100_000) + &"End if\n".repeat(100_000);
+    expect_error(&check(text.into_bytes()), "nest more than 512 levels")
+}
+
+fn nested_comments() -> Result<(), Failed> {
+    let text = "/*".repeat(100_000) + "\n$a:=1\n";
+    expect_error(&check(text.into_bytes()), "unterminated comment")
+}
+
+fn nested_ternaries() -> Result<(), Failed> {
+    let text = format!("$a:={}0\n", "$b ? 1 : ".repeat(100_000));
+    expect_error(&check(text.into_bytes()), "too complex to parse")
+}
+
+fn prefix_operators() -> Result<(), Failed> {
+    let text = format!("$a:={}1\n$b:={}$x\n", "-".repeat(100_000), "->".repeat(100_000));
+    let report = check(text.into_bytes());
+    if report.errors == 0 { Ok(()) } else { Err(report.rendered.into()) }
+}
+
+fn long_chain() -> Result<(), Failed> {
+    let text = format!("$a:=1{}\n", "+1".repeat(100_000));
+    let report = check(text.into_bytes());
+    if report.errors == 0 { Ok(()) } else { Err(report.rendered.into()) }
+}
+
+/// 50 MB of ordinary code with a syntax error at the very end: the whole file is
+/// read, in bounded time, and the error is found.
+fn file_50mb() -> Result<(), Failed> {
+    let chunk = "var $i; $total : Integer\nFor ($i; 1; 10)\n\tIf ($i%2=0)  // even\n\t\t$total+=$i\n\tElse \n\t\t$o:={a: $i; b: [1; 2; \"x\"]}\n\tEnd if \nEnd for \n";
+    let mut text = chunk.repeat(50 * 1024 * 1024 / chunk.len() + 1);
+    text.push_str("$last:=(1\n");
+    let started = Instant::now();
+    let report = check(text.into_bytes());
+    let elapsed = started.elapsed();
+    expect_error(&report, "unexpected end of the statement")?;
+    if report.errors != 1 {
+        return Err(format!("expected exactly one error, got {}", report.errors).into());
+    }
+    if elapsed > Duration::from_secs(120) {
+        return Err(format!("50 MB took {elapsed:?}").into());
+    }
+    Ok(())
+}
+
+/// Pseudo-random bytes, the same on every run.
+fn binary_garbage() -> Result<(), Failed> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for round in 0..20 {
+        let bytes: Vec<u8> = (0..64 * 1024)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        // Every other round stays within ASCII so that the parser, not only the UTF-8 check, sees it.
+        let bytes = if round % 2 == 0 { bytes } else { bytes.into_iter().map(|b| b & 0x7f).collect() };
+        let report = check(bytes);
+        if report.errors == 0 {
+            return Err(format!("round {round}: garbage gave no error").into());
+        }
+    }
+    Ok(())
+}
+
+fn binary_reports_invalid_utf8() -> Result<(), Failed> {
+    let dir = std::env::temp_dir().join(format!("fourd-robustness-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let file = dir.join("bad.4dm");
+    std::fs::write(&file, b"ALERT(\"\xc3\x28\")\n").map_err(|e| e.to_string())?;
+    let output = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .args(["check", "--syntax-only"])
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .output()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if output.status.code() != Some(1) {
+        return Err(format!("exit status {:?}, expected 1", output.status.code()).into());
+    }
+    if !stderr.contains("not UTF-8") || stdout.trim() != "1 files, 1 with errors, 1 errors, 0 warnings" {
+        return Err(format!("stdout: {stdout}\nstderr: {stderr}").into());
+    }
+    Ok(())
 }

@@ -1,7 +1,104 @@
-//! Tidy checks: module docs and layering rules, as written in ARCHITECTURE.md.
+//! Tidy checks: every module is documented and the layers of ARCHITECTURE.md hold.
+//!
+//! A layer may use only the layers below it:
+//! `cli` > `web` > `eval` > `commands` > `session` > `runtime` | `syntax` > `diag`.
 
-use libtest_mimic::Trial;
+use std::path::{Path, PathBuf};
+
+use libtest_mimic::{Failed, Trial};
 
 pub fn trials() -> Vec<Trial> {
-    Vec::new()
+    vec![
+        Trial::test("tidy/module_docs", module_docs),
+        Trial::test("tidy/layers", layers),
+        Trial::test("tidy/pest_stays_in_syntax", pest_stays_in_syntax),
+        Trial::test("tidy/printing_only_in_cli", printing_only_in_cli),
+    ]
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every `.rs` file under `dir`, with its path relative to `src/` and its text.
+fn sources(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(src()).unwrap_or(&path).display().to_string();
+                out.push((rel, std::fs::read_to_string(&path).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The layer a file belongs to: the first component of its path under `src/`.
+fn layer(rel: &str) -> &str {
+    let first = rel.split(['/', '\\']).next().unwrap_or(rel);
+    first.strip_suffix(".rs").unwrap_or(first)
+}
+
+fn report(problems: Vec<String>) -> Result<(), Failed> {
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
+}
+
+fn module_docs() -> Result<(), Failed> {
+    let problems = sources(&src())
+        .into_iter()
+        .filter(|(_, text)| !text.trim_start().starts_with("//!"))
+        .map(|(rel, _)| format!("{rel}: does not start with a `//!` module comment"))
+        .collect();
+    report(problems)
+}
+
+/// For each layer, the crate modules it must not use.
+const FORBIDDEN: &[(&str, &[&str])] = &[
+    ("diag", &["syntax", "runtime", "session", "commands", "eval", "web", "cli"]),
+    ("syntax", &["runtime", "session", "commands", "eval", "web", "cli"]),
+    ("runtime", &["syntax", "session", "commands", "eval", "web", "cli"]),
+    ("session", &["syntax", "commands", "eval", "web", "cli"]),
+    ("commands", &["syntax", "eval", "web", "cli"]),
+    ("eval", &["web", "cli"]),
+    ("web", &["cli"]),
+];
+
+fn layers() -> Result<(), Failed> {
+    let mut problems = Vec::new();
+    for (rel, text) in sources(&src()) {
+        let own = layer(&rel);
+        let Some((_, forbidden)) = FORBIDDEN.iter().find(|(l, _)| *l == own) else { continue };
+        for module in *forbidden {
+            if text.contains(&format!("crate::{module}")) {
+                problems.push(format!("{rel}: layer `{own}` uses `crate::{module}`"));
+            }
+        }
+    }
+    report(problems)
+}
+
+fn pest_stays_in_syntax() -> Result<(), Failed> {
+    let problems = sources(&src())
+        .into_iter()
+        .filter(|(rel, text)| layer(rel) != "syntax" && (text.contains("pest::") || text.contains("pest_derive")))
+        .map(|(rel, _)| format!("{rel}: names pest outside `syntax`"))
+        .collect();
+    report(problems)
+}
+
+fn printing_only_in_cli() -> Result<(), Failed> {
+    let problems = sources(&src())
+        .into_iter()
+        .filter(|(rel, _)| layer(rel) != "cli")
+        .filter(|(_, text)| ["println!", "eprintln!", "print!(", "eprint!("].iter().any(|m| text.contains(m)))
+        .map(|(rel, _)| format!("{rel}: prints outside `cli`"))
+        .collect();
+    report(problems)
 }

@@ -25,3 +25,5 @@ $c:=[{a: 1}; [2; 3]; "x"]
 $i:=[0; 1].indexOf($x)
 $k:={a: 1}.a
 $o:={"quoted key": 1}
+$one:=[1]
+$n:=[42].length

@@ -8,3 +8,7 @@ Use (Storage:C1525.counters)
 	End use 
 End use 
 USE SET:C118("mySet")
+Use Storage:C1525
+	Storage:C1525.n:=1
+End use 
+USE SET:C118("selected")

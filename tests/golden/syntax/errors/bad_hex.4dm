@@ -1,0 +1,1 @@
+$hex:=0x1FFFFFFFF

@@ -1,0 +1,6 @@
+ALERT("a")
+Else 
+: ($x=1)
+Until ($x>3)
+Catch
+End try

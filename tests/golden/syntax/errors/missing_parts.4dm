@@ -1,0 +1,5 @@
+If
+End if 
+$a:=
+ALERT("x"
+$b:=(1+2))

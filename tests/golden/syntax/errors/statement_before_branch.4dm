@@ -1,0 +1,4 @@
+Case of 
+	$x:=1
+	: ($y=1)
+End case 

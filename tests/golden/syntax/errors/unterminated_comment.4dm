@@ -1,0 +1,3 @@
+$a:=1
+/* opened /* nested */ but never closed
+$b:=2

@@ -1,0 +1,2 @@
+$t:="no closing quote
+ALERT("next line still parses")
