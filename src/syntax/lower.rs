@@ -131,7 +131,13 @@ enum Item {
     Function(FunctionDef),
 }
 
+/// The most rule calls pest may make for one line. Real lines need a few
+/// hundred thousand at most; this bounds the time a pathological line can take.
+const CALL_LIMIT: usize = 20_000_000;
+
 fn parse_line(source: SourceId, line: &LogicalLine, diags: &mut Vec<Diagnostic>) -> Option<Item> {
+    static LIMIT: std::sync::Once = std::sync::Once::new();
+    LIMIT.call_once(|| pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT)));
     match FourdParser::parse(Rule::line, &line.text) {
         Ok(mut pairs) => {
             let line_pair = pairs.next()?;
@@ -179,6 +185,14 @@ fn syntax_error(source: SourceId, line: &LogicalLine, error: &pest::error::Error
         InputLocation::Span((s, _)) => s,
     };
     let rest = &line.text[pos.min(line.text.len())..];
+    if matches!(&error.variant, ErrorVariant::CustomError { .. }) {
+        return Diagnostic::error(
+            "syntax",
+            "this statement is too complex to parse",
+            Span::new(source, line.start, line.start),
+        )
+        .with_help("split the expression over several statements");
+    }
     let found = found_token(rest);
     let mut expected: Vec<&'static str> = Vec::new();
     if let ErrorVariant::ParsingError { positives, .. } = &error.variant {
@@ -264,7 +278,6 @@ fn rule_words(rule: Rule) -> Option<&'static str> {
         | Rule::param_indirect
         | Rule::local
         | Rule::interprocess
-        | Rule::try_expr
         | Rule::name
         | Rule::arg
         | Rule::marker
@@ -685,8 +698,34 @@ impl Lower<'_> {
                 let mut kids = pair.into_inner();
                 let Some(base) = kids.next() else { return self.required(None) };
                 let base = self.primary(base);
-                let ops: Vec<PostfixOp> = kids.map(|op| self.postfix(op)).collect();
-                if ops.is_empty() { base } else { Expr { kind: ExprKind::Postfix { base: Box::new(base), ops }, span } }
+                let mut ops: Vec<PostfixOp> = kids.map(|op| self.postfix(op)).collect();
+                if ops.is_empty() {
+                    return base;
+                }
+                // `Try(expr)` is read as a call of a name by the grammar (which
+                // spares pest a second parse of its argument); it is made here.
+                if let ExprKind::Name(name) = &base.kind
+                    && name.token.is_none()
+                    && name.text.eq_ignore_ascii_case("try")
+                    && let Some(PostfixOp::Call { args, span: call_span }) = ops.first_mut()
+                {
+                    let call_span = *call_span;
+                    let inner = match (args.len(), args.pop()) {
+                        (1, Some(arg)) => arg,
+                        _ => {
+                            self.error("`Try` takes one expression: `Try(expression)`", call_span);
+                            self.required(None)
+                        }
+                    };
+                    let try_span = base.span.join(call_span);
+                    let try_expr = Expr { kind: ExprKind::Try(Box::new(inner)), span: try_span };
+                    ops.remove(0);
+                    if ops.is_empty() {
+                        return try_expr;
+                    }
+                    return Expr { kind: ExprKind::Postfix { base: Box::new(try_expr), ops }, span };
+                }
+                Expr { kind: ExprKind::Postfix { base: Box::new(base), ops }, span }
             }
             _ => self.primary(pair),
         }
@@ -704,8 +743,17 @@ impl Lower<'_> {
                 None => PostfixOp::Deref(span),
             },
             Rule::deref => PostfixOp::Deref(span),
-            Rule::index => PostfixOp::Index(self.inner_expr(pair)),
-            Rule::char_index => PostfixOp::CharIndex(self.inner_expr(pair)),
+            Rule::index => {
+                let open = span.start;
+                let inner = self.inner_expr(pair);
+                // `[[i]]` reads as a character reference, as 4D writes it.
+                match inner.kind {
+                    ExprKind::Collection(mut items) if items.len() == 1 && inner.span.start == open + 1 => {
+                        PostfixOp::CharIndex(items.pop().unwrap_or_else(|| self.required(None)))
+                    }
+                    kind => PostfixOp::Index(Expr { kind, span: inner.span }),
+                }
+            }
             Rule::array_elem => PostfixOp::ArrayElement(self.inner_expr(pair)),
             Rule::call => {
                 let args = pair.into_inner().next().map(|args| self.args(args)).unwrap_or_default();
@@ -825,7 +873,6 @@ impl Lower<'_> {
             Rule::param_indirect => ExprKind::ParamIndirect(Box::new(self.inner_expr(pair))),
             Rule::local => ExprKind::Local(text[1..].to_string()),
             Rule::interprocess => ExprKind::Interprocess(text[2..].to_string()),
-            Rule::try_expr => ExprKind::Try(Box::new(self.first_expr(pair).unwrap_or_else(|| self.required(None)))),
             Rule::name | Rule::tok_name | Rule::plain_name => ExprKind::Name(self.name(pair)),
             Rule::expr | Rule::chain | Rule::operand | Rule::postfix_expr => return self.expr(pair),
             other => unreachable!("lower: primary rule {other:?}"),

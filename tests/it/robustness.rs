@@ -24,6 +24,8 @@ pub fn trials() -> Vec<Trial> {
         case("long_operator_chain_100k", long_chain),
         case("file_50mb", file_50mb),
         case("binary_garbage", binary_garbage),
+        case("nested_brackets_after_a_name", nested_brackets_after_a_name),
+        case("nested_try_calls", nested_try_calls),
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
     ]
 }
@@ -144,4 +146,27 @@ fn binary_reports_invalid_utf8() -> Result<(), Failed> {
         return Err(format!("stdout: {stdout}\nstderr: {stderr}").into());
     }
     Ok(())
+}
+
+/// Found by fuzzing: `name[[[[...` once made pest parse each `[` two ways, an
+/// exponential cost. Both shapes must fail fast.
+fn nested_brackets_after_a_name() -> Result<(), Failed> {
+    let text = format!("s+Rep{}zI\n$a:=$b{}\n", "[".repeat(200), "[[".repeat(100));
+    let started = Instant::now();
+    let report = check(text.into_bytes());
+    expect_error(&report, "input.4dm:1:")?;
+    within(started, Duration::from_secs(2))
+}
+
+/// `Try(Try(...` with a missing parenthesis must not be parsed twice per level.
+fn nested_try_calls() -> Result<(), Failed> {
+    let text = format!("$a:={}1{}\n", "Try(".repeat(200), ")".repeat(199));
+    let started = Instant::now();
+    expect_error(&check(text.into_bytes()), "unexpected end of the statement")?;
+    within(started, Duration::from_secs(2))
+}
+
+fn within(started: Instant, limit: Duration) -> Result<(), Failed> {
+    let elapsed = started.elapsed();
+    if elapsed <= limit { Ok(()) } else { Err(format!("took {elapsed:?}, more than {limit:?}").into()) }
 }
