@@ -384,7 +384,7 @@ pub enum BinOp {
 }
 
 impl BinOp {
-    pub fn from_str(text: &str) -> Option<BinOp> {
+    pub fn from_symbol(text: &str) -> Option<BinOp> {
         Some(match text {
             "+" => BinOp::Add,
             "-" => BinOp::Subtract,

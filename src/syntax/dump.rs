@@ -237,11 +237,8 @@ fn signature(sig: &Signature) -> String {
         let _ = write!(out, "({})", params.join("; "));
     }
     if let Some(result) = &sig.result {
-        match &result.name {
-            Some(name) => {
-                let _ = write!(out, " -> {}", name.text);
-            }
-            None => {}
+        if let Some(name) = &result.name {
+            let _ = write!(out, " -> {}", name.text);
         }
         if let Some(ty) = &result.ty {
             let _ = write!(out, " : {}", type_ref(ty));

@@ -668,7 +668,7 @@ impl Lower<'_> {
                 let first = self.expr(first);
                 let mut rest = Vec::new();
                 while let (Some(op), Some(operand)) = (kids.next(), kids.next()) {
-                    let op = BinOp::from_str(op.as_str()).unwrap_or(BinOp::Add);
+                    let op = BinOp::from_symbol(op.as_str()).unwrap_or(BinOp::Add);
                     rest.push((op, self.expr(operand)));
                 }
                 if rest.is_empty() {
@@ -964,7 +964,7 @@ pub(crate) fn parse_date(text: &str) -> Result<(u16, u8, u8), String> {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -1356,7 +1356,9 @@ impl<'t> Builder<'t> {
     }
 
     fn branch_line(&mut self, cond: Expr, span: Span, diags: &mut Vec<Diagnostic>) {
-        if !matches!(self.stack.last(), Some(Frame { kind: FrameKind::Case { .. }, .. })) {
+        let Some(Frame { kind: FrameKind::Case { branches, open_branch, in_else, .. }, stmts, .. }) =
+            self.stack.last_mut()
+        else {
             let inside = self.inside_words();
             diags.push(
                 Diagnostic::error("syntax", "a `:` branch outside `Case of`", span)
@@ -1364,32 +1366,23 @@ impl<'t> Builder<'t> {
                     .with_help("branches `: (condition)` go between `Case of` and `End case`"),
             );
             return;
+        };
+        if *in_else {
+            diags.push(
+                Diagnostic::error("syntax", "a `:` branch after the `Else` of `Case of`", span)
+                    .with_help("the `Else` of `Case of` comes after every branch"),
+            );
+            return;
         }
-        match self.stack.last_mut() {
-            Some(Frame { kind: FrameKind::Case { branches, open_branch, in_else, .. }, stmts, .. }) => {
-                if *in_else {
-                    diags.push(
-                        Diagnostic::error("syntax", "a `:` branch after the `Else` of `Case of`", span)
-                            .with_help("the `Else` of `Case of` comes after every branch"),
-                    );
-                    return;
-                }
-                if let Some((prev, prev_span)) = open_branch.take() {
-                    branches.push(CaseBranch {
-                        cond: prev,
-                        body: Block { stmts: std::mem::take(stmts) },
-                        span: prev_span,
-                    });
-                }
-                stmts.clear();
-                *open_branch = Some((cond, span));
-            }
-            _ => {}
+        if let Some((prev, prev_span)) = open_branch.take() {
+            branches.push(CaseBranch { cond: prev, body: Block { stmts: std::mem::take(stmts) }, span: prev_span });
         }
+        stmts.clear();
+        *open_branch = Some((cond, span));
     }
 
     fn catch_line(&mut self, span: Span, diags: &mut Vec<Diagnostic>) {
-        if !matches!(self.stack.last(), Some(Frame { kind: FrameKind::Try { .. }, .. })) {
+        let Some(Frame { kind: FrameKind::Try { body }, stmts, .. }) = self.stack.last_mut() else {
             let inside = self.inside_words();
             diags.push(
                 Diagnostic::error("syntax", "`Catch` outside `Try`", span)
@@ -1397,16 +1390,11 @@ impl<'t> Builder<'t> {
                     .with_help("`Catch` goes between `Try` and `End try`"),
             );
             return;
-        }
-        match self.stack.last_mut() {
-            Some(Frame { kind: FrameKind::Try { body }, stmts, .. }) => {
-                if body.is_some() {
-                    diags.push(Diagnostic::error("syntax", "a second `Catch` in the same `Try`", span));
-                } else {
-                    *body = Some(Block { stmts: std::mem::take(stmts) });
-                }
-            }
-            _ => {}
+        };
+        if body.is_some() {
+            diags.push(Diagnostic::error("syntax", "a second `Catch` in the same `Try`", span));
+        } else {
+            *body = Some(Block { stmts: std::mem::take(stmts) });
         }
     }
 

@@ -17,13 +17,27 @@ pub fn root() -> PathBuf {
 pub fn trials() -> Vec<Trial> {
     let mut files = Vec::new();
     fourd::cli::check::collect_4dm(&root().join("syntax"), &mut files);
-    files
+    let mut trials: Vec<Trial> = files
         .into_iter()
         .map(|path| {
             let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
             Trial::test(name, move || on_big_stack(move || syntax_case(&path)))
         })
-        .collect()
+        .collect();
+    let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
+    let mut files = Vec::new();
+    fourd::cli::check::collect_4dm(&scripts, &mut files);
+    trials.extend(files.into_iter().map(|path| {
+        let name = format!("scripts/{}", path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
+        Trial::test(name, move || script_parses(&path))
+    }));
+    trials
+}
+
+/// Every example program in `scripts/` is clean under `fourd check`.
+fn script_parses(path: &Path) -> Result<(), Failed> {
+    let report = fourd::cli::check::check_file(path, RenderOptions::plain());
+    if report.errors + report.warnings == 0 { Ok(()) } else { Err(report.rendered.into()) }
 }
 
 /// Runs a case on a thread with the stack fourd gives its own work, so that

@@ -1,0 +1,22 @@
+//%attributes = {}
+// fizzbuzz: classic control flow, written as a 4D developer would.
+#DECLARE($count : Integer)
+
+var $i : Integer
+var $line : Text
+If ($count=0)
+	$count:=15
+End if 
+For ($i; 1; $count)
+	Case of 
+		: (($i%15)=0)
+			$line:="FizzBuzz"
+		: (($i%3)=0)
+			$line:="Fizz"
+		: (($i%5)=0)
+			$line:="Buzz"
+		Else 
+			$line:=String($i)
+	End case 
+	ALERT($line)
+End for 

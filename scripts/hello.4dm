@@ -1,0 +1,3 @@
+//%attributes = {}
+// hello: the smallest 4D method.
+ALERT("Hello from fourd")
