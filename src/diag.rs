@@ -257,6 +257,10 @@ impl miette::Diagnostic for Report<'_> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // A numeric code is a 4D error number; the others name a kind of problem.
+        if self.diag.code.parse::<i32>().is_ok() {
+            return Some(Box::new(format!("4D error {}", self.diag.code)));
+        }
         Some(Box::new(format!("{} {severity}", self.diag.code)))
     }
 

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
+pub mod run;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -21,6 +22,14 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run a method file in the main process of a standalone session.
+    Run {
+        /// The method file (`.4dm`).
+        file: PathBuf,
+        /// Arguments, passed to the method as Text parameters.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Parse every .4dm file under each PATH without running anything.
     Check {
         /// Files or folders (default: the current folder).
@@ -38,6 +47,11 @@ pub fn main() -> ExitCode {
 
 /// Runs fourd with the given arguments (the first is the program name).
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    // `fourd FILE.4dm ARG...` is `fourd run FILE.4dm ARG...`.
+    if args.get(1).is_some_and(|a| a.to_string_lossy().to_lowercase().ends_with(".4dm")) {
+        args.insert(1, OsString::from("run"));
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -47,6 +61,7 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match cli.command {
         Command::Check { paths, syntax_only: _ } => check::run(&paths),
+        Command::Run { file, args } => run::run(&file, &args),
     }
 }
 

@@ -42,3 +42,17 @@ fn parse_failure(source: SourceId) -> (ast::Method, Vec<Diagnostic>) {
     let span = crate::diag::Span::new(source, 0, 0);
     (ast::Method::default(), vec![Diagnostic::error("syntax", "internal error: the parser could not run", span)])
 }
+
+/// Runs `work` on a thread with [`DEEP_STACK_BYTES`] of stack, as the work of a
+/// 4D process needs; `None` if the thread could not start or panicked.
+pub fn on_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> Option<T> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name(String::from("fourd-main"))
+            .stack_size(DEEP_STACK_BYTES)
+            .spawn_scoped(scope, work)
+            .ok()?
+            .join()
+            .ok()
+    })
+}

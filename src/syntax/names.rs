@@ -1,20 +1,9 @@
-//! Pure helpers for names: normalisation for case-insensitive lookup, and
+//! Pure helpers for names: normalisation (from `crate::names`) and
 //! decoding of token suffixes (`:C41`, `:K8:3`, `:P12000:19`).
 
 use super::ast::Token;
 
-/// The lookup key of a command, constant, method or variable name: lower case,
-/// inner runs of spaces folded to one, outer spaces trimmed.
-pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
+pub use crate::names::normalize;
 
 /// Decodes a token suffix such as `:C41` or `:K8:3`. `None` when malformed or
 /// when a number does not fit.
@@ -36,12 +25,6 @@ pub fn decode_token(suffix: &str) -> Option<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalize_folds_case_and_spaces() {
-        assert_eq!(normalize("  New   Shared object "), "new shared object");
-        assert_eq!(normalize("Créer OBJET"), "créer objet");
-    }
 
     #[test]
     fn decode_tokens() {

@@ -24,6 +24,16 @@ pub fn trials() -> Vec<Trial> {
             Trial::test(name, move || on_big_stack(move || syntax_case(&path)))
         })
         .collect();
+    let mut files = Vec::new();
+    fourd::cli::check::collect_4dm(&root().join("eval"), &mut files);
+    for path in files {
+        // A `.4dm` with neither `.out` nor `.err` is a helper method of its folder.
+        if !path.with_extension("out").exists() && !path.with_extension("err").exists() && !blessing() {
+            continue;
+        }
+        let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
+        trials.push(Trial::test(name, move || run_case(&path)));
+    }
     let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
     let mut files = Vec::new();
     fourd::cli::check::collect_4dm(&scripts, &mut files);
@@ -34,10 +44,53 @@ pub fn trials() -> Vec<Trial> {
     trials
 }
 
-/// Every example program in `scripts/` is clean under `fourd check`.
+/// Runs a method file as `fourd run` does and compares standard output with
+/// `NAME.out` and standard error with `NAME.err` (which must then be the only
+/// way the run fails).
+fn run_case(path: &Path) -> Result<(), Failed> {
+    let display = PathBuf::from(path.file_name().unwrap_or_default());
+    let path_owned = path.to_path_buf();
+    let (ok, out) = fourd::syntax::on_deep_stack(move || {
+        let mut out = fourd::cli::run::Captured::default();
+        let ok = fourd::cli::run::run_file(&path_owned, &display, &[], &mut out, RenderOptions::plain());
+        (ok, out)
+    })
+    .ok_or("the run panicked")?;
+    let out_path = path.with_extension("out");
+    let err_path = path.with_extension("err");
+    let mut result = Ok(());
+    if out_path.exists() || !out.stdout.is_empty() {
+        result = expect_file(&out_path, &out.stdout);
+    }
+    if err_path.exists() || !out.stderr.is_empty() {
+        result = result.and(expect_file(&err_path, &out.stderr));
+    }
+    if ok == err_path.exists() {
+        result = result.and(Err(if ok {
+            "the run succeeded but an .err file expects it to fail"
+        } else {
+            "the run failed"
+        }
+        .into()));
+    }
+    result
+}
+
+/// Every example program in `scripts/` is clean under `fourd check` and runs
+/// to its end, printing something.
 fn script_parses(path: &Path) -> Result<(), Failed> {
     let report = fourd::cli::check::check_file(path, RenderOptions::plain());
-    if report.errors + report.warnings == 0 { Ok(()) } else { Err(report.rendered.into()) }
+    if report.errors + report.warnings > 0 {
+        return Err(report.rendered.into());
+    }
+    let path = path.to_path_buf();
+    let (ok, out) = fourd::syntax::on_deep_stack(move || {
+        let mut out = fourd::cli::run::Captured::default();
+        let ok = fourd::cli::run::run_file(&path, &path, &[], &mut out, RenderOptions::plain());
+        (ok, out)
+    })
+    .ok_or("the run panicked")?;
+    if ok && !out.stdout.is_empty() { Ok(()) } else { Err(format!("the script failed:\n{}", out.stderr).into()) }
 }
 
 /// Runs a case on a thread with the stack fourd gives its own work, so that

@@ -1,0 +1,105 @@
+//! 4D's constants: name, token (theme and index, as saved in `Name:K8:3`) and value.
+//! The token numbers are not the value (`Is text:K8:3` is 2).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A constant's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ConstValue {
+    Number(f64),
+    Text(&'static str),
+}
+
+/// One constant.
+#[derive(Debug)]
+pub struct ConstantSpec {
+    pub name: &'static str,
+    /// `(theme, index)` of the token, when known from saved code.
+    pub token: Option<(u32, u32)>,
+    pub value: ConstValue,
+}
+
+const fn num(name: &'static str, token: Option<(u32, u32)>, value: f64) -> ConstantSpec {
+    ConstantSpec { name, token, value: ConstValue::Number(value) }
+}
+
+pub static CONSTANTS: &[ConstantSpec] = &[
+    // Field and Variable Types (theme 8)
+    num("Is alpha field", Some((8, 1)), 0.0),
+    num("Is real", Some((8, 4)), 1.0),
+    num("Is text", Some((8, 3)), 2.0),
+    num("Is picture", Some((8, 10)), 3.0),
+    num("Is date", Some((8, 7)), 4.0),
+    num("Is undefined", Some((8, 13)), 5.0),
+    num("Is Boolean", Some((8, 9)), 6.0),
+    num("Is integer", Some((8, 5)), 8.0),
+    num("Is longint", Some((8, 6)), 9.0),
+    num("Is time", Some((8, 8)), 11.0),
+    num("Is variant", None, 12.0),
+    num("Is pointer", Some((8, 14)), 23.0),
+    num("Is BLOB", Some((8, 12)), 30.0),
+    num("Is object", Some((8, 27)), 38.0),
+    num("Is collection", Some((8, 32)), 42.0),
+    num("Is null", Some((8, 31)), 255.0),
+    // Characters (theme 15)
+    num("Tab", Some((15, 37)), 9.0),
+    num("Carriage return", Some((15, 38)), 13.0),
+    num("Escape", Some((15, 39)), 27.0),
+    num("Line feed", Some((15, 40)), 10.0),
+    num("Space", Some((15, 42)), 32.0),
+    num("At sign", Some((15, 46)), 64.0),
+    // Math (theme 30) and limits (theme 35)
+    num("Pi", Some((30, 1)), std::f64::consts::PI),
+    num("Degree", Some((30, 2)), std::f64::consts::PI / 180.0),
+    num("MAXLONG", Some((35, 2)), 2_147_483_647.0),
+    // Log events (theme 38)
+    num("Information message", Some((38, 1)), 0.0),
+    num("Warning message", Some((38, 2)), 1.0),
+    num("Error message", Some((38, 3)), 2.0),
+    num("Into 4D debug message", Some((38, 5)), 1.0),
+    num("Into 4D commands log", Some((38, 7)), 3.0),
+    num("Into 4D diagnostic log", Some((38, 8)), 5.0),
+    num("Into system standard outputs", Some((38, 9)), 6.0),
+    num("Into Windows log events", None, 0.0),
+    num("Into 4D request log", None, 2.0),
+    // Strings (theme 86)
+    num("sk ignore empty strings", Some((86, 1)), 1.0),
+    num("sk trim spaces", Some((86, 2)), 2.0),
+];
+
+/// An index into [`CONSTANTS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConstantId(pub u16);
+
+impl ConstantId {
+    pub fn spec(self) -> &'static ConstantSpec {
+        &CONSTANTS[self.0 as usize]
+    }
+}
+
+struct Lookup {
+    by_token: HashMap<(u32, u32), ConstantId>,
+    by_name: HashMap<String, ConstantId>,
+}
+
+static LOOKUP: LazyLock<Lookup> = LazyLock::new(|| {
+    let mut by_token = HashMap::new();
+    let mut by_name = HashMap::new();
+    for (index, spec) in CONSTANTS.iter().enumerate() {
+        let id = ConstantId(u16::try_from(index).unwrap_or(u16::MAX));
+        if let Some(token) = spec.token {
+            by_token.insert(token, id);
+        }
+        by_name.insert(crate::names::normalize(spec.name), id);
+    }
+    Lookup { by_token, by_name }
+});
+
+pub fn by_token(theme: u32, index: u32) -> Option<ConstantId> {
+    LOOKUP.by_token.get(&(theme, index)).copied()
+}
+
+pub fn by_name(normalized: &str) -> Option<ConstantId> {
+    LOOKUP.by_name.get(normalized).copied()
+}

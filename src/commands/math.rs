@@ -1,0 +1,62 @@
+//! Commands of the "Math" theme.
+
+use super::{Args, Ctx};
+use crate::runtime::error::RuntimeError;
+use crate::runtime::value::Value;
+
+/// `Abs(number)` (99).
+pub(crate) fn abs(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.abs()))
+}
+
+/// `Int(number)` (8): the integer part, toward minus infinity.
+pub(crate) fn int(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.floor()))
+}
+
+/// `Dec(number)` (9): the decimal part, with the number's sign (`Dec(-1.5)` is -0.5).
+pub(crate) fn dec(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let n = args.number(0)?;
+    Ok(Value::Real(n - n.trunc()))
+}
+
+/// `Round(number; places)` (94): halves away from zero; negative places round left of the point.
+pub(crate) fn round(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (n, places) = (args.number(0)?, args.number(1)?.trunc() as i32);
+    let factor = 10f64.powi(places);
+    // Round the scaled value at 13 significant digits first, so that 16.855 * 100 rounds as written.
+    let scaled: f64 = format!("{:.12e}", n * factor).parse().unwrap_or(n * factor);
+    Ok(Value::Real(scaled.round() / factor))
+}
+
+/// `Trunc(number; places)` (95): toward minus infinity.
+pub(crate) fn trunc(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (n, places) = (args.number(0)?, args.number(1)?.trunc() as i32);
+    let factor = 10f64.powi(places);
+    let scaled: f64 = format!("{:.12e}", n * factor).parse().unwrap_or(n * factor);
+    Ok(Value::Real(scaled.floor() / factor))
+}
+
+/// `Mod(a; b)` (98): the remainder of integer division; reals are rounded first.
+pub(crate) fn mod_(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (a, b) = (args.number(0)?.round(), args.number(1)?.round());
+    if b == 0.0 {
+        return Err(RuntimeError::new(crate::runtime::error::codes::DIVISION_BY_ZERO, "division by zero in Mod"));
+    }
+    Ok(Value::Real(a % b))
+}
+
+/// `Square root(number)` (539).
+pub(crate) fn square_root(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.sqrt()))
+}
+
+/// `Exp(number)` (21).
+pub(crate) fn exp(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.exp()))
+}
+
+/// `Log(number)` (22): the natural logarithm.
+pub(crate) fn log(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.ln()))
+}

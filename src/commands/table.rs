@@ -1,0 +1,48 @@
+//! The one command table: every command fourd implements, one row each,
+//! grouped by theme and sorted by name within a theme. A command that is not
+//! here is "not supported by fourd".
+
+use super::Theme::{Language, Math, Messages, ObjectsLanguage, String as Str};
+use super::{CommandSpec, cmd, language, math, messages, objects, string};
+
+/// Any number of arguments.
+const MANY: u8 = u8::MAX;
+
+pub static COMMANDS: &[CommandSpec] = &[
+    // Language
+    cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
+    cmd(684, "Current method name", (0, 0), Language, language::current_method_name),
+    cmd(215, "False", (0, 0), Language, language::false_),
+    cmd(34, "Not", (1, 1), Language, language::not),
+    cmd(1517, "Null", (0, 0), Language, language::null),
+    cmd(214, "True", (0, 0), Language, language::true_),
+    cmd(82, "Undefined", (1, 1), Language, language::undefined),
+    cmd(1509, "Value type", (1, 1), Language, language::value_type),
+    cmd(1537, "Bool", (1, 1), Language, language::bool),
+    // Math
+    cmd(99, "Abs", (1, 1), Math, math::abs),
+    cmd(9, "Dec", (1, 1), Math, math::dec),
+    cmd(21, "Exp", (1, 1), Math, math::exp),
+    cmd(8, "Int", (1, 1), Math, math::int),
+    cmd(22, "Log", (1, 1), Math, math::log),
+    cmd(98, "Mod", (2, 2), Math, math::mod_),
+    cmd(94, "Round", (2, 2), Math, math::round),
+    cmd(539, "Square root", (1, 1), Math, math::square_root),
+    cmd(95, "Trunc", (2, 2), Math, math::trunc),
+    // Messages
+    cmd(41, "ALERT", (1, 2), Messages, messages::alert),
+    cmd(667, "LOG EVENT", (1, 3), Messages, messages::log_event),
+    // Objects (Language), Collections and JSON
+    cmd(1217, "JSON Stringify", (1, 1), ObjectsLanguage, objects::json_stringify),
+    cmd(1472, "New collection", (0, MANY), ObjectsLanguage, objects::new_collection),
+    cmd(1471, "New object", (0, MANY), ObjectsLanguage, objects::new_object),
+    cmd(1719, "OB Keys", (1, 1), ObjectsLanguage, objects::ob_keys),
+    // String
+    cmd(90, "Char", (1, 1), Str, string::char),
+    cmd(91, "Character code", (1, 1), Str, string::character_code),
+    cmd(16, "Length", (1, 1), Str, string::length),
+    cmd(11, "Num", (1, 1), Str, string::num),
+    cmd(1554, "Split string", (2, 3), Str, string::split_string),
+    cmd(10, "String", (1, 1), Str, string::string),
+    cmd(12, "Substring", (2, 3), Str, string::substring),
+];

@@ -1,0 +1,233 @@
+//! Resolution and evaluation: a run of a project method, with the project's
+//! other methods loaded and resolved when first called, as in interpreted 4D.
+//!
+//! `fourd run FILE` finds the project (the nearest ancestor folder holding
+//! `Project/Sources/`, or the file's own folder for a loose file), runs FILE as
+//! a method in a main process, and reports syntax and runtime errors as
+//! diagnostics.
+
+pub mod exec;
+pub mod ops;
+pub mod program;
+pub mod resolve;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::commands::Output;
+use crate::diag::{Diagnostic, SourceMap};
+use crate::names::normalize;
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::Value;
+
+use self::program::MethodCode;
+
+/// One method of the project: where it is and, once called, its code.
+struct MethodSlot {
+    name: String,
+    path: PathBuf,
+    code: Option<Rc<MethodCode>>,
+}
+
+/// The methods and process variables of one run.
+pub struct Run {
+    pub sources: SourceMap,
+    /// Method files of the project by normalised name, not yet loaded.
+    files: HashMap<String, (String, PathBuf)>,
+    methods: Vec<MethodSlot>,
+    method_index: HashMap<String, usize>,
+    process_var_index: HashMap<String, usize>,
+    /// Diagnostics of the methods loaded so far.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The main file's folder, and the folder to show in its place in messages.
+    base: PathBuf,
+    display_base: PathBuf,
+}
+
+/// What a run ended with.
+pub struct Outcome {
+    /// Whether the run failed (a syntax or an uncaught runtime error).
+    pub failed: bool,
+}
+
+impl Run {
+    /// A run of the project that `file` belongs to; messages name files
+    /// relative to `display_file`'s folder, as the user named it.
+    pub fn for_file(file: &Path, display_file: &Path) -> Run {
+        let parent = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut run = Run {
+            base: parent(file),
+            display_base: parent(display_file),
+            sources: SourceMap::new(),
+            files: HashMap::new(),
+            methods: Vec::new(),
+            method_index: HashMap::new(),
+            process_var_index: HashMap::new(),
+            diagnostics: Vec::new(),
+        };
+        let folder = methods_folder(file);
+        if let Ok(entries) = std::fs::read_dir(&folder) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+                    && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+                {
+                    run.files.insert(normalize(&stem), (stem, path));
+                }
+            }
+        }
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        run.files.insert(normalize(&stem), (stem, file.to_path_buf()));
+        run
+    }
+
+    /// Runs `file` as a method with Text arguments; output goes to `out`.
+    pub fn run_main(&mut self, file: &Path, args: &[String], out: &mut dyn Output) -> Outcome {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some(index) = resolve::Names::method(self, &normalize(&stem)) else {
+            return Outcome { failed: true };
+        };
+        let code = match exec::Methods::code(self, index) {
+            Ok(code) => code,
+            Err(_) => return Outcome { failed: true },
+        };
+        let mut process_vars = Vec::new();
+        let args: Vec<Value> = args.iter().map(Value::text).collect();
+        let result = {
+            let mut process = exec::Process::new(self, &mut process_vars, out);
+            process.call(code.clone(), args)
+        };
+        match result {
+            Ok(_) => Outcome { failed: false },
+            Err(error) => {
+                let diag = self.runtime_diagnostic(&error, &code.name);
+                self.diagnostics.push(diag);
+                Outcome { failed: true }
+            }
+        }
+    }
+
+    /// A runtime error as a diagnostic: code, message, where, and the chain of calls.
+    fn runtime_diagnostic(&self, error: &RuntimeError, main: &str) -> Diagnostic {
+        let info = &error.0;
+        let span = info.span.unwrap_or_default();
+        let mut chain = Vec::new();
+        let mut methods: Vec<String> = info.frames.iter().map(|f| f.method.clone()).collect();
+        methods.push(main.to_string());
+        let innermost = methods.first().cloned().unwrap_or_default();
+        chain.push(format!("in `{innermost}`, line {}", self.sources.line_col(span.source, span.start).0));
+        // Repeated calls from the same place (recursion) fold into one line.
+        let mut previous: Option<(String, usize)> = None;
+        let mut repeats = 0usize;
+        let flush = |chain: &mut Vec<String>, previous: &Option<(String, usize)>, repeats: usize| {
+            if let Some((caller, line)) = previous {
+                let times = if repeats > 1 { format!(" ({repeats} times)") } else { String::new() };
+                chain.push(format!("called from `{caller}`, line {line}{times}"));
+            }
+        };
+        for (frame, caller) in info.frames.iter().zip(methods.iter().skip(1)) {
+            let line = self.sources.line_col(frame.span.source, frame.span.start).0;
+            let here = Some((caller.clone(), line));
+            if here == previous {
+                repeats += 1;
+            } else {
+                flush(&mut chain, &previous, repeats);
+                previous = here;
+                repeats = 1;
+            }
+        }
+        flush(&mut chain, &previous, repeats);
+        Diagnostic::error(&info.code.to_string(), info.message.clone(), span).with_help(chain.join("\n"))
+    }
+}
+
+/// Where the methods of `file`'s project are: `Project/Sources/Methods` of the
+/// nearest ancestor holding `Project/Sources`, else the file's own folder.
+fn methods_folder(file: &Path) -> PathBuf {
+    let folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    for ancestor in folder.ancestors() {
+        let sources = ancestor.join("Project").join("Sources");
+        if sources.is_dir() {
+            return sources.join("Methods");
+        }
+    }
+    folder
+}
+
+impl resolve::Names for Run {
+    fn method(&mut self, normalized: &str) -> Option<usize> {
+        if let Some(&index) = self.method_index.get(normalized) {
+            return Some(index);
+        }
+        let (name, path) = self.files.get(normalized)?.clone();
+        let index = self.methods.len();
+        self.methods.push(MethodSlot { name, path, code: None });
+        self.method_index.insert(normalized.to_string(), index);
+        Some(index)
+    }
+
+    fn process_var(&mut self, normalized: &str, create: bool) -> Option<usize> {
+        if let Some(&slot) = self.process_var_index.get(normalized) {
+            return Some(slot);
+        }
+        if !create {
+            return None;
+        }
+        let slot = self.process_var_index.len();
+        self.process_var_index.insert(normalized.to_string(), slot);
+        Some(slot)
+    }
+
+    fn known_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.files.values().map(|(name, _)| name.clone()).collect();
+        names.extend(self.process_var_index.keys().cloned());
+        names
+    }
+}
+
+impl exec::Methods for Run {
+    fn code(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError> {
+        let Some(slot) = self.methods.get(index) else {
+            return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown method"));
+        };
+        if let Some(code) = &slot.code {
+            return Ok(code.clone());
+        }
+        let (name, path) = (slot.name.clone(), slot.path.clone());
+        let failure =
+            |what: &str| RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {what}"));
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => return Err(failure("its file is not UTF-8 text")),
+            },
+            Err(e) => return Err(failure(&format!("cannot read {}: {e}", path.display()))),
+        };
+        let shown = match path.strip_prefix(&self.base) {
+            Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
+            _ => path.clone(),
+        };
+        let source = self.sources.add(shown.display().to_string(), text.as_str());
+        let (ast, mut diags) = crate::syntax::parse(source, &text);
+        if diags.iter().any(Diagnostic::is_error) {
+            self.diagnostics.append(&mut diags);
+            return Err(failure("it has syntax errors"));
+        }
+        let (code, mut resolve_diags) = resolve::resolve_method(&name, &ast, self);
+        diags.append(&mut resolve_diags);
+        let has_errors = diags.iter().any(Diagnostic::is_error);
+        self.diagnostics.append(&mut diags);
+        if has_errors {
+            return Err(failure("some of its names are not known"));
+        }
+        let code = Rc::new(code);
+        if let Some(slot) = self.methods.get_mut(index) {
+            slot.code = Some(code.clone());
+        }
+        Ok(code)
+    }
+}

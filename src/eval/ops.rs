@@ -1,0 +1,198 @@
+//! 4D's binary operators on values: arithmetic, concatenation, comparison,
+//! logical and bitwise operators, date and time arithmetic. `&&` and `||`
+//! short-circuit and are handled by the evaluator, not here.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::text;
+use crate::runtime::value::{Date, Value};
+use crate::syntax::ast::BinOp;
+
+/// Two reals are equal when they differ by less than this (4D's default).
+const REAL_EPSILON: f64 = 1e-6;
+
+/// Applies a binary operator (not `&&`/`||`) to two values.
+pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
+    use Value::{Bool, Collection, Date as D, Long, Null, Object, Real, Text, Time, Undefined};
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        return numbers(op, x, y);
+    }
+    match (op, a, b) {
+        (BinOp::Add, Text(x), Text(y)) => {
+            let mut out = String::with_capacity(x.as_str().len() + y.as_str().len());
+            out.push_str(x.as_str());
+            out.push_str(y.as_str());
+            Ok(Value::text(out))
+        }
+        (BinOp::Multiply, Text(x), n) if n.as_number().is_some() => {
+            let times = n.as_number().unwrap_or(0.0).max(0.0) as usize;
+            Ok(Value::text(x.as_str().repeat(times)))
+        }
+        (BinOp::Equal | BinOp::NotEqual, Text(x), Text(y)) => {
+            Ok(Bool(text::equal(x.as_str(), y.as_str()) == (op == BinOp::Equal)))
+        }
+        (BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual, Text(x), Text(y)) => {
+            Ok(Bool(ordered(op, text::compare_with_wildcard(x.as_str(), y.as_str()))))
+        }
+        (BinOp::Modulo, Text(x), Text(y)) => Ok(Bool(text::keyword_match(x.as_str(), y.as_str()))),
+        (BinOp::And, Bool(x), Bool(y)) => Ok(Bool(*x && *y)),
+        (BinOp::Or, Bool(x), Bool(y)) => Ok(Bool(*x || *y)),
+        (BinOp::Equal | BinOp::NotEqual, Bool(x), Bool(y)) => Ok(Bool((x == y) == (op == BinOp::Equal))),
+        // Dates.
+        (BinOp::Add | BinOp::Subtract, D(d), n) if n.as_number().is_some() => {
+            let days = n.as_number().unwrap_or(0.0).trunc() as i64;
+            let days = if op == BinOp::Add { days } else { -days };
+            Ok(D(if d.is_null() { Date::NULL } else { Date::from_days(d.to_days() + days) }))
+        }
+        (BinOp::Subtract, D(x), D(y)) => Ok(Real((date_days(*x) - date_days(*y)) as f64)),
+        (_, D(x), D(y)) if is_comparison(op) => Ok(Bool(ordered(op, x.cmp(y)))),
+        // Times: Time op Time is a Time for + - %, a number otherwise; Time op number is a number.
+        (BinOp::Add, Time(x), Time(y)) => Ok(Time(x + y)),
+        (BinOp::Subtract, Time(x), Time(y)) => Ok(Time(x - y)),
+        (BinOp::Modulo, Time(x), Time(y)) => {
+            if *y == 0 {
+                return Err(RuntimeError::new(codes::DIVISION_BY_ZERO, "division by zero"));
+            }
+            Ok(Time(x % y))
+        }
+        (_, Time(x), Time(y)) if is_comparison(op) => Ok(Bool(ordered(op, x.cmp(y)))),
+        (_, Time(x), n) if n.as_number().is_some() => numbers(op, *x as f64, n.as_number().unwrap_or(0.0)),
+        (_, Time(x), Time(y)) => numbers(op, *x as f64, *y as f64),
+        // Null and undefined.
+        (BinOp::Equal | BinOp::NotEqual, Null | Undefined, Null | Undefined) => Ok(Bool(op == BinOp::Equal)),
+        (BinOp::Equal | BinOp::NotEqual, Null | Undefined, _)
+        | (BinOp::Equal | BinOp::NotEqual, _, Null | Undefined) => {
+            let null_like = |v: &Value| match v {
+                Null | Undefined => true,
+                Object(_) | Collection(_) => false,
+                _ => false,
+            };
+            Ok(Bool((null_like(a) && null_like(b)) == (op == BinOp::Equal)))
+        }
+        (_, Undefined, Text(_) | Real(_) | Long(_) | D(_) | Time(_)) if is_ordering(op) => Ok(Bool(false)),
+        // Objects and collections compare by reference.
+        (BinOp::Equal | BinOp::NotEqual, Object(x), Object(y)) => Ok(Bool(Rc::ptr_eq(x, y) == (op == BinOp::Equal))),
+        (BinOp::Equal | BinOp::NotEqual, Collection(x), Collection(y)) => {
+            Ok(Bool(Rc::ptr_eq(x, y) == (op == BinOp::Equal)))
+        }
+        _ => Err(RuntimeError::new(
+            codes::INCOMPATIBLE_TYPES,
+            format!("the operator `{}` cannot be applied to {} and {}", op.as_str(), a.type_name(), b.type_name()),
+        )),
+    }
+}
+
+/// Days of a date for subtraction; the null date counts as day 0.
+fn date_days(d: Date) -> i64 {
+    if d.is_null() { 0 } else { d.to_days() }
+}
+
+fn is_comparison(op: BinOp) -> bool {
+    matches!(op, BinOp::Equal | BinOp::NotEqual) || is_ordering(op)
+}
+
+fn is_ordering(op: BinOp) -> bool {
+    matches!(op, BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual)
+}
+
+fn ordered(op: BinOp, ordering: Ordering) -> bool {
+    match op {
+        BinOp::Equal => ordering == Ordering::Equal,
+        BinOp::NotEqual => ordering != Ordering::Equal,
+        BinOp::Less => ordering == Ordering::Less,
+        BinOp::Greater => ordering == Ordering::Greater,
+        BinOp::LessEqual => ordering != Ordering::Greater,
+        BinOp::GreaterEqual => ordering != Ordering::Less,
+        _ => false,
+    }
+}
+
+/// A number as a 32-bit Longint, as `\`, `%` and the bitwise operators take it.
+fn long(n: f64) -> i32 {
+    n.trunc() as i32
+}
+
+fn numbers(op: BinOp, x: f64, y: f64) -> Result<Value, RuntimeError> {
+    use Value::{Bool, Real};
+    Ok(match op {
+        BinOp::Add => Real(x + y),
+        BinOp::Subtract => Real(x - y),
+        BinOp::Multiply => Real(x * y),
+        BinOp::Divide => Real(x / y),
+        BinOp::Power => Real(x.powf(y)),
+        BinOp::IntDivide => {
+            if long(y) == 0 {
+                return Err(RuntimeError::new(codes::DIVISION_BY_ZERO, "division by zero"));
+            }
+            Real((f64::from(long(x)) / f64::from(long(y))).floor())
+        }
+        BinOp::Modulo => {
+            if long(y) == 0 {
+                return Err(RuntimeError::new(codes::DIVISION_BY_ZERO, "division by zero"));
+            }
+            Real(f64::from(long(x).wrapping_rem(long(y))))
+        }
+        BinOp::Equal => Bool((x - y).abs() < REAL_EPSILON),
+        BinOp::NotEqual => Bool((x - y).abs() >= REAL_EPSILON),
+        BinOp::Less => Bool(x < y),
+        BinOp::Greater => Bool(x > y),
+        BinOp::LessEqual => Bool(x <= y),
+        BinOp::GreaterEqual => Bool(x >= y),
+        BinOp::And => Real(f64::from(long(x) & long(y))),
+        BinOp::Or => Real(f64::from(long(x) | long(y))),
+        BinOp::BitXor => Real(f64::from(long(x) ^ long(y))),
+        BinOp::ShiftLeft => Real(f64::from(shift(long(x), long(y), true))),
+        BinOp::ShiftRight => Real(f64::from(shift(long(x), long(y), false))),
+        BinOp::BitSet => Real(f64::from(bit(long(y)).map_or(long(x), |b| long(x) | b))),
+        BinOp::BitClear => Real(f64::from(bit(long(y)).map_or(long(x), |b| long(x) & !b))),
+        BinOp::BitTest => Bool(bit(long(y)).is_some_and(|b| long(x) & b != 0)),
+        BinOp::AndThen | BinOp::OrElse => {
+            return Err(RuntimeError::new(codes::INCOMPATIBLE_TYPES, "`&&` and `||` are evaluated by the evaluator"));
+        }
+    })
+}
+
+/// Shifts a 32-bit pattern; right shifts fill with zeros; counts past 31 give 0.
+fn shift(x: i32, n: i32, left: bool) -> i32 {
+    if !(0..=31).contains(&n) {
+        return 0;
+    }
+    let bits = x as u32;
+    (if left { bits << n } else { bits >> n }) as i32
+}
+
+fn bit(n: i32) -> Option<i32> {
+    (0..=31).contains(&n).then(|| (1u32 << n) as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(op: BinOp, x: f64, y: f64) -> f64 {
+        binary(op, &Value::Real(x), &Value::Real(y)).ok().and_then(|v| v.as_number()).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn integer_division_and_modulo() {
+        assert_eq!(num(BinOp::IntDivide, 5.0, 2.0), 2.0);
+        assert_eq!(num(BinOp::Modulo, 10.5, 2.0), 0.0);
+        assert_eq!(num(BinOp::Modulo, 10.0, 3.0), 1.0);
+    }
+
+    #[test]
+    fn bitwise() {
+        assert_eq!(num(BinOp::And, f64::from(0x0000FFFF), f64::from(0xFF00FF00u32 as i32)), f64::from(0x0000FF00));
+        assert_eq!(num(BinOp::ShiftRight, f64::from(0x0000FFFF), 8.0), f64::from(0xFF));
+        assert_eq!(num(BinOp::BitSet, 0.0, 16.0), f64::from(0x0001_0000));
+    }
+
+    #[test]
+    fn time_arithmetic() {
+        let t = |s| Value::Time(s);
+        assert!(matches!(binary(BinOp::Add, &t(7384), &t(3723)), Ok(Value::Time(11107))));
+        assert!(matches!(binary(BinOp::Add, &t(7384), &Value::Real(65.0)), Ok(Value::Real(n)) if n == 7449.0));
+    }
+}

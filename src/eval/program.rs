@@ -1,0 +1,242 @@
+//! The resolved program: what the evaluator walks.
+//!
+//! Every name has been resolved: locals to frame slots, parameters to their
+//! position, process variables to table slots, commands to their table row,
+//! constants to their value, project methods to a method index. The
+//! evaluator never looks a name up by string. Holds no `Rc`, so a program can
+//! later be shared by the threads of several 4D processes.
+
+use crate::commands::CommandId;
+use crate::diag::{SourceId, Span};
+use crate::syntax::ast::{AssignOp, BinOp};
+
+/// A resolved project method.
+#[derive(Debug)]
+pub struct MethodCode {
+    pub name: String,
+    pub source: SourceId,
+    /// Local variables by slot, with their names (for messages and the REPL).
+    pub locals: Vec<LocalInfo>,
+    /// The slots of the declared parameters, in order (`#DECLARE`).
+    pub params: Vec<ParamInfo>,
+    /// Whether a variadic `...` tail was declared.
+    pub variadic: Option<VarType>,
+    pub result: ResultKind,
+    pub body: Vec<Stmt>,
+}
+
+/// A local variable.
+#[derive(Clone, Debug)]
+pub struct LocalInfo {
+    pub name: String,
+    /// The declared type; `Variant` when undeclared.
+    pub ty: VarType,
+}
+
+/// A declared parameter: its slot and type.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamInfo {
+    pub slot: usize,
+    pub ty: VarType,
+}
+
+/// How a method produces its result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ResultKind {
+    /// Legacy: whatever `$0` holds at the end (the slot of `$0`, if used).
+    Legacy(Option<usize>),
+    /// `#DECLARE(...) -> $r : T`: the slot of `$r`.
+    Named(usize),
+    /// `#DECLARE(...) : T`: the value of `return expr`.
+    Typed(VarType),
+}
+
+/// The declared type of a variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarType {
+    Variant,
+    Text,
+    Integer,
+    Real,
+    Boolean,
+    Date,
+    Time,
+    Object,
+    Collection,
+    Pointer,
+    Picture,
+    Blob,
+}
+
+/// A resolved statement.
+#[derive(Debug)]
+pub enum Stmt {
+    Expr(Expr),
+    Assign {
+        target: Place,
+        op: AssignOp,
+        value: Expr,
+        span: Span,
+    },
+    /// `$v := $v + a + b...`: appended in place, without copying the text.
+    Append {
+        slot: usize,
+        parts: Vec<Expr>,
+        span: Span,
+    },
+    /// `var $x : T` (re)initialises a typed local.
+    Declare {
+        slots: Vec<usize>,
+        init: Option<Expr>,
+        span: Span,
+    },
+    If {
+        cond: Expr,
+        then_block: Vec<Stmt>,
+        else_block: Vec<Stmt>,
+    },
+    Case {
+        branches: Vec<(Expr, Vec<Stmt>)>,
+        else_block: Vec<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+    },
+    Repeat {
+        body: Vec<Stmt>,
+        until: Expr,
+    },
+    For {
+        counter: Place,
+        start: Expr,
+        end: Expr,
+        step: Option<Expr>,
+        body: Vec<Stmt>,
+        span: Span,
+    },
+    ForEach {
+        item: Place,
+        source: Expr,
+        begin: Option<Expr>,
+        end: Option<Expr>,
+        stop: Option<Stop>,
+        body: Vec<Stmt>,
+        span: Span,
+    },
+    Try {
+        body: Vec<Stmt>,
+        catch: Vec<Stmt>,
+    },
+    Return {
+        value: Option<Expr>,
+        span: Span,
+    },
+    Break,
+    Continue,
+    /// A statement fourd parses but does not run (`Begin SQL`): an error when reached.
+    Unsupported {
+        what: String,
+        span: Span,
+    },
+}
+
+/// The `Until`/`While` of `For each`.
+#[derive(Debug)]
+pub enum Stop {
+    Until(Expr),
+    While(Expr),
+}
+
+/// Something that can be assigned to.
+#[derive(Debug)]
+pub enum Place {
+    Local(usize),
+    /// `$1`... or `${n}`: a parameter by its 1-based position.
+    Param(Box<Expr>),
+    Process(usize),
+    Member {
+        object: Box<Expr>,
+        name: Box<str>,
+        span: Span,
+    },
+    Index {
+        target: Box<Expr>,
+        index: Box<Expr>,
+        span: Span,
+    },
+    CharIndex {
+        text: Box<Place>,
+        index: Box<Expr>,
+        span: Span,
+    },
+}
+
+/// A literal value (no `Rc` here, so that programs can cross threads).
+#[derive(Debug, Clone)]
+pub enum Literal {
+    Number(f64),
+    Text(Box<str>),
+    Bool(bool),
+    Date { year: u16, month: u8, day: u8 },
+    Time(i64),
+    Null,
+}
+
+/// A resolved expression.
+#[derive(Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Literal(Literal),
+    Local(usize),
+    /// `$1`, `${n}`: the parameter at a 1-based position.
+    Param(Box<Expr>),
+    Process(usize),
+    Command {
+        id: CommandId,
+        args: Vec<Expr>,
+        star: bool,
+    },
+    MethodCall {
+        method: usize,
+        args: Vec<Expr>,
+    },
+    Binary {
+        first: Box<Expr>,
+        rest: Vec<(BinOp, Expr)>,
+    },
+    Negate(Box<Expr>),
+    Member {
+        object: Box<Expr>,
+        name: Box<str>,
+    },
+    Index {
+        target: Box<Expr>,
+        index: Box<Expr>,
+    },
+    CharIndex {
+        text: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Ternary {
+        cond: Box<Expr>,
+        then_expr: Box<Expr>,
+        else_expr: Box<Expr>,
+    },
+    Object(Vec<(Box<str>, Expr)>),
+    Collection(Vec<Expr>),
+    Try(Box<Expr>),
+    /// A construct fourd parses but does not run yet: an error when evaluated.
+    Unsupported(String),
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+}

@@ -1,0 +1,678 @@
+//! AST to program: every name is resolved once, before anything runs.
+//!
+//! Locals get frame slots, `$1`... parameters their position, process
+//! variables a slot in the run's table, commands their row in the command
+//! table (by token number first, else by name), constants their value,
+//! project methods an index in the run's method table. Problems are collected
+//! as diagnostics; the program is returned with them.
+
+use std::collections::HashMap;
+
+use crate::commands::constants::{self, ConstValue};
+use crate::commands::{self, CommandId, REGISTRY};
+use crate::diag::{Diagnostic, Span};
+use crate::names::normalize;
+use crate::syntax::ast::{self, AssignOp, BinOp, PostfixOp, PrefixOp, Token};
+
+use super::program::{
+    Expr, ExprKind, Literal, LocalInfo, MethodCode, ParamInfo, Place, ResultKind, Stmt, Stop, VarType,
+};
+
+/// What resolution needs from the run: project methods and process variables.
+pub trait Names {
+    /// The index of the project method with this normalised name, if there is one.
+    fn method(&mut self, normalized: &str) -> Option<usize>;
+    /// The slot of a process variable, created when `create` is set.
+    fn process_var(&mut self, normalized: &str, create: bool) -> Option<usize>;
+    /// Names to suggest for a misspelt one (method and variable names).
+    fn known_names(&self) -> Vec<String>;
+}
+
+/// Resolves one parsed method.
+pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -> (MethodCode, Vec<Diagnostic>) {
+    let mut r = Resolver { names, locals: Vec::new(), local_index: HashMap::new(), diags: Vec::new() };
+    // Names assigned anywhere in the method are process variables, even when
+    // read before their first assignment in the text (in a loop, say).
+    let mut assigned = Vec::new();
+    collect_assigned(&method.body.stmts, &mut assigned);
+    for name in assigned {
+        r.names.process_var(&name, true);
+    }
+    let mut params = Vec::new();
+    let mut variadic = None;
+    let mut result = ResultKind::Legacy(None);
+    let mut body_stmts: &[ast::Stmt] = &method.body.stmts;
+    if let Some(ast::Stmt { kind: ast::StmtKind::Declare(sig), .. }) = body_stmts.first() {
+        for param in &sig.params {
+            let ty = param.ty.as_ref().map_or(VarType::Variant, |t| r.var_type(t));
+            match &param.name {
+                Some(ident) => {
+                    let slot = r.local(&ident.text[1..], Some(ty));
+                    params.push(ParamInfo { slot, ty });
+                }
+                None => variadic = Some(ty),
+            }
+        }
+        if let Some(decl) = &sig.result {
+            let ty = decl.ty.as_ref().map_or(VarType::Variant, |t| r.var_type(t));
+            result = match &decl.name {
+                Some(ident) => ResultKind::Named(r.local(&ident.text[1..], Some(ty))),
+                None => ResultKind::Typed(ty),
+            };
+        }
+        body_stmts = &body_stmts[1..];
+    }
+    let body = r.block(body_stmts);
+    if result == ResultKind::Legacy(None) {
+        result = ResultKind::Legacy(r.local_index.get("0").copied());
+    }
+    if !method.functions.is_empty() {
+        r.diags.push(Diagnostic::error(
+            "not supported",
+            "classes are not supported by fourd yet: this file declares a `Function` or `Class constructor`",
+            method.functions[0].span,
+        ));
+    }
+    let code = MethodCode {
+        name: name.to_string(),
+        source: method.span.source,
+        locals: r.locals,
+        params,
+        variadic,
+        result,
+        body,
+    };
+    (code, r.diags)
+}
+
+/// The names a method assigns to, declares or loops over (process variables).
+fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
+    fn add(e: &ast::Expr, out: &mut Vec<String>) {
+        if let ast::ExprKind::Name(n) = &e.kind
+            && n.token.is_none()
+        {
+            out.push(normalize(&n.text));
+        }
+    }
+    for stmt in stmts {
+        match &stmt.kind {
+            ast::StmtKind::Assign { target, .. } => add(target, out),
+            ast::StmtKind::Var(decl) => decl.names.iter().for_each(|n| add(n, out)),
+            ast::StmtKind::For { counter, .. } => add(counter, out),
+            ast::StmtKind::ForEach { item, .. } => add(item, out),
+            _ => {}
+        }
+        for block in child_blocks(&stmt.kind) {
+            collect_assigned(&block.stmts, out);
+        }
+    }
+}
+
+fn child_blocks(kind: &ast::StmtKind) -> Vec<&ast::Block> {
+    match kind {
+        ast::StmtKind::If { then_block, else_block, .. } => {
+            let mut v = vec![then_block];
+            v.extend(else_block);
+            v
+        }
+        ast::StmtKind::Case { branches, else_block } => {
+            let mut v: Vec<&ast::Block> = branches.iter().map(|b| &b.body).collect();
+            v.extend(else_block);
+            v
+        }
+        ast::StmtKind::While { body, .. }
+        | ast::StmtKind::Repeat { body, .. }
+        | ast::StmtKind::For { body, .. }
+        | ast::StmtKind::ForEach { body, .. }
+        | ast::StmtKind::Use { body, .. } => vec![body],
+        ast::StmtKind::Try { body, catch } => {
+            let mut v = vec![body];
+            v.extend(catch);
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The legacy declaration directives: command number and the type they declare.
+const DIRECTIVES: &[(u32, &str, VarType)] = &[
+    (283, "c_longint", VarType::Integer),
+    (284, "c_text", VarType::Text),
+    (285, "c_real", VarType::Real),
+    (286, "c_picture", VarType::Picture),
+    (301, "c_pointer", VarType::Pointer),
+    (305, "c_boolean", VarType::Boolean),
+    (306, "c_time", VarType::Time),
+    (307, "c_date", VarType::Date),
+    (604, "c_blob", VarType::Blob),
+    (1216, "c_object", VarType::Object),
+    (1488, "c_collection", VarType::Collection),
+    (1683, "c_variant", VarType::Variant),
+];
+
+struct Resolver<'n> {
+    names: &'n mut dyn Names,
+    locals: Vec<LocalInfo>,
+    local_index: HashMap<String, usize>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    /// The slot of a local (name without `$`), typed on first declaration.
+    fn local(&mut self, name: &str, ty: Option<VarType>) -> usize {
+        let key = normalize(name);
+        if let Some(&slot) = self.local_index.get(&key) {
+            if let Some(ty) = ty
+                && self.locals[slot].ty == VarType::Variant
+            {
+                self.locals[slot].ty = ty;
+            }
+            return slot;
+        }
+        let slot = self.locals.len();
+        self.locals.push(LocalInfo { name: format!("${name}"), ty: ty.unwrap_or(VarType::Variant) });
+        self.local_index.insert(key, slot);
+        slot
+    }
+
+    fn error(&mut self, message: impl Into<String>, span: Span) {
+        self.diags.push(Diagnostic::error("resolve", message, span));
+    }
+
+    fn var_type(&mut self, ty: &ast::TypeRef) -> VarType {
+        if !ty.path.is_empty() {
+            return VarType::Object; // cs.X, 4D.X: instances are objects.
+        }
+        match normalize(&ty.head.text).as_str() {
+            "text" | "string" | "alpha" => VarType::Text,
+            "integer" | "longint" => VarType::Integer,
+            "real" | "number" => VarType::Real,
+            "boolean" => VarType::Boolean,
+            "date" => VarType::Date,
+            "time" => VarType::Time,
+            "object" => VarType::Object,
+            "collection" => VarType::Collection,
+            "variant" => VarType::Variant,
+            "pointer" => VarType::Pointer,
+            "picture" => VarType::Picture,
+            "blob" => VarType::Blob,
+            other => {
+                self.error(format!("unknown type `{other}`"), ty.span);
+                VarType::Variant
+            }
+        }
+    }
+
+    fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<Stmt> {
+        stmts.iter().filter_map(|s| self.stmt(s)).collect()
+    }
+
+    fn opt_block(&mut self, block: &Option<ast::Block>) -> Vec<Stmt> {
+        block.as_ref().map(|b| self.block(&b.stmts)).unwrap_or_default()
+    }
+
+    fn stmt(&mut self, stmt: &ast::Stmt) -> Option<Stmt> {
+        let span = stmt.span;
+        Some(match &stmt.kind {
+            ast::StmtKind::Expr(e) => {
+                if let Some(directive) = self.directive(e) {
+                    return directive;
+                }
+                Stmt::Expr(self.expr(e))
+            }
+            ast::StmtKind::Assign { target, op, value } => self.assign(target, *op, value, span),
+            ast::StmtKind::If { cond, then_block, else_block } => Stmt::If {
+                cond: self.expr(cond),
+                then_block: self.block(&then_block.stmts),
+                else_block: self.opt_block(else_block),
+            },
+            ast::StmtKind::Case { branches, else_block } => Stmt::Case {
+                branches: branches.iter().map(|b| (self.expr(&b.cond), self.block(&b.body.stmts))).collect(),
+                else_block: self.opt_block(else_block),
+            },
+            ast::StmtKind::While { cond, body } => Stmt::While { cond: self.expr(cond), body: self.block(&body.stmts) },
+            ast::StmtKind::Repeat { body, until } => {
+                Stmt::Repeat { body: self.block(&body.stmts), until: self.expr(until) }
+            }
+            ast::StmtKind::For { counter, start, end, step, body } => Stmt::For {
+                counter: self.place(counter),
+                start: self.expr(start),
+                end: self.expr(end),
+                step: step.as_ref().map(|s| self.expr(s)),
+                body: self.block(&body.stmts),
+                span,
+            },
+            ast::StmtKind::ForEach { item, source, begin, end, stop, body } => Stmt::ForEach {
+                item: self.place(item),
+                source: self.expr(source),
+                begin: begin.as_ref().map(|e| self.expr(e)),
+                end: end.as_ref().map(|e| self.expr(e)),
+                stop: stop.as_ref().map(|s| match s {
+                    ast::LoopStop::Until(e) => Stop::Until(self.expr(e)),
+                    ast::LoopStop::While(e) => Stop::While(self.expr(e)),
+                }),
+                body: self.block(&body.stmts),
+                span,
+            },
+            ast::StmtKind::Use { .. } => Stmt::Unsupported {
+                what: String::from("`Use` needs shared objects, which fourd does not support yet"),
+                span,
+            },
+            ast::StmtKind::Try { body, catch } => {
+                Stmt::Try { body: self.block(&body.stmts), catch: self.opt_block(catch) }
+            }
+            ast::StmtKind::Return(value) => Stmt::Return { value: value.as_ref().map(|v| self.expr(v)), span },
+            ast::StmtKind::Break => Stmt::Break,
+            ast::StmtKind::Continue => Stmt::Continue,
+            ast::StmtKind::Var(decl) => {
+                let ty = decl.ty.as_ref().map(|t| self.var_type(t));
+                let mut slots = Vec::new();
+                for name in &decl.names {
+                    match &name.kind {
+                        ast::ExprKind::Local(n) => slots.push(self.local(n, ty.or(Some(VarType::Variant)))),
+                        _ => self
+                            .error("only local variables (`$name`) can be declared with `var` in fourd yet", name.span),
+                    }
+                }
+                let init = decl.init.as_ref().map(|e| self.expr(e));
+                // `var $x := expr` without a type takes the type of the value: a number is a Real.
+                Stmt::Declare { slots, init, span }
+            }
+            ast::StmtKind::Declare(_) => {
+                self.error("`#DECLARE` must be the first line of the method", span);
+                return None;
+            }
+            ast::StmtKind::Property(_) | ast::StmtKind::ClassExtends(_) => {
+                self.error("class declarations are not supported by fourd yet", span);
+                return None;
+            }
+            ast::StmtKind::Sql { .. } => {
+                Stmt::Unsupported { what: String::from("`Begin SQL` is not supported by fourd"), span }
+            }
+            ast::StmtKind::Error => return None,
+        })
+    }
+
+    /// `C_TEXT($a; $b)` and its kin: declarations. `C_TEXT(Method; $1)`, which
+    /// declares another method's parameters for the compiler, does nothing.
+    fn directive(&mut self, e: &ast::Expr) -> Option<Option<Stmt>> {
+        let ast::ExprKind::Postfix { base, ops } = &e.kind else { return None };
+        let ast::ExprKind::Name(name) = &base.kind else { return None };
+        let [PostfixOp::Call { args, .. }] = ops.as_slice() else { return None };
+        let key = normalize(&name.text);
+        let key = key.strip_prefix("_o_").unwrap_or(&key);
+        let ty = DIRECTIVES.iter().find_map(|(number, directive, ty)| match name.token {
+            Some(Token::Command(n)) => (n == *number).then_some(*ty),
+            _ => (*directive == key).then_some(*ty),
+        })?;
+        if args.first().is_some_and(|a| matches!(a.kind, ast::ExprKind::Name(_))) {
+            return Some(None);
+        }
+        let mut slots = Vec::new();
+        for arg in args {
+            match &arg.kind {
+                ast::ExprKind::Local(n) if n.parse::<u32>().is_err() => slots.push(self.local(n, Some(ty))),
+                ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => {}
+                ast::ExprKind::Name(n) => {
+                    self.names.process_var(&normalize(&n.text), true);
+                }
+                _ => self.error("a directive declares variables", arg.span),
+            }
+        }
+        Some(Some(Stmt::Declare { slots, init: None, span: e.span }))
+    }
+
+    fn assign(&mut self, target: &ast::Expr, op: AssignOp, value: &ast::Expr, span: Span) -> Stmt {
+        // `$t := $t + a + b`: append in place when no part reads `$t` again.
+        if let (ast::ExprKind::Local(name), AssignOp::Assign, ast::ExprKind::Binary { first, rest }) =
+            (&target.kind, op, &value.kind)
+            && matches!(&first.kind, ast::ExprKind::Local(n) if normalize(n) == normalize(name))
+            && rest.iter().all(|(op, part)| *op == BinOp::Add && !mentions_local(part, name))
+            && name.parse::<u32>().is_err()
+        {
+            let slot = self.local(name, None);
+            let parts = rest.iter().map(|(_, part)| self.expr(part)).collect();
+            return Stmt::Append { slot, parts, span };
+        }
+        Stmt::Assign { target: self.place(target), op, value: self.expr(value), span }
+    }
+
+    fn place(&mut self, target: &ast::Expr) -> Place {
+        match &target.kind {
+            ast::ExprKind::Local(name) => match name.parse::<u32>() {
+                Ok(n) if n > 0 => Place::Param(Box::new(number(f64::from(n), target.span))),
+                _ => Place::Local(self.local(name, None)),
+            },
+            ast::ExprKind::ParamIndirect(index) => Place::Param(Box::new(self.expr(index))),
+            ast::ExprKind::Name(name) if name.token.is_none() => {
+                match self.names.process_var(&normalize(&name.text), true) {
+                    Some(slot) => Place::Process(slot),
+                    None => self.bad_place(target),
+                }
+            }
+            ast::ExprKind::Postfix { base, ops } => {
+                let Some((last, init)) = ops.split_last() else { return self.bad_place(target) };
+                let prefix_span = Span { end: last_start(last).unwrap_or(target.span.end), ..target.span };
+                let object = || ast::Expr {
+                    kind: if init.is_empty() {
+                        base.kind.clone()
+                    } else {
+                        ast::ExprKind::Postfix { base: base.clone(), ops: init.to_vec() }
+                    },
+                    span: prefix_span,
+                };
+                match last {
+                    PostfixOp::Member(ident) => Place::Member {
+                        object: Box::new(self.expr(&object())),
+                        name: ident.text.clone().into_boxed_str(),
+                        span: target.span,
+                    },
+                    PostfixOp::Index(index) => Place::Index {
+                        target: Box::new(self.expr(&object())),
+                        index: Box::new(self.expr(index)),
+                        span: target.span,
+                    },
+                    PostfixOp::CharIndex(index) => Place::CharIndex {
+                        text: Box::new(self.place(&object())),
+                        index: Box::new(self.expr(index)),
+                        span: target.span,
+                    },
+                    _ => self.bad_place(target),
+                }
+            }
+            _ => self.bad_place(target),
+        }
+    }
+
+    fn bad_place(&mut self, target: &ast::Expr) -> Place {
+        self.error("fourd cannot assign to this yet", target.span);
+        Place::Local(self.local("<error>", None))
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let span = e.span;
+        let kind = match &e.kind {
+            ast::ExprKind::Text(t) => ExprKind::Literal(Literal::Text(t.clone().into_boxed_str())),
+            ast::ExprKind::Number(n) => ExprKind::Literal(Literal::Number(*n)),
+            ast::ExprKind::Date { year, month, day } => {
+                ExprKind::Literal(Literal::Date { year: *year, month: *month, day: *day })
+            }
+            ast::ExprKind::Time(t) => ExprKind::Literal(Literal::Time(*t)),
+            ast::ExprKind::Object(props) => {
+                ExprKind::Object(props.iter().map(|(k, v)| (k.text.clone().into_boxed_str(), self.expr(v))).collect())
+            }
+            ast::ExprKind::Collection(items) => ExprKind::Collection(items.iter().map(|i| self.expr(i)).collect()),
+            ast::ExprKind::Local(name) => match name.parse::<u32>() {
+                Ok(n) if n > 0 => ExprKind::Param(Box::new(number(f64::from(n), span))),
+                _ => ExprKind::Local(self.local(name, None)),
+            },
+            ast::ExprKind::ParamIndirect(index) => ExprKind::Param(Box::new(self.expr(index))),
+            ast::ExprKind::Name(name) => return self.name(name, &[], span),
+            ast::ExprKind::Binary { first, rest } => ExprKind::Binary {
+                first: Box::new(self.expr(first)),
+                rest: rest.iter().map(|(op, operand)| (*op, self.expr(operand))).collect(),
+            },
+            ast::ExprKind::Prefix { ops, operand } => {
+                let mut inner = self.expr(operand);
+                for op in ops.iter().rev() {
+                    inner = match op {
+                        PrefixOp::Negate => Expr::new(ExprKind::Negate(Box::new(inner)), span),
+                        PrefixOp::PointerTo => unsupported("pointers are not supported by fourd yet", span),
+                    };
+                }
+                return inner;
+            }
+            ast::ExprKind::Postfix { base, ops } => return self.postfix(base, ops, span),
+            ast::ExprKind::Ternary { cond, then_expr, else_expr } => ExprKind::Ternary {
+                cond: Box::new(self.expr(cond)),
+                then_expr: Box::new(self.expr(then_expr)),
+                else_expr: Box::new(self.expr(else_expr)),
+            },
+            ast::ExprKind::Try(inner) => ExprKind::Try(Box::new(self.expr(inner))),
+            ast::ExprKind::Interprocess(_) => {
+                ExprKind::Unsupported(String::from("interprocess variables are not supported by fourd yet"))
+            }
+            ast::ExprKind::Table(_) | ast::ExprKind::Field { .. } => {
+                ExprKind::Unsupported(String::from("tables and fields are not supported by fourd"))
+            }
+            ast::ExprKind::Marker(m) => {
+                self.error(format!("`{m}` is not expected here"), span);
+                ExprKind::Unsupported(format!("`{m}` is not expected here"))
+            }
+            ast::ExprKind::Conjunction { .. } => {
+                ExprKind::Unsupported(String::from("query arguments are not supported by fourd"))
+            }
+            ast::ExprKind::Assign { .. } => {
+                ExprKind::Unsupported(String::from("an assignment inside an expression is not supported by fourd yet"))
+            }
+            ast::ExprKind::Error => ExprKind::Unsupported(String::from("this expression did not parse")),
+        };
+        Expr::new(kind, span)
+    }
+
+    fn postfix(&mut self, base: &ast::Expr, ops: &[PostfixOp], span: Span) -> Expr {
+        // A name followed by a call: a command or method call with arguments.
+        let (mut value, rest) = match (&base.kind, ops.first()) {
+            (ast::ExprKind::Name(name), Some(PostfixOp::Call { args, span: call_span })) => {
+                (self.name(name, args, base.span.join(*call_span)), &ops[1..])
+            }
+            _ => (self.expr(base), ops),
+        };
+        for op in rest {
+            let op_span = Span { end: op_end(op, span), ..span };
+            value = match op {
+                PostfixOp::Member(ident) => Expr::new(
+                    ExprKind::Member { object: Box::new(value), name: ident.text.clone().into_boxed_str() },
+                    op_span,
+                ),
+                PostfixOp::Index(index) => {
+                    Expr::new(ExprKind::Index { target: Box::new(value), index: Box::new(self.expr(index)) }, op_span)
+                }
+                PostfixOp::CharIndex(index) => {
+                    Expr::new(ExprKind::CharIndex { text: Box::new(value), index: Box::new(self.expr(index)) }, op_span)
+                }
+                PostfixOp::Call { .. } => {
+                    unsupported("calling functions and formulas is not supported by fourd yet", op_span)
+                }
+                PostfixOp::ArrayElement(_) => unsupported("arrays are not supported by fourd yet", op_span),
+                PostfixOp::Deref(_) | PostfixOp::DerefMember(_) => {
+                    unsupported("pointers are not supported by fourd yet", op_span)
+                }
+            };
+        }
+        value
+    }
+
+    /// A name, with the arguments of its call (empty without parentheses).
+    fn name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
+        match name.token {
+            Some(Token::Command(number)) => match REGISTRY.by_number(number) {
+                Some(id) => self.command(id, args, span),
+                None => self.unsupported_command(&format!("{}` (command {number})", name.text.trim()), span),
+            },
+            Some(Token::Constant(theme, index)) => {
+                match constants::by_token(theme, index).or_else(|| constants::by_name(&normalize(&name.text))) {
+                    Some(id) => constant(id.spec().value, span),
+                    None => {
+                        let message = format!("the constant `{}` is not supported by fourd", name.text.trim());
+                        self.error(message.clone(), span);
+                        unsupported(&message, span)
+                    }
+                }
+            }
+            Some(Token::Plugin(..)) => {
+                let message = format!("the plug-in command `{}` is not supported by fourd", name.text.trim());
+                self.error(message.clone(), span);
+                unsupported(&message, span)
+            }
+            None => self.plain_name(name, args, span),
+        }
+    }
+
+    fn plain_name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
+        let key = normalize(&name.text);
+        // A project method wins over a variable of the same name (interpreted 4D).
+        if let Some(method) = self.names.method(&key) {
+            let args = args.iter().map(|a| self.expr(a)).collect();
+            return Expr::new(ExprKind::MethodCall { method, args }, span);
+        }
+        if let Some(id) = REGISTRY.by_name(&key) {
+            return self.command(id, args, span);
+        }
+        if let Some(id) = constants::by_name(&key) {
+            return constant(id.spec().value, span);
+        }
+        if args.is_empty()
+            && let Some(slot) = self.names.process_var(&key, false)
+        {
+            return Expr::new(ExprKind::Process(slot), span);
+        }
+        if key == "true" || key == "false" {
+            return Expr::new(ExprKind::Literal(Literal::Bool(key == "true")), span);
+        }
+        let mut diag = Diagnostic::error("resolve", format!("unknown name `{}`", name.text.trim()), span)
+            .with_label("not a variable, a project method or a command fourd supports");
+        if let Some(suggestion) = self.suggest(&key) {
+            diag = diag.with_help(format!("did you mean `{suggestion}`?"));
+        }
+        self.diags.push(diag);
+        unsupported(&format!("unknown name `{}`", name.text.trim()), span)
+    }
+
+    fn unsupported_command(&mut self, quoted_name: &str, span: Span) -> Expr {
+        let message = format!("`{quoted_name} is not supported by fourd");
+        self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
+        unsupported(&message, span)
+    }
+
+    fn command(&mut self, id: CommandId, args: &[ast::Expr], span: Span) -> Expr {
+        let spec = id.spec();
+        let star = args.iter().any(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*"));
+        let values: Vec<&ast::Expr> =
+            args.iter().filter(|a| !matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*")).collect();
+        let count = values.len();
+        if count < usize::from(spec.min_args) || (spec.max_args != u8::MAX && count > usize::from(spec.max_args)) {
+            let expected = match (spec.min_args, spec.max_args) {
+                (a, b) if a == b => format!("{a}"),
+                (a, u8::MAX) => format!("at least {a}"),
+                (a, b) => format!("{a} to {b}"),
+            };
+            self.error(format!("`{}` takes {expected} arguments, not {count}", spec.name), span);
+        }
+        let args = values.into_iter().map(|a| self.expr(a)).collect();
+        Expr::new(ExprKind::Command { id, args, star }, span)
+    }
+
+    /// The closest known name, if one is close enough to be a likely typo.
+    fn suggest(&self, key: &str) -> Option<String> {
+        let mut candidates: Vec<String> = commands::table::COMMANDS.iter().map(|c| c.name.to_string()).collect();
+        candidates.extend(self.names.known_names());
+        candidates.extend(self.locals.iter().map(|l| l.name.clone()));
+        candidates
+            .into_iter()
+            .map(|c| (edit_distance(key, &normalize(&c)), c))
+            .filter(|(d, _)| *d > 0 && *d <= (key.chars().count() / 3).max(1))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, c)| c)
+    }
+}
+
+fn number(n: f64, span: Span) -> Expr {
+    Expr::new(ExprKind::Literal(Literal::Number(n)), span)
+}
+
+fn constant(value: ConstValue, span: Span) -> Expr {
+    let literal = match value {
+        ConstValue::Number(n) => Literal::Number(n),
+        ConstValue::Text(t) => Literal::Text(t.into()),
+    };
+    Expr::new(ExprKind::Literal(literal), span)
+}
+
+fn unsupported(message: &str, span: Span) -> Expr {
+    Expr::new(ExprKind::Unsupported(message.to_string()), span)
+}
+
+/// The end of a postfix operation's own span, when it has one.
+fn op_end(op: &PostfixOp, fallback: Span) -> u32 {
+    match op {
+        PostfixOp::Member(i) | PostfixOp::DerefMember(i) => i.span.end,
+        PostfixOp::Index(e) | PostfixOp::CharIndex(e) | PostfixOp::ArrayElement(e) => e.span.end + 1,
+        PostfixOp::Call { span, .. } | PostfixOp::Deref(span) => span.end,
+    }
+    .max(fallback.start)
+}
+
+/// Where a postfix operation starts, for the span of what comes before it.
+fn last_start(op: &PostfixOp) -> Option<u32> {
+    match op {
+        PostfixOp::Member(i) => Some(i.span.start.saturating_sub(1)),
+        PostfixOp::Index(e) => Some(e.span.start.saturating_sub(1)),
+        PostfixOp::CharIndex(e) => Some(e.span.start.saturating_sub(2)),
+        _ => None,
+    }
+}
+
+/// Whether an expression reads the local `$name`.
+fn mentions_local(e: &ast::Expr, name: &str) -> bool {
+    let key = normalize(name);
+    let mut found = false;
+    visit(e, &mut |e| {
+        if let ast::ExprKind::Local(n) = &e.kind
+            && normalize(n) == key
+        {
+            found = true;
+        }
+    });
+    found
+}
+
+fn visit(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
+    f(e);
+    match &e.kind {
+        ast::ExprKind::Object(props) => props.iter().for_each(|(_, v)| visit(v, f)),
+        ast::ExprKind::Collection(items) => items.iter().for_each(|i| visit(i, f)),
+        ast::ExprKind::ParamIndirect(x) | ast::ExprKind::Try(x) => visit(x, f),
+        ast::ExprKind::Binary { first, rest } => {
+            visit(first, f);
+            rest.iter().for_each(|(_, x)| visit(x, f));
+        }
+        ast::ExprKind::Prefix { operand, .. } => visit(operand, f),
+        ast::ExprKind::Postfix { base, ops } => {
+            visit(base, f);
+            for op in ops {
+                match op {
+                    PostfixOp::Index(x) | PostfixOp::CharIndex(x) | PostfixOp::ArrayElement(x) => visit(x, f),
+                    PostfixOp::Call { args, .. } => args.iter().for_each(|a| visit(a, f)),
+                    _ => {}
+                }
+            }
+        }
+        ast::ExprKind::Ternary { cond, then_expr, else_expr } => {
+            visit(cond, f);
+            visit(then_expr, f);
+            visit(else_expr, f);
+        }
+        ast::ExprKind::Conjunction { operand: Some(x), .. } => visit(x, f),
+        ast::ExprKind::Assign { target, value, .. } => {
+            visit(target, f);
+            visit(value, f);
+        }
+        _ => {}
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,84 @@
+//! Runtime errors: a 4D error code, a message, where it happened and the chain of calls.
+
+use crate::diag::Span;
+
+/// One frame of the chain of calls, innermost first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// The method (or `Class.function`) that was running.
+    pub method: String,
+    /// Where in it: the statement or call that was being run.
+    pub span: Span,
+}
+
+/// A 4D runtime error on its way up the chain of calls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuntimeError(pub Box<ErrorInfo>);
+
+/// What a [`RuntimeError`] carries; boxed so that `Result` stays small.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorInfo {
+    /// The 4D error code (`-10518` for a failed `ASSERT`).
+    pub code: i32,
+    pub message: String,
+    /// The four-character origin: `4DRT` for the runtime, `host` for `throw`.
+    pub component: String,
+    /// Where the error was raised, once known.
+    pub span: Option<Span>,
+    /// The chain of calls, innermost first, filled while unwinding.
+    pub frames: Vec<Frame>,
+}
+
+impl RuntimeError {
+    /// An error of the 4D runtime (`4DRT`).
+    pub fn new(code: i32, message: impl Into<String>) -> RuntimeError {
+        RuntimeError(Box::new(ErrorInfo {
+            code,
+            message: message.into(),
+            component: String::from("4DRT"),
+            span: None,
+            frames: Vec::new(),
+        }))
+    }
+
+    pub fn code(&self) -> i32 {
+        self.0.code
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// Sets where the error was raised, unless already known.
+    pub fn at(mut self, span: Span) -> RuntimeError {
+        if self.0.span.is_none() {
+            self.0.span = Some(span);
+        }
+        self
+    }
+}
+
+/// Error codes fourd raises. Where 4D documents a code it is used; the others
+/// are fourd's own choice, listed in the README.
+pub mod codes {
+    /// `ASSERT` failed (documented).
+    pub const ASSERT_FAILED: i32 = -10518;
+    /// Operands of an operator have incompatible types.
+    pub const INCOMPATIBLE_TYPES: i32 = -10502;
+    /// A command or method got a wrong number or kind of arguments.
+    pub const BAD_ARGUMENTS: i32 = -10503;
+    /// A property was read or written on something that is not an object.
+    pub const NOT_AN_OBJECT: i32 = -10507;
+    /// An index is outside a collection, array or text.
+    pub const INDEX_OUT_OF_RANGE: i32 = -10508;
+    /// Division by zero in an integer operation.
+    pub const DIVISION_BY_ZERO: i32 = -10509;
+    /// The method or function calls itself too deeply.
+    pub const STACK_FULL: i32 = -10510;
+    /// A name that is neither a variable, a method nor a supported command.
+    pub const UNKNOWN_NAME: i32 = -10511;
+    /// A value of the wrong type for the variable it is assigned to.
+    pub const TYPE_MISMATCH: i32 = -10512;
+    /// A feature fourd does not run (`Begin SQL`, an unsupported command).
+    pub const NOT_SUPPORTED: i32 = -10513;
+}

@@ -1,0 +1,227 @@
+//! Values as text, the way `String` shows them without a format.
+//!
+//! fourd fixes what 4D takes from the system settings, so that output is the
+//! same on every machine: `.` as decimal separator, English `True`/`False`,
+//! dates as `MM/DD/YYYY`, times as `HH:MM:SS`.
+
+use super::value::{Date, Value};
+
+/// A number with at most 13 significant digits, trailing zeros removed:
+/// `0.3333333333333`, `32768`, `INF`, `-INF`, and `""` for NaN. Numbers of 1e21
+/// and more, or smaller than 1e-7, use an exponent (`1e+21`, `1.5e-8`).
+pub fn real(n: f64) -> String {
+    if n.is_nan() {
+        return String::new();
+    }
+    if n.is_infinite() {
+        return String::from(if n > 0.0 { "INF" } else { "-INF" });
+    }
+    if n == 0.0 {
+        return String::from("0");
+    }
+    // Thirteen significant digits, as scientific notation, then laid out.
+    let sci = format!("{:.12e}", n);
+    let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if !(-7..21).contains(&exponent) {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exponent < 0 { '-' } else { '+' });
+        out.push_str(&exponent.abs().to_string());
+    } else if exponent < 0 {
+        out.push_str("0.");
+        for _ in 0..(-exponent - 1) {
+            out.push('0');
+        }
+        out.push_str(digits);
+    } else {
+        let int_len = exponent as usize + 1;
+        if digits.len() <= int_len {
+            out.push_str(digits);
+            for _ in digits.len()..int_len {
+                out.push('0');
+            }
+        } else {
+            out.push_str(&digits[..int_len]);
+            out.push('.');
+            out.push_str(&digits[int_len..]);
+        }
+    }
+    out
+}
+
+/// A date as `MM/DD/YYYY`, or `00/00/00` for the null date.
+pub fn date(d: Date) -> String {
+    if d.is_null() {
+        return String::from("00/00/00");
+    }
+    format!("{:02}/{:02}/{:04}", d.month, d.day, d.year)
+}
+
+/// A time as `HH:MM:SS` (hours may exceed 24; negative times get a `-`).
+pub fn time(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    format!("{sign}{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// A Boolean in English.
+pub fn boolean(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
+}
+
+/// What `String(value)` gives without a format. Objects and collections have
+/// no documented form; fourd gives their JSON, as `JSON Stringify` would.
+pub fn string_of(value: &Value) -> String {
+    match value {
+        Value::Undefined => String::new(),
+        Value::Null => String::from("null"),
+        Value::Bool(b) => boolean(*b).to_string(),
+        Value::Real(n) => real(*n),
+        Value::Long(n) => n.to_string(),
+        Value::Date(d) => date(*d),
+        Value::Time(t) => time(*t),
+        Value::Text(t) => t.as_str().to_string(),
+        Value::Object(_) | Value::Collection(_) => json(value, false),
+    }
+}
+
+/// A value as JSON, as `JSON Stringify` writes it (`pretty` for the `*` form).
+pub fn json(value: &Value, pretty: bool) -> String {
+    let mut out = String::new();
+    write_json(&mut out, value, pretty, 0);
+    out
+}
+
+fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
+    match value {
+        Value::Undefined | Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Real(n) => out.push_str(&json_number(*n)),
+        Value::Long(n) => out.push_str(&n.to_string()),
+        Value::Date(d) => write_json_text(out, &iso_date(*d)),
+        Value::Time(t) => out.push_str(&t.to_string()),
+        Value::Text(t) => write_json_text(out, t.as_str()),
+        Value::Object(o) => {
+            let o = o.borrow();
+            let props: Vec<_> = o.props.iter().filter(|(_, v)| !matches!(v, Value::Undefined)).collect();
+            if props.is_empty() {
+                out.push_str("{}");
+                return;
+            }
+            out.push('{');
+            for (i, (key, item)) in props.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, pretty, depth + 1);
+                write_json_text(out, key);
+                out.push(':');
+                if pretty {
+                    out.push(' ');
+                }
+                write_json(out, item, pretty, depth + 1);
+            }
+            newline(out, pretty, depth);
+            out.push('}');
+        }
+        Value::Collection(c) => {
+            let c = c.borrow();
+            if c.is_empty() {
+                out.push_str("[]");
+                return;
+            }
+            out.push('[');
+            for (i, item) in c.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, pretty, depth + 1);
+                write_json(out, item, pretty, depth + 1);
+            }
+            newline(out, pretty, depth);
+            out.push(']');
+        }
+    }
+}
+
+fn newline(out: &mut String, pretty: bool, depth: usize) {
+    if pretty {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push('\t');
+        }
+    }
+}
+
+/// A JSON number: the shortest form that reads back as the same double.
+fn json_number(n: f64) -> String {
+    if !n.is_finite() {
+        return String::from("null");
+    }
+    if n == n.trunc() && n.abs() < 1e17 {
+        return format!("{}", n as i64);
+    }
+    format!("{n}")
+}
+
+/// A date as JSON text: `YYYY-MM-DDT00:00:00.000Z`, as 4D writes dates in objects by default.
+fn iso_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}T00:00:00.000Z", d.year, d.month, d.day)
+}
+
+fn write_json_text(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reals_have_13_significant_digits() {
+        assert_eq!(real(1.0 / 3.0), "0.3333333333333");
+        assert_eq!(real(32768.0), "32768");
+        assert_eq!(real(0.1 + 0.2), "0.3");
+        assert_eq!(real(1.5), "1.5");
+        assert_eq!(real(-2.25), "-2.25");
+        assert_eq!(real(std::f64::consts::PI), "3.14159265359");
+        assert_eq!(real(1.0 / 0.0), "INF");
+        assert_eq!(real(-1.0 / 0.0), "-INF");
+        assert_eq!(real(f64::NAN), "");
+        assert_eq!(real(1e21), "1e+21");
+        assert_eq!(real(123456789012.0), "123456789012");
+        assert_eq!(real(0.000001), "0.000001");
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(date(Date { year: 2023, month: 11, day: 27 }), "11/27/2023");
+        assert_eq!(time(3723), "01:02:03");
+        assert_eq!(time(-3723), "-01:02:03");
+    }
+}

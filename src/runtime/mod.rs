@@ -1,0 +1,9 @@
+//! Values and the rules of the 4D language that do not need the evaluator:
+//! value types, conversions, text formatting of values, text comparison,
+//! runtime errors. Knows nothing about syntax, commands or processes.
+
+pub mod error;
+pub mod format;
+pub mod text;
+
+pub mod value;

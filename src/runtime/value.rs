@@ -1,0 +1,240 @@
+//! The `Value` of a 4D expression, named after 4D's types, in 16 bytes.
+//!
+//! Scalars are inline; texts, objects and collections are behind one `Rc`
+//! each. Objects and collections are references, as in 4D: assigning or
+//! passing them shares the instance. Ordinary values belong to one process
+//! (no atomics, no locks); shared objects come with the processes work.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+/// A 4D value.
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    /// What an unassigned Variant or a missing property holds.
+    #[default]
+    Undefined,
+    Null,
+    Bool(bool),
+    /// A number; in interpreted 4D every number in an expression is a Real.
+    Real(f64),
+    /// The content of a variable declared `Integer` (a 32-bit Longint).
+    Long(i32),
+    Date(Date),
+    /// A time, in seconds (may be negative or exceed 24 hours).
+    Time(i64),
+    Text(Text),
+    Object(ObjectRef),
+    Collection(CollectionRef),
+}
+
+/// A text value: shared until written, appended in place when not shared.
+/// It knows whether it is all ASCII, so that `Length` and `$t[[i]]` (which
+/// count UTF-16 code units) are O(1) on ASCII text.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Text(Rc<TextBuf>);
+
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+struct TextBuf {
+    s: String,
+    ascii: bool,
+}
+
+impl Text {
+    pub fn new(s: impl Into<String>) -> Text {
+        let s = s.into();
+        let ascii = s.is_ascii();
+        Text(Rc::new(TextBuf { s, ascii }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0.s
+    }
+
+    /// Whether every character is ASCII (one byte, one UTF-16 unit).
+    pub fn is_ascii(&self) -> bool {
+        self.0.ascii
+    }
+
+    /// Appends in place when this is the only reference, as `$t:=$t+x` needs to be linear.
+    pub fn push_str(&mut self, s: &str) {
+        let buf = Rc::make_mut(&mut self.0);
+        buf.ascii &= s.is_ascii();
+        buf.s.push_str(s);
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// A calendar date; `Date::NULL` is 4D's empty date `!00-00-00!`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub const NULL: Date = Date { year: 0, month: 0, day: 0 };
+
+    pub fn is_null(self) -> bool {
+        self == Date::NULL
+    }
+
+    /// Days since 0000-03-01 of the proleptic Gregorian calendar (for arithmetic).
+    pub fn to_days(self) -> i64 {
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe
+    }
+
+    /// The date `days` after 0000-03-01; the null date outside 4D's range.
+    pub fn from_days(days: i64) -> Date {
+        let era = days.div_euclid(146_097);
+        let doe = days - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        match (u16::try_from(year), u8::try_from(month), u8::try_from(day)) {
+            (Ok(year), Ok(month), Ok(day)) if (100..=32767).contains(&year) => Date { year, month, day },
+            _ => Date::NULL,
+        }
+    }
+}
+
+/// A reference to a (per-process) object.
+pub type ObjectRef = Rc<RefCell<Object>>;
+/// A reference to a (per-process) collection.
+pub type CollectionRef = Rc<RefCell<Vec<Value>>>;
+
+/// A 4D object: properties in creation order; names are case-sensitive.
+#[derive(Clone, Debug, Default)]
+pub struct Object {
+    pub props: IndexMap<Rc<str>, Value>,
+}
+
+impl Value {
+    pub fn text(s: impl Into<String>) -> Value {
+        Value::Text(Text::new(s))
+    }
+
+    pub fn new_object(props: IndexMap<Rc<str>, Value>) -> Value {
+        Value::Object(Rc::new(RefCell::new(Object { props })))
+    }
+
+    pub fn new_collection(items: Vec<Value>) -> Value {
+        Value::Collection(Rc::new(RefCell::new(items)))
+    }
+
+    /// The number in a Real or Long value.
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Real(n) => Some(*n),
+            Value::Long(n) => Some(f64::from(*n)),
+            _ => None,
+        }
+    }
+
+    /// 4D's truthiness, used by `&&`, `||` and `? :`: `False`, Null, undefined,
+    /// `""`, the null date, empty objects and collections are false; everything
+    /// else, including the number 0, is true.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::Undefined | Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Real(_) | Value::Long(_) | Value::Time(_) => true,
+            Value::Date(d) => !d.is_null(),
+            Value::Text(t) => !t.as_str().is_empty(),
+            Value::Object(o) => !o.borrow().props.is_empty(),
+            Value::Collection(c) => !c.borrow().is_empty(),
+        }
+    }
+
+    /// The `Value type` number of this value (`Is real`, `Is text`...).
+    pub fn value_type(&self) -> i32 {
+        match self {
+            Value::Undefined => 5,
+            Value::Null => 255,
+            Value::Bool(_) => 6,
+            Value::Real(_) => 1,
+            Value::Long(_) => 9,
+            Value::Date(_) => 4,
+            Value::Time(_) => 11,
+            Value::Text(_) => 2,
+            Value::Object(_) => 38,
+            Value::Collection(_) => 42,
+        }
+    }
+
+    /// The type's name in 4D's words, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Undefined => "Undefined",
+            Value::Null => "Null",
+            Value::Bool(_) => "Boolean",
+            Value::Real(_) => "Real",
+            Value::Long(_) => "Integer",
+            Value::Date(_) => "Date",
+            Value::Time(_) => "Time",
+            Value::Text(_) => "Text",
+            Value::Object(_) => "Object",
+            Value::Collection(_) => "Collection",
+        }
+    }
+
+    /// A value copied deeply: objects and collections are new instances.
+    pub fn deep_copy(&self) -> Value {
+        match self {
+            Value::Object(o) => {
+                let props = o.borrow().props.iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
+                Value::new_object(props)
+            }
+            Value::Collection(c) => Value::new_collection(c.borrow().iter().map(Value::deep_copy).collect()),
+            other => other.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn dates_round_trip_through_days() {
+        for (y, m, d) in [(2024, 2, 29), (100, 1, 1), (1999, 12, 31), (2000, 3, 1)] {
+            let date = Date { year: y, month: m, day: d };
+            assert_eq!(Date::from_days(date.to_days()), date);
+        }
+        let a = Date { year: 2017, month: 1, day: 20 };
+        let b = Date { year: 2017, month: 1, day: 1 };
+        assert_eq!(a.to_days() - b.to_days(), 19);
+    }
+
+    #[test]
+    fn truthiness() {
+        assert!(Value::Real(0.0).truthy());
+        assert!(!Value::text("").truthy());
+        assert!(!Value::Date(Date::NULL).truthy());
+        assert!(!Value::new_collection(Vec::new()).truthy());
+    }
+}

@@ -1,0 +1,2 @@
+#DECLARE($a : Real; $b : Real) -> $sum : Real
+$sum:=$a+$b

@@ -1,0 +1,12 @@
+// && and || return an operand; 0 is truthy, "" and empty collections are not.
+ALERT(String("Hello" && "World"))
+ALERT(String(False && 0))
+ALERT(String(0 && False))
+ALERT(String(5 && 10 && "hello"))
+ALERT(String("" || "n/a"))
+ALERT(String([] || "empty"))
+ALERT(String((1>2) | (3>2))+" "+String((1>2) & (3>2)))
+ALERT(String(Not(True)))
+ALERT(String(True) ? "yes" : "no")
+ALERT(($o.missing=Null) ? "missing is null" : "?")
+ALERT(String(Undefined($o.missing))+" "+String(Value type($o.missing)))

@@ -1,0 +1,2 @@
+#DECLARE($n : Real)
+recurse_forever($n+1)

@@ -1,0 +1,2 @@
+ALERT("nothing runs: names are resolved first")
+ALRET("typo")
