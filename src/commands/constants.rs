@@ -63,6 +63,10 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Into system standard outputs", Some((38, 9)), 6.0),
     num("Into Windows log events", None, 0.0),
     num("Into 4D request log", None, 2.0),
+    // Collections (theme 85)
+    num("ck ascending", None, 0.0),
+    num("ck descending", None, 1.0),
+    num("ck diacritical", Some((85, 3)), 8.0),
     // Strings (theme 86)
     num("sk ignore empty strings", Some((86, 1)), 1.0),
     num("sk trim spaces", Some((86, 2)), 2.0),

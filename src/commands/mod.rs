@@ -7,6 +7,7 @@
 //! evaluator then calls the handler through its index. Commands never see the
 //! AST; they reach the evaluator only through the [`Host`] trait in [`Ctx`].
 
+pub mod collections;
 pub mod constants;
 mod language;
 mod math;
@@ -14,6 +15,7 @@ mod messages;
 mod objects;
 mod string;
 pub mod table;
+mod tools;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -50,3 +50,25 @@ pub(crate) fn ob_keys(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtime
 pub(crate) fn json_stringify(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::text(format::json(args.get(0), args.star)))
 }
+
+/// `JSON Parse(text)` (1218): numbers become Reals, objects keep their property order.
+pub(crate) fn json_parse(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let text = args.text(0)?;
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(json) => Ok(from_json(json)),
+        Err(error) => Err(super::bad_argument(&format!("JSON Parse: the text is not valid JSON ({error})"))),
+    }
+}
+
+fn from_json(json: serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => Value::Real(n.as_f64().unwrap_or(0.0)),
+        serde_json::Value::String(s) => Value::text(s),
+        serde_json::Value::Array(items) => Value::new_collection(items.into_iter().map(from_json).collect()),
+        serde_json::Value::Object(map) => {
+            Value::new_object(map.into_iter().map(|(k, v)| (Rc::from(k.as_str()), from_json(v))).collect())
+        }
+    }
+}

@@ -2,8 +2,8 @@
 //! grouped by theme and sorted by name within a theme. A command that is not
 //! here is "not supported by fourd".
 
-use super::Theme::{Language, Math, Messages, ObjectsLanguage, String as Str};
-use super::{CommandSpec, cmd, language, math, messages, objects, string};
+use super::Theme::{Language, Math, Messages, ObjectsLanguage, String as Str, Tools};
+use super::{CommandSpec, cmd, language, math, messages, objects, string, tools};
 
 /// Any number of arguments.
 const MANY: u8 = u8::MAX;
@@ -33,6 +33,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(41, "ALERT", (1, 2), Messages, messages::alert),
     cmd(667, "LOG EVENT", (1, 3), Messages, messages::log_event),
     // Objects (Language), Collections and JSON
+    cmd(1218, "JSON Parse", (1, 1), ObjectsLanguage, objects::json_parse),
     cmd(1217, "JSON Stringify", (1, 1), ObjectsLanguage, objects::json_stringify),
     cmd(1472, "New collection", (0, MANY), ObjectsLanguage, objects::new_collection),
     cmd(1471, "New object", (0, MANY), ObjectsLanguage, objects::new_object),
@@ -45,4 +46,6 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1554, "Split string", (2, 3), Str, string::split_string),
     cmd(10, "String", (1, 1), Str, string::string),
     cmd(12, "Substring", (2, 3), Str, string::substring),
+    // Tools
+    cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
 ];

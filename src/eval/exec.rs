@@ -477,6 +477,14 @@ impl<'a> Process<'a> {
                 let object = self.expr(frame, object)?;
                 member(&object, name).map_err(|err| err.at(e.span))?
             }
+            ExprKind::MemberCall { object, name, function, args } => {
+                let object = self.expr(frame, object)?;
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                self.member_call(frame, &object, name, *function, &values).map_err(|err| err.at(e.span))?
+            }
             ExprKind::Index { target, index } => {
                 let target = self.expr(frame, target)?;
                 let index = self.expr(frame, index)?;
@@ -515,6 +523,48 @@ impl<'a> Process<'a> {
             }
         };
         Ok(value)
+    }
+}
+
+impl Process<'_> {
+    /// `object.name(args)`: a collection function, for now.
+    fn member_call(
+        &mut self,
+        frame: &Frame,
+        object: &Value,
+        name: &str,
+        function: Option<usize>,
+        args: &[Value],
+    ) -> Result<Value, RuntimeError> {
+        match object {
+            Value::Collection(c) => {
+                let Some(spec) = function.and_then(|i| crate::commands::collections::FUNCTIONS.get(i)) else {
+                    return Err(RuntimeError::new(
+                        codes::NOT_SUPPORTED,
+                        format!("the collection function `.{name}()` is not supported by fourd yet"),
+                    ));
+                };
+                if args.len() < usize::from(spec.min_args)
+                    || (spec.max_args != u8::MAX && args.len() > usize::from(spec.max_args))
+                {
+                    return Err(RuntimeError::new(
+                        codes::BAD_ARGUMENTS,
+                        format!("`.{name}()` does not take {} arguments", args.len()),
+                    ));
+                }
+                let host = FrameHost { params: frame.params.len(), name: &frame.code.name };
+                let mut ctx = Ctx { out: &mut *self.out, host: &host };
+                (spec.handler)(&mut ctx, c, &Args { values: args, star: false })
+            }
+            Value::Object(_) => Err(RuntimeError::new(
+                codes::NOT_SUPPORTED,
+                format!("calling `.{name}()` on an object (a formula or class function) is not supported by fourd yet"),
+            )),
+            other => Err(RuntimeError::new(
+                codes::NOT_AN_OBJECT,
+                format!("cannot call `.{name}()` on {}", other.type_name()),
+            )),
+        }
     }
 }
 

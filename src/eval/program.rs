@@ -215,6 +215,14 @@ pub enum ExprKind {
         object: Box<Expr>,
         name: Box<str>,
     },
+    /// `value.name(args)`: a collection function (its index in
+    /// `commands::collections::FUNCTIONS`, if fourd has one by that name).
+    MemberCall {
+        object: Box<Expr>,
+        name: Box<str>,
+        function: Option<usize>,
+        args: Vec<Expr>,
+    },
     Index {
         target: Box<Expr>,
         index: Box<Expr>,

@@ -458,8 +458,25 @@ impl Resolver<'_> {
             }
             _ => (self.expr(base), ops),
         };
-        for op in rest {
+        let mut ops = rest.iter().peekable();
+        while let Some(op) = ops.next() {
             let op_span = Span { end: op_end(op, span), ..span };
+            // `.name(args)`: a member function call.
+            if let (PostfixOp::Member(ident), Some(PostfixOp::Call { args, span: call_span })) = (op, ops.peek()) {
+                let call_span = Span { end: call_span.end, ..span };
+                let args = args.iter().map(|a| self.expr(a)).collect();
+                value = Expr::new(
+                    ExprKind::MemberCall {
+                        object: Box::new(value),
+                        name: ident.text.clone().into_boxed_str(),
+                        function: commands::collections::lookup(&ident.text),
+                        args,
+                    },
+                    call_span,
+                );
+                ops.next();
+                continue;
+            }
             value = match op {
                 PostfixOp::Member(ident) => Expr::new(
                     ExprKind::Member { object: Box::new(value), name: ident.text.clone().into_boxed_str() },

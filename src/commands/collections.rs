@@ -1,0 +1,366 @@
+//! The member functions of `4D.Collection` (`$c.push(1)`), those that take no
+//! callback. Like commands, they are rows of one table; each handler receives
+//! the collection it is called on. Indexes are 0-based; a negative start
+//! counts from the end.
+
+use std::cmp::Ordering;
+
+use super::{Args, Ctx};
+use crate::runtime::compare;
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::format;
+use crate::runtime::value::{CollectionRef, Value};
+
+/// A collection function's handler.
+pub type Function = fn(&mut Ctx<'_>, &CollectionRef, &Args<'_>) -> Result<Value, RuntimeError>;
+
+/// One collection function: its name (case-sensitive, as 4D's are), argument counts and handler.
+pub struct FunctionSpec {
+    pub name: &'static str,
+    pub min_args: u8,
+    pub max_args: u8,
+    pub handler: Function,
+}
+
+const fn f(name: &'static str, args: (u8, u8), handler: Function) -> FunctionSpec {
+    FunctionSpec { name, min_args: args.0, max_args: args.1, handler }
+}
+
+const MANY: u8 = u8::MAX;
+
+/// The collection functions fourd implements, sorted by name.
+pub static FUNCTIONS: &[FunctionSpec] = &[
+    f("at", (1, 1), at),
+    f("average", (0, 1), average),
+    f("clear", (0, 0), clear),
+    f("combine", (1, 2), combine),
+    f("concat", (1, MANY), concat),
+    f("copy", (0, 2), copy),
+    f("count", (0, 1), count),
+    f("fill", (1, 3), fill),
+    f("first", (0, 0), first),
+    f("includes", (1, 2), includes),
+    f("indexOf", (1, 2), index_of),
+    f("insert", (2, 2), insert),
+    f("join", (1, 2), join),
+    f("last", (0, 0), last),
+    f("lastIndexOf", (1, 2), last_index_of),
+    f("max", (0, 1), max),
+    f("min", (0, 1), min),
+    f("pop", (0, 0), pop),
+    f("push", (0, MANY), push),
+    f("remove", (1, 2), remove),
+    f("resize", (1, 2), resize),
+    f("reverse", (0, 0), reverse),
+    f("shift", (0, 0), shift),
+    f("slice", (1, 2), slice),
+    f("sort", (0, 1), sort),
+    f("sum", (0, 1), sum),
+    f("unshift", (0, MANY), unshift),
+];
+
+/// The index of the collection function named `name`, if fourd has it.
+pub fn lookup(name: &str) -> Option<usize> {
+    FUNCTIONS.iter().position(|spec| spec.name == name)
+}
+
+/// A value as a collection stores it: numbers are Reals, undefined is null.
+fn stored(value: &Value) -> Value {
+    super::objects::stored(value)
+}
+
+/// A start index: negative counts from the end, then clamped to 0.
+fn start_index(n: f64, len: usize) -> usize {
+    let n = n.trunc() as i64;
+    let n = if n < 0 { n + len as i64 } else { n };
+    n.max(0) as usize
+}
+
+/// `.at(index)`: negative counts from the end; undefined out of range.
+fn at(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let c = c.borrow();
+    let i = args.number(0)?.trunc() as i64;
+    let i = if i < 0 { i + c.len() as i64 } else { i };
+    Ok(usize::try_from(i).ok().and_then(|i| c.get(i)).cloned().unwrap_or_default())
+}
+
+/// The numbers of the collection (or of a property path of its objects).
+fn numbers(c: &CollectionRef, args: &Args<'_>) -> Result<Vec<f64>, RuntimeError> {
+    let path = if args.is_empty() { None } else { Some(args.text(0)?.to_string()) };
+    Ok(c.borrow()
+        .iter()
+        .filter_map(|v| match &path {
+            Some(path) => property(v, path),
+            None => Some(v.clone()),
+        })
+        .filter_map(|v| v.as_number())
+        .collect())
+}
+
+/// The value at a dotted property path of an object element.
+fn property(value: &Value, path: &str) -> Option<Value> {
+    let mut current = value.clone();
+    for part in path.split('.') {
+        current = match current {
+            Value::Object(o) => o.borrow().props.get(part).cloned()?,
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
+/// `.sum({path})`: the sum of the numbers; 0 if none.
+fn sum(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(numbers(c, args)?.iter().sum()))
+}
+
+/// `.average({path})`: undefined if there are no numbers.
+fn average(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let n = numbers(c, args)?;
+    if n.is_empty() {
+        return Ok(Value::Undefined);
+    }
+    Ok(Value::Real(n.iter().sum::<f64>() / n.len() as f64))
+}
+
+/// `.count({path})`: the non-null elements (with a path: those having the property).
+fn count(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let path = if args.is_empty() { None } else { Some(args.text(0)?.to_string()) };
+    let n = c
+        .borrow()
+        .iter()
+        .filter(|v| match &path {
+            Some(path) => property(v, path).is_some_and(|p| !matches!(p, Value::Null | Value::Undefined)),
+            None => !matches!(v, Value::Null | Value::Undefined),
+        })
+        .count();
+    Ok(Value::Real(n as f64))
+}
+
+fn extreme(c: &CollectionRef, args: &Args<'_>, wanted: Ordering) -> Result<Value, RuntimeError> {
+    let path = if args.is_empty() { None } else { Some(args.text(0)?.to_string()) };
+    let c = c.borrow();
+    let values = c.iter().filter_map(|v| match &path {
+        Some(path) => property(v, path),
+        None => Some(v.clone()),
+    });
+    let mut best: Option<Value> = None;
+    for value in values.filter(|v| !matches!(v, Value::Null | Value::Undefined)) {
+        if best.as_ref().is_none_or(|b| compare::order(&value, b) == wanted) {
+            best = Some(value);
+        }
+    }
+    Ok(best.unwrap_or_default())
+}
+
+/// `.max({path})`.
+fn max(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    extreme(c, args, Ordering::Greater)
+}
+
+/// `.min({path})`.
+fn min(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    extreme(c, args, Ordering::Less)
+}
+
+/// `.clear()`.
+fn clear(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    c.borrow_mut().clear();
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.combine(other {; index})`: inserts the elements of `other`.
+fn combine(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let Some(other) = args.collection(0)? else { return Ok(Value::Collection(c.clone())) };
+    let items: Vec<Value> = other.borrow().clone();
+    let mut target = c.borrow_mut();
+    let at = if args.len() > 1 { start_index(args.number(1)?, target.len()).min(target.len()) } else { target.len() };
+    target.splice(at..at, items);
+    drop(target);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.concat(value {; value...})`: a new collection; collections are spread.
+fn concat(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let mut items = c.borrow().clone();
+    for value in args.values {
+        match value {
+            Value::Collection(other) => items.extend(other.borrow().iter().cloned()),
+            other => items.push(stored(other)),
+        }
+    }
+    Ok(Value::new_collection(items))
+}
+
+/// `.copy()`: a deep copy.
+fn copy(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Collection(c.clone()).deep_copy())
+}
+
+/// `.fill(value {; start {; end}})`: end excluded.
+fn fill(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let mut items = c.borrow_mut();
+    let len = items.len();
+    let from = if args.len() > 1 { start_index(args.number(1)?, len) } else { 0 };
+    let to = if args.len() > 2 { start_index(args.number(2)?, len).min(len) } else { len };
+    let value = stored(args.get(0));
+    for item in items.iter_mut().take(to).skip(from) {
+        *item = value.clone();
+    }
+    drop(items);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.first()`.
+fn first(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(c.borrow().first().cloned().unwrap_or_default())
+}
+
+/// `.last()`.
+fn last(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(c.borrow().last().cloned().unwrap_or_default())
+}
+
+fn find_from(c: &CollectionRef, args: &Args<'_>) -> Result<i64, RuntimeError> {
+    let items = c.borrow();
+    let from = if args.len() > 1 { start_index(args.number(1)?, items.len()) } else { 0 };
+    let wanted = args.get(0);
+    Ok(items.iter().enumerate().skip(from).find(|(_, v)| compare::equal(v, wanted)).map_or(-1, |(i, _)| i as i64))
+}
+
+/// `.indexOf(value {; start})`: -1 when absent.
+fn index_of(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(find_from(c, args)? as f64))
+}
+
+/// `.includes(value {; start})`.
+fn includes(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(find_from(c, args)? >= 0))
+}
+
+/// `.lastIndexOf(value {; start})`: searches backwards from `start`.
+fn last_index_of(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let items = c.borrow();
+    let len = items.len() as i64;
+    let from = if args.len() > 1 {
+        let n = args.number(1)?.trunc() as i64;
+        if n < 0 { n + len } else { n.min(len - 1) }
+    } else {
+        len - 1
+    };
+    let wanted = args.get(0);
+    let mut i = from;
+    while i >= 0 {
+        if compare::equal(&items[i as usize], wanted) {
+            return Ok(Value::Real(i as f64));
+        }
+        i -= 1;
+    }
+    Ok(Value::Real(-1.0))
+}
+
+/// `.insert(index; value)`: past the end appends.
+fn insert(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let mut items = c.borrow_mut();
+    let at = start_index(args.number(0)?, items.len()).min(items.len());
+    items.insert(at, stored(args.get(1)));
+    drop(items);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.join(delimiter {; ck ignore null or empty})`: null shows as `null`.
+fn join(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let delimiter = args.text(0)?;
+    let skip_empty = args.len() > 1 && args.number(1)? != 0.0;
+    let parts: Vec<String> = c
+        .borrow()
+        .iter()
+        .filter(|v| {
+            !skip_empty
+                || !(matches!(v, Value::Null | Value::Undefined)
+                    || matches!(v, Value::Text(t) if t.as_str().is_empty()))
+        })
+        .map(format::string_of)
+        .collect();
+    Ok(Value::text(parts.join(delimiter)))
+}
+
+/// `.pop()`: removes and returns the last element.
+fn pop(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(c.borrow_mut().pop().unwrap_or_default())
+}
+
+/// `.push(value {; value...})`.
+fn push(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    c.borrow_mut().extend(args.values.iter().map(stored));
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.remove(index {; howMany})`.
+fn remove(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let mut items = c.borrow_mut();
+    let len = items.len();
+    let at = start_index(args.number(0)?, len).min(len);
+    let how_many = if args.len() > 1 { args.number(1)?.trunc().max(0.0) as usize } else { 1 };
+    let end = at.saturating_add(how_many).min(len);
+    items.drain(at..end);
+    drop(items);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.resize(size {; default})`: pads with null or the default.
+fn resize(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let size = args.number(0)?.trunc().max(0.0) as usize;
+    let pad = if args.len() > 1 { stored(args.get(1)) } else { Value::Null };
+    c.borrow_mut().resize(size, pad);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.reverse()`: a new collection in reverse order (a deep copy, as documented).
+fn reverse(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::new_collection(c.borrow().iter().rev().map(Value::deep_copy).collect()))
+}
+
+/// `.shift()`: removes and returns the first element.
+fn shift(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let mut items = c.borrow_mut();
+    if items.is_empty() {
+        return Ok(Value::Undefined);
+    }
+    Ok(items.remove(0))
+}
+
+/// `.slice(start {; end})`: a shallow copy of `start..end`.
+fn slice(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let items = c.borrow();
+    let len = items.len();
+    let from = start_index(args.number(0)?, len).min(len);
+    let to = if args.len() > 1 { start_index(args.number(1)?, len).min(len) } else { len };
+    Ok(Value::new_collection(if to > from { items[from..to].to_vec() } else { Vec::new() }))
+}
+
+/// `.sort({ck ascending | ck descending})`: sorts in place by 4D's type order.
+/// A callback (Formula or method name) is not supported by fourd yet.
+fn sort(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let descending = match args.get(0) {
+        Value::Undefined => false,
+        value if value.as_number().is_some() => value.as_number() == Some(1.0),
+        _ => {
+            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "sort with a callback is not supported by fourd yet"));
+        }
+    };
+    let mut items = c.borrow_mut();
+    items.sort_by(compare::order);
+    if descending {
+        items.reverse();
+    }
+    drop(items);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.unshift(value {; value...})`: inserts at the start, keeping the arguments' order.
+fn unshift(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let values: Vec<Value> = args.values.iter().map(stored).collect();
+    c.borrow_mut().splice(0..0, values);
+    Ok(Value::Collection(c.clone()))
+}

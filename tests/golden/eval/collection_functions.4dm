@@ -1,0 +1,27 @@
+var $c : Collection:=[3; 1; 2]
+$c.push(5; 4)
+ALERT(JSON Stringify($c)+" length "+String($c.length))
+ALERT(String($c.sum())+" "+String($c.average())+" "+String($c.min())+" "+String($c.max())+" "+String($c.count()))
+$c.sort()
+ALERT(JSON Stringify($c))
+$c.sort(ck descending)
+ALERT(JSON Stringify($c))
+ALERT(String($c.indexOf(2))+" "+String($c.indexOf(9))+" "+String($c.includes(4))+" "+String($c.lastIndexOf(5)))
+ALERT(String($c.at(0))+" "+String($c.at(-1))+" "+String(Undefined($c.at(10)))+" "+String($c.first())+" "+String($c.last()))
+ALERT(JSON Stringify($c.slice(1; 3))+" "+JSON Stringify($c.reverse())+" "+JSON Stringify($c))
+$c.insert(1; "x")
+$c.remove(0; 2)
+ALERT(JSON Stringify($c))
+ALERT(JSON Stringify([1; 2].unshift(6; 7))+" "+JSON Stringify([1; 2].concat(3; [4; 5])))
+ALERT(String($c.pop())+" "+String($c.shift())+" "+JSON Stringify($c))
+ALERT([1; Null; ""; "a"].join("|")+" "+["a"; "B"; "c"].join(", "))
+var $words : Collection:=["pear"; "Apple"; "banana"; 10; True; Null]
+$words.sort()
+ALERT(JSON Stringify($words))
+ALERT(String(["Albert"; "Bob"].indexOf("al@"))+" "+String(["élan"].includes("ELAN")))
+var $people : Collection:=[{name: "Ann"; age: 41}; {name: "bob"; age: 17}; {name: "Cy"}]
+ALERT(String($people.sum("age"))+" "+String($people.count("age"))+" "+String($people.max("age")))
+var $copy : Collection:=$people.copy()
+$copy[0].name:="Changed"
+ALERT($people[0].name)
+ALERT(JSON Stringify([1; 2; 3].fill(0; 1))+" "+JSON Stringify([1].resize(3))+" "+JSON Stringify([1; 2].clear()))

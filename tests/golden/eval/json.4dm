@@ -1,0 +1,5 @@
+var $o : Object:=JSON Parse("{\"b\": 1, \"a\": [true, null, \"x\", 2.5], \"c\": {\"d\": -3}}")
+ALERT(JSON Stringify($o))
+ALERT(String(Value type($o.b))+" "+String($o.a[3]+$o.c.d)+" "+String($o.a[0]))
+ALERT(String(JSON Parse("42")+1)+" "+JSON Parse("\"text\""))
+ALERT(JSON Stringify({text: "quote \" and \\ and\ttab"; n: 1.5; big: 1e21; list: []}))

@@ -1,0 +1,1 @@
+$o:=JSON Parse("{not json")
