@@ -30,6 +30,12 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// List the commands fourd implements, with their 4D numbers and themes.
+    Commands {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Parse every .4dm file under each PATH without running anything.
     Check {
         /// Files or folders (default: the current folder).
@@ -62,6 +68,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match cli.command {
         Command::Check { paths, syntax_only: _ } => check::run(&paths),
         Command::Run { file, args } => run::run(&file, &args),
+        Command::Commands { json } => {
+            print!("{}", commands_listing(json));
+            ExitCode::SUCCESS
+        }
     }
 }
 
@@ -74,4 +84,22 @@ pub(crate) fn stderr_color() -> bool {
 pub(crate) fn usage_error(message: &str) -> ExitCode {
     eprintln!("error: {message}\n\nFor more information, try '--help'.");
     ExitCode::from(2)
+}
+
+/// The command table as text (number, name, theme) or JSON, sorted by name.
+pub fn commands_listing(json: bool) -> String {
+    let mut rows: Vec<&crate::commands::CommandSpec> = crate::commands::table::COMMANDS.iter().collect();
+    rows.sort_by_key(|c| c.name.to_lowercase());
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|c| serde_json::json!({"number": c.number, "name": c.name, "theme": c.theme.name()}))
+            .collect();
+        return format!("{}\n", serde_json::Value::Array(items));
+    }
+    let mut out = String::new();
+    for c in rows {
+        out.push_str(&format!("{:>5}  {:<24} {}\n", c.number, c.name, c.theme.name()));
+    }
+    out
 }

@@ -13,6 +13,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("tidy/layers", layers),
         Trial::test("tidy/pest_stays_in_syntax", pest_stays_in_syntax),
         Trial::test("tidy/printing_only_in_cli", printing_only_in_cli),
+        Trial::test("tidy/command_table", command_table),
     ]
 }
 
@@ -101,5 +102,37 @@ fn printing_only_in_cli() -> Result<(), Failed> {
         .filter(|(_, text)| ["println!", "eprintln!", "print!(", "eprint!("].iter().any(|m| text.contains(m)))
         .map(|(rel, _)| format!("{rel}: prints outside `cli`"))
         .collect();
+    report(problems)
+}
+
+/// The command table: numbers and names unique, and every command used by at
+/// least one golden test under `tests/golden/eval/`.
+fn command_table() -> Result<(), Failed> {
+    use std::collections::HashSet;
+    let mut problems = Vec::new();
+    let (mut numbers, mut names) = (HashSet::new(), HashSet::new());
+    for spec in fourd::commands::table::COMMANDS {
+        if !numbers.insert(spec.number) {
+            problems.push(format!("command number {} appears twice", spec.number));
+        }
+        if !names.insert(fourd::names::normalize(spec.name)) {
+            problems.push(format!("command name {} appears twice", spec.name));
+        }
+    }
+    let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden").join("eval");
+    let tests: String = std::fs::read_dir(&eval)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "4dm"))
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default().to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    for spec in fourd::commands::table::COMMANDS {
+        if !tests.contains(&spec.name.to_lowercase()) {
+            problems.push(format!("`{}` ({}) has no golden test in tests/golden/eval/", spec.name, spec.number));
+        }
+    }
     report(problems)
 }

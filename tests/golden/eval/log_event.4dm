@@ -1,0 +1,6 @@
+// Into system standard outputs writes the message as it is, with no newline.
+LOG EVENT(Into system standard outputs; "first "; Information message)
+LOG EVENT(Into system standard outputs; "second\n"; Warning message)
+LOG EVENT(Into 4D debug message; "not printed")
+LOG EVENT("nowhere either")
+ALERT("done")

@@ -1,0 +1,6 @@
+ALERT(String(Abs(-2.5))+" "+String(Int(-123.4))+" "+String(Int(123.6))+" "+String(Dec(7.25))+" "+String(Dec(-1.5)))
+ALERT(String(Round(16.857; 2))+" "+String(Round(-1.5; 0))+" "+String(Round(32345.67; -3))+" "+String(Round(2.5; 0)))
+ALERT(String(Trunc(-216.897; 1))+" "+String(Trunc(-216.897; -1))+" "+String(Trunc(216.897; 2)))
+ALERT(String(Mod(10; 3))+" "+String(Mod(3.5; 2))+" "+String(Mod(-7; 3)))
+ALERT(String(Square root(16))+" "+String(Square root(2))+" "+String(Exp(1))+" "+String(Log(Exp(2)))+" "+String(Log(-1)))
+ALERT(String(Pi)+" "+String(MAXLONG))
