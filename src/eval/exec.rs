@@ -177,6 +177,9 @@ impl<'a> Process<'a> {
                     Some(s) => self.number(frame, s)?,
                     None => 1.0,
                 };
+                if let Place::Local(slot) = counter {
+                    return self.for_local(frame, *slot, start, end, step, body, *span);
+                }
                 self.write_place(frame, counter, Value::Real(start)).map_err(|e| e.at(*span))?;
                 loop {
                     let i = self.read_place(frame, counter)?.as_number().unwrap_or(0.0);
@@ -223,6 +226,41 @@ impl<'a> Process<'a> {
             }
         }
         Ok(Flow::Normal)
+    }
+
+    /// `For` with a local counter: the counter's slot is read and written
+    /// directly (the body may still assign it, which the loop then follows).
+    #[allow(clippy::too_many_arguments)]
+    fn for_local(
+        &mut self,
+        frame: &mut Frame,
+        slot: usize,
+        start: f64,
+        end: f64,
+        step: f64,
+        body: &[Stmt],
+        span: crate::diag::Span,
+    ) -> Result<Flow, RuntimeError> {
+        let ty = frame.code.locals[slot].ty;
+        let store = |n: f64| match ty {
+            VarType::Integer => Ok(Value::Long(n.trunc() as i32)),
+            VarType::Real | VarType::Variant => Ok(Value::Real(n)),
+            _ => Err(RuntimeError::new(codes::TYPE_MISMATCH, "the counter of `For` must be a number").at(span)),
+        };
+        frame.locals[slot] = store(start)?;
+        loop {
+            let i = frame.locals[slot].as_number().unwrap_or(0.0);
+            if (step >= 0.0 && i > end) || (step < 0.0 && i < end) {
+                return Ok(Flow::Normal);
+            }
+            match self.block(frame, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return => return Ok(Flow::Return),
+                Flow::Normal | Flow::Continue => {}
+            }
+            let i = frame.locals[slot].as_number().unwrap_or(0.0);
+            frame.locals[slot] = store(i + step)?;
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -402,7 +440,46 @@ impl<'a> Process<'a> {
         Ok(())
     }
 
+    /// Evaluates an expression. The frequent kinds are handled here; the
+    /// others go to `expr_cold`, which keeps this function's stack frame small
+    /// (it recurses for every operand).
     fn expr(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
+        match &e.kind {
+            ExprKind::Literal(lit) => Ok(literal(lit)),
+            ExprKind::Local(slot) => Ok(frame.locals[*slot].clone()),
+            ExprKind::Process(slot) => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
+            ExprKind::Binary { first, rest } => {
+                let mut acc = self.expr(frame, first)?;
+                for (op, operand) in rest {
+                    acc = match op {
+                        BinOp::AndThen => {
+                            if acc.truthy() {
+                                self.expr(frame, operand)?
+                            } else {
+                                acc
+                            }
+                        }
+                        BinOp::OrElse => {
+                            if acc.truthy() {
+                                acc
+                            } else {
+                                self.expr(frame, operand)?
+                            }
+                        }
+                        _ => {
+                            let right = self.expr(frame, operand)?;
+                            ops::binary(*op, &acc, &right).map_err(|err| err.at(e.span))?
+                        }
+                    };
+                }
+                Ok(acc)
+            }
+            _ => self.expr_cold(frame, e),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_cold(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
         let value = match &e.kind {
             ExprKind::Literal(lit) => literal(lit),
             ExprKind::Local(slot) => frame.locals[*slot].clone(),
