@@ -9,6 +9,7 @@
 
 pub mod collections;
 pub mod constants;
+mod date_time;
 mod language;
 mod math;
 mod messages;
@@ -34,6 +35,7 @@ pub enum Theme {
     Messages,
     ObjectsLanguage,
     Collections,
+    DateAndTime,
     String,
     Tools,
 }
@@ -46,6 +48,7 @@ impl Theme {
             Theme::Messages => "Messages",
             Theme::ObjectsLanguage => "Objects (Language)",
             Theme::Collections => "Collections",
+            Theme::DateAndTime => "Date and Time",
             Theme::String => "String",
             Theme::Tools => "Tools",
         }

@@ -135,3 +135,110 @@ pub(crate) fn split_string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Ru
         .collect();
     Ok(Value::new_collection(items))
 }
+
+/// The text without its accents: each character decomposed (NFD) and its
+/// combining marks dropped, as `Uppercase` and `Lowercase` do without `*`.
+fn strip_accents(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(text);
+    decomposed.chars().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// The blocks of combining diacritical marks.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// `Uppercase(text {; *})` (13): drops accents unless `*` is passed.
+pub(crate) fn uppercase(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let text = args.text(0)?;
+    Ok(Value::text(if args.star { text.to_uppercase() } else { strip_accents(text).to_uppercase() }))
+}
+
+/// `Lowercase(text {; *})` (14): drops accents unless `*` is passed.
+pub(crate) fn lowercase(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let text = args.text(0)?;
+    Ok(Value::text(if args.star { text.to_lowercase() } else { strip_accents(text).to_lowercase() }))
+}
+
+/// The UTF-16 position (0-based) of a byte offset.
+fn utf16_index(s: &str, byte: usize) -> usize {
+    s.get(..byte).map_or(0, utf16_len)
+}
+
+/// The byte offset of a UTF-16 position (0-based), clamped to the text.
+fn byte_index(s: &str, unit: usize) -> usize {
+    if s.is_ascii() {
+        return unit.min(s.len());
+    }
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        if units >= unit {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    s.len()
+}
+
+/// The byte range of the first match of `find` in `text` from byte `from`:
+/// by character codes with `*`, else ignoring case and accents.
+fn find_in(text: &str, find: &str, from: usize, exact: bool) -> Option<std::ops::Range<usize>> {
+    if find.is_empty() {
+        return None;
+    }
+    if exact {
+        return text.get(from..)?.find(find).map(|at| from + at..from + at + find.len());
+    }
+    crate::runtime::text::find(text, find, from)
+}
+
+/// `Position(find; text {; start} {; *})` (15): the 1-based position of the
+/// first match, 0 if none; linguistic matching unless `*`.
+pub(crate) fn position(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (find, text) = (args.text(0)?, args.text(1)?);
+    let start = if args.len() > 2 { (args.number(2)?.trunc().max(1.0) as usize) - 1 } else { 0 };
+    let from = byte_index(text, start);
+    let found = find_in(text, find, from, args.star).map_or(0, |range| utf16_index(text, range.start) + 1);
+    Ok(Value::Real(found as f64))
+}
+
+/// `Replace string(text; old; new {; howMany} {; *})` (233): linguistic
+/// matching unless `*`; an empty `old` leaves the text unchanged.
+pub(crate) fn replace_string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (text, old, new) = (args.text(0)?, args.text(1)?, args.text(2)?);
+    let mut how_many = if args.len() > 3 { args.number(3)?.trunc().max(0.0) as usize } else { usize::MAX };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while how_many > 0 {
+        let Some(range) = find_in(text, old, at, args.star) else { break };
+        out.push_str(&text[at..range.start]);
+        out.push_str(new);
+        at = range.end;
+        how_many -= 1;
+    }
+    out.push_str(&text[at..]);
+    Ok(Value::text(out))
+}
+
+/// Whitespace as ECMAScript `trim` defines it.
+fn is_trim_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// `Trim(text)` (1853).
+pub(crate) fn trim(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::text(args.text(0)?.trim_matches(is_trim_space)))
+}
+
+/// `Trim start(text)` (1854).
+pub(crate) fn trim_start(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::text(args.text(0)?.trim_start_matches(is_trim_space)))
+}
+
+/// `Trim end(text)` (1855).
+pub(crate) fn trim_end(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::text(args.text(0)?.trim_end_matches(is_trim_space)))
+}

@@ -2,8 +2,8 @@
 //! grouped by theme and sorted by name within a theme. A command that is not
 //! here is "not supported by fourd".
 
-use super::Theme::{Language, Math, Messages, ObjectsLanguage, String as Str, Tools};
-use super::{CommandSpec, cmd, language, math, messages, objects, string, tools};
+use super::Theme::{DateAndTime, Language, Math, Messages, ObjectsLanguage, String as Str, Tools};
+use super::{CommandSpec, cmd, date_time, language, math, messages, objects, string, tools};
 
 /// Any number of arguments.
 const MANY: u8 = u8::MAX;
@@ -19,6 +19,17 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(82, "Undefined", (1, 1), Language, language::undefined),
     cmd(1509, "Value type", (1, 1), Language, language::value_type),
     cmd(1537, "Bool", (1, 1), Language, language::bool),
+    // Date and Time
+    cmd(393, "Add to date", (4, 4), DateAndTime, date_time::add_to_date),
+    cmd(33, "Current date", (0, 0), DateAndTime, date_time::current_date),
+    cmd(178, "Current time", (0, 0), DateAndTime, date_time::current_time),
+    cmd(102, "Date", (1, 1), DateAndTime, date_time::date),
+    cmd(114, "Day number", (1, 1), DateAndTime, date_time::day_number),
+    cmd(23, "Day of", (1, 1), DateAndTime, date_time::day_of),
+    cmd(24, "Month of", (1, 1), DateAndTime, date_time::month_of),
+    cmd(179, "Time", (1, 1), DateAndTime, date_time::time),
+    cmd(1445, "Timestamp", (0, 0), DateAndTime, date_time::timestamp),
+    cmd(25, "Year of", (1, 1), DateAndTime, date_time::year_of),
     // Math
     cmd(99, "Abs", (1, 1), Math, math::abs),
     cmd(9, "Dec", (1, 1), Math, math::dec),
@@ -42,10 +53,17 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(90, "Char", (1, 1), Str, string::char),
     cmd(91, "Character code", (1, 1), Str, string::character_code),
     cmd(16, "Length", (1, 1), Str, string::length),
+    cmd(14, "Lowercase", (1, 1), Str, string::lowercase),
     cmd(11, "Num", (1, 1), Str, string::num),
+    cmd(15, "Position", (2, 3), Str, string::position),
+    cmd(233, "Replace string", (3, 4), Str, string::replace_string),
     cmd(1554, "Split string", (2, 3), Str, string::split_string),
     cmd(10, "String", (1, 1), Str, string::string),
     cmd(12, "Substring", (2, 3), Str, string::substring),
+    cmd(1853, "Trim", (1, 1), Str, string::trim),
+    cmd(1855, "Trim end", (1, 1), Str, string::trim_end),
+    cmd(1854, "Trim start", (1, 1), Str, string::trim_start),
+    cmd(13, "Uppercase", (1, 1), Str, string::uppercase),
     // Tools
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
 ];

@@ -1,0 +1,6 @@
+ALERT(Uppercase("hélène")+" "+Uppercase("hélène"; *)+" "+Lowercase("DÉJÀ VU")+" "+Lowercase("DÉJÀ VU"; *))
+ALERT(String(Position("b"; "abcb"))+" "+String(Position("B"; "abcb"))+" "+String(Position("B"; "abcb"; *))+" "+String(Position("b"; "abcb"; 3))+" "+String(Position(""; "")))
+ALERT(String(Position("brulee"; "Crème brûlée")))
+ALERT(Replace string("a-b-c"; "-"; "+")+" "+Replace string("a-b-c"; "-"; "+"; 1)+" "+Replace string("Crème brûlée"; "Brulee"; "x")+" "+Replace string("abc"; ""; "x"))
+ALERT(Replace string("AaA"; "a"; "."; *)+" "+Replace string("AaA"; "a"; "."))
+ALERT("["+Trim("  \t padded \n ")+"]["+Trim start("  x  ")+"]["+Trim end("  x  ")+"]")
