@@ -481,13 +481,14 @@ impl<'a> Process<'a> {
     #[inline(never)]
     fn expr_cold(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
         let value = match &e.kind {
-            ExprKind::Literal(lit) => literal(lit),
-            ExprKind::Local(slot) => frame.locals[*slot].clone(),
+            // The frequent kinds are `expr`'s own.
+            ExprKind::Literal(_) | ExprKind::Local(_) | ExprKind::Process(_) | ExprKind::Binary { .. } => {
+                return self.expr(frame, e);
+            }
             ExprKind::Param(index) => {
                 let n = self.param_index(frame, index)?;
                 frame.params.get(n - 1).cloned().unwrap_or_default()
             }
-            ExprKind::Process(slot) => self.process_vars.get(*slot).cloned().unwrap_or_default(),
             ExprKind::Command { id, args, star } => {
                 let mut values = Vec::with_capacity(args.len());
                 for arg in args {
@@ -511,32 +512,6 @@ impl<'a> Process<'a> {
                     }
                     err
                 })?
-            }
-            ExprKind::Binary { first, rest } => {
-                let mut acc = self.expr(frame, first)?;
-                for (op, operand) in rest {
-                    acc = match op {
-                        BinOp::AndThen => {
-                            if acc.truthy() {
-                                self.expr(frame, operand)?
-                            } else {
-                                acc
-                            }
-                        }
-                        BinOp::OrElse => {
-                            if acc.truthy() {
-                                acc
-                            } else {
-                                self.expr(frame, operand)?
-                            }
-                        }
-                        _ => {
-                            let right = self.expr(frame, operand)?;
-                            ops::binary(*op, &acc, &right).map_err(|err| err.at(e.span))?
-                        }
-                    };
-                }
-                acc
             }
             ExprKind::Negate(inner) => match self.expr(frame, inner)? {
                 Value::Real(n) => Value::Real(-n),
