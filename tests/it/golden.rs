@@ -48,14 +48,7 @@ pub fn trials() -> Vec<Trial> {
 /// `NAME.out` and standard error with `NAME.err` (which must then be the only
 /// way the run fails).
 fn run_case(path: &Path) -> Result<(), Failed> {
-    let display = PathBuf::from(path.file_name().unwrap_or_default());
-    let path_owned = path.to_path_buf();
-    let (ok, out) = fourd::syntax::on_deep_stack(move || {
-        let mut out = fourd::cli::run::Captured::default();
-        let ok = fourd::cli::run::run_file(&path_owned, &display, &[], &mut out, RenderOptions::plain());
-        (ok, out)
-    })
-    .ok_or("the run panicked")?;
+    let (ok, out) = run_captured(path, &PathBuf::from(path.file_name().unwrap_or_default()))?;
     let out_path = path.with_extension("out");
     let err_path = path.with_extension("err");
     let mut result = Ok(());
@@ -76,6 +69,18 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     result
 }
 
+/// Runs a method file as `fourd run` does, on a big stack, capturing its
+/// output; `display` is how messages name it.
+fn run_captured(path: &Path, display: &Path) -> Result<(bool, fourd::cli::run::Captured), Failed> {
+    let (path, display) = (path.to_path_buf(), display.to_path_buf());
+    fourd::syntax::on_deep_stack(move || {
+        let mut out = fourd::cli::run::Captured::default();
+        let ok = fourd::cli::run::run_file(&path, &display, &[], &mut out, RenderOptions::plain());
+        (ok, out)
+    })
+    .ok_or_else(|| "the run panicked".into())
+}
+
 /// Every example program in `scripts/` is clean under `fourd check` and runs
 /// to its end, printing something.
 fn script_parses(path: &Path) -> Result<(), Failed> {
@@ -83,13 +88,7 @@ fn script_parses(path: &Path) -> Result<(), Failed> {
     if report.errors + report.warnings > 0 {
         return Err(report.rendered.into());
     }
-    let path = path.to_path_buf();
-    let (ok, out) = fourd::syntax::on_deep_stack(move || {
-        let mut out = fourd::cli::run::Captured::default();
-        let ok = fourd::cli::run::run_file(&path, &path, &[], &mut out, RenderOptions::plain());
-        (ok, out)
-    })
-    .ok_or("the run panicked")?;
+    let (ok, out) = run_captured(path, path)?;
     if ok && !out.stdout.is_empty() { Ok(()) } else { Err(format!("the script failed:\n{}", out.stderr).into()) }
 }
 
