@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod run;
+pub mod test;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -35,6 +36,23 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Run golden-file tests: NAME.4dm with NAME.out and/or NAME.err beside it.
+    Test {
+        /// Folders or test files (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Write the actual output into the expectation files.
+        #[arg(long)]
+        bless: bool,
+        /// Only the tests whose path contains this text.
+        #[arg(long)]
+        filter: Option<String>,
+        /// How many tests run at once (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Seconds a test may run before it is stopped and fails.
+        #[arg(long, default_value_t = 10.0)]
+        timeout: f64,
     },
     /// Parse every .4dm file under each PATH without running anything.
     Check {
@@ -68,6 +86,11 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match cli.command {
         Command::Check { paths, syntax_only: _ } => check::run(&paths),
         Command::Run { file, args } => run::run(&file, &args),
+        Command::Test { paths, bless, filter, jobs, timeout } => {
+            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let timeout = std::time::Duration::from_secs_f64(timeout.clamp(0.001, 86_400.0));
+            test::run(&paths, &test::TestOptions { bless, filter, jobs, timeout })
+        }
         Command::Commands { json } => {
             print!("{}", commands_listing(json));
             ExitCode::SUCCESS

@@ -69,7 +69,9 @@ impl Run {
         let folder = methods_folder(file);
         if let Ok(entries) = std::fs::read_dir(&folder) {
             for entry in entries.flatten() {
+                // A file of the current folder is named without `./`.
                 let path = entry.path();
+                let path = path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path);
                 if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
                     && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
                 {

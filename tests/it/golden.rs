@@ -44,41 +44,27 @@ pub fn trials() -> Vec<Trial> {
     trials
 }
 
-/// Runs a method file as `fourd run` does and compares standard output with
-/// `NAME.out` and standard error with `NAME.err` (which must then be the only
-/// way the run fails).
+/// Runs a test case exactly as `fourd test` does (the `fourd` binary in a
+/// child process, then the same comparison); `UPDATE_GOLDEN=1` blesses it.
 fn run_case(path: &Path) -> Result<(), Failed> {
-    let (ok, out) = run_captured(path, &PathBuf::from(path.file_name().unwrap_or_default()))?;
-    let out_path = path.with_extension("out");
-    let err_path = path.with_extension("err");
-    let mut result = Ok(());
-    if out_path.exists() || !out.stdout.is_empty() {
-        result = expect_file(&out_path, &out.stdout);
+    use fourd::cli::test;
+    let timeout = std::time::Duration::from_secs(60);
+    let run = run_binary(path, timeout)?;
+    if blessing() {
+        return test::bless(path, &run).map_err(|e| e.to_string().into());
     }
-    if err_path.exists() || !out.stderr.is_empty() {
-        result = result.and(expect_file(&err_path, &out.stderr));
+    match test::judge(path, &run, timeout) {
+        None => Ok(()),
+        Some(report) => Err(report.into()),
     }
-    if ok == err_path.exists() {
-        result = result.and(Err(if ok {
-            "the run succeeded but an .err file expects it to fail"
-        } else {
-            "the run failed"
-        }
-        .into()));
-    }
-    result
 }
 
-/// Runs a method file as `fourd run` does, on a big stack, capturing its
-/// output; `display` is how messages name it.
-fn run_captured(path: &Path, display: &Path) -> Result<(bool, fourd::cli::run::Captured), Failed> {
-    let (path, display) = (path.to_path_buf(), display.to_path_buf());
-    fourd::syntax::on_deep_stack(move || {
-        let mut out = fourd::cli::run::Captured::default();
-        let ok = fourd::cli::run::run_file(&path, &display, &[], &mut out, RenderOptions::plain());
-        (ok, out)
-    })
-    .ok_or_else(|| "the run panicked".into())
+/// Runs a method file with the `fourd` binary, from its own folder.
+fn run_binary(path: &Path, timeout: std::time::Duration) -> Result<fourd::cli::test::RunResult, Failed> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = PathBuf::from(path.file_name().unwrap_or_default());
+    fourd::cli::test::run_case(Path::new(env!("CARGO_BIN_EXE_fourd")), dir, &name, timeout)
+        .map_err(|e| format!("cannot run fourd: {e}").into())
 }
 
 /// Every example program in `scripts/` is clean under `fourd check` and runs
@@ -88,8 +74,12 @@ fn script_parses(path: &Path) -> Result<(), Failed> {
     if report.errors + report.warnings > 0 {
         return Err(report.rendered.into());
     }
-    let (ok, out) = run_captured(path, path)?;
-    if ok && !out.stdout.is_empty() { Ok(()) } else { Err(format!("the script failed:\n{}", out.stderr).into()) }
+    let run = run_binary(path, std::time::Duration::from_secs(60))?;
+    if run.status == Some(0) && !run.stdout.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the script failed:\n{}", run.stderr).into())
+    }
 }
 
 /// Runs a case on a thread with the stack fourd gives its own work, so that
@@ -113,7 +103,7 @@ pub fn expect_file(path: &Path, actual: &str) -> Result<(), Failed> {
             if expected == actual {
                 Ok(())
             } else {
-                Err(format!("{} differs:\n{}", path.display(), diff(&expected, actual)).into())
+                Err(format!("{} differs:\n{}", path.display(), fourd::cli::test::diff(&expected, actual)).into())
             }
         }
         Ok(_) => write(path, actual),
@@ -126,25 +116,6 @@ pub fn expect_file(path: &Path, actual: &str) -> Result<(), Failed> {
 
 fn write(path: &Path, text: &str) -> Result<(), Failed> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()).into())
-}
-
-/// A line diff good enough for golden files: expected lines `-`, actual lines `+`.
-pub fn diff(expected: &str, actual: &str) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
-    let suffix = e[prefix..].iter().rev().zip(a[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let mut out = String::new();
-    for line in &e[prefix..e.len() - suffix] {
-        out.push_str(&format!("-{line}\n"));
-    }
-    for line in &a[prefix..a.len() - suffix] {
-        out.push_str(&format!("+{line}\n"));
-    }
-    if out.is_empty() {
-        out.push_str("(the texts differ in line ends or a final newline)\n");
-    }
-    out
 }
 
 fn syntax_case(path: &Path) -> Result<(), Failed> {

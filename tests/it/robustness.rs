@@ -27,6 +27,7 @@ pub fn trials() -> Vec<Trial> {
         case("nested_brackets_after_a_name", nested_brackets_after_a_name),
         case("nested_try_calls", nested_try_calls),
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
+        Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
     ]
 }
 
@@ -169,4 +170,35 @@ fn nested_try_calls() -> Result<(), Failed> {
 fn within(started: Instant, limit: Duration) -> Result<(), Failed> {
     let elapsed = started.elapsed();
     if elapsed <= limit { Ok(()) } else { Err(format!("took {elapsed:?}, more than {limit:?}").into()) }
+}
+
+/// `fourd test` over the evaluation goldens: every case passes and the closing
+/// line counts them; a hanging test is stopped by `--timeout` and fails.
+fn fourd_test_runs_the_eval_goldens() -> Result<(), Failed> {
+    let eval = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/eval");
+    let output = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .args(["test", "--jobs", "2"])
+        .arg(&eval)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last = stdout.lines().last().unwrap_or("");
+    if output.status.code() != Some(0) || !last.ends_with(" passed, 0 failed") || last.starts_with("0 ") {
+        return Err(format!("exit {:?}, output:\n{stdout}", output.status.code()).into());
+    }
+    let dir = std::env::temp_dir().join(format!("fourd-test-timeout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("hang.4dm"), "While (True)\nEnd while\n").map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("hang.out"), "").map_err(|e| e.to_string())?;
+    let output = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .args(["test", "--timeout", "0.5"])
+        .arg(&dir)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if output.status.code() != Some(1) || !stdout.contains("timed out") || !stdout.ends_with("0 passed, 1 failed\n") {
+        return Err(format!("exit {:?}, output:\n{stdout}", output.status.code()).into());
+    }
+    Ok(())
 }

@@ -1,0 +1,214 @@
+//! `fourd test [PATH...]`: golden-file tests. A test is `NAME.4dm` with
+//! `NAME.out` (expected standard output) and/or `NAME.err` (expected standard
+//! error; the run must then fail). Each test runs as `fourd run` in a child
+//! process, so that a per-test timeout can stop it and a crash stays contained.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The options of `fourd test`.
+pub struct TestOptions {
+    pub bless: bool,
+    pub filter: Option<String>,
+    pub jobs: usize,
+    pub timeout: Duration,
+}
+
+/// What one test run gave.
+pub struct RunResult {
+    pub stdout: String,
+    pub stderr: String,
+    /// The exit status; `None` when the run was stopped by the timeout.
+    pub status: Option<i32>,
+}
+
+/// The tests at or under `path`: `.4dm` files with a `.out` or `.err` beside them.
+pub fn discover(path: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    super::check::collect_4dm(path, &mut files);
+    files.retain(|f| f.with_extension("out").exists() || f.with_extension("err").exists());
+    files
+}
+
+/// Runs `file` with the `fourd` binary `exe` in `dir`, stopping it after `timeout`.
+pub fn run_case(exe: &Path, dir: &Path, file_name: &Path, timeout: Duration) -> std::io::Result<RunResult> {
+    let mut child = Command::new(exe)
+        .arg("run")
+        .arg(file_name)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // Read both pipes on their own threads so that a chatty test cannot block on a full pipe.
+    let mut stdout_pipe = child.stdout.take();
+    let mut stderr_pipe = child.stderr.take();
+    let stdout_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(pipe) = stdout_pipe.as_mut() {
+            let _ = pipe.read_to_string(&mut text);
+        }
+        text
+    });
+    let stderr_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(pipe) = stderr_pipe.as_mut() {
+            let _ = pipe.read_to_string(&mut text);
+        }
+        text
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status.code();
+        }
+        if started.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        // A safety net only: the wait ends as soon as the child does.
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    Ok(RunResult {
+        stdout: stdout_reader.join().unwrap_or_default(),
+        stderr: stderr_reader.join().unwrap_or_default(),
+        status,
+    })
+}
+
+/// Compares a run with the expectations of `file`; `None` when it passes,
+/// else the report of what differs.
+pub fn judge(file: &Path, run: &RunResult, timeout: Duration) -> Option<String> {
+    let Some(status) = run.status else {
+        return Some(format!("timed out after {} s", timeout.as_secs_f64()));
+    };
+    let mut report = String::new();
+    let expected_out = std::fs::read_to_string(file.with_extension("out")).unwrap_or_default();
+    let err_path = file.with_extension("err");
+    let expected_err = std::fs::read_to_string(&err_path).unwrap_or_default();
+    if expected_out != run.stdout {
+        report.push_str(&format!("standard output differs:\n{}", diff(&expected_out, &run.stdout)));
+    }
+    if expected_err != run.stderr {
+        report.push_str(&format!("standard error differs:\n{}", diff(&expected_err, &run.stderr)));
+    }
+    let expected_status = if err_path.exists() { 1 } else { 0 };
+    if status != expected_status {
+        report.push_str(&format!("exit status {status}, expected {expected_status}\n"));
+    }
+    (!report.is_empty()).then_some(report)
+}
+
+/// Writes a run's output into the expectation files of `file`.
+pub fn bless(file: &Path, run: &RunResult) -> std::io::Result<()> {
+    let (out, err) = (file.with_extension("out"), file.with_extension("err"));
+    if run.stdout.is_empty() && !out.exists() {
+        // Nothing expected on standard output and nothing printed: no file needed.
+    } else {
+        std::fs::write(&out, &run.stdout)?;
+    }
+    if run.stderr.is_empty() {
+        if err.exists() {
+            std::fs::remove_file(&err)?;
+        }
+    } else {
+        std::fs::write(&err, &run.stderr)?;
+    }
+    Ok(())
+}
+
+/// A line diff of expected against actual: `-` expected lines, `+` actual ones.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let prefix = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let suffix = e[prefix..].iter().rev().zip(a[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let mut out = String::new();
+    for line in &e[prefix..e.len() - suffix] {
+        out.push_str(&format!("-{line}\n"));
+    }
+    for line in &a[prefix..a.len() - suffix] {
+        out.push_str(&format!("+{line}\n"));
+    }
+    if out.is_empty() {
+        out.push_str("(the texts differ in line ends or a final newline)\n");
+    }
+    out
+}
+
+/// Runs `fourd test PATH... [--bless] [--filter TEXT] [--jobs N] [--timeout SECONDS]`.
+pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
+    let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let mut tests = Vec::new();
+    for root in &roots {
+        if !root.exists() {
+            return super::usage_error(&format!("no such file or folder: {}", root.display()));
+        }
+        tests.extend(discover(root));
+    }
+    if let Some(filter) = &options.filter {
+        tests.retain(|t| t.display().to_string().contains(filter.as_str()));
+    }
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            eprintln!("error: cannot find the fourd binary: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let next = AtomicUsize::new(0);
+    let mut verdicts: Vec<Option<Option<String>>> = (0..tests.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..options.jobs.max(1).min(tests.len().max(1)))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(test) = tests.get(index) else { break };
+                        done.push((index, one_test(&exe, test, options)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            if let Ok(done) = worker.join() {
+                for (index, verdict) in done {
+                    verdicts[index] = Some(verdict);
+                }
+            }
+        }
+    });
+    let (mut passed, mut failed) = (0, 0);
+    for (test, verdict) in tests.iter().zip(verdicts) {
+        match verdict.unwrap_or_else(|| Some(String::from("the test did not run"))) {
+            None => passed += 1,
+            Some(report) => {
+                failed += 1;
+                println!("FAIL {}\n{report}", test.display());
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Runs one test: `None` when it passes (or was blessed), else what went wrong.
+fn one_test(exe: &Path, test: &Path, options: &TestOptions) -> Option<String> {
+    let dir = test.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = PathBuf::from(test.file_name().unwrap_or_default());
+    let run = match run_case(exe, dir, &name, options.timeout) {
+        Ok(run) => run,
+        Err(e) => return Some(format!("cannot run: {e}")),
+    };
+    if options.bless && run.status.is_some() {
+        return bless(test, &run).err().map(|e| format!("cannot write the expectations: {e}"));
+    }
+    judge(test, &run, options.timeout)
+}
