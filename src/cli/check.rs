@@ -115,11 +115,10 @@ pub fn check_file(path: &Path, options: RenderOptions) -> FileReport {
 /// Parses the bytes of one file named `name` and renders what it finds.
 pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileReport {
     let mut sources = SourceMap::new();
-    let (text, diags) = match String::from_utf8(bytes) {
+    let diags = match String::from_utf8(bytes) {
         Ok(text) => {
             let id = sources.add(name, text.as_str());
-            let (_, diags) = syntax::parse(id, &text);
-            (text, diags)
+            syntax::parse(id, &text).1
         }
         Err(error) => {
             let valid = error.utf8_error().valid_up_to();
@@ -129,10 +128,9 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileRe
                 Diagnostic::error("syntax", "this file is not UTF-8 text", crate::diag::Span::new(id, valid, valid))
                     .with_label("the bytes here are not UTF-8")
                     .with_help("4D method files are UTF-8; convert the file");
-            (text, vec![diag])
+            vec![diag]
         }
     };
-    let _ = text;
     let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new() };
     for diag in &diags {
         if diag.is_error() {

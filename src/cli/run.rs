@@ -37,23 +37,6 @@ impl Output for Terminal {
     }
 }
 
-/// Captured output, for tests and `fourd test`.
-#[derive(Default)]
-pub struct Captured {
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Output for Captured {
-    fn stdout(&mut self, text: &str) {
-        self.stdout.push_str(text);
-    }
-
-    fn stderr(&mut self, text: &str) {
-        self.stderr.push_str(text);
-    }
-}
-
 /// Runs `file` with `args`; output goes to `out`; diagnostics are rendered and
 /// written to `out`'s standard error. Returns whether the run succeeded.
 pub fn run_file(

@@ -64,12 +64,8 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         (BinOp::Equal | BinOp::NotEqual, Null | Undefined, Null | Undefined) => Ok(Bool(op == BinOp::Equal)),
         (BinOp::Equal | BinOp::NotEqual, Null | Undefined, _)
         | (BinOp::Equal | BinOp::NotEqual, _, Null | Undefined) => {
-            let null_like = |v: &Value| match v {
-                Null | Undefined => true,
-                Object(_) | Collection(_) => false,
-                _ => false,
-            };
-            Ok(Bool((null_like(a) && null_like(b)) == (op == BinOp::Equal)))
+            // Only one side is null or undefined here: never equal.
+            Ok(Bool(op == BinOp::NotEqual))
         }
         (_, Undefined, Text(_) | Real(_) | Long(_) | D(_) | Time(_)) if is_ordering(op) => Ok(Bool(false)),
         // Objects and collections compare by reference.

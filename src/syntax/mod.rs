@@ -25,16 +25,7 @@ pub fn parse(source: SourceId, text: &str) -> (ast::Method, Vec<Diagnostic>) {
     if lexed.max_depth <= SHALLOW_DEPTH {
         return lower::build(source, text, lexed);
     }
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .name(String::from("fourd-parse"))
-            .stack_size(DEEP_STACK_BYTES)
-            .spawn_scoped(scope, || lower::build(source, text, lexed));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| parse_failure(source)),
-            Err(_) => parse_failure(source),
-        }
-    })
+    on_deep_stack(|| lower::build(source, text, lexed)).unwrap_or_else(|| parse_failure(source))
 }
 
 /// What a parse that could not run reports (the thread could not start, or it died).
