@@ -72,6 +72,11 @@ impl SourceMap {
         self.sources.get(id.0 as usize)
     }
 
+    /// The text a span covers (empty if the span is not in a known source).
+    pub fn snippet(&self, span: Span) -> &str {
+        self.get(span.source).and_then(|source| source.text.get(span.start as usize..span.end as usize)).unwrap_or("")
+    }
+
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, id: SourceId, offset: u32) -> (usize, usize) {
         match self.get(id) {

@@ -10,7 +10,7 @@ use crate::runtime::value::Value;
 pub(crate) fn alert(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let mut line = args.text(0)?.to_string();
     line.push('\n');
-    ctx.out.stdout(&line);
+    ctx.out().stdout(&line);
     Ok(Value::Undefined)
 }
 
@@ -26,9 +26,9 @@ pub(crate) fn log_event(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Run
     if output_type == 6.0 {
         let message = format::string_of(message);
         if importance == 2.0 {
-            ctx.out.stderr(&message);
+            ctx.out().stderr(&message);
         } else {
-            ctx.out.stdout(&message);
+            ctx.out().stdout(&message);
         }
     }
     Ok(Value::Undefined)

@@ -21,8 +21,8 @@ mod tools;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::runtime::error::{RuntimeError, codes};
-use crate::runtime::value::{CollectionRef, ObjectRef, Value};
+use crate::runtime::error::{ErrorState, RuntimeError, codes};
+use crate::runtime::value::{ArrayRef, CollectionRef, ObjectRef, Pointer, Value};
 
 /// A command handler.
 pub type Handler = fn(&mut Ctx<'_>, &Args<'_>) -> Result<Value, RuntimeError>;
@@ -64,11 +64,27 @@ pub struct CommandSpec {
     pub max_args: u8,
     pub theme: Theme,
     pub handler: Handler,
+    /// The arguments passed by reference (bit `i` for argument `i`): the
+    /// handler receives a pointer to the variable (`ARRAY TEXT($a; 2)`).
+    pub refs: u8,
 }
 
 /// Builds a table row.
 pub const fn cmd(number: u32, name: &'static str, args: (u8, u8), theme: Theme, handler: Handler) -> CommandSpec {
-    CommandSpec { number, name, min_args: args.0, max_args: args.1, theme, handler }
+    CommandSpec { number, name, min_args: args.0, max_args: args.1, theme, handler, refs: 0 }
+}
+
+impl CommandSpec {
+    /// The same row, with the arguments of `mask` passed by reference.
+    pub const fn refs(mut self, mask: u8) -> CommandSpec {
+        self.refs = mask;
+        self
+    }
+
+    /// Whether argument `i` is passed by reference.
+    pub fn by_ref(&self, i: usize) -> bool {
+        i < 8 && self.refs & (1 << i) != 0
+    }
 }
 
 /// An index into [`table::COMMANDS`].
@@ -118,16 +134,54 @@ pub trait Output {
 
 /// What a command may ask of the evaluator.
 pub trait Host {
+    /// Where output goes.
+    fn output(&mut self) -> &mut dyn Output;
     /// The number of arguments the running method received.
     fn count_parameters(&self) -> usize;
     /// The name of the running method.
     fn current_method_name(&self) -> String;
+    /// Runs a formula, or the project method a text names, with `This` and arguments.
+    fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
+    /// The value of what a pointer designates.
+    fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError>;
+    /// Assigns through a pointer, as `p->:=value` does.
+    fn assign(&mut self, pointer: &Pointer, value: Value) -> Result<(), RuntimeError>;
+    /// The `Type` of the variable a pointer designates (its declared type).
+    fn variable_type(&mut self, pointer: &Pointer) -> Result<i32, RuntimeError>;
+    /// A pointer to the process variable (or `name{n}` array element) named by a text.
+    fn variable_pointer(&mut self, name: &str) -> Option<Pointer>;
+    /// A formula object built from source text (`Formula from string`).
+    fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError>;
+    /// The source text of argument `i` of the running command, as written.
+    fn argument_source(&self, i: usize) -> String;
+    /// The process's error state: the `ON ERR CALL` handler, `Last errors`...
+    fn errors(&mut self) -> &mut ErrorState;
+    /// The value given with `--user-param` (`Get database parameter(User param value)`).
+    fn user_param(&self) -> String;
 }
 
 /// The only thing a command receives besides its arguments.
 pub struct Ctx<'a> {
-    pub out: &'a mut dyn Output,
-    pub host: &'a dyn Host,
+    pub host: &'a mut dyn Host,
+}
+
+impl Ctx<'_> {
+    pub fn out(&mut self) -> &mut dyn Output {
+        self.host.output()
+    }
+
+    /// The array a by-reference argument designates, created by `create` when
+    /// the variable does not hold an array yet.
+    pub fn array(&mut self, args: &Args<'_>, i: usize) -> Result<ArrayRef, RuntimeError> {
+        let pointer = args.pointer(i)?;
+        match self.host.deref(&pointer)? {
+            Value::Array(a) => Ok(a),
+            other => Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("argument {} must be an array, not {}", i + 1, other.type_name()),
+            )),
+        }
+    }
 }
 
 // ------------------------------------------------------------ arguments
@@ -138,6 +192,8 @@ pub struct Ctx<'a> {
 pub struct Args<'a> {
     pub values: &'a [Value],
     pub star: bool,
+    /// A comparison marker passed as an argument (`SORT ARRAY($a; >)`).
+    pub marker: Option<&'a str>,
 }
 
 impl Args<'_> {
@@ -169,6 +225,23 @@ impl Args<'_> {
             Value::Text(t) => Ok(t.as_str()),
             Value::Undefined => Ok(""),
             other => Err(wrong_type(i, "a text", other)),
+        }
+    }
+
+    /// The pointer at `i` (a by-reference argument, or a Pointer value).
+    pub fn pointer(&self, i: usize) -> Result<Pointer, RuntimeError> {
+        match self.get(i) {
+            Value::Pointer(p) => Ok(Pointer::clone(p)),
+            other => Err(wrong_type(i, "a pointer or a variable", other)),
+        }
+    }
+
+    /// The argument at `i` as a Boolean (undefined reads as False).
+    pub fn boolean(&self, i: usize) -> Result<bool, RuntimeError> {
+        match self.get(i) {
+            Value::Bool(b) => Ok(*b),
+            Value::Undefined => Ok(false),
+            other => Err(wrong_type(i, "a Boolean", other)),
         }
     }
 

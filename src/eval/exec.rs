@@ -3,20 +3,57 @@
 use std::rc::Rc;
 
 use crate::commands::{Args, Ctx, Host, Output};
-use crate::runtime::error::{Frame as CallFrame, RuntimeError, codes};
-use crate::runtime::value::{Date, Text, Value};
+use crate::diag::Span;
+use crate::runtime::error::{ErrorState, Frame as CallFrame, RuntimeError, codes};
+use crate::runtime::value::{Code, Date, Pointer, Text, Value};
 use crate::syntax::ast::{AssignOp, BinOp};
 
 use super::ops;
-use super::program::{Expr, ExprKind, Literal, MethodCode, Place, ResultKind, Stmt, Stop, VarType};
+use super::program::{
+    Expr, ExprKind, Literal, LocalInfo, MethodCode, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
+};
 
 /// How deep methods may call each other before 4D's "stack full" error.
 pub const MAX_CALL_DEPTH: usize = 2000;
 
-/// Where the evaluator gets project methods from.
+/// Where the evaluator gets project methods and other run-wide things from.
 pub trait Methods {
     /// The resolved code of method `index`, loaded on first use.
     fn code(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError>;
+    /// The index of the project method with this name (any case), if there is one.
+    fn method_index(&mut self, name: &str) -> Option<usize>;
+    /// The slot of the process variable with this name (any case), if there is one.
+    fn process_var_slot(&mut self, name: &str) -> Option<usize>;
+    /// The name of the process variable in `slot`.
+    fn process_var_name(&self, slot: usize) -> String;
+    /// Resolves formula source text (`Formula from string`).
+    fn compile_formula(&mut self, source: &str) -> Result<Rc<MethodCode>, RuntimeError>;
+    /// The source text of a span, as written.
+    fn snippet(&self, span: Span) -> String;
+    /// The line number of a span.
+    fn line(&self, span: Span) -> usize;
+    /// The `--user-param` value of the run.
+    fn user_param(&self) -> String;
+}
+
+/// The code of a formula object: its resolved expression and the values of
+/// the locals it captured when it was created.
+#[derive(Debug)]
+pub struct Formula {
+    pub code: Rc<MethodCode>,
+    /// (slot in the formula's frame, value captured).
+    pub captured: Vec<(usize, Value)>,
+    pub source: String,
+}
+
+impl Code for Formula {
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// The state of one 4D process while it runs.
@@ -24,16 +61,45 @@ pub struct Process<'a> {
     pub methods: &'a mut dyn Methods,
     pub process_vars: &'a mut Vec<Value>,
     pub out: &'a mut dyn Output,
+    /// The locals and arguments of every running method, one region per call.
+    stack: Vec<Value>,
+    /// The running calls, innermost last, for pointers to their locals.
+    calls: Vec<CallRecord>,
+    serial: u64,
     depth: usize,
+    pub errors: ErrorState,
+    /// For each running `Try`, the handler generation when it started.
+    tries: Vec<u64>,
+    /// Whether an `ON ERR CALL` handler is running.
+    in_handler: bool,
 }
 
-/// The locals and parameters of one running method.
+/// What a pointer to a local needs to know about a running call.
+struct CallRecord {
+    serial: u64,
+    args: usize,
+    nargs: usize,
+    base: usize,
+    code: Rc<MethodCode>,
+}
+
+/// One running method: where its arguments and locals are on the stack.
 struct Frame {
     code: Rc<MethodCode>,
-    locals: Vec<Value>,
-    params: Vec<Value>,
+    serial: u64,
+    /// Stack index of the first argument.
+    args: usize,
+    nargs: usize,
+    /// Stack index of local slot 0.
+    base: usize,
+    /// Parameters written beyond those passed (`${n}:=...`).
+    extra: Vec<Value>,
     /// The value of `return expr` in a method with a typed result.
     result: Value,
+    /// `This`.
+    this: Value,
+    /// The spans of the running command's arguments (for `ASSERT`'s message).
+    command_args: Vec<Span>,
 }
 
 /// How a block ended.
@@ -46,41 +112,193 @@ enum Flow {
 
 impl<'a> Process<'a> {
     pub fn new(methods: &'a mut dyn Methods, process_vars: &'a mut Vec<Value>, out: &'a mut dyn Output) -> Process<'a> {
-        Process { methods, process_vars, out, depth: 0 }
+        Process {
+            methods,
+            process_vars,
+            out,
+            stack: Vec::with_capacity(1024),
+            calls: Vec::new(),
+            serial: 0,
+            depth: 0,
+            errors: ErrorState::default(),
+            tries: Vec::new(),
+            in_handler: false,
+        }
     }
 
     /// Runs a method with arguments and returns its result.
-    pub fn call(&mut self, code: Rc<MethodCode>, args: Vec<Value>) -> Result<Value, RuntimeError> {
+    pub fn call(&mut self, code: Rc<MethodCode>, args: Vec<Value>, this: Value) -> Result<Value, RuntimeError> {
+        let start = self.stack.len();
+        self.stack.extend(args);
+        self.invoke(code, start, this, &[])
+    }
+
+    /// Runs `code` with the arguments on the stack from `args` up; leaves the
+    /// stack as it was before the arguments.
+    fn invoke(
+        &mut self,
+        code: Rc<MethodCode>,
+        args: usize,
+        this: Value,
+        captured: &[(usize, Value)],
+    ) -> Result<Value, RuntimeError> {
         if self.depth >= MAX_CALL_DEPTH {
+            self.stack.truncate(args);
             return Err(RuntimeError::new(
                 codes::STACK_FULL,
                 format!("stack full: methods call each other more than {MAX_CALL_DEPTH} levels deep"),
             ));
         }
-        let mut locals: Vec<Value> = code.locals.iter().map(|l| default_value(l.ty)).collect();
-        for (param, arg) in code.params.iter().zip(&args) {
-            locals[param.slot] = convert(param.ty, arg.clone(), &code.locals[param.slot].name)?;
+        let nargs = self.stack.len() - args;
+        let base = self.stack.len();
+        self.stack.extend(code.locals.iter().map(|l| default_value(l.ty)));
+        for (i, param) in code.params.iter().enumerate().take(nargs) {
+            let value = self.stack[args + i].clone();
+            match convert(param.ty, value, &code.locals[param.slot].name) {
+                Ok(v) => self.stack[base + param.slot] = v,
+                Err(e) => {
+                    self.stack.truncate(args);
+                    return Err(e);
+                }
+            }
         }
-        let mut frame = Frame { code: code.clone(), locals, params: args, result: Value::Undefined };
+        for (slot, value) in captured {
+            self.stack[base + slot] = value.clone();
+        }
+        self.serial += 1;
+        let serial = self.serial;
+        self.calls.push(CallRecord { serial, args, nargs, base, code: code.clone() });
+        let mut frame = Frame {
+            code,
+            serial,
+            args,
+            nargs,
+            base,
+            extra: Vec::new(),
+            result: Value::Undefined,
+            this,
+            command_args: Vec::new(),
+        };
         self.depth += 1;
+        let code = frame.code.clone();
         let outcome = self.block(&mut frame, &code.body);
         self.depth -= 1;
-        outcome?;
-        Ok(match code.result {
-            ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => std::mem::take(&mut frame.locals[slot]),
-            ResultKind::Legacy(None) => Value::Undefined,
-            ResultKind::Typed(_) => frame.result,
-        })
+        self.calls.pop();
+        let result = outcome.map(|_| match frame.code.result {
+            ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => std::mem::take(&mut self.stack[base + slot]),
+            ResultKind::Legacy(None) | ResultKind::Typed(_) => std::mem::take(&mut frame.result),
+        });
+        self.stack.truncate(args);
+        result
+    }
+
+    /// Calls a formula object with `This` and arguments.
+    fn call_formula(&mut self, formula: &Formula, this: Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+        let start = self.stack.len();
+        self.stack.extend(args);
+        self.invoke(formula.code.clone(), start, this, &formula.captured)
+    }
+
+    /// Calls `function` (a formula object or a method name) as a command or a collection function does.
+    pub fn call_value(&mut self, function: &Value, this: Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+        match function {
+            Value::Object(o) => {
+                let code = o.borrow().code.clone();
+                match code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
+                    Some(formula) => self.call_formula(formula, this, args),
+                    None => Err(RuntimeError::new(codes::NOT_AN_OBJECT, "this object is not a formula")),
+                }
+            }
+            Value::Text(name) => {
+                let Some(index) = self.methods.method_index(name.as_str()) else {
+                    return Err(RuntimeError::new(
+                        codes::UNKNOWN_NAME,
+                        format!("there is no project method named `{}`", name.as_str()),
+                    ));
+                };
+                let code = self.methods.code(index)?;
+                self.call(code, args, this)
+            }
+            other => Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("a formula or a method name is expected, not {}", other.type_name()),
+            )),
+        }
     }
 
     fn block(&mut self, frame: &mut Frame, stmts: &[Stmt]) -> Result<Flow, RuntimeError> {
         for stmt in stmts {
-            match self.stmt(frame, stmt)? {
-                Flow::Normal => {}
-                other => return Ok(other),
+            match self.stmt(frame, stmt) {
+                Ok(Flow::Normal) => {}
+                Ok(other) => return Ok(other),
+                Err(e) => self.on_error(frame, e)?,
             }
         }
         Ok(Flow::Normal)
+    }
+
+    /// An error raised by a statement: recorded in the error stack, then
+    /// given to the `ON ERR CALL` handler, after which the method goes on with
+    /// its next statement; without a handler (or under a `Try` started after
+    /// the handler was installed) it goes on up.
+    #[cold]
+    #[inline(never)]
+    fn on_error(&mut self, frame: &mut Frame, mut error: RuntimeError) -> Result<(), RuntimeError> {
+        if error.0.recorded {
+            return Err(error);
+        }
+        self.record(frame, &mut error);
+        let handler = self.errors.handler.clone().or_else(|| self.errors.global_handler.clone());
+        let Some(handler) = handler else { return Err(error) };
+        if self.in_handler || self.tries.last().is_some_and(|&at| at >= self.errors.generation) {
+            return Err(error);
+        }
+        let Some(index) = self.methods.method_index(&handler) else { return Err(error) };
+        let code = self.methods.code(index)?;
+        self.in_handler = true;
+        let outcome = self.call(code, Vec::new(), Value::Undefined);
+        self.in_handler = false;
+        match outcome {
+            Ok(_) => Ok(()),
+            Err(handler_error) => Err(handler_error),
+        }
+    }
+
+    /// Puts a new error on the error stack and sets the `Error` system variables.
+    fn record(&mut self, frame: &Frame, error: &mut RuntimeError) {
+        error.0.recorded = true;
+        let span = error.0.span.unwrap_or_default();
+        self.errors.error = error.code();
+        self.errors.error_method = frame.code.name.clone();
+        self.errors.error_line = i32::try_from(self.methods.line(span)).unwrap_or(0);
+        self.errors.error_formula = self.methods.snippet(span);
+        self.errors.last.push(error.clone());
+    }
+
+    /// Starts a `Try`: a new error stack.
+    fn try_begin(&mut self) {
+        self.errors.last.clear();
+        self.tries.push(self.errors.generation);
+    }
+
+    /// Ends a `Try`; an error it caught goes on the error stack if not already there.
+    fn try_end(&mut self, frame: &Frame, error: Option<RuntimeError>) {
+        self.tries.pop();
+        if let Some(mut error) = error
+            && !error.0.recorded
+        {
+            self.record(frame, &mut error);
+        }
+    }
+
+    fn local(&self, frame: &Frame, slot: usize) -> &Value {
+        &self.stack[frame.base + slot]
+    }
+
+    fn set_local(&mut self, frame: &Frame, slot: usize, value: Value) -> Result<(), RuntimeError> {
+        let info = &frame.code.locals[slot];
+        self.stack[frame.base + slot] = convert_local(info, value, self.local(frame, slot))?;
+        Ok(())
     }
 
     fn stmt(&mut self, frame: &mut Frame, stmt: &Stmt) -> Result<Flow, RuntimeError> {
@@ -106,12 +324,13 @@ impl<'a> Process<'a> {
                 self.write_place(frame, target, value).map_err(|e| e.at(*span))?;
             }
             Stmt::Append { slot, parts, span } => {
-                let mut current = std::mem::take(&mut frame.locals[*slot]);
+                let at = frame.base + *slot;
+                let mut current = std::mem::take(&mut self.stack[at]);
                 for part in parts {
                     let value = match self.expr(frame, part) {
                         Ok(v) => v,
                         Err(e) => {
-                            frame.locals[*slot] = current;
+                            self.stack[at] = current;
                             return Err(e);
                         }
                     };
@@ -120,21 +339,21 @@ impl<'a> Process<'a> {
                         _ => match ops::binary(BinOp::Add, &current, &value) {
                             Ok(sum) => current = sum,
                             Err(e) => {
-                                frame.locals[*slot] = current;
+                                self.stack[at] = current;
                                 return Err(e.at(*span));
                             }
                         },
                     }
                 }
                 let name = frame.code.locals[*slot].name.clone();
-                frame.locals[*slot] = convert(frame.code.locals[*slot].ty, current, &name).map_err(|e| e.at(*span))?;
+                self.stack[at] = convert(frame.code.locals[*slot].ty, current, &name).map_err(|e| e.at(*span))?;
             }
             Stmt::Declare { slots, init, span } => {
                 if let Some(init) = init {
                     let value = self.expr(frame, init)?;
                     if let Some(&slot) = slots.first() {
                         let name = frame.code.locals[slot].name.clone();
-                        frame.locals[slot] =
+                        self.stack[frame.base + slot] =
                             convert(frame.code.locals[slot].ty, value, &name).map_err(|e| e.at(*span))?;
                     }
                 }
@@ -198,17 +417,27 @@ impl<'a> Process<'a> {
             Stmt::ForEach { item, source, begin, end, stop, body, span } => {
                 return self.for_each(frame, item, source, begin.as_ref(), end.as_ref(), stop.as_ref(), body, *span);
             }
-            Stmt::Try { body, catch } => match self.block(frame, body) {
-                Ok(flow) => return Ok(flow),
-                Err(_) => return self.block(frame, catch),
-            },
+            Stmt::Try { body, catch } => {
+                self.try_begin();
+                let outcome = self.block(frame, body);
+                match outcome {
+                    Ok(flow) => {
+                        self.try_end(frame, None);
+                        return Ok(flow);
+                    }
+                    Err(e) => {
+                        self.try_end(frame, Some(e));
+                        return self.block(frame, catch);
+                    }
+                }
+            }
             Stmt::Return { value, span } => {
                 if let Some(value) = value {
                     let value = self.expr(frame, value)?;
                     match frame.code.result {
                         ResultKind::Named(slot) | ResultKind::Legacy(Some(slot)) => {
                             let name = frame.code.locals[slot].name.clone();
-                            frame.locals[slot] =
+                            self.stack[frame.base + slot] =
                                 convert(frame.code.locals[slot].ty, value, &name).map_err(|e| e.at(*span))?;
                         }
                         ResultKind::Typed(ty) => {
@@ -239,7 +468,7 @@ impl<'a> Process<'a> {
         end: f64,
         step: f64,
         body: &[Stmt],
-        span: crate::diag::Span,
+        span: Span,
     ) -> Result<Flow, RuntimeError> {
         let ty = frame.code.locals[slot].ty;
         let store = |n: f64| match ty {
@@ -247,9 +476,10 @@ impl<'a> Process<'a> {
             VarType::Real | VarType::Variant => Ok(Value::Real(n)),
             _ => Err(RuntimeError::new(codes::TYPE_MISMATCH, "the counter of `For` must be a number").at(span)),
         };
-        frame.locals[slot] = store(start)?;
+        let at = frame.base + slot;
+        self.stack[at] = store(start)?;
         loop {
-            let i = frame.locals[slot].as_number().unwrap_or(0.0);
+            let i = self.stack[at].as_number().unwrap_or(0.0);
             if (step >= 0.0 && i > end) || (step < 0.0 && i < end) {
                 return Ok(Flow::Normal);
             }
@@ -258,8 +488,8 @@ impl<'a> Process<'a> {
                 Flow::Return => return Ok(Flow::Return),
                 Flow::Normal | Flow::Continue => {}
             }
-            let i = frame.locals[slot].as_number().unwrap_or(0.0);
-            frame.locals[slot] = store(i + step)?;
+            let i = self.stack[at].as_number().unwrap_or(0.0);
+            self.stack[at] = store(i + step)?;
         }
     }
 
@@ -273,7 +503,7 @@ impl<'a> Process<'a> {
         end: Option<&Expr>,
         stop: Option<&Stop>,
         body: &[Stmt],
-        span: crate::diag::Span,
+        span: Span,
     ) -> Result<Flow, RuntimeError> {
         let source_value = self.expr(frame, source)?;
         let (items, is_collection): (Vec<Value>, bool) = match &source_value {
@@ -359,12 +589,32 @@ impl<'a> Process<'a> {
         Ok(n as usize)
     }
 
+    fn param(&self, frame: &Frame, n: usize) -> Value {
+        if n <= frame.nargs {
+            self.stack[frame.args + n - 1].clone()
+        } else {
+            frame.extra.get(n - frame.nargs - 1).cloned().unwrap_or_default()
+        }
+    }
+
+    fn set_param(&mut self, frame: &mut Frame, n: usize, value: Value) {
+        if n <= frame.nargs {
+            self.stack[frame.args + n - 1] = value;
+        } else {
+            let i = n - frame.nargs - 1;
+            if frame.extra.len() <= i {
+                frame.extra.resize(i + 1, Value::Undefined);
+            }
+            frame.extra[i] = value;
+        }
+    }
+
     fn read_place(&mut self, frame: &mut Frame, place: &Place) -> Result<Value, RuntimeError> {
         Ok(match place {
-            Place::Local(slot) => frame.locals[*slot].clone(),
+            Place::Local(slot) => self.local(frame, *slot).clone(),
             Place::Param(index) => {
                 let n = self.param_index(frame, index)?;
-                frame.params.get(n - 1).cloned().unwrap_or_default()
+                self.param(frame, n)
             }
             Place::Process(slot) => self.process_vars.get(*slot).cloned().unwrap_or_default(),
             Place::Member { object, name, span } => {
@@ -381,49 +631,29 @@ impl<'a> Process<'a> {
                 let index = self.number(frame, index)?;
                 char_at(&text, index).map_err(|e| e.at(*span))?
             }
+            Place::Deref { pointer, span } => {
+                let pointer = self.pointer(frame, pointer)?;
+                self.deref_in(frame, &pointer).map_err(|e| e.at(*span))?
+            }
+            Place::ArrayElement { array, index, span } => {
+                let array = self.expr(frame, array)?;
+                let index = self.number(frame, index)?;
+                array_element(&array, index).map_err(|e| e.at(*span))?
+            }
         })
     }
 
     fn write_place(&mut self, frame: &mut Frame, place: &Place, value: Value) -> Result<(), RuntimeError> {
         match place {
-            Place::Local(slot) => {
-                let info = &frame.code.locals[*slot];
-                frame.locals[*slot] = convert(info.ty, value, &info.name)?;
-            }
+            Place::Local(slot) => self.set_local(frame, *slot, value)?,
             Place::Param(index) => {
                 let n = self.param_index(frame, index)?;
-                if frame.params.len() < n {
-                    frame.params.resize(n, Value::Undefined);
-                }
-                frame.params[n - 1] = value;
+                self.set_param(frame, n, value);
             }
-            Place::Process(slot) => {
-                if self.process_vars.len() <= *slot {
-                    self.process_vars.resize(*slot + 1, Value::Undefined);
-                }
-                self.process_vars[*slot] = value;
-            }
+            Place::Process(slot) => self.set_process_var(*slot, value),
             Place::Member { object, name, span } => {
                 let target = self.expr(frame, object)?;
-                match target {
-                    Value::Object(o) => {
-                        let stored = stored(value);
-                        let mut o = o.borrow_mut();
-                        match o.props.get_mut(name.as_ref()) {
-                            Some(slot) => *slot = stored,
-                            None => {
-                                o.props.insert(Rc::from(name.as_ref()), stored);
-                            }
-                        }
-                    }
-                    other => {
-                        return Err(RuntimeError::new(
-                            codes::NOT_AN_OBJECT,
-                            format!("cannot set the property `{name}` of {}", other.type_name()),
-                        )
-                        .at(*span));
-                    }
-                }
+                set_member(&target, name, value).map_err(|e| e.at(*span))?;
             }
             Place::Index { target, index, span } => {
                 let target = self.expr(frame, target)?;
@@ -436,8 +666,186 @@ impl<'a> Process<'a> {
                 let updated = set_char(&current, index, &value).map_err(|e| e.at(*span))?;
                 self.write_place(frame, text, updated)?;
             }
+            Place::Deref { pointer, span } => {
+                let pointer = self.pointer(frame, pointer)?;
+                self.assign_in(frame, &pointer, value).map_err(|e| e.at(*span))?;
+            }
+            Place::ArrayElement { array, index, span } => {
+                let array = self.expr(frame, array)?;
+                let index = self.number(frame, index)?;
+                set_array_element(&array, index, value).map_err(|e| e.at(*span))?;
+            }
         }
         Ok(())
+    }
+
+    fn set_process_var(&mut self, slot: usize, value: Value) {
+        if self.process_vars.len() <= slot {
+            self.process_vars.resize(slot + 1, Value::Undefined);
+        }
+        let value = match (value, &self.process_vars[slot]) {
+            (Value::Array(a), _) => Value::new_array(a.borrow().clone()),
+            (v, _) => v,
+        };
+        self.process_vars[slot] = value;
+    }
+
+    /// The pointer an expression evaluates to; an error for anything else.
+    fn pointer(&mut self, frame: &mut Frame, e: &Expr) -> Result<Rc<Pointer>, RuntimeError> {
+        match self.expr(frame, e)? {
+            Value::Pointer(p) => Ok(p),
+            Value::Null | Value::Undefined => {
+                Err(RuntimeError::new(codes::NIL_POINTER, "this pointer is nil: it points to nothing").at(e.span))
+            }
+            other => Err(RuntimeError::new(
+                codes::INCOMPATIBLE_TYPES,
+                format!("`->` dereferences a pointer, not {}", other.type_name()),
+            )
+            .at(e.span)),
+        }
+    }
+
+    /// A pointer to a place, as `->place` makes it.
+    fn pointer_to(&mut self, frame: &mut Frame, place: &Place) -> Result<Value, RuntimeError> {
+        let pointer = match place {
+            Place::Local(slot) => Pointer::Local {
+                call: frame.serial,
+                slot: *slot,
+                name: Rc::from(frame.code.locals[*slot].name.as_str()),
+            },
+            Place::Param(index) => Pointer::Param { call: frame.serial, n: self.param_index(frame, index)? },
+            Place::Process(slot) => {
+                Pointer::Process { slot: *slot, name: Rc::from(self.methods.process_var_name(*slot)) }
+            }
+            Place::Deref { pointer, .. } => return Ok(Value::Pointer(self.pointer(frame, pointer)?)),
+            Place::ArrayElement { array, index, span } => {
+                let Expr { kind, span: array_span } = array.as_ref();
+                let array = match kind {
+                    ExprKind::Local(slot) => self.pointer_to(frame, &Place::Local(*slot))?,
+                    ExprKind::Process(slot) => self.pointer_to(frame, &Place::Process(*slot))?,
+                    ExprKind::Deref(p) => Value::Pointer(self.pointer(frame, p)?),
+                    _ => {
+                        return Err(RuntimeError::new(
+                            codes::BAD_ARGUMENTS,
+                            "`->` points to a variable or an array element",
+                        )
+                        .at(*array_span));
+                    }
+                };
+                let Value::Pointer(array) = array else {
+                    return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "`->` points to a variable").at(*span));
+                };
+                let index = self.number(frame, index)?.trunc() as i64;
+                Pointer::Element { array, index }
+            }
+            Place::Member { span, .. } | Place::Index { span, .. } | Place::CharIndex { span, .. } => {
+                return Err(RuntimeError::new(
+                    codes::BAD_ARGUMENTS,
+                    "`->` points to a variable, an array or an array element, not to a property or a character",
+                )
+                .at(*span));
+            }
+        };
+        Ok(Value::Pointer(Rc::new(pointer)))
+    }
+
+    /// The running call a pointer to a local belongs to.
+    fn call_record(&self, call: u64, name: &str) -> Result<&CallRecord, RuntimeError> {
+        self.calls.iter().rev().find(|c| c.serial == call).ok_or_else(|| {
+            RuntimeError::new(
+                codes::NIL_POINTER,
+                format!("the pointer to `{name}` outlived its method: that local variable no longer exists"),
+            )
+        })
+    }
+
+    /// Reads what a pointer designates (the current frame's extra parameters included).
+    fn deref_in(&mut self, frame: &Frame, pointer: &Pointer) -> Result<Value, RuntimeError> {
+        match pointer {
+            Pointer::Param { call, n } if *call == frame.serial => Ok(self.param(frame, *n)),
+            other => self.deref(other),
+        }
+    }
+
+    fn assign_in(&mut self, frame: &mut Frame, pointer: &Pointer, value: Value) -> Result<(), RuntimeError> {
+        match pointer {
+            Pointer::Param { call, n } if *call == frame.serial => {
+                self.set_param(frame, *n, value);
+                Ok(())
+            }
+            other => self.assign(other, value),
+        }
+    }
+
+    pub fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError> {
+        match pointer {
+            Pointer::Local { call, slot, name } => {
+                let record = self.call_record(*call, name)?;
+                Ok(self.stack[record.base + slot].clone())
+            }
+            Pointer::Param { call, n } => {
+                let record = self.call_record(*call, "$")?;
+                if *n <= record.nargs { Ok(self.stack[record.args + n - 1].clone()) } else { Ok(Value::Undefined) }
+            }
+            Pointer::Process { slot, .. } => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
+            Pointer::Element { array, index } => {
+                let array = self.deref(array)?;
+                array_element(&array, *index as f64)
+            }
+        }
+    }
+
+    pub fn assign(&mut self, pointer: &Pointer, value: Value) -> Result<(), RuntimeError> {
+        match pointer {
+            Pointer::Local { call, slot, name } => {
+                let record = self.call_record(*call, name)?;
+                let at = record.base + slot;
+                let info = &record.code.locals[*slot];
+                let converted = convert_local(info, value, &self.stack[at])?;
+                self.stack[at] = converted;
+                Ok(())
+            }
+            Pointer::Param { call, n } => {
+                let record = self.call_record(*call, "$")?;
+                if *n > record.nargs {
+                    return Err(RuntimeError::new(
+                        codes::INDEX_OUT_OF_RANGE,
+                        format!("parameter {n} was not passed to that method"),
+                    ));
+                }
+                let at = record.args + n - 1;
+                self.stack[at] = value;
+                Ok(())
+            }
+            Pointer::Process { slot, .. } => {
+                self.set_process_var(*slot, value);
+                Ok(())
+            }
+            Pointer::Element { array, index } => {
+                let array = self.deref(array)?;
+                set_array_element(&array, *index as f64, value)
+            }
+        }
+    }
+
+    /// The `Type` of the variable a pointer designates.
+    fn variable_type(&mut self, pointer: &Pointer) -> Result<i32, RuntimeError> {
+        let value = self.deref(pointer)?;
+        if let Value::Array(a) = &value {
+            return Ok(a.borrow().ty.type_number());
+        }
+        if let Pointer::Local { call, slot, name } = pointer {
+            let info = &self.call_record(*call, name)?.code.locals[*slot];
+            if info.declared || info.ty != VarType::Variant {
+                return Ok(type_number(info.ty, &value));
+            }
+        }
+        Ok(match value {
+            Value::Undefined => 5,
+            Value::Long(_) => 9,
+            Value::Null => 255,
+            other => other.value_type(),
+        })
     }
 
     /// Evaluates an expression. The frequent kinds are handled here; the
@@ -446,7 +854,7 @@ impl<'a> Process<'a> {
     fn expr(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
         match &e.kind {
             ExprKind::Literal(lit) => Ok(literal(lit)),
-            ExprKind::Local(slot) => Ok(frame.locals[*slot].clone()),
+            ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
             ExprKind::Process(slot) => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
             ExprKind::Binary { first, rest } => {
                 let mut acc = self.expr(frame, first)?;
@@ -474,44 +882,79 @@ impl<'a> Process<'a> {
                 }
                 Ok(acc)
             }
+            ExprKind::MethodCall { method, args } => {
+                let start = self.stack.len();
+                for arg in args {
+                    match self.expr(frame, arg) {
+                        Ok(v) => self.stack.push(v),
+                        Err(err) => {
+                            self.stack.truncate(start);
+                            return Err(err);
+                        }
+                    }
+                }
+                self.method_call(frame, *method, start, e.span)
+            }
             _ => self.expr_cold(frame, e),
         }
+    }
+
+    /// Calls project method `method` with the arguments on the stack from `start`.
+    fn method_call(&mut self, frame: &Frame, method: usize, start: usize, span: Span) -> Result<Value, RuntimeError> {
+        let code = match self.methods.code(method) {
+            Ok(code) => code,
+            Err(err) => {
+                self.stack.truncate(start);
+                return Err(err.at(span));
+            }
+        };
+        self.invoke(code.clone(), start, frame.this.clone(), &[]).map_err(|mut err| {
+            if err.0.span.is_none() {
+                err.0.span = Some(span);
+            } else {
+                err.0.frames.push(CallFrame { method: code.name.clone(), span });
+            }
+            err
+        })
     }
 
     #[inline(never)]
     fn expr_cold(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
         let value = match &e.kind {
             // The frequent kinds are `expr`'s own.
-            ExprKind::Literal(_) | ExprKind::Local(_) | ExprKind::Process(_) | ExprKind::Binary { .. } => {
+            ExprKind::Literal(_)
+            | ExprKind::Local(_)
+            | ExprKind::Process(_)
+            | ExprKind::Binary { .. }
+            | ExprKind::MethodCall { .. } => {
                 return self.expr(frame, e);
             }
             ExprKind::Param(index) => {
                 let n = self.param_index(frame, index)?;
-                frame.params.get(n - 1).cloned().unwrap_or_default()
+                self.param(frame, n)
             }
-            ExprKind::Command { id, args, star } => {
+            ExprKind::Command { id, args, star, marker } => {
+                let spec = id.spec();
                 let mut values = Vec::with_capacity(args.len());
                 for arg in args {
                     values.push(self.expr(frame, arg)?);
                 }
-                let host = FrameHost { params: frame.params.len(), name: &frame.code.name };
-                let mut ctx = Ctx { out: &mut *self.out, host: &host };
-                (id.spec().handler)(&mut ctx, &Args { values: &values, star: *star }).map_err(|err| err.at(e.span))?
+                let saved = std::mem::replace(&mut frame.command_args, args.iter().map(|a| a.span).collect());
+                let outcome = {
+                    let mut host = ProcessHost { process: self, frame };
+                    let mut ctx = Ctx { host: &mut host };
+                    (spec.handler)(&mut ctx, &Args { values: &values, star: *star, marker: *marker })
+                };
+                frame.command_args = saved;
+                outcome.map_err(|err| err.at(e.span))?
             }
-            ExprKind::MethodCall { method, args } => {
-                let mut values = Vec::with_capacity(args.len());
-                for arg in args {
-                    values.push(self.expr(frame, arg)?);
+            ExprKind::ForwardCall { method } => {
+                let start = self.stack.len();
+                for n in 1..=frame.nargs + frame.extra.len() {
+                    let v = self.param(frame, n);
+                    self.stack.push(v);
                 }
-                let code = self.methods.code(*method).map_err(|err| err.at(e.span))?;
-                self.call(code.clone(), values).map_err(|mut err| {
-                    if err.0.span.is_none() {
-                        err.0.span = Some(e.span);
-                    } else {
-                        err.0.frames.push(CallFrame { method: code.name.clone(), span: e.span });
-                    }
-                    err
-                })?
+                self.method_call(frame, *method, start, e.span)?
             }
             ExprKind::Negate(inner) => match self.expr(frame, inner)? {
                 Value::Real(n) => Value::Real(-n),
@@ -535,7 +978,16 @@ impl<'a> Process<'a> {
                 for arg in args {
                     values.push(self.expr(frame, arg)?);
                 }
-                self.member_call(frame, &object, name, *function, &values).map_err(|err| err.at(e.span))?
+                self.member_call(frame, &object, name, *function, values).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::CallValue { function, args } => {
+                let function = self.expr(frame, function)?;
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                let this = frame.this.clone();
+                self.call_value(&function, this, values).map_err(|err| err.at(e.span))?
             }
             ExprKind::Index { target, index } => {
                 let target = self.expr(frame, target)?;
@@ -569,7 +1021,42 @@ impl<'a> Process<'a> {
                 }
                 Value::new_collection(values)
             }
-            ExprKind::Try(inner) => self.expr(frame, inner).unwrap_or(Value::Undefined),
+            ExprKind::Try(inner) => {
+                self.try_begin();
+                let outcome = self.expr(frame, inner);
+                match outcome {
+                    Ok(v) => {
+                        self.try_end(frame, None);
+                        v
+                    }
+                    Err(err) => {
+                        self.try_end(frame, Some(err));
+                        Value::Undefined
+                    }
+                }
+            }
+            ExprKind::PointerTo(place) => self.pointer_to(frame, place)?,
+            ExprKind::Deref(pointer) => {
+                let pointer = self.pointer(frame, pointer)?;
+                self.deref_in(frame, &pointer).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::ArrayElement { array, index } => {
+                let array = self.expr(frame, array)?;
+                let index = self.number(frame, index)?;
+                array_element(&array, index).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::This => frame.this.clone(),
+            ExprKind::Formula { code, captures, source } => {
+                let captured =
+                    captures.iter().map(|(outer, inner)| (*inner, self.local(frame, *outer).clone())).collect();
+                Value::new_formula(Rc::new(Formula { code: code.clone(), captured, source: source.to_string() }))
+            }
+            ExprKind::SystemVar(var) => match var {
+                SystemVar::Error => Value::Long(self.errors.error),
+                SystemVar::ErrorMethod => Value::text(self.errors.error_method.clone()),
+                SystemVar::ErrorLine => Value::Long(self.errors.error_line),
+                SystemVar::ErrorFormula => Value::text(self.errors.error_formula.clone()),
+            },
             ExprKind::Unsupported(what) => {
                 return Err(RuntimeError::new(codes::NOT_SUPPORTED, what.clone()).at(e.span));
             }
@@ -579,21 +1066,22 @@ impl<'a> Process<'a> {
 }
 
 impl Process<'_> {
-    /// `object.name(args)`: a collection function, for now.
+    /// `object.name(args)`: a formula stored in a property, a function of a
+    /// formula (`call`, `apply`), or a collection function.
     fn member_call(
         &mut self,
-        frame: &Frame,
+        frame: &mut Frame,
         object: &Value,
         name: &str,
         function: Option<usize>,
-        args: &[Value],
+        args: Vec<Value>,
     ) -> Result<Value, RuntimeError> {
         match object {
             Value::Collection(c) => {
                 let Some(spec) = function.and_then(|i| crate::commands::collections::FUNCTIONS.get(i)) else {
                     return Err(RuntimeError::new(
                         codes::NOT_SUPPORTED,
-                        format!("the collection function `.{name}()` is not supported by fourd yet"),
+                        format!("the collection function `.{name}()` is not supported by fourd"),
                     ));
                 };
                 if args.len() < usize::from(spec.min_args)
@@ -604,35 +1092,129 @@ impl Process<'_> {
                         format!("`.{name}()` does not take {} arguments", args.len()),
                     ));
                 }
-                let host = FrameHost { params: frame.params.len(), name: &frame.code.name };
-                let mut ctx = Ctx { out: &mut *self.out, host: &host };
-                (spec.handler)(&mut ctx, c, &Args { values: args, star: false })
+                let mut host = ProcessHost { process: self, frame };
+                let mut ctx = Ctx { host: &mut host };
+                (spec.handler)(&mut ctx, c, &Args { values: &args, star: false, marker: None })
             }
-            Value::Object(_) => Err(RuntimeError::new(
-                codes::NOT_SUPPORTED,
-                format!("calling `.{name}()` on an object (a formula or class function) is not supported by fourd yet"),
-            )),
+            Value::Object(o) => {
+                let (code, property) = {
+                    let o = o.borrow();
+                    (o.code.clone(), o.props.get(name).cloned())
+                };
+                if let Some(code) = code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>())
+                    && property.is_none()
+                {
+                    return self.formula_function(code, name, args);
+                }
+                match property {
+                    Some(f @ Value::Object(_)) => self.call_value(&f, object.clone(), args),
+                    Some(other) => Err(RuntimeError::new(
+                        codes::NOT_AN_OBJECT,
+                        format!("the property `{name}` is {}, not a formula: it cannot be called", other.type_name()),
+                    )),
+                    None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`"))),
+                }
+            }
             other => Err(RuntimeError::new(
                 codes::NOT_AN_OBJECT,
                 format!("cannot call `.{name}()` on {}", other.type_name()),
             )),
         }
     }
+
+    /// `.call()` and `.apply()` of a formula.
+    fn formula_function(&mut self, formula: &Formula, name: &str, mut args: Vec<Value>) -> Result<Value, RuntimeError> {
+        match name {
+            "call" => {
+                let this = if args.is_empty() { Value::Undefined } else { args.remove(0) };
+                self.call_formula(formula, this, args)
+            }
+            "apply" => {
+                let this = if args.is_empty() { Value::Undefined } else { args.remove(0) };
+                let params = match args.first() {
+                    Some(Value::Collection(c)) => c.borrow().clone(),
+                    None | Some(Value::Null | Value::Undefined) => Vec::new(),
+                    Some(other) => {
+                        return Err(RuntimeError::new(
+                            codes::BAD_ARGUMENTS,
+                            format!("`.apply()` takes its parameters in a collection, not {}", other.type_name()),
+                        ));
+                    }
+                };
+                self.call_formula(formula, this, params)
+            }
+            _ => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a formula has no function `{name}`"))),
+        }
+    }
 }
 
-/// What a command may ask about the running method.
-struct FrameHost<'f> {
-    params: usize,
-    name: &'f str,
+/// The evaluator as commands see it: the process and the running method.
+struct ProcessHost<'p, 'a> {
+    process: &'p mut Process<'a>,
+    frame: &'p mut Frame,
 }
 
-impl Host for FrameHost<'_> {
+impl Host for ProcessHost<'_, '_> {
+    fn output(&mut self) -> &mut dyn Output {
+        &mut *self.process.out
+    }
+
     fn count_parameters(&self) -> usize {
-        self.params
+        self.frame.nargs + self.frame.extra.len()
     }
 
     fn current_method_name(&self) -> String {
-        self.name.to_string()
+        self.frame.code.name.clone()
+    }
+
+    fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+        self.process.call_value(function, this.clone(), args)
+    }
+
+    fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError> {
+        self.process.deref_in(self.frame, pointer)
+    }
+
+    fn assign(&mut self, pointer: &Pointer, value: Value) -> Result<(), RuntimeError> {
+        self.process.assign_in(self.frame, pointer, value)
+    }
+
+    fn variable_type(&mut self, pointer: &Pointer) -> Result<i32, RuntimeError> {
+        self.process.variable_type(pointer)
+    }
+
+    fn variable_pointer(&mut self, name: &str) -> Option<Pointer> {
+        let name = name.trim();
+        let (var, index) = match name.strip_suffix('}').and_then(|n| n.split_once('{')) {
+            Some((var, index)) => (var.trim(), Some(index.trim().parse::<i64>().ok()?)),
+            None => (name, None),
+        };
+        if var.starts_with('$') {
+            return None;
+        }
+        let slot = self.process.methods.process_var_slot(var)?;
+        let pointer = Pointer::Process { slot, name: Rc::from(self.process.methods.process_var_name(slot)) };
+        Some(match index {
+            Some(index) => Pointer::Element { array: Rc::new(pointer), index },
+            None => pointer,
+        })
+    }
+
+    fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError> {
+        let code = self.process.methods.compile_formula(source)?;
+        Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
+    }
+
+    fn argument_source(&self, i: usize) -> String {
+        self.frame.command_args.get(i).map(|span| self.process.methods.snippet(*span)).unwrap_or_default()
+    }
+
+    fn errors(&mut self) -> &mut ErrorState {
+        &mut self.process.errors
+    }
+
+    fn user_param(&self) -> String {
+        self.process.methods.user_param()
     }
 }
 
@@ -661,6 +1243,33 @@ pub fn default_value(ty: VarType) -> Value {
     }
 }
 
+/// The `Type` number of a variable declared `ty` holding `value`.
+fn type_number(ty: VarType, value: &Value) -> i32 {
+    match ty {
+        VarType::Variant => 12,
+        VarType::Text => 2,
+        VarType::Integer => 9,
+        VarType::Real => 1,
+        VarType::Boolean => 6,
+        VarType::Date => 4,
+        VarType::Time => 11,
+        VarType::Object => 38,
+        VarType::Collection => 42,
+        VarType::Pointer => 23,
+        VarType::Picture => 3,
+        VarType::Blob => 30,
+    }
+    .max(if matches!(value, Value::Array(_)) { value.value_type() } else { 0 })
+}
+
+/// A value assigned to a local: converted to its declared type; an array is copied.
+fn convert_local(info: &LocalInfo, value: Value, _current: &Value) -> Result<Value, RuntimeError> {
+    match value {
+        Value::Array(a) => Ok(Value::new_array(a.borrow().clone())),
+        value => convert(info.ty, value, &info.name),
+    }
+}
+
 /// A value as a variable of type `ty` holds it, or the error 4D gives.
 fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError> {
     if matches!(value, Value::Undefined) {
@@ -679,7 +1288,7 @@ fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError>
         (VarType::Time, Value::Real(n)) => return Ok(Value::Time(n.trunc() as i64)),
         (VarType::Object, Value::Object(_) | Value::Null) => true,
         (VarType::Collection, Value::Collection(_) | Value::Null) => true,
-        (VarType::Pointer, Value::Null) => true,
+        (VarType::Pointer, Value::Pointer(_) | Value::Null) => true,
         _ => false,
     };
     if ok {
@@ -703,12 +1312,89 @@ fn stored(value: Value) -> Value {
 /// `object.name`: undefined when missing or when `object` is undefined; an error on null.
 fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
     match object {
-        Value::Object(o) => Ok(o.borrow().props.get(name).cloned().unwrap_or_default()),
+        Value::Object(o) => {
+            let o = o.borrow();
+            match o.props.get(name) {
+                Some(v) => Ok(v.clone()),
+                None => match (&o.code, name) {
+                    (Some(code), "source") => Ok(Value::text(code.source())),
+                    _ => Ok(Value::Undefined),
+                },
+            }
+        }
         Value::Undefined => Ok(Value::Undefined),
         Value::Collection(c) if name == "length" => Ok(Value::Real(c.borrow().len() as f64)),
         other => Err(RuntimeError::new(
             codes::NOT_AN_OBJECT,
             format!("cannot read the property `{name}` of {}", other.type_name()),
+        )),
+    }
+}
+
+fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeError> {
+    match target {
+        Value::Object(o) => {
+            let stored = stored(value);
+            let mut o = o.borrow_mut();
+            match o.props.get_mut(name) {
+                Some(slot) => *slot = stored,
+                None => {
+                    o.props.insert(Rc::from(name), stored);
+                }
+            }
+            Ok(())
+        }
+        other => Err(RuntimeError::new(
+            codes::NOT_AN_OBJECT,
+            format!("cannot set the property `{name}` of {}", other.type_name()),
+        )),
+    }
+}
+
+/// `$a{i}`: an array element (element 0 included).
+fn array_element(array: &Value, index: f64) -> Result<Value, RuntimeError> {
+    let Value::Array(a) = array else {
+        return Err(RuntimeError::new(
+            codes::INCOMPATIBLE_TYPES,
+            format!("`{{ }}` applies to an array, not {}", array.type_name()),
+        ));
+    };
+    let a = a.borrow();
+    let i = index.trunc();
+    if i < 0.0 || i as usize >= a.items.len() {
+        return Err(RuntimeError::new(
+            codes::INDEX_OUT_OF_RANGE,
+            format!("element {i} is outside the array (size {})", a.size()),
+        ));
+    }
+    Ok(a.items[i as usize].clone())
+}
+
+fn set_array_element(array: &Value, index: f64, value: Value) -> Result<(), RuntimeError> {
+    let Value::Array(a) = array else {
+        return Err(RuntimeError::new(
+            codes::INCOMPATIBLE_TYPES,
+            format!("`{{ }}` applies to an array, not {}", array.type_name()),
+        ));
+    };
+    let mut a = a.borrow_mut();
+    let i = index.trunc();
+    if i < 0.0 || i as usize >= a.items.len() {
+        return Err(RuntimeError::new(
+            codes::INDEX_OUT_OF_RANGE,
+            format!("element {i} is outside the array (size {})", a.size()),
+        ));
+    }
+    let ty = a.ty;
+    let type_name = value.type_name();
+    match ty.element(value) {
+        Some(v) => {
+            a.items[i as usize] = v;
+            Ok(())
+        }
+        None => Err(RuntimeError::new(
+            codes::TYPE_MISMATCH,
+            format!("cannot put {type_name} into an element of a {}", ty.name()),
         )),
     }
 }

@@ -38,11 +38,14 @@ pub struct Run {
     methods: Vec<MethodSlot>,
     method_index: HashMap<String, usize>,
     process_var_index: HashMap<String, usize>,
+    process_var_names: Vec<String>,
     /// Diagnostics of the methods loaded so far.
     pub diagnostics: Vec<Diagnostic>,
     /// The main file's folder, and the folder to show in its place in messages.
     base: PathBuf,
     display_base: PathBuf,
+    /// The `--user-param` value.
+    pub user_param: String,
 }
 
 /// What a run ended with.
@@ -64,7 +67,9 @@ impl Run {
             methods: Vec::new(),
             method_index: HashMap::new(),
             process_var_index: HashMap::new(),
+            process_var_names: Vec::new(),
             diagnostics: Vec::new(),
+            user_param: String::new(),
         };
         let folder = methods_folder(file);
         if let Ok(entries) = std::fs::read_dir(&folder) {
@@ -98,7 +103,7 @@ impl Run {
         let args: Vec<Value> = args.iter().map(Value::text).collect();
         let result = {
             let mut process = exec::Process::new(self, &mut process_vars, out);
-            process.call(code.clone(), args)
+            process.call(code.clone(), args, Value::Undefined)
         };
         match result {
             Ok(_) => Outcome { failed: false },
@@ -181,6 +186,7 @@ impl resolve::Names for Run {
         }
         let slot = self.process_var_index.len();
         self.process_var_index.insert(normalized.to_string(), slot);
+        self.process_var_names.push(normalized.to_string());
         Some(slot)
     }
 
@@ -189,9 +195,57 @@ impl resolve::Names for Run {
         names.extend(self.process_var_index.keys().cloned());
         names
     }
+
+    fn snippet(&self, span: crate::diag::Span) -> String {
+        self.sources.snippet(span).to_string()
+    }
 }
 
 impl exec::Methods for Run {
+    fn method_index(&mut self, name: &str) -> Option<usize> {
+        resolve::Names::method(self, &normalize(name))
+    }
+
+    fn process_var_slot(&mut self, name: &str) -> Option<usize> {
+        resolve::Names::process_var(self, &normalize(name), false)
+    }
+
+    fn process_var_name(&self, slot: usize) -> String {
+        self.process_var_names.get(slot).cloned().unwrap_or_default()
+    }
+
+    fn compile_formula(&mut self, source: &str) -> Result<Rc<MethodCode>, RuntimeError> {
+        let id = self.sources.add("Formula from string", source);
+        let (ast, mut diags) = crate::syntax::parse(id, source);
+        let failure = |diags: &[Diagnostic], code: i32| {
+            let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.clone()).unwrap_or_default();
+            RuntimeError::new(code, format!("the formula text `{source}` cannot run: {message}"))
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(failure(&diags, codes::BAD_ARGUMENTS));
+        }
+        match resolve::resolve_formula_text("Formula from string", &ast, self) {
+            Ok(code) => Ok(Rc::new(code)),
+            Err(mut errors) => {
+                let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
+                diags.append(&mut errors);
+                Err(failure(&diags, code))
+            }
+        }
+    }
+
+    fn snippet(&self, span: crate::diag::Span) -> String {
+        self.sources.snippet(span).trim().to_string()
+    }
+
+    fn line(&self, span: crate::diag::Span) -> usize {
+        self.sources.line_col(span.source, span.start).0
+    }
+
+    fn user_param(&self) -> String {
+        self.user_param.clone()
+    }
+
     fn code(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError> {
         let Some(slot) = self.methods.get(index) else {
             return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown method"));

@@ -3,8 +3,11 @@
 //! Every name has been resolved: locals to frame slots, parameters to their
 //! position, process variables to table slots, commands to their table row,
 //! constants to their value, project methods to a method index. The
-//! evaluator never looks a name up by string. Holds no `Rc`, so a program can
-//! later be shared by the threads of several 4D processes.
+//! evaluator never looks a name up by string. The code of formulas is held by
+//! `Rc`; sharing programs between the threads of several 4D processes will
+//! turn these into `Arc`.
+
+use std::rc::Rc;
 
 use crate::commands::CommandId;
 use crate::diag::{SourceId, Span};
@@ -31,6 +34,8 @@ pub struct LocalInfo {
     pub name: String,
     /// The declared type; `Variant` when undeclared.
     pub ty: VarType,
+    /// Whether `var` or a directive declared it (`Type` then gives the declared type).
+    pub declared: bool,
 }
 
 /// A declared parameter: its slot and type.
@@ -170,6 +175,26 @@ pub enum Place {
         index: Box<Expr>,
         span: Span,
     },
+    /// `p->`: the variable a pointer designates.
+    Deref {
+        pointer: Box<Expr>,
+        span: Span,
+    },
+    /// `$a{i}`: an array element.
+    ArrayElement {
+        array: Box<Expr>,
+        index: Box<Expr>,
+        span: Span,
+    },
+}
+
+/// A system variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SystemVar {
+    Error,
+    ErrorMethod,
+    ErrorLine,
+    ErrorFormula,
 }
 
 /// A literal value (no `Rc` here, so that programs can cross threads).
@@ -201,9 +226,38 @@ pub enum ExprKind {
         id: CommandId,
         args: Vec<Expr>,
         star: bool,
+        /// A comparison marker argument (`>`, `<`...).
+        marker: Option<&'static str>,
     },
     MethodCall {
         method: usize,
+        args: Vec<Expr>,
+    },
+    /// The body of `Formula(method)`: calls the method with the formula's own arguments.
+    ForwardCall {
+        method: usize,
+    },
+    /// `->place`
+    PointerTo(Box<Place>),
+    /// `p->`
+    Deref(Box<Expr>),
+    /// `$a{i}`
+    ArrayElement {
+        array: Box<Expr>,
+        index: Box<Expr>,
+    },
+    /// `This`
+    This,
+    /// `Formula(expr)`: its code, the locals it captures (outer slot, inner slot), its source.
+    Formula {
+        code: Rc<MethodCode>,
+        captures: Vec<(usize, usize)>,
+        source: Box<str>,
+    },
+    SystemVar(SystemVar),
+    /// `f(args)` on a value that is not a name: a formula call.
+    CallValue {
+        function: Box<Expr>,
         args: Vec<Expr>,
     },
     Binary {

@@ -7,6 +7,7 @@
 //! as diagnostics; the program is returned with them.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::commands::constants::{self, ConstValue};
 use crate::commands::{self, CommandId, REGISTRY};
@@ -15,7 +16,7 @@ use crate::names::normalize;
 use crate::syntax::ast::{self, AssignOp, BinOp, PostfixOp, PrefixOp, Token};
 
 use super::program::{
-    Expr, ExprKind, Literal, LocalInfo, MethodCode, ParamInfo, Place, ResultKind, Stmt, Stop, VarType,
+    Expr, ExprKind, Literal, LocalInfo, MethodCode, ParamInfo, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
 };
 
 /// What resolution needs from the run: project methods and process variables.
@@ -26,11 +27,20 @@ pub trait Names {
     fn process_var(&mut self, normalized: &str, create: bool) -> Option<usize>;
     /// Names to suggest for a misspelt one (method and variable names).
     fn known_names(&self) -> Vec<String>;
+    /// The source text a span covers (for `.source` of a formula).
+    fn snippet(&self, span: Span) -> String;
 }
 
 /// Resolves one parsed method.
 pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -> (MethodCode, Vec<Diagnostic>) {
-    let mut r = Resolver { names, locals: Vec::new(), local_index: HashMap::new(), diags: Vec::new() };
+    let mut r = Resolver {
+        names,
+        method: name.to_string(),
+        locals: Vec::new(),
+        local_index: HashMap::new(),
+        diags: Vec::new(),
+        no_locals: false,
+    };
     // Names assigned anywhere in the method are process variables, even when
     // read before their first assignment in the text (in a loop, say).
     let mut assigned = Vec::new();
@@ -96,6 +106,21 @@ fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
     }
     for stmt in stmts {
         match &stmt.kind {
+            ast::StmtKind::Expr(e) => {
+                // A command's by-reference arguments (`ARRAY TEXT(list; 0)`) create variables.
+                if let ast::ExprKind::Postfix { base, ops } = &e.kind
+                    && let ast::ExprKind::Name(name) = &base.kind
+                    && let Some(PostfixOp::Call { args, .. }) = ops.first()
+                    && let Some(id) = command_of(name)
+                {
+                    let spec = id.spec();
+                    for (i, arg) in args.iter().enumerate() {
+                        if spec.by_ref(i) {
+                            add(arg, out);
+                        }
+                    }
+                }
+            }
             ast::StmtKind::Assign { target, .. } => add(target, out),
             ast::StmtKind::Var(decl) => decl.names.iter().for_each(|n| add(n, out)),
             ast::StmtKind::For { counter, .. } => add(counter, out),
@@ -105,6 +130,15 @@ fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
         for block in child_blocks(&stmt.kind) {
             collect_assigned(&block.stmts, out);
         }
+    }
+}
+
+/// The command a name designates, by token number or by name.
+fn command_of(name: &ast::Name) -> Option<CommandId> {
+    match name.token {
+        Some(Token::Command(number)) => REGISTRY.by_number(number),
+        Some(_) => None,
+        None => REGISTRY.by_name(&normalize(&name.text)),
     }
 }
 
@@ -152,9 +186,13 @@ const DIRECTIVES: &[(u32, &str, VarType)] = &[
 
 struct Resolver<'n> {
     names: &'n mut dyn Names,
+    /// The name of the method being resolved (formulas run under it).
+    method: String,
     locals: Vec<LocalInfo>,
     local_index: HashMap<String, usize>,
     diags: Vec<Diagnostic>,
+    /// In `Formula from string` text, locals are an error (-10737).
+    no_locals: bool,
 }
 
 impl Resolver<'_> {
@@ -166,11 +204,16 @@ impl Resolver<'_> {
                 && self.locals[slot].ty == VarType::Variant
             {
                 self.locals[slot].ty = ty;
+                self.locals[slot].declared = true;
             }
             return slot;
         }
         let slot = self.locals.len();
-        self.locals.push(LocalInfo { name: format!("${name}"), ty: ty.unwrap_or(VarType::Variant) });
+        self.locals.push(LocalInfo {
+            name: format!("${name}"),
+            ty: ty.unwrap_or(VarType::Variant),
+            declared: ty.is_some(),
+        });
         self.local_index.insert(key, slot);
         slot
     }
@@ -367,6 +410,21 @@ impl Resolver<'_> {
                         name: ident.text.clone().into_boxed_str(),
                         span: target.span,
                     },
+                    PostfixOp::Deref(_) => Place::Deref { pointer: Box::new(self.expr(&object())), span: target.span },
+                    PostfixOp::DerefMember(ident) => {
+                        let pointer = self.expr(&object());
+                        let pointed = Expr::new(ExprKind::Deref(Box::new(pointer)), prefix_span);
+                        Place::Member {
+                            object: Box::new(pointed),
+                            name: ident.text.clone().into_boxed_str(),
+                            span: target.span,
+                        }
+                    }
+                    PostfixOp::ArrayElement(index) => Place::ArrayElement {
+                        array: Box::new(self.expr(&object())),
+                        index: Box::new(self.expr(index)),
+                        span: target.span,
+                    },
                     PostfixOp::Index(index) => Place::Index {
                         target: Box::new(self.expr(&object())),
                         index: Box::new(self.expr(index)),
@@ -404,6 +462,11 @@ impl Resolver<'_> {
             ast::ExprKind::Collection(items) => ExprKind::Collection(items.iter().map(|i| self.expr(i)).collect()),
             ast::ExprKind::Local(name) => match name.parse::<u32>() {
                 Ok(n) if n > 0 => ExprKind::Param(Box::new(number(f64::from(n), span))),
+                _ if self.no_locals => {
+                    let message = format!("a formula built from text cannot use the local variable `${name}`");
+                    self.diags.push(Diagnostic::error("-10737", message.clone(), span));
+                    ExprKind::Unsupported(message)
+                }
                 _ => ExprKind::Local(self.local(name, None)),
             },
             ast::ExprKind::ParamIndirect(index) => ExprKind::Param(Box::new(self.expr(index))),
@@ -417,7 +480,7 @@ impl Resolver<'_> {
                 for op in ops.iter().rev() {
                     inner = match op {
                         PrefixOp::Negate => Expr::new(ExprKind::Negate(Box::new(inner)), span),
-                        PrefixOp::PointerTo => unsupported("pointers are not supported by fourd yet", span),
+                        PrefixOp::PointerTo => self.pointer_to(inner, operand, span),
                     };
                 }
                 return inner;
@@ -488,12 +551,24 @@ impl Resolver<'_> {
                 PostfixOp::CharIndex(index) => {
                     Expr::new(ExprKind::CharIndex { text: Box::new(value), index: Box::new(self.expr(index)) }, op_span)
                 }
-                PostfixOp::Call { .. } => {
-                    unsupported("calling functions and formulas is not supported by fourd yet", op_span)
+                PostfixOp::Call { args, span: call_span } => {
+                    let args = args.iter().map(|a| self.expr(a)).collect();
+                    Expr::new(
+                        ExprKind::CallValue { function: Box::new(value), args },
+                        Span { end: call_span.end, ..span },
+                    )
                 }
-                PostfixOp::ArrayElement(_) => unsupported("arrays are not supported by fourd yet", op_span),
-                PostfixOp::Deref(_) | PostfixOp::DerefMember(_) => {
-                    unsupported("pointers are not supported by fourd yet", op_span)
+                PostfixOp::ArrayElement(index) => Expr::new(
+                    ExprKind::ArrayElement { array: Box::new(value), index: Box::new(self.expr(index)) },
+                    op_span,
+                ),
+                PostfixOp::Deref(_) => Expr::new(ExprKind::Deref(Box::new(value)), op_span),
+                PostfixOp::DerefMember(ident) => {
+                    let pointed = Expr::new(ExprKind::Deref(Box::new(value)), op_span);
+                    Expr::new(
+                        ExprKind::Member { object: Box::new(pointed), name: ident.text.clone().into_boxed_str() },
+                        op_span,
+                    )
                 }
             };
         }
@@ -502,6 +577,14 @@ impl Resolver<'_> {
 
     /// A name, with the arguments of its call (empty without parentheses).
     fn name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
+        let is_formula = match name.token {
+            Some(Token::Command(number)) => number == FORMULA,
+            Some(_) => false,
+            None => normalize(&name.text) == "formula" && self.names.method("formula").is_none(),
+        };
+        if is_formula {
+            return self.formula(args, span);
+        }
         match name.token {
             Some(Token::Command(number)) => match REGISTRY.by_number(number) {
                 Some(id) => self.command(id, args, span),
@@ -532,6 +615,19 @@ impl Resolver<'_> {
         if let Some(method) = self.names.method(&key) {
             let args = args.iter().map(|a| self.expr(a)).collect();
             return Expr::new(ExprKind::MethodCall { method, args }, span);
+        }
+        if args.is_empty() {
+            let special = match key.as_str() {
+                "this" => Some(ExprKind::This),
+                "error" => Some(ExprKind::SystemVar(SystemVar::Error)),
+                "error method" => Some(ExprKind::SystemVar(SystemVar::ErrorMethod)),
+                "error line" => Some(ExprKind::SystemVar(SystemVar::ErrorLine)),
+                "error formula" => Some(ExprKind::SystemVar(SystemVar::ErrorFormula)),
+                _ => None,
+            };
+            if let Some(kind) = special {
+                return Expr::new(kind, span);
+            }
         }
         if let Some(id) = REGISTRY.by_name(&key) {
             return self.command(id, args, span);
@@ -565,8 +661,11 @@ impl Resolver<'_> {
     fn command(&mut self, id: CommandId, args: &[ast::Expr], span: Span) -> Expr {
         let spec = id.spec();
         let star = args.iter().any(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*"));
-        let values: Vec<&ast::Expr> =
-            args.iter().filter(|a| !matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*")).collect();
+        let marker = args.iter().find_map(|a| match &a.kind {
+            ast::ExprKind::Marker(m) if m != "*" => MARKERS.iter().copied().find(|known| known == m),
+            _ => None,
+        });
+        let values: Vec<&ast::Expr> = args.iter().filter(|a| !matches!(&a.kind, ast::ExprKind::Marker(_))).collect();
         let count = values.len();
         if count < usize::from(spec.min_args) || (spec.max_args != u8::MAX && count > usize::from(spec.max_args)) {
             let expected = match (spec.min_args, spec.max_args) {
@@ -576,8 +675,71 @@ impl Resolver<'_> {
             };
             self.error(format!("`{}` takes {expected} arguments, not {count}", spec.name), span);
         }
-        let args = values.into_iter().map(|a| self.expr(a)).collect();
-        Expr::new(ExprKind::Command { id, args, star }, span)
+        let args = values
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| if spec.by_ref(i) { self.reference(a) } else { self.expr(a) })
+            .collect();
+        Expr::new(ExprKind::Command { id, args, star, marker }, span)
+    }
+
+    /// A by-reference argument: a pointer to the variable (or a pointer's target) it names.
+    fn reference(&mut self, arg: &ast::Expr) -> Expr {
+        let place = match &arg.kind {
+            ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => self.place(arg),
+            ast::ExprKind::Name(name) if name.token.is_none() => self.place(arg),
+            ast::ExprKind::Postfix { ops, .. }
+                if matches!(ops.last(), Some(PostfixOp::Deref(_) | PostfixOp::ArrayElement(_))) =>
+            {
+                self.place(arg)
+            }
+            _ => {
+                self.error("a variable is expected here: this argument is passed by reference", arg.span);
+                return unsupported("a variable is expected here", arg.span);
+            }
+        };
+        Expr::new(ExprKind::PointerTo(Box::new(place)), arg.span)
+    }
+
+    /// `->operand`: a pointer to a variable, an array or an array element.
+    fn pointer_to(&mut self, inner: Expr, operand: &ast::Expr, span: Span) -> Expr {
+        let place = match inner.kind {
+            ExprKind::Local(slot) => Place::Local(slot),
+            ExprKind::Process(slot) => Place::Process(slot),
+            ExprKind::Param(index) => Place::Param(index),
+            ExprKind::Deref(pointer) => Place::Deref { pointer, span: inner.span },
+            ExprKind::ArrayElement { array, index } => Place::ArrayElement { array, index, span: inner.span },
+            ExprKind::Unsupported(_) if matches!(&operand.kind, ast::ExprKind::Name(n) if n.token.is_none()) => {
+                // `->name` of a variable not assigned in this method: a process variable.
+                self.diags.retain(|d| d.span != operand.span);
+                match &operand.kind {
+                    ast::ExprKind::Name(n) => match self.names.process_var(&normalize(&n.text), true) {
+                        Some(slot) => Place::Process(slot),
+                        None => return inner,
+                    },
+                    _ => return inner,
+                }
+            }
+            ExprKind::Unsupported(_) => return inner,
+            _ => {
+                self.error("`->` points to a variable, an array or an array element", operand.span);
+                return unsupported("`->` points to a variable, an array or an array element", span);
+            }
+        };
+        Expr::new(ExprKind::PointerTo(Box::new(place)), span)
+    }
+
+    /// `Formula(expression)`: the expression resolved as the body of its own
+    /// small method; the locals it uses are captured by value when it is created.
+    fn formula(&mut self, args: &[ast::Expr], span: Span) -> Expr {
+        let [expr] = args else {
+            self.error("`Formula` takes one expression", span);
+            return unsupported("`Formula` takes one expression", span);
+        };
+        let source = self.names.snippet(expr.span).trim().to_string();
+        let (code, locals) = resolve_formula_code(&self.method, expr, &mut *self.names, false, &mut self.diags);
+        let captures = locals.iter().map(|(inner, name)| (self.local(name, None), *inner)).collect();
+        Expr::new(ExprKind::Formula { code: Rc::new(code), captures, source: source.into_boxed_str() }, span)
     }
 
     /// The closest known name, if one is close enough to be a likely typo.
@@ -592,6 +754,68 @@ impl Resolver<'_> {
             .min_by_key(|(d, _)| *d)
             .map(|(_, c)| c)
     }
+}
+
+/// The number of the `Formula` command.
+const FORMULA: u32 = 1597;
+
+/// The comparison markers a command may take as an argument.
+const MARKERS: &[&str] = &[">", "<", "=", "#", ">=", "<=", "%"];
+
+/// Resolves the expression of a formula into the code of a small method
+/// named after `method`; returns it with the locals it uses (slot, name without `$`).
+fn resolve_formula_code(
+    method: &str,
+    expr: &ast::Expr,
+    names: &mut dyn Names,
+    no_locals: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> (MethodCode, Vec<(usize, String)>) {
+    let mut r = Resolver {
+        names,
+        method: method.to_string(),
+        locals: Vec::new(),
+        local_index: HashMap::new(),
+        diags: Vec::new(),
+        no_locals,
+    };
+    // `Formula(method)`: the call's arguments go to the method.
+    let forward = match &expr.kind {
+        ast::ExprKind::Name(n) if n.token.is_none() => r.names.method(&normalize(&n.text)),
+        _ => None,
+    };
+    let value = match forward {
+        Some(method) => Expr::new(ExprKind::ForwardCall { method }, expr.span),
+        None => r.expr(expr),
+    };
+    let body = vec![Stmt::Return { value: Some(value), span: expr.span }];
+    diags.append(&mut r.diags);
+    let captured = r.locals.iter().enumerate().map(|(slot, l)| (slot, l.name[1..].to_string())).collect();
+    let code = MethodCode {
+        name: method.to_string(),
+        source: expr.span.source,
+        locals: r.locals,
+        params: Vec::new(),
+        variadic: None,
+        result: ResultKind::Typed(VarType::Variant),
+        body,
+    };
+    (code, captured)
+}
+
+/// Resolves the text of `Formula from string`: an expression that may not use locals.
+pub fn resolve_formula_text(
+    method: &str,
+    parsed: &ast::Method,
+    names: &mut dyn Names,
+) -> Result<MethodCode, Vec<Diagnostic>> {
+    let expr = match parsed.body.stmts.as_slice() {
+        [ast::Stmt { kind: ast::StmtKind::Expr(e), .. }] => e,
+        _ => return Err(vec![Diagnostic::error("resolve", "a formula is one expression", parsed.span)]),
+    };
+    let mut diags = Vec::new();
+    let (code, _) = resolve_formula_code(method, expr, names, true, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok(code) }
 }
 
 fn number(n: f64, span: Span) -> Expr {

@@ -37,6 +37,8 @@ fn rank(value: &Value) -> u8 {
         Value::Object(_) => 4,
         Value::Collection(_) => 5,
         Value::Date(_) => 6,
+        Value::Pointer(_) => 7,
+        Value::Array(_) => 8,
     }
 }
 

@@ -12,11 +12,11 @@ pub struct Frame {
 }
 
 /// A 4D runtime error on its way up the chain of calls.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct RuntimeError(pub Box<ErrorInfo>);
 
 /// What a [`RuntimeError`] carries; boxed so that `Result` stays small.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ErrorInfo {
     /// The 4D error code (`-10518` for a failed `ASSERT`).
     pub code: i32,
@@ -27,6 +27,11 @@ pub struct ErrorInfo {
     pub span: Option<Span>,
     /// The chain of calls, innermost first, filled while unwinding.
     pub frames: Vec<Frame>,
+    /// The object given to `throw`, whose other properties `Last errors` shows.
+    pub thrown: Option<crate::runtime::value::Value>,
+    /// Whether the error was already recorded in the process's error stack
+    /// and offered to its `ON ERR CALL` handler.
+    pub recorded: bool,
 }
 
 impl RuntimeError {
@@ -38,6 +43,8 @@ impl RuntimeError {
             component: String::from("4DRT"),
             span: None,
             frames: Vec::new(),
+            thrown: None,
+            recorded: false,
         }))
     }
 
@@ -55,6 +62,44 @@ impl RuntimeError {
             self.0.span = Some(span);
         }
         self
+    }
+}
+
+/// The error state of a process: handlers, the current error stack and the
+/// `Error`... system variables.
+#[derive(Debug)]
+pub struct ErrorState {
+    /// The method installed by `ON ERR CALL` for the process (`ek local`).
+    pub handler: Option<String>,
+    /// The method installed for the whole application (`ek global`).
+    pub global_handler: Option<String>,
+    /// Bumped at each `ON ERR CALL`, so that a `Try` knows whether the handler
+    /// was installed inside it (then the handler is called) or before it.
+    pub generation: u64,
+    /// The errors of the last error event, oldest first (`Last errors`).
+    pub last: Vec<RuntimeError>,
+    /// `Error`, `Error method`, `Error line`, `Error formula`.
+    pub error: i32,
+    pub error_method: String,
+    pub error_line: i32,
+    pub error_formula: String,
+    /// `SET ASSERT ENABLED`.
+    pub asserts: bool,
+}
+
+impl Default for ErrorState {
+    fn default() -> ErrorState {
+        ErrorState {
+            handler: None,
+            global_handler: None,
+            generation: 0,
+            last: Vec::new(),
+            error: 0,
+            error_method: String::new(),
+            error_line: 0,
+            error_formula: String::new(),
+            asserts: true,
+        }
     }
 }
 
@@ -81,4 +126,6 @@ pub mod codes {
     pub const TYPE_MISMATCH: i32 = -10512;
     /// A feature fourd does not run (`Begin SQL`, an unsupported command).
     pub const NOT_SUPPORTED: i32 = -10513;
+    /// A nil pointer, or a pointer to a local whose method has returned, was dereferenced.
+    pub const NIL_POINTER: i32 = -10514;
 }

@@ -94,7 +94,8 @@ pub fn string_of(value: &Value) -> String {
         Value::Date(d) => date(*d),
         Value::Time(t) => time(*t),
         Value::Text(t) => t.as_str().to_string(),
-        Value::Object(_) | Value::Collection(_) => json(value, false),
+        Value::Object(_) | Value::Collection(_) | Value::Array(_) => json(value, false),
+        Value::Pointer(p) => format!("->{}", p.name()),
     }
 }
 
@@ -114,6 +115,13 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
         Value::Date(d) => write_json_text(out, &iso_date(*d)),
         Value::Time(t) => out.push_str(&t.to_string()),
         Value::Text(t) => write_json_text(out, t.as_str()),
+        // Pointers are resolved by `JSON Stringify` before they get here.
+        Value::Pointer(p) => write_json_text(out, &format!("->{}", p.name())),
+        Value::Array(a) => {
+            let items = a.borrow().items.iter().skip(1).cloned().collect();
+            write_json(out, &Value::new_collection(items), pretty, depth);
+        }
+        Value::Object(o) if o.borrow().code.is_some() => write_json_text(out, "[object Formula]"),
         Value::Object(o) => {
             let o = o.borrow();
             let props: Vec<_> = o.props.iter().filter(|(_, v)| !matches!(v, Value::Undefined)).collect();

@@ -5,6 +5,7 @@
 //! passing them shares the instance. Ordinary values belong to one process
 //! (no atomics, no locks); shared objects come with the processes work.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
@@ -29,6 +30,152 @@ pub enum Value {
     Text(Text),
     Object(ObjectRef),
     Collection(CollectionRef),
+    /// A pointer to a variable or an array element (`->$x`).
+    Pointer(Rc<Pointer>),
+    /// A 4D array (`ARRAY TEXT($a; 3)`): a variable's content, 1-based, with an element 0.
+    Array(ArrayRef),
+}
+
+/// What a pointer designates. Locals are named by the serial number of the
+/// call they belong to, so that a pointer outliving its method is detected.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pointer {
+    /// A local variable: the serial number of its method call and its slot.
+    Local { call: u64, slot: usize, name: Rc<str> },
+    /// A parameter `$n` of a method call.
+    Param { call: u64, n: usize },
+    /// A process variable, by its slot in the process's table.
+    Process { slot: usize, name: Rc<str> },
+    /// An element of the array held by the pointed variable (`->$a{2}`).
+    Element { array: Rc<Pointer>, index: i64 },
+}
+
+impl Pointer {
+    /// The name of what is pointed to, as 4D writes it (`$x`, `a{2}`).
+    pub fn name(&self) -> String {
+        match self {
+            Pointer::Local { name, .. } | Pointer::Process { name, .. } => name.to_string(),
+            Pointer::Param { n, .. } => format!("${n}"),
+            Pointer::Element { array, index } => format!("{}{{{index}}}", array.name()),
+        }
+    }
+}
+
+/// The element type of an array.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArrayType {
+    Text,
+    Real,
+    Integer,
+    Longint,
+    Boolean,
+    Date,
+    Time,
+    Object,
+    Pointer,
+    Picture,
+    Blob,
+}
+
+impl ArrayType {
+    /// The `Type` number of an array of this type (`Text array` is 18).
+    pub fn type_number(self) -> i32 {
+        match self {
+            ArrayType::Real => 14,
+            ArrayType::Integer => 15,
+            ArrayType::Longint => 16,
+            ArrayType::Date => 17,
+            ArrayType::Text => 18,
+            ArrayType::Picture => 19,
+            ArrayType::Pointer => 20,
+            ArrayType::Boolean => 22,
+            ArrayType::Blob => 31,
+            ArrayType::Time => 32,
+            ArrayType::Object => 39,
+        }
+    }
+
+    /// The value of a new element.
+    pub fn default_value(self) -> Value {
+        match self {
+            ArrayType::Text => Value::text(""),
+            ArrayType::Real => Value::Real(0.0),
+            ArrayType::Integer | ArrayType::Longint => Value::Long(0),
+            ArrayType::Boolean => Value::Bool(false),
+            ArrayType::Date => Value::Date(Date::NULL),
+            ArrayType::Time => Value::Time(0),
+            ArrayType::Object | ArrayType::Pointer => Value::Null,
+            ArrayType::Picture | ArrayType::Blob => Value::Undefined,
+        }
+    }
+
+    /// `value` as an element of this array holds it, or `None` if it cannot be.
+    pub fn element(self, value: Value) -> Option<Value> {
+        Some(match (self, value) {
+            (_, Value::Undefined) => self.default_value(),
+            (ArrayType::Text, v @ Value::Text(_)) => v,
+            (ArrayType::Real, Value::Long(n)) => Value::Real(f64::from(n)),
+            (ArrayType::Real, v @ Value::Real(_)) => v,
+            (ArrayType::Integer, Value::Real(n)) => Value::Long(n.trunc() as i16 as i32),
+            (ArrayType::Longint, Value::Real(n)) => Value::Long(n.trunc() as i32),
+            (ArrayType::Integer | ArrayType::Longint, v @ Value::Long(_)) => v,
+            (ArrayType::Boolean, v @ Value::Bool(_)) => v,
+            (ArrayType::Date, v @ Value::Date(_)) => v,
+            (ArrayType::Time, v @ Value::Time(_)) => v,
+            (ArrayType::Time, Value::Real(n)) => Value::Time(n.trunc() as i64),
+            (ArrayType::Object, v @ (Value::Object(_) | Value::Null)) => v,
+            (ArrayType::Pointer, v @ (Value::Pointer(_) | Value::Null)) => v,
+            (ArrayType::Picture | ArrayType::Blob, v) => v,
+            _ => return None,
+        })
+    }
+
+    /// The name used in messages (`Text array`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ArrayType::Text => "Text array",
+            ArrayType::Real => "Real array",
+            ArrayType::Integer => "Integer array",
+            ArrayType::Longint => "Longint array",
+            ArrayType::Boolean => "Boolean array",
+            ArrayType::Date => "Date array",
+            ArrayType::Time => "Time array",
+            ArrayType::Object => "Object array",
+            ArrayType::Pointer => "Pointer array",
+            ArrayType::Picture => "Picture array",
+            ArrayType::Blob => "Blob array",
+        }
+    }
+}
+
+/// A 4D array: its element type and its elements, element 0 included.
+#[derive(Clone, Debug)]
+pub struct Array {
+    pub ty: ArrayType,
+    /// `items[0]` is element 0; `items.len() - 1` is `Size of array`.
+    pub items: Vec<Value>,
+}
+
+impl Array {
+    /// An array of `size` elements (plus element 0), each the type's default.
+    pub fn new(ty: ArrayType, size: usize) -> Array {
+        Array { ty, items: vec![ty.default_value(); size + 1] }
+    }
+
+    pub fn size(&self) -> usize {
+        self.items.len().saturating_sub(1)
+    }
+}
+
+/// A reference to an array (the variable that holds it owns it).
+pub type ArrayRef = Rc<RefCell<Array>>;
+
+/// Code that an object carries: the expression of a formula (`4D.Function`).
+/// The evaluator, which defines the code, downcasts it through `as_any`.
+pub trait Code: fmt::Debug {
+    /// The source text (`.source`).
+    fn source(&self) -> &str;
+    fn as_any(&self) -> &dyn Any;
 }
 
 /// A text value: shared until written, appended in place when not shared.
@@ -126,6 +273,8 @@ pub type CollectionRef = Rc<RefCell<Vec<Value>>>;
 #[derive(Clone, Debug, Default)]
 pub struct Object {
     pub props: IndexMap<Rc<str>, Value>,
+    /// The code of a formula object (`Formula(...)`), which makes it a `4D.Function`.
+    pub code: Option<Rc<dyn Code>>,
 }
 
 impl Value {
@@ -134,7 +283,16 @@ impl Value {
     }
 
     pub fn new_object(props: IndexMap<Rc<str>, Value>) -> Value {
-        Value::Object(Rc::new(RefCell::new(Object { props })))
+        Value::Object(Rc::new(RefCell::new(Object { props, code: None })))
+    }
+
+    /// A formula object running `code`.
+    pub fn new_formula(code: Rc<dyn Code>) -> Value {
+        Value::Object(Rc::new(RefCell::new(Object { props: IndexMap::new(), code: Some(code) })))
+    }
+
+    pub fn new_array(array: Array) -> Value {
+        Value::Array(Rc::new(RefCell::new(array)))
     }
 
     pub fn new_collection(items: Vec<Value>) -> Value {
@@ -157,11 +315,15 @@ impl Value {
         match self {
             Value::Undefined | Value::Null => false,
             Value::Bool(b) => *b,
-            Value::Real(_) | Value::Long(_) | Value::Time(_) => true,
+            Value::Real(_) | Value::Long(_) | Value::Time(_) | Value::Pointer(_) => true,
             Value::Date(d) => !d.is_null(),
             Value::Text(t) => !t.as_str().is_empty(),
-            Value::Object(o) => !o.borrow().props.is_empty(),
+            Value::Object(o) => {
+                let o = o.borrow();
+                !o.props.is_empty() || o.code.is_some()
+            }
             Value::Collection(c) => !c.borrow().is_empty(),
+            Value::Array(a) => a.borrow().size() > 0,
         }
     }
 
@@ -178,6 +340,8 @@ impl Value {
             Value::Text(_) => 2,
             Value::Object(_) => 38,
             Value::Collection(_) => 42,
+            Value::Pointer(_) => 23,
+            Value::Array(a) => a.borrow().ty.type_number(),
         }
     }
 
@@ -194,6 +358,8 @@ impl Value {
             Value::Text(_) => "Text",
             Value::Object(_) => "Object",
             Value::Collection(_) => "Collection",
+            Value::Pointer(_) => "Pointer",
+            Value::Array(_) => "Array",
         }
     }
 
@@ -201,10 +367,12 @@ impl Value {
     pub fn deep_copy(&self) -> Value {
         match self {
             Value::Object(o) => {
-                let props = o.borrow().props.iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
-                Value::new_object(props)
+                let o = o.borrow();
+                let props = o.props.iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
+                Value::Object(Rc::new(RefCell::new(Object { props, code: o.code.clone() })))
             }
             Value::Collection(c) => Value::new_collection(c.borrow().iter().map(Value::deep_copy).collect()),
+            Value::Array(a) => Value::new_array(a.borrow().clone()),
             other => other.clone(),
         }
     }
