@@ -1,9 +1,11 @@
 //! Commands of the "Language" theme: `True`, `False`, `Null`, `Not`, `Bool`,
-//! `Undefined`, `Value type`, `Count parameters`, `Current method name`.
+//! `Undefined`, `Value type`, `Type`, `Count parameters`, `Copy parameters`,
+//! `Current method name`, pointers (`Get pointer`, `Is nil pointer`, `Is a
+//! variable`), `CLEAR VARIABLE`, `Formula from string`, `Get database parameter`.
 
 use super::{Args, Ctx};
-use crate::runtime::error::RuntimeError;
-use crate::runtime::value::Value;
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::{Pointer, Value};
 
 /// `True` (214).
 pub(crate) fn true_(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
@@ -61,4 +63,99 @@ pub(crate) fn count_parameters(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value,
 /// `Current method name` (684).
 pub(crate) fn current_method_name(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::text(ctx.host.current_method_name()))
+}
+
+/// `Type(variable)` (295): the declared type of a variable (`Is variant`
+/// for a Variant), the value's type for an undeclared one, an array's type.
+pub(crate) fn type_(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let pointer = args.pointer(0)?;
+    Ok(Value::Real(f64::from(ctx.host.variable_type(&pointer)?)))
+}
+
+/// `Is nil pointer(pointer)` (315).
+pub(crate) fn is_nil_pointer(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    match args.get(0) {
+        Value::Pointer(_) => Ok(Value::Bool(false)),
+        Value::Null | Value::Undefined => Ok(Value::Bool(true)),
+        other => Err(super::bad_argument(&format!("Is nil pointer expects a pointer, not {}", other.type_name()))),
+    }
+}
+
+/// `Is a variable(pointer)` (294): whether the pointer designates a variable
+/// (not an array element).
+pub(crate) fn is_a_variable(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(matches!(
+        args.get(0),
+        Value::Pointer(p) if !matches!(p.as_ref(), Pointer::Element { .. })
+    )))
+}
+
+/// `Get pointer(name)` (304): a pointer to the process variable named by a
+/// text (`"list{2}"` points to an array element).
+pub(crate) fn get_pointer(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?;
+    match ctx.host.variable_pointer(name) {
+        Some(pointer) => Ok(Value::Pointer(std::rc::Rc::new(pointer))),
+        None => Err(RuntimeError::new(
+            codes::UNKNOWN_NAME,
+            format!("Get pointer: there is no process variable named `{name}`"),
+        )),
+    }
+}
+
+/// `CLEAR VARIABLE(variable)` (89): the variable gets its type's empty value;
+/// an array gets no elements.
+pub(crate) fn clear_variable(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let pointer = args.pointer(0)?;
+    let empty = match ctx.host.deref(&pointer)? {
+        Value::Array(a) => {
+            a.borrow_mut().items.truncate(1);
+            return Ok(Value::Undefined);
+        }
+        Value::Text(_) => Value::text(""),
+        Value::Real(_) => Value::Real(0.0),
+        Value::Long(_) => Value::Long(0),
+        Value::Bool(_) => Value::Bool(false),
+        Value::Date(_) => Value::Date(crate::runtime::value::Date::NULL),
+        Value::Time(_) => Value::Time(0),
+        _ => Value::Undefined,
+    };
+    ctx.host.assign(&pointer, empty)?;
+    Ok(Value::Undefined)
+}
+
+/// `Formula from string(text {; context})` (1601).
+pub(crate) fn formula_from_string(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let source = args.text(0)?.to_string();
+    ctx.host.formula_from_string(&source)
+}
+
+/// The `User param value` selector of `Get database parameter`.
+const USER_PARAM_VALUE: i64 = 108;
+
+/// `Get database parameter(selector {; text})` (643): fourd knows the
+/// `User param value` selector, whose text (`--user-param`) goes into the
+/// second argument.
+pub(crate) fn get_database_parameter(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let selector = args.number(0)? as i64;
+    if selector != USER_PARAM_VALUE {
+        return Err(RuntimeError::new(
+            codes::NOT_SUPPORTED,
+            format!("Get database parameter: the selector {selector} is not supported by fourd"),
+        ));
+    }
+    if args.len() > 1 {
+        let pointer = args.pointer(1)?;
+        let value = ctx.host.user_param();
+        ctx.host.assign(&pointer, Value::text(value))?;
+    }
+    Ok(Value::Real(0.0))
+}
+
+/// `Copy parameters({startFrom})` (1790): the running method's arguments, from
+/// `startFrom` (1 by default), in a new collection.
+pub(crate) fn copy_parameters(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let from = if args.is_empty() { 1 } else { args.number(0)?.trunc().max(1.0) as usize };
+    let params = ctx.host.parameters();
+    Ok(Value::new_collection(params.into_iter().skip(from - 1).map(|v| super::objects::stored(&v)).collect()))
 }

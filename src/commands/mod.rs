@@ -7,9 +7,11 @@
 //! evaluator then calls the handler through its index. Commands never see the
 //! AST; they reach the evaluator only through the [`Host`] trait in [`Ctx`].
 
+mod arrays;
 pub mod collections;
 pub mod constants;
 mod date_time;
+mod errors;
 mod language;
 mod math;
 mod messages;
@@ -30,6 +32,9 @@ pub type Handler = fn(&mut Ctx<'_>, &Args<'_>) -> Result<Value, RuntimeError>;
 /// The themes of the 4D reference ("Commands by theme").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
+    Arrays,
+    Formulas,
+    Interruptions,
     Language,
     Math,
     Messages,
@@ -42,6 +47,9 @@ pub enum Theme {
 impl Theme {
     pub fn name(self) -> &'static str {
         match self {
+            Theme::Arrays => "Arrays",
+            Theme::Formulas => "Formulas",
+            Theme::Interruptions => "Interruptions",
             Theme::Language => "Language",
             Theme::Math => "Math",
             Theme::Messages => "Messages",
@@ -158,6 +166,10 @@ pub trait Host {
     fn errors(&mut self) -> &mut ErrorState;
     /// The value given with `--user-param` (`Get database parameter(User param value)`).
     fn user_param(&self) -> String;
+    /// Raises `error` when the running method returns (`throw` in deferred mode).
+    fn defer(&mut self, error: RuntimeError);
+    /// The arguments the running method received.
+    fn parameters(&self) -> Vec<Value>;
 }
 
 /// The only thing a command receives besides its arguments.

@@ -181,7 +181,10 @@ impl<'a> Process<'a> {
         };
         self.depth += 1;
         let code = frame.code.clone();
-        let outcome = self.block(&mut frame, &code.body);
+        let mut outcome = self.block(&mut frame, &code.body);
+        if !self.errors.deferred.is_empty() {
+            outcome = self.raise_deferred(outcome);
+        }
         self.depth -= 1;
         self.calls.pop();
         let result = outcome.map(|_| match frame.code.result {
@@ -190,6 +193,29 @@ impl<'a> Process<'a> {
         });
         self.stack.truncate(args);
         result
+    }
+
+    /// The errors thrown in deferred mode by the returning method: raised now
+    /// (the first one; all of them are on the error stack).
+    #[cold]
+    fn raise_deferred(&mut self, outcome: Result<Flow, RuntimeError>) -> Result<Flow, RuntimeError> {
+        let depth = self.depth;
+        let mine: Vec<RuntimeError> = {
+            let (mine, others): (Vec<_>, Vec<_>) = self.errors.deferred.drain(..).partition(|(d, _)| *d >= depth);
+            self.errors.deferred = others;
+            mine.into_iter().map(|(_, e)| e).collect()
+        };
+        let Some(first) = mine.first().cloned() else { return outcome };
+        outcome?;
+        self.errors.last.clear();
+        for mut error in mine {
+            error.0.recorded = true;
+            self.errors.last.push(error);
+        }
+        let mut first = first;
+        first.0.recorded = true;
+        first.0.offered = false;
+        Err(first)
     }
 
     /// Calls a formula object with `This` and arguments.
@@ -244,10 +270,13 @@ impl<'a> Process<'a> {
     #[cold]
     #[inline(never)]
     fn on_error(&mut self, frame: &mut Frame, mut error: RuntimeError) -> Result<(), RuntimeError> {
-        if error.0.recorded {
+        if error.0.offered {
             return Err(error);
         }
-        self.record(frame, &mut error);
+        error.0.offered = true;
+        if !error.0.recorded {
+            self.record(frame, &mut error);
+        }
         let handler = self.errors.handler.clone().or_else(|| self.errors.global_handler.clone());
         let Some(handler) = handler else { return Err(error) };
         if self.in_handler || self.tries.last().is_some_and(|&at| at >= self.errors.generation) {
@@ -258,6 +287,7 @@ impl<'a> Process<'a> {
         self.in_handler = true;
         let outcome = self.call(code, Vec::new(), Value::Undefined);
         self.in_handler = false;
+        self.errors.settled = true;
         match outcome {
             Ok(_) => Ok(()),
             Err(handler_error) => Err(handler_error),
@@ -267,6 +297,10 @@ impl<'a> Process<'a> {
     /// Puts a new error on the error stack and sets the `Error` system variables.
     fn record(&mut self, frame: &Frame, error: &mut RuntimeError) {
         error.0.recorded = true;
+        if self.errors.settled {
+            self.errors.last.clear();
+            self.errors.settled = false;
+        }
         let span = error.0.span.unwrap_or_default();
         self.errors.error = error.code();
         self.errors.error_method = frame.code.name.clone();
@@ -278,6 +312,7 @@ impl<'a> Process<'a> {
     /// Starts a `Try`: a new error stack.
     fn try_begin(&mut self) {
         self.errors.last.clear();
+        self.errors.settled = false;
         self.tries.push(self.errors.generation);
     }
 
@@ -289,6 +324,7 @@ impl<'a> Process<'a> {
         {
             self.record(frame, &mut error);
         }
+        self.errors.settled = true;
     }
 
     fn local(&self, frame: &Frame, slot: usize) -> &Value {
@@ -1215,6 +1251,14 @@ impl Host for ProcessHost<'_, '_> {
 
     fn user_param(&self) -> String {
         self.process.methods.user_param()
+    }
+
+    fn defer(&mut self, error: RuntimeError) {
+        self.process.errors.deferred.push((self.process.depth, error));
+    }
+
+    fn parameters(&self) -> Vec<Value> {
+        (1..=self.frame.nargs + self.frame.extra.len()).map(|n| self.process.param(self.frame, n)).collect()
     }
 }
 

@@ -69,6 +69,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         }
         (_, Undefined, Text(_) | Real(_) | Long(_) | D(_) | Time(_)) if is_ordering(op) => Ok(Bool(false)),
         // Objects and collections compare by reference.
+        (BinOp::Equal | BinOp::NotEqual, Value::Pointer(x), Value::Pointer(y)) => {
+            Ok(Bool((x == y) == (op == BinOp::Equal)))
+        }
         (BinOp::Equal | BinOp::NotEqual, Object(x), Object(y)) => Ok(Bool(Rc::ptr_eq(x, y) == (op == BinOp::Equal))),
         (BinOp::Equal | BinOp::NotEqual, Collection(x), Collection(y)) => {
             Ok(Bool(Rc::ptr_eq(x, y) == (op == BinOp::Equal)))

@@ -19,6 +19,7 @@ pub fn equal(element: &Value, wanted: &Value) -> bool {
         (Value::Time(a), Value::Time(b)) => a == b,
         (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
         (Value::Collection(a), Value::Collection(b)) => Rc::ptr_eq(a, b),
+        (Value::Pointer(a), Value::Pointer(b)) => a == b,
         (Value::Null | Value::Undefined, Value::Null | Value::Undefined) => true,
         (a, b) => match (a.as_number(), b.as_number()) {
             (Some(x), Some(y)) => (x - y).abs() < 1e-6,

@@ -29,9 +29,10 @@ pub struct ErrorInfo {
     pub frames: Vec<Frame>,
     /// The object given to `throw`, whose other properties `Last errors` shows.
     pub thrown: Option<crate::runtime::value::Value>,
-    /// Whether the error was already recorded in the process's error stack
-    /// and offered to its `ON ERR CALL` handler.
+    /// Whether the error is already on the process's error stack.
     pub recorded: bool,
+    /// Whether it was already offered to the `ON ERR CALL` handler.
+    pub offered: bool,
 }
 
 impl RuntimeError {
@@ -45,6 +46,7 @@ impl RuntimeError {
             frames: Vec::new(),
             thrown: None,
             recorded: false,
+            offered: false,
         }))
     }
 
@@ -85,6 +87,11 @@ pub struct ErrorState {
     pub error_formula: String,
     /// `SET ASSERT ENABLED`.
     pub asserts: bool,
+    /// Whether the errors on the stack were dealt with (by a handler or a
+    /// `Try`): the next error then starts a new stack.
+    pub settled: bool,
+    /// Errors thrown in deferred mode, with the call depth that raises them on return.
+    pub deferred: Vec<(usize, RuntimeError)>,
 }
 
 impl Default for ErrorState {
@@ -99,6 +106,8 @@ impl Default for ErrorState {
             error_line: 0,
             error_formula: String::new(),
             asserts: true,
+            deferred: Vec::new(),
+            settled: false,
         }
     }
 }

@@ -1,0 +1,183 @@
+//! Commands of the "Interruptions" theme that deal with errors: `ASSERT`,
+//! `Asserted`, `SET ASSERT ENABLED`, `Get assert enabled`, `ON ERR CALL`,
+//! `Method called on error`, `throw`, `Last errors`.
+
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::{Args, Ctx};
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::format;
+use crate::runtime::value::Value;
+
+/// The failure of `ASSERT`/`Asserted`: "Assert failed: " and the message, or
+/// the text of the assertion as written.
+fn assert_failure(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<RuntimeError, RuntimeError> {
+    let what = if args.len() > 1 { args.text(1)?.to_string() } else { ctx.host.argument_source(0) };
+    Ok(RuntimeError::new(codes::ASSERT_FAILED, format!("Assert failed: {what}")))
+}
+
+/// `ASSERT(boolean {; message})` (1129).
+pub(crate) fn assert(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if ctx.host.errors().asserts && !args.boolean(0)? {
+        return Err(assert_failure(ctx, args)?);
+    }
+    Ok(Value::Undefined)
+}
+
+/// `Asserted(boolean {; message})` (1132): `ASSERT` that returns the Boolean.
+pub(crate) fn asserted(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let value = args.boolean(0)?;
+    if ctx.host.errors().asserts && !value {
+        return Err(assert_failure(ctx, args)?);
+    }
+    Ok(Value::Bool(value))
+}
+
+/// `SET ASSERT ENABLED(enabled {; *})` (1131).
+pub(crate) fn set_assert_enabled(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.errors().asserts = args.boolean(0)?;
+    Ok(Value::Undefined)
+}
+
+/// `Get assert enabled` (1130).
+pub(crate) fn get_assert_enabled(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(ctx.host.errors().asserts))
+}
+
+/// The scope argument of `ON ERR CALL` and `Method called on error`: `ek local` (0) or `ek global` (1).
+fn global_scope(args: &Args<'_>, i: usize) -> Result<bool, RuntimeError> {
+    if args.len() <= i {
+        return Ok(false);
+    }
+    match args.number(i)? as i64 {
+        0 => Ok(false),
+        1 => Ok(true),
+        other => Err(RuntimeError::new(
+            codes::NOT_SUPPORTED,
+            format!("the error handler scope {other} (errors from components) is not supported by fourd"),
+        )),
+    }
+}
+
+/// `ON ERR CALL(method {; scope})` (155): installs (or with "" removes) the error handler.
+pub(crate) fn on_err_call(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?.trim().to_string();
+    let global = global_scope(args, 1)?;
+    let errors = ctx.host.errors();
+    let handler = if name.is_empty() { None } else { Some(name) };
+    if global {
+        errors.global_handler = handler;
+    } else {
+        errors.handler = handler;
+    }
+    errors.generation += 1;
+    Ok(Value::Undefined)
+}
+
+/// `Method called on error({scope})` (704).
+pub(crate) fn method_called_on_error(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let global = global_scope(args, 0)?;
+    let errors = ctx.host.errors();
+    let name = if global { &errors.global_handler } else { &errors.handler };
+    Ok(Value::text(name.clone().unwrap_or_default()))
+}
+
+/// `throw(code {; description})`, `throw(errorObject)`, `throw` (1805).
+pub(crate) fn throw(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    match args.get(0) {
+        Value::Undefined if args.is_empty() => {
+            // Every current error again, raised when the calling method returns.
+            let current = ctx.host.errors().last.clone();
+            for mut error in current {
+                error.0.recorded = false;
+                error.0.offered = false;
+                error.0.span = None;
+                ctx.host.defer(error);
+            }
+            Ok(Value::Undefined)
+        }
+        Value::Object(o) => {
+            let object = o.borrow();
+            let props = &object.props;
+            let code = props.get("errCode").and_then(Value::as_number).unwrap_or(-1.0) as i32;
+            let signature = match props.get("componentSignature") {
+                Some(Value::Text(t)) if !t.as_str().is_empty() => t.as_str().to_string(),
+                _ => String::from("host"),
+            };
+            let message = match props.get("message") {
+                Some(Value::Text(t)) if !t.as_str().is_empty() => fill_placeholders(t.as_str(), props),
+                _ => format!("Error code: {code} ({signature})"),
+            };
+            let deferred = matches!(props.get("deferred"), Some(Value::Bool(true)));
+            let mut error = RuntimeError::new(code, message);
+            error.0.component = signature;
+            error.0.thrown = Some(Value::Object(o.clone()));
+            drop(object);
+            if deferred {
+                ctx.host.defer(error);
+                return Ok(Value::Undefined);
+            }
+            Err(error)
+        }
+        _ => {
+            let code = args.number(0)? as i32;
+            let message = if args.len() > 1 { args.text(1)?.to_string() } else { format!("Error code {code}: (host)") };
+            let mut error = RuntimeError::new(code, message);
+            error.0.component = String::from("host");
+            Err(error)
+        }
+    }
+}
+
+/// `{name}` in a thrown message, replaced by that property of the error object.
+fn fill_placeholders(message: &str, props: &IndexMap<Rc<str>, Value>) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if props.contains_key(&after[..close]) => {
+                let value = props.get(&after[..close]).cloned().unwrap_or_default();
+                out.push_str(&format::string_of(&value));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `Last errors` (1799): the current error stack as objects, or Null.
+pub(crate) fn last_errors(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let errors = &ctx.host.errors().last;
+    if errors.is_empty() {
+        return Ok(Value::Null);
+    }
+    let items = errors.iter().map(error_object).collect();
+    Ok(Value::new_collection(items))
+}
+
+/// An error as `Last errors` shows it: `errCode`, `message`,
+/// `componentSignature`, then the other properties of a thrown object.
+fn error_object(error: &RuntimeError) -> Value {
+    let info = &error.0;
+    let mut props = IndexMap::new();
+    props.insert(Rc::from("errCode"), Value::Real(f64::from(info.code)));
+    props.insert(Rc::from("message"), Value::text(info.message.clone()));
+    props.insert(Rc::from("componentSignature"), Value::text(info.component.clone()));
+    if let Some(Value::Object(thrown)) = &info.thrown {
+        for (key, value) in &thrown.borrow().props {
+            if !props.contains_key(key) {
+                props.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    Value::new_object(props)
+}
