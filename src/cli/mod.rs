@@ -23,10 +23,28 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run a method file in the main process of a standalone session.
+    /// Run a method file, or a project (its onStartup, then --method), in the main process.
     Run {
-        /// The method file (`.4dm`).
-        file: PathBuf,
+        /// The method file (`.4dm`) or a project folder (one holding `Project/Sources/`).
+        target: Option<PathBuf>,
+        /// In a project, the method to run after onStartup.
+        #[arg(long)]
+        method: Option<String>,
+        /// tool4d's spelling: the project folder, or its `.4DProject` file.
+        #[arg(long)]
+        project: Option<PathBuf>,
+        /// tool4d's spelling of --method.
+        #[arg(long = "startup-method")]
+        startup_method: Option<String>,
+        /// What `Get database parameter(User param value; $text)` returns.
+        #[arg(long = "user-param")]
+        user_param: Option<String>,
+        /// Accepted for tool4d compatibility: fourd has no data file.
+        #[arg(long)]
+        dataless: bool,
+        /// Do not run the project's onStartup database method.
+        #[arg(long = "skip-onstartup")]
+        skip_onstartup: bool,
         /// Arguments, passed to the method as Text parameters.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -85,7 +103,20 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match cli.command {
         Command::Check { paths, syntax_only: _ } => check::run(&paths),
-        Command::Run { file, args } => run::run(&file, &args),
+        Command::Run { target, method, project, startup_method, user_param, dataless: _, skip_onstartup, args } => {
+            let options = run::RunOptions {
+                method: method.or(startup_method),
+                user_param: user_param.unwrap_or_default(),
+                skip_onstartup,
+            };
+            match (target, project) {
+                (Some(_), Some(_)) => usage_error("give either a file or --project, not both"),
+                (None, None) => usage_error("`fourd run` needs a method file or a project"),
+                (Some(target), None) if target.is_dir() => run::run_project(&target, &args, &options),
+                (None, Some(project)) => run::run_project(&project, &args, &options),
+                (Some(file), None) => run::run(&file, &args, &options),
+            }
+        }
         Command::Test { paths, bless, filter, jobs, timeout } => {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let timeout = std::time::Duration::from_secs_f64(timeout.clamp(0.001, 86_400.0));

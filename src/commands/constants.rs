@@ -36,7 +36,7 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Is integer", Some((8, 5)), 8.0),
     num("Is longint", Some((8, 6)), 9.0),
     num("Is time", Some((8, 8)), 11.0),
-    num("Is variant", None, 12.0),
+    num("Is variant", Some((8, 33)), 12.0),
     num("Is pointer", Some((8, 14)), 23.0),
     num("Is BLOB", Some((8, 12)), 30.0),
     num("Is object", Some((8, 27)), 38.0),
@@ -70,6 +70,24 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     // Strings (theme 86)
     num("sk ignore empty strings", Some((86, 1)), 1.0),
     num("sk trim spaces", Some((86, 2)), 2.0),
+    // Array types (theme 8), for `Type`
+    num("Real array", Some((8, 17)), 14.0),
+    num("Integer array", Some((8, 18)), 15.0),
+    num("LongInt array", Some((8, 19)), 16.0),
+    num("Date array", Some((8, 20)), 17.0),
+    num("Text array", Some((8, 16)), 18.0),
+    num("Picture array", Some((8, 22)), 19.0),
+    num("Pointer array", Some((8, 23)), 20.0),
+    num("String array", Some((8, 15)), 21.0),
+    num("Boolean array", Some((8, 21)), 22.0),
+    num("Blob array", Some((8, 30)), 31.0),
+    num("Time array", Some((8, 29)), 32.0),
+    num("Object array", Some((8, 28)), 39.0),
+    // Error handler scopes (theme 92)
+    num("ek local", Some((92, 1)), 0.0),
+    num("ek global", Some((92, 2)), 1.0),
+    // Database parameters (theme 37)
+    num("User param value", Some((37, 94)), 108.0),
 ];
 
 /// An index into [`CONSTANTS`].

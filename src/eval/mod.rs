@@ -55,13 +55,12 @@ pub struct Outcome {
 }
 
 impl Run {
-    /// A run of the project that `file` belongs to; messages name files
-    /// relative to `display_file`'s folder, as the user named it.
-    pub fn for_file(file: &Path, display_file: &Path) -> Run {
-        let parent = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+    /// A run whose methods are the `.4dm` files of `folder`; messages name
+    /// files under `base` as if they were under `display_base`.
+    fn new(folder: &Path, base: PathBuf, display_base: PathBuf) -> Run {
         let mut run = Run {
-            base: parent(file),
-            display_base: parent(display_file),
+            base,
+            display_base,
             sources: SourceMap::new(),
             files: HashMap::new(),
             methods: Vec::new(),
@@ -71,8 +70,7 @@ impl Run {
             diagnostics: Vec::new(),
             user_param: String::new(),
         };
-        let folder = methods_folder(file);
-        if let Ok(entries) = std::fs::read_dir(&folder) {
+        if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
                 // A file of the current folder is named without `./`.
                 let path = entry.path();
@@ -84,35 +82,75 @@ impl Run {
                 }
             }
         }
+        run
+    }
+
+    /// A run of the project that `file` belongs to; messages name files
+    /// relative to `display_file`'s folder, as the user named it.
+    pub fn for_file(file: &Path, display_file: &Path) -> Run {
+        let parent = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut run = Run::new(&methods_folder(file), parent(file), parent(display_file));
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         run.files.insert(normalize(&stem), (stem, file.to_path_buf()));
         run
     }
 
+    /// A run of the 4D project in folder `root` (the folder holding `Project/`).
+    pub fn for_project(root: &Path) -> Run {
+        let sources = root.join("Project").join("Sources");
+        let mut run = Run::new(&sources.join("Methods"), root.to_path_buf(), root.to_path_buf());
+        let startup = sources.join("DatabaseMethods").join("onStartup.4dm");
+        if startup.is_file() {
+            run.files.insert(String::from(STARTUP_KEY), (String::from("onStartup"), startup));
+        }
+        run
+    }
+
+    /// Whether the project has a method with this name (any case).
+    pub fn has_method(&self, name: &str) -> bool {
+        self.files.contains_key(&normalize(name))
+    }
+
+    /// Whether the project has an `onStartup` database method.
+    pub fn has_startup(&self) -> bool {
+        self.files.contains_key(STARTUP_KEY)
+    }
+
     /// Runs `file` as a method with Text arguments; output goes to `out`.
     pub fn run_main(&mut self, file: &Path, args: &[String], out: &mut dyn Output) -> Outcome {
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let Some(index) = resolve::Names::method(self, &normalize(&stem)) else {
-            return Outcome { failed: true };
-        };
-        let code = match exec::Methods::code(self, index) {
-            Ok(code) => code,
-            Err(_) => return Outcome { failed: true },
-        };
+        self.run_methods(&[normalize(&stem)], args, out)
+    }
+
+    /// Runs methods one after the other in the main process (the project's
+    /// `onStartup` is named `STARTUP_KEY`); the first gets `args`.
+    pub fn run_methods(&mut self, keys: &[String], args: &[String], out: &mut dyn Output) -> Outcome {
         let mut process_vars = Vec::new();
-        let args: Vec<Value> = args.iter().map(Value::text).collect();
-        let result = {
-            let mut process = exec::Process::new(self, &mut process_vars, out);
-            process.call(code.clone(), args, Value::Undefined)
-        };
-        match result {
-            Ok(_) => Outcome { failed: false },
-            Err(error) => {
+        for (i, key) in keys.iter().enumerate() {
+            let Some(index) = resolve::Names::method(self, key) else {
+                self.diagnostics.push(Diagnostic::error(
+                    "usage",
+                    format!("the project has no method named `{key}`"),
+                    crate::diag::Span::default(),
+                ));
+                return Outcome { failed: true };
+            };
+            let code = match exec::Methods::code(self, index) {
+                Ok(code) => code,
+                Err(_) => return Outcome { failed: true },
+            };
+            let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
+            let result = {
+                let mut process = exec::Process::new(self, &mut process_vars, out);
+                process.call(code.clone(), args, Value::Undefined)
+            };
+            if let Err(error) = result {
                 let diag = self.runtime_diagnostic(&error, &code.name);
                 self.diagnostics.push(diag);
-                Outcome { failed: true }
+                return Outcome { failed: true };
             }
         }
+        Outcome { failed: false }
     }
 
     /// A runtime error as a diagnostic: code, message, where, and the chain of calls.
@@ -148,6 +186,9 @@ impl Run {
         Diagnostic::error(&info.code.to_string(), info.message.clone(), span).with_help(chain.join("\n"))
     }
 }
+
+/// The method-table key of the `onStartup` database method (not a valid method name).
+pub const STARTUP_KEY: &str = "<onstartup>";
 
 /// Where the methods of `file`'s project are: `Project/Sources/Methods` of the
 /// nearest ancestor holding `Project/Sources`, else the file's own folder.

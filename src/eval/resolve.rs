@@ -611,6 +611,10 @@ impl Resolver<'_> {
 
     fn plain_name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
         let key = normalize(&name.text);
+        // 4D does not let a method take a command's name: a command wins.
+        if let Some(id) = REGISTRY.by_name(&key) {
+            return self.command(id, args, span);
+        }
         // A project method wins over a variable of the same name (interpreted 4D).
         if let Some(method) = self.names.method(&key) {
             let args = args.iter().map(|a| self.expr(a)).collect();

@@ -27,8 +27,14 @@ pub fn trials() -> Vec<Trial> {
     let mut files = Vec::new();
     fourd::cli::check::collect_4dm(&root().join("eval"), &mut files);
     for path in files {
-        // A `.4dm` with neither `.out` nor `.err` is a helper method of its folder.
-        if !path.with_extension("out").exists() && !path.with_extension("err").exists() && !blessing() {
+        // A `.4dm` with neither `.out` nor `.err` is a helper method of its
+        // folder; when blessing, a new one is a new case unless its name starts
+        // with a capital letter (helper methods are named like methods).
+        let helper_name = path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.starts_with(char::is_uppercase));
+        if !path.with_extension("out").exists()
+            && !path.with_extension("err").exists()
+            && (!blessing() || helper_name)
+        {
             continue;
         }
         let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();

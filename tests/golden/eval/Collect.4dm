@@ -1,0 +1,1 @@
+return Copy parameters

@@ -1,0 +1,2 @@
+#DECLARE($a : Integer; $b : Integer) : Integer
+return $a\$b

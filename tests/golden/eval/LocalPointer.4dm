@@ -1,0 +1,3 @@
+#DECLARE() : Pointer
+var $inside:="gone"
+return ->$inside

@@ -1,0 +1,1 @@
+ALERT("handler: error "+String(Error)+": "+Last errors[0].message)

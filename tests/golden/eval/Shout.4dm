@@ -1,0 +1,2 @@
+#DECLARE($p : Pointer) : Text
+return Uppercase($p->)

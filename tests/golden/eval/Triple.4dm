@@ -1,0 +1,2 @@
+#DECLARE($target : Pointer)
+$target->:=$target->*3
