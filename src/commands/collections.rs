@@ -616,6 +616,9 @@ struct Criterion {
 
 /// The criteria of `"path1 {asc|desc}, path2 {asc|desc}..."`.
 fn criteria_of_text(text: &str) -> Result<Vec<Criterion>, RuntimeError> {
+    if text.trim().is_empty() {
+        return Ok(vec![Criterion { path: None, descending: false }]);
+    }
     let mut criteria = Vec::new();
     for part in text.split(',') {
         let words: Vec<&str> = part.split_whitespace().collect();

@@ -21,3 +21,4 @@ $team.multiSort([{collection: $score; order: ck descending}; $player])
 ALERT(JSON Stringify($team)+" "+JSON Stringify($score)+" "+JSON Stringify($player))
 var $alone : Collection:=["b"; 3; "a"]
 ALERT(JSON Stringify($alone.multiSort()))
+ALERT(JSON Stringify([2; 1].orderBy("")))

@@ -21,3 +21,9 @@ ALERT(JSON Stringify($people.extract("first"; "who"; "id"; "key.n")))
 var $nested : Collection:=[1; [2; [3; [4]]]; "x"]
 ALERT(JSON Stringify($nested.flat())+" "+JSON Stringify($nested.flat(2))+" "+JSON Stringify($nested.flat(MAXLONG))+" "+JSON Stringify($nested.flat(0)))
 ALERT(JSON Stringify($nested))
+// A collection that contains itself cannot be copied, flattened without end, or compared with another such one.
+var $loop : Collection:=[1]
+$loop.push($loop)
+var $twin : Collection:=[1]
+$twin.push($twin)
+ALERT(String(Undefined(Try($loop.copy())))+" "+String(Undefined(Try($loop.flat(MAXLONG))))+" "+String($loop.equal($loop))+" "+String(Undefined(Try($loop.equal($twin)))))
