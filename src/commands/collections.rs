@@ -4,11 +4,17 @@
 //! counts from the end.
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
 
 use super::{Args, Ctx};
 use crate::runtime::compare;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
+use crate::runtime::json::MAX_DEPTH;
+use crate::runtime::text;
 use crate::runtime::value::{CollectionRef, Value};
 
 /// A collection function's handler.
@@ -37,8 +43,13 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("concat", (1, MANY), concat),
     f("copy", (0, 2), copy),
     f("count", (0, 1), count),
+    f("countValues", (1, 2), count_values),
+    f("distinct", (0, 2), distinct),
+    f("equal", (1, 2), equal),
+    f("extract", (1, MANY), extract),
     f("fill", (1, 3), fill),
     f("first", (0, 0), first),
+    f("flat", (0, 1), flat),
     f("includes", (1, 2), includes),
     f("indexOf", (1, 2), index_of),
     f("insert", (2, 2), insert),
@@ -47,6 +58,8 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("lastIndexOf", (1, 2), last_index_of),
     f("max", (0, 1), max),
     f("min", (0, 1), min),
+    f("multiSort", (0, 2), multi_sort),
+    f("orderBy", (0, 1), order_by),
     f("pop", (0, 0), pop),
     f("push", (0, MANY), push),
     f("remove", (1, 2), remove),
@@ -192,9 +205,11 @@ fn concat(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
     Ok(Value::new_collection(items))
 }
 
-/// `.copy()`: a deep copy.
-fn copy(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::Collection(c.clone()).deep_copy())
+/// `.copy({option {; groupWith}})`: a deep copy. `ck resolve pointers` is
+/// accepted (fourd has no pointers yet); `ck shared` is not supported yet.
+fn copy(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    super::objects::copy_options(args.get(0), args.len() > 1)?;
+    super::objects::deep_copy(&Value::Collection(c.clone()), 0)
 }
 
 /// `.fill(value {; start {; end}})`: end excluded.
@@ -362,5 +377,389 @@ fn sort(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, Ru
 fn unshift(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let values: Vec<Value> = args.values.iter().map(stored).collect();
     c.borrow_mut().splice(0..0, values);
+    Ok(Value::Collection(c.clone()))
+}
+
+/// The option bits of collection functions.
+const CK_KEEP_NULL: i64 = 1;
+const CK_DIACRITICAL: i64 = 8;
+const CK_COUNT_VALUES: i64 = 32;
+
+/// An option argument as bits (undefined is 0).
+fn option_bits(args: &Args<'_>, i: usize) -> Result<i64, RuntimeError> {
+    Ok(args.number(i)?.trunc() as i64)
+}
+
+/// The value of each element at `path` (the element itself without a path);
+/// `None` where an element has no such property.
+fn values_at(c: &CollectionRef, path: Option<&str>) -> Vec<Option<Value>> {
+    c.borrow()
+        .iter()
+        .map(|v| match path {
+            Some(path) => property(v, path),
+            None => Some(v.clone()),
+        })
+        .collect()
+}
+
+/// `.countValues(value {; path})`: how many elements (or values at `path`)
+/// equal `value` by the `=` of their type.
+fn count_values(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let path = if args.len() > 1 { Some(args.text(1)?.to_string()) } else { None };
+    let wanted = args.get(0);
+    let n = values_at(c, path.as_deref()).into_iter().flatten().filter(|v| compare::equal(v, wanted)).count();
+    Ok(Value::Real(n as f64))
+}
+
+/// Whether two scalars are the same distinct value: texts at primary strength
+/// (`@` is an ordinary character), or exactly with `ck diacritical`; objects
+/// and collections are the same instance.
+fn same_value(a: &Value, b: &Value, diacritical: bool) -> bool {
+    match (a, b) {
+        (Value::Text(x), Value::Text(y)) if diacritical => x.as_str() == y.as_str(),
+        (Value::Text(x), Value::Text(y)) => text::compare_primary(x.as_str(), y.as_str()) == Ordering::Equal,
+        _ => compare::equal(a, b),
+    }
+}
+
+/// `.distinct({path}{; options})`: the distinct non-null values, sorted as
+/// `.sort()` sorts them; with `ck count values`, `[{value; count}...]`.
+fn distinct(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (path, options) = match args.get(0) {
+        Value::Text(t) => (Some(t.as_str().to_string()), option_bits(args, 1)?),
+        _ => (None, option_bits(args, 0)?),
+    };
+    let diacritical = options & CK_DIACRITICAL != 0;
+    let mut values: Vec<Value> = values_at(c, path.as_deref())
+        .into_iter()
+        .flatten()
+        .filter(|v| !matches!(v, Value::Null | Value::Undefined))
+        .collect();
+    values.sort_by(compare::order);
+    // Equal scalars are neighbours once sorted; objects and collections are
+    // distinct unless they are the same instance.
+    let mut groups: Vec<(Value, usize)> = Vec::new();
+    let mut instances: HashSet<*const ()> = HashSet::new();
+    for value in values {
+        let instance = match &value {
+            Value::Object(o) => Some(Rc::as_ptr(o).cast::<()>()),
+            Value::Collection(c) => Some(Rc::as_ptr(c).cast::<()>()),
+            _ => None,
+        };
+        let seen = match instance {
+            Some(ptr) if !instances.insert(ptr) => groups.iter_mut().find(|(v, _)| compare::equal(v, &value)),
+            Some(_) => None,
+            None => groups.last_mut().filter(|(last, _)| same_value(last, &value, diacritical)),
+        };
+        match seen {
+            Some(group) => group.1 += 1,
+            None => groups.push((value, 1)),
+        }
+    }
+    let items = if options & CK_COUNT_VALUES != 0 {
+        groups
+            .into_iter()
+            .map(|(value, count)| {
+                let mut entry = IndexMap::new();
+                entry.insert(Rc::from("value"), value);
+                entry.insert(Rc::from("count"), Value::Real(count as f64));
+                Value::new_object(entry)
+            })
+            .collect()
+    } else {
+        groups.into_iter().map(|(value, _)| value).collect()
+    };
+    Ok(Value::new_collection(items))
+}
+
+/// Deep equality of two values, as `.equal()` compares elements.
+fn deep_equal(a: &Value, b: &Value, diacritical: bool, depth: usize) -> Result<bool, RuntimeError> {
+    if depth > MAX_DEPTH {
+        return Err(super::objects::too_deep());
+    }
+    Ok(match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.props.len() != y.props.len() {
+                return Ok(false);
+            }
+            for (key, value) in &x.props {
+                match y.props.get(key) {
+                    Some(other) if deep_equal(value, other, diacritical, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
+        }
+        (Value::Collection(x), Value::Collection(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !deep_equal(p, q, diacritical, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        (Value::Null, Value::Null) | (Value::Undefined, Value::Undefined) => true,
+        (Value::Null | Value::Undefined, _) | (_, Value::Null | Value::Undefined) => false,
+        _ => same_value(a, b, diacritical),
+    })
+}
+
+/// `.equal(collection2 {; ck diacritical})`: a deep comparison; texts ignore case
+/// and accents unless `ck diacritical`; objects must have the same property
+/// names (case-sensitive, in any order) with equal values.
+fn equal(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let Some(other) = args.collection(0)? else { return Ok(Value::Bool(false)) };
+    let diacritical = option_bits(args, 1)? & CK_DIACRITICAL != 0;
+    Ok(Value::Bool(deep_equal(&Value::Collection(c.clone()), &Value::Collection(other), diacritical, 0)?))
+}
+
+/// Sets `value` at a dotted `path` of `object`, creating the intermediate objects.
+fn set_path(object: &mut IndexMap<Rc<str>, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        None => {
+            object.insert(Rc::from(path), value);
+        }
+        Some((head, rest)) => {
+            let child = match object.get(head) {
+                Some(Value::Object(o)) => o.clone(),
+                _ => {
+                    let o = Rc::new(std::cell::RefCell::new(crate::runtime::value::Object::default()));
+                    object.insert(Rc::from(head), Value::Object(o.clone()));
+                    o
+                }
+            };
+            set_path(&mut child.borrow_mut().props, rest, value);
+        }
+    }
+}
+
+/// `.extract(path {; ck keep null})`: the values at `path` (null and missing
+/// ones left out unless `ck keep null`); `.extract(path; target {; path2;
+/// target2...})`: one object per element, with each value found (null
+/// included) set at its target path.
+fn extract(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if args.len() == 1 || (args.len() == 2 && args.get(1).as_number().is_some()) {
+        let path = args.text(0)?;
+        let keep_null = option_bits(args, 1)? & CK_KEEP_NULL != 0;
+        let items = values_at(c, Some(path))
+            .into_iter()
+            .filter_map(|v| match v {
+                Some(Value::Null | Value::Undefined) | None => keep_null.then_some(Value::Null),
+                Some(v) => Some(v),
+            })
+            .collect();
+        return Ok(Value::new_collection(items));
+    }
+    if !args.len().is_multiple_of(2) {
+        return Err(super::bad_argument(".extract() takes pairs of a property path and a target path"));
+    }
+    let mut pairs = Vec::new();
+    for pair in 0..args.len() / 2 {
+        pairs.push((args.text(pair * 2)?.to_string(), args.text(pair * 2 + 1)?.to_string()));
+    }
+    let items = c
+        .borrow()
+        .iter()
+        .map(|element| {
+            let mut props = IndexMap::new();
+            for (path, target) in &pairs {
+                if let Some(value) = property(element, path) {
+                    set_path(&mut props, target, value);
+                }
+            }
+            Value::new_object(props)
+        })
+        .collect();
+    Ok(Value::new_collection(items))
+}
+
+/// `.flat({depth})`: nested collections spread into a new one, `depth` levels
+/// deep (1 by default).
+fn flat(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let depth = if args.is_empty() { 1.0 } else { args.number(0)?.trunc() };
+    let depth = if depth.is_nan() { 0 } else { depth.clamp(0.0, f64::from(u32::MAX)) as u64 };
+    let mut out = Vec::new();
+    flatten_into(&mut out, &c.borrow(), depth, 0)?;
+    Ok(Value::new_collection(out))
+}
+
+fn flatten_into(out: &mut Vec<Value>, items: &[Value], depth: u64, level: usize) -> Result<(), RuntimeError> {
+    if level > MAX_DEPTH {
+        return Err(super::objects::too_deep());
+    }
+    for item in items {
+        match item {
+            Value::Collection(inner) if depth > 0 => flatten_into(out, &inner.borrow(), depth - 1, level + 1)?,
+            other => out.push(other.clone()),
+        }
+    }
+    Ok(())
+}
+
+/// One sort criterion of `.orderBy()`: a property path (none for the elements
+/// themselves) and a direction.
+struct Criterion {
+    path: Option<String>,
+    descending: bool,
+}
+
+/// The criteria of `"path1 {asc|desc}, path2 {asc|desc}..."`.
+fn criteria_of_text(text: &str) -> Result<Vec<Criterion>, RuntimeError> {
+    if text.trim().is_empty() {
+        return Ok(vec![Criterion { path: None, descending: false }]);
+    }
+    let mut criteria = Vec::new();
+    for part in text.split(',') {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let (path, descending) = match words[..] {
+            [path] => (path, false),
+            [path, order] if order.eq_ignore_ascii_case("asc") => (path, false),
+            [path, order] if order.eq_ignore_ascii_case("desc") => (path, true),
+            _ => {
+                return Err(super::bad_argument(&format!(
+                    ".orderBy(): `{}` is not a property path followed by an optional asc or desc",
+                    part.trim()
+                )));
+            }
+        };
+        criteria.push(Criterion { path: Some(path.to_string()), descending });
+    }
+    Ok(criteria)
+}
+
+/// The criteria of a collection of `{propertyPath; descending}` objects.
+fn criteria_of_objects(c: &CollectionRef) -> Result<Vec<Criterion>, RuntimeError> {
+    let mut criteria = Vec::new();
+    for item in c.borrow().iter() {
+        let Value::Object(o) = item else {
+            return Err(super::bad_argument(".orderBy() criteria must be objects {propertyPath; descending}"));
+        };
+        let o = o.borrow();
+        let Some(Value::Text(path)) = o.props.get("propertyPath") else {
+            return Err(super::bad_argument(".orderBy() criteria need a propertyPath text"));
+        };
+        let descending = matches!(o.props.get("descending"), Some(Value::Bool(true)));
+        criteria.push(Criterion { path: Some(path.as_str().to_string()), descending });
+    }
+    Ok(criteria)
+}
+
+/// Compares two elements by the criteria, in turn. An element without the
+/// property sorts as null, before all values in ascending order.
+fn by_criteria(a: &Value, b: &Value, criteria: &[Criterion]) -> Ordering {
+    for criterion in criteria {
+        let order = match &criterion.path {
+            None => compare::order(a, b),
+            Some(path) => {
+                compare::order(&property(a, path).unwrap_or_default(), &property(b, path).unwrap_or_default())
+            }
+        };
+        let order = if criterion.descending { order.reverse() } else { order };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+    Ordering::Equal
+}
+
+/// `.orderBy()`, `.orderBy(ck ascending | ck descending)`, `.orderBy("path
+/// {asc|desc}, ...")`, `.orderBy(criteria)`: a sorted shallow copy. The sort is
+/// stable; objects and collections keep their order among themselves.
+fn order_by(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let criteria = match args.get(0) {
+        Value::Undefined => vec![Criterion { path: None, descending: false }],
+        Value::Text(t) => criteria_of_text(t.as_str())?,
+        Value::Collection(crit) => criteria_of_objects(crit)?,
+        value => match value.as_number() {
+            Some(n) => vec![Criterion { path: None, descending: n == 1.0 }],
+            None => {
+                return Err(RuntimeError::new(
+                    codes::NOT_SUPPORTED,
+                    format!(".orderBy() with {} is not supported by fourd (formulas come later)", value.type_name()),
+                ));
+            }
+        },
+    };
+    let mut items = c.borrow().clone();
+    items.sort_by(|a, b| by_criteria(a, b, &criteria));
+    Ok(Value::new_collection(items))
+}
+
+/// `.multiSort()` and `.multiSort(colsToSort)`: sorts the collection in place
+/// (ascending) and reorders each collection of `colsToSort` the same way. Each
+/// entry of `colsToSort` is also a further sort level, in order: a collection
+/// ascending, `{collection; order}` in its order. The sort is stable. A formula
+/// is not supported yet.
+fn multi_sort(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let cols = match (args.len(), args.get(0)) {
+        (0, _) => None,
+        (1, Value::Collection(cols)) => Some(cols.clone()),
+        (1, Value::Null) => None,
+        _ => {
+            return Err(RuntimeError::new(
+                codes::NOT_SUPPORTED,
+                ".multiSort() with a formula is not supported by fourd yet",
+            ));
+        }
+    };
+    let len = c.borrow().len();
+    // Each level: its values and its direction.
+    let mut levels: Vec<(Vec<Value>, bool)> = vec![(c.borrow().clone(), false)];
+    let mut targets: Vec<CollectionRef> = vec![c.clone()];
+    if let Some(cols) = cols {
+        for entry in cols.borrow().iter() {
+            let (col, descending) = match entry {
+                Value::Collection(col) => (col.clone(), false),
+                Value::Object(o) => {
+                    let o = o.borrow();
+                    let Some(Value::Collection(col)) = o.props.get("collection") else {
+                        return Err(super::bad_argument(".multiSort(): an object entry needs a collection property"));
+                    };
+                    let descending = o.props.get("order").and_then(Value::as_number) == Some(1.0);
+                    (col.clone(), descending)
+                }
+                other => {
+                    return Err(super::bad_argument(&format!(
+                        ".multiSort() sorts collections, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            if col.borrow().len() != len {
+                return Err(super::bad_argument(".multiSort(): all the collections must have the same length"));
+            }
+            levels.push((col.borrow().clone(), descending));
+            if !targets.iter().any(|t| Rc::ptr_eq(t, &col)) {
+                targets.push(col);
+            }
+        }
+    }
+    let mut permutation: Vec<usize> = (0..len).collect();
+    permutation.sort_by(|&i, &j| {
+        for (values, descending) in &levels {
+            let order = compare::order(&values[i], &values[j]);
+            let order = if *descending { order.reverse() } else { order };
+            if order != Ordering::Equal {
+                return order;
+            }
+        }
+        Ordering::Equal
+    });
+    for target in targets {
+        let old = target.borrow().clone();
+        let reordered: Vec<Value> = permutation.iter().filter_map(|&i| old.get(i).cloned()).collect();
+        *target.borrow_mut() = reordered;
+    }
     Ok(Value::Collection(c.clone()))
 }

@@ -64,9 +64,13 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Into Windows log events", None, 0.0),
     num("Into 4D request log", None, 2.0),
     // Collections (theme 85)
-    num("ck ascending", None, 0.0),
-    num("ck descending", None, 1.0),
+    num("ck ascending", Some((85, 9)), 0.0),
+    num("ck count values", Some((85, 37)), 32.0),
+    num("ck descending", Some((85, 8)), 1.0),
     num("ck diacritical", Some((85, 3)), 8.0),
+    num("ck ignore null or empty", Some((85, 5)), 1.0),
+    num("ck keep null", Some((85, 1)), 1.0),
+    num("ck resolve pointers", Some((85, 26)), 1.0),
     // Strings (theme 86)
     num("sk ignore empty strings", Some((86, 1)), 1.0),
     num("sk trim spaces", Some((86, 2)), 2.0),

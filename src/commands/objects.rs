@@ -1,13 +1,18 @@
 //! Commands of the "Objects (Language)" and "Collections" themes, and JSON.
+//!
+//! Property names are case-sensitive. Values are stored as objects and
+//! collections store them (see [`stored`]). The commands that take a type
+//! constant (`OB Get`, `JSON Parse`) convert through [`convert`].
 
 use std::rc::Rc;
 
 use indexmap::IndexMap;
 
 use super::{Args, Ctx};
-use crate::runtime::error::RuntimeError;
+use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
-use crate::runtime::value::Value;
+use crate::runtime::json;
+use crate::runtime::value::{Date, ObjectRef, Value};
 
 /// `New object({name; value; ...})` (1471).
 pub(crate) fn new_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
@@ -28,10 +33,11 @@ pub(crate) fn new_collection(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
 }
 
 /// A value as an object or collection stores it: numbers become Reals,
-/// undefined becomes null.
+/// times their number of seconds (a Real), undefined becomes null.
 pub(crate) fn stored(value: &Value) -> Value {
     match value {
         Value::Long(n) => Value::Real(f64::from(*n)),
+        Value::Time(t) => Value::Real(*t as f64),
         Value::Undefined => Value::Null,
         other => other.clone(),
     }
@@ -46,29 +52,320 @@ pub(crate) fn ob_keys(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtime
     Ok(Value::new_collection(keys))
 }
 
-/// `JSON Stringify(value {; *})` (1217); `*` indents the text.
-pub(crate) fn json_stringify(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::text(format::json(args.get(0), args.star)))
+/// `OB Values(object)` (1718): the property values, in creation order (objects
+/// and collections are the same instances, not copies).
+pub(crate) fn ob_values(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let values = match args.object(0)? {
+        Some(o) => o.borrow().props.values().cloned().collect(),
+        None => Vec::new(),
+    };
+    Ok(Value::new_collection(values))
 }
 
-/// `JSON Parse(text)` (1218): numbers become Reals, objects keep their property order.
-pub(crate) fn json_parse(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let text = args.text(0)?;
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(json) => Ok(from_json(json)),
-        Err(error) => Err(super::bad_argument(&format!("JSON Parse: the text is not valid JSON ({error})"))),
+/// `OB Entries(object)` (1720): `[{key; value}...]`, in creation order.
+pub(crate) fn ob_entries(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let entries = match args.object(0)? {
+        Some(o) => o
+            .borrow()
+            .props
+            .iter()
+            .map(|(k, v)| {
+                let mut entry = IndexMap::new();
+                entry.insert(Rc::from("key"), Value::text(k.as_ref()));
+                entry.insert(Rc::from("value"), v.clone());
+                Value::new_object(entry)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Value::new_collection(entries))
+}
+
+/// The object a setting command works on. 4D creates the object when the
+/// argument is an object variable that holds none yet; fourd passes commands
+/// values, not variables, so it cannot.
+fn object_to_change(args: &Args<'_>, command: &str) -> Result<ObjectRef, RuntimeError> {
+    args.object(0)?.ok_or_else(|| {
+        RuntimeError::new(
+            codes::NOT_SUPPORTED,
+            format!(
+                "{command} on a variable that holds no object yet: 4D would create the object, fourd cannot yet \
+                 (assign New object or {{}} to the variable first)"
+            ),
+        )
+    })
+}
+
+/// `OB SET(object; name; value {; name2; value2...})` (1220).
+pub(crate) fn ob_set(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if args.len().is_multiple_of(2) {
+        return Err(super::bad_argument("OB SET takes an object, then pairs of a property name and a value"));
+    }
+    let object = object_to_change(args, "OB SET")?;
+    for pair in 0..(args.len() - 1) / 2 {
+        let name = args.text(1 + pair * 2)?;
+        let value = stored(args.get(2 + pair * 2));
+        object.borrow_mut().props.insert(Rc::from(name), value);
+    }
+    Ok(Value::Undefined)
+}
+
+/// `OB SET NULL(object; name)` (1233).
+pub(crate) fn ob_set_null(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let object = object_to_change(args, "OB SET NULL")?;
+    let name = args.text(1)?;
+    object.borrow_mut().props.insert(Rc::from(name), Value::Null);
+    Ok(Value::Undefined)
+}
+
+/// `OB REMOVE(object; name)` (1226): nothing happens when the property or the object is missing.
+pub(crate) fn ob_remove(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(1)?;
+    if let Some(object) = args.object(0)? {
+        object.borrow_mut().props.shift_remove(name);
+    }
+    Ok(Value::Undefined)
+}
+
+/// `OB Get(object; name {; type})` (1224): the property's value (undefined when
+/// missing), converted to `type` when given.
+pub(crate) fn ob_get(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(1)?;
+    let value = match args.object(0)? {
+        Some(object) => object.borrow().props.get(name).cloned().unwrap_or_default(),
+        None => Value::Undefined,
+    };
+    if args.len() > 2 { convert(value, args.number(2)?, "OB Get") } else { Ok(value) }
+}
+
+/// `OB Get type(object; name)` (1230): the `Value type` of the property;
+/// `Is undefined` when it is missing.
+pub(crate) fn ob_get_type(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(1)?;
+    let code = match args.object(0)? {
+        Some(object) => {
+            object.borrow().props.get(name).map_or(5, |v| if matches!(v, Value::Long(_)) { 1 } else { v.value_type() })
+        }
+        None => 5,
+    };
+    Ok(Value::Real(f64::from(code)))
+}
+
+/// `OB Is defined(object {; name})` (1231): without a name, whether the
+/// argument is an object; with one, whether the object has that property.
+pub(crate) fn ob_is_defined(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let object = args.object(0)?;
+    Ok(Value::Bool(match object {
+        None => false,
+        Some(_) if args.len() < 2 => true,
+        Some(o) => o.borrow().props.contains_key(args.text(1)?),
+    }))
+}
+
+/// `OB Is empty(object)` (1297): True for a missing object or one without properties.
+pub(crate) fn ob_is_empty(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(args.object(0)?.is_none_or(|o| o.borrow().props.is_empty())))
+}
+
+/// The option bit of `ck shared`.
+const CK_SHARED: i64 = 2;
+
+/// The options of `OB Copy` and `collection.copy()`: `True` or `ck resolve
+/// pointers` are accepted and change nothing (fourd has no pointers yet);
+/// `ck shared` and a group need shared objects, which come with processes.
+pub(crate) fn copy_options(option: &Value, group: bool) -> Result<(), RuntimeError> {
+    let bits = match option {
+        Value::Undefined | Value::Bool(_) => 0,
+        other => match other.as_number() {
+            Some(n) => n.trunc() as i64,
+            None => {
+                return Err(super::bad_argument(&format!("a copy option must be a number, not {}", other.type_name())));
+            }
+        },
+    };
+    if bits & CK_SHARED != 0 || group {
+        return Err(RuntimeError::new(
+            codes::NOT_SUPPORTED,
+            "shared copies (ck shared) are not supported by fourd yet",
+        ));
+    }
+    Ok(())
+}
+
+/// `OB Copy(object {; resolvePointers | option {; groupWith}})` (1225): a deep copy.
+pub(crate) fn ob_copy(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    copy_options(args.get(1), args.len() > 2)?;
+    match args.get(0) {
+        value @ Value::Object(_) => deep_copy(value, 0),
+        Value::Null | Value::Undefined => Ok(Value::Null),
+        other => Err(super::bad_argument(&format!("OB Copy expects an object, not {}", other.type_name()))),
     }
 }
 
-fn from_json(json: serde_json::Value) -> Value {
-    match json {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(b),
-        serde_json::Value::Number(n) => Value::Real(n.as_f64().unwrap_or(0.0)),
-        serde_json::Value::String(s) => Value::text(s),
-        serde_json::Value::Array(items) => Value::new_collection(items.into_iter().map(from_json).collect()),
-        serde_json::Value::Object(map) => {
-            Value::new_object(map.into_iter().map(|(k, v)| (Rc::from(k.as_str()), from_json(v))).collect())
+/// A deep copy: objects and collections are new instances, to any depth up
+/// to [`json::MAX_DEPTH`] (an object that contains itself cannot be copied).
+pub(crate) fn deep_copy(value: &Value, depth: usize) -> Result<Value, RuntimeError> {
+    let deeper = || {
+        if depth >= json::MAX_DEPTH { Err(too_deep()) } else { Ok(depth + 1) }
+    };
+    Ok(match value {
+        Value::Object(o) => {
+            let depth = deeper()?;
+            let mut props = IndexMap::new();
+            for (k, v) in &o.borrow().props {
+                props.insert(k.clone(), deep_copy(v, depth)?);
+            }
+            Value::new_object(props)
         }
+        Value::Collection(c) => {
+            let depth = deeper()?;
+            let items = c.borrow().iter().map(|v| deep_copy(v, depth)).collect::<Result<_, _>>()?;
+            Value::new_collection(items)
+        }
+        other => other.clone(),
+    })
+}
+
+/// The error for objects and collections nested too deeply (or containing themselves).
+pub(crate) fn too_deep() -> RuntimeError {
+    RuntimeError::new(
+        codes::BAD_ARGUMENTS,
+        format!(
+            "objects and collections are nested more than {} levels deep (does one contain itself?)",
+            json::MAX_DEPTH
+        ),
+    )
+}
+
+/// `JSON Stringify(value {; *})` (1217); `*` indents with tabs.
+pub(crate) fn json_stringify(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    format::try_json(args.get(0), args.star).map(Value::text).ok_or_else(too_deep)
+}
+
+/// `JSON Parse(text {; type} {; *})` (1218): numbers become Reals, objects keep
+/// their property order, `"YYYY-MM-DD"` strings become dates. `type` converts
+/// the result; `*` adds a `__symbols` property to an object result.
+pub(crate) fn json_parse(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let text = args.text(0)?;
+    let (value, symbols) = json::parse(text, args.star).map_err(|e| {
+        RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!("JSON Parse: the text is not valid JSON ({} at line {}, column {})", e.message, e.line, e.column),
+        )
+    })?;
+    let value = if args.len() > 1 { convert(value, args.number(1)?, "JSON Parse")? } else { value };
+    if let (true, Value::Object(o)) = (args.star, &value) {
+        let mut table = IndexMap::new();
+        for symbol in symbols {
+            let mut place = IndexMap::new();
+            place.insert(Rc::from("line"), Value::Real(symbol.line as f64));
+            place.insert(Rc::from("offset"), Value::Real(symbol.offset as f64));
+            table.insert(Rc::from(symbol.path.as_str()), Value::new_object(place));
+        }
+        o.borrow_mut().props.insert(Rc::from("__symbols"), Value::new_object(table));
+    }
+    Ok(value)
+}
+
+/// A value converted to the type named by a type constant, as `OB Get` and
+/// `JSON Parse` do with their `type` argument. A missing value or null gives the
+/// type's empty value (Null for objects and collections).
+pub(crate) fn convert(value: Value, to: f64, command: &str) -> Result<Value, RuntimeError> {
+    let empty = matches!(value, Value::Undefined | Value::Null);
+    let number = |value: &Value| match value {
+        Value::Real(n) => *n,
+        Value::Long(n) => f64::from(*n),
+        Value::Time(t) => *t as f64,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        Value::Text(t) => super::string::num_of_text(t.as_str()),
+        _ => 0.0,
+    };
+    Ok(match to as i64 {
+        // Is text
+        2 => match &value {
+            _ if empty => Value::text(""),
+            Value::Text(_) => value,
+            Value::Date(d) => Value::text(format::json_date(*d)),
+            other => Value::text(format::string_of(other)),
+        },
+        // Is real
+        1 => Value::Real(number(&value)),
+        // Is longint, Is integer
+        8 | 9 => {
+            let n = number(&value).trunc();
+            Value::Long(if n.is_nan() { 0 } else { n.clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32 })
+        }
+        // Is Boolean
+        6 => Value::Bool(match &value {
+            Value::Bool(b) => *b,
+            Value::Text(t) => t.as_str().trim().eq_ignore_ascii_case("true"),
+            Value::Object(_) | Value::Collection(_) => value.truthy(),
+            other => number(other) != 0.0,
+        }),
+        // Is date
+        4 => Value::Date(match &value {
+            Value::Date(d) => *d,
+            Value::Text(t) => date_in_text(t.as_str()),
+            _ => Date::NULL,
+        }),
+        // Is time
+        11 => Value::Time(match &value {
+            Value::Text(t) if t.as_str().contains(':') => time_in_text(t.as_str()),
+            other => {
+                let n = number(other).trunc();
+                if n.is_finite() { n as i64 } else { 0 }
+            }
+        }),
+        // Is object, Is collection, Is null
+        38 => {
+            if matches!(value, Value::Object(_)) {
+                value
+            } else {
+                Value::Null
+            }
+        }
+        42 => {
+            if matches!(value, Value::Collection(_)) {
+                value
+            } else {
+                Value::Null
+            }
+        }
+        255 => Value::Null,
+        3 | 23 => {
+            return Err(RuntimeError::new(
+                codes::NOT_SUPPORTED,
+                format!("{command}: pictures and pointers are not supported by fourd yet"),
+            ));
+        }
+        other => return Err(super::bad_argument(&format!("{command} cannot convert to the type {other}"))),
+    })
+}
+
+/// The date at the start of an ISO text (`2010-01-30` or `2010-01-30T23:00:00Z`,
+/// whose date part is taken as written); the null date otherwise.
+fn date_in_text(text: &str) -> Date {
+    let text = text.trim();
+    let head = text.get(..10).unwrap_or(text);
+    match text.as_bytes().get(10) {
+        None | Some(b'T' | b't' | b' ') => json::iso_date(head).unwrap_or(Date::NULL),
+        Some(_) => Date::NULL,
+    }
+}
+
+/// The seconds of an `H:MM:SS` or `H:MM` text (maybe negative); 0 otherwise.
+fn time_in_text(text: &str) -> i64 {
+    let text = text.trim();
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text),
+    };
+    let parts: Vec<Option<i64>> = body.split(':').map(|p| p.trim().parse::<i64>().ok()).collect();
+    match parts[..] {
+        [Some(h), Some(m)] => sign * h.saturating_mul(3600).saturating_add(m.saturating_mul(60)),
+        [Some(h), Some(m), Some(s)] => {
+            sign * h.saturating_mul(3600).saturating_add(m.saturating_mul(60)).saturating_add(s)
+        }
+        _ => 0,
     }
 }

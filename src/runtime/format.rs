@@ -4,6 +4,7 @@
 //! same on every machine: `.` as decimal separator, English `True`/`False`,
 //! dates as `MM/DD/YYYY`, times as `HH:MM:SS`.
 
+use super::json;
 use super::value::{Date, Value};
 
 /// A number with at most 13 significant digits, trailing zeros removed:
@@ -100,19 +101,37 @@ pub fn string_of(value: &Value) -> String {
 }
 
 /// A value as JSON, as `JSON Stringify` writes it (`pretty` for the `*` form).
+/// A value nested deeper than [`json::MAX_DEPTH`] levels (an object that
+/// contains itself) is written `null`; [`try_json`] refuses it instead.
 pub fn json(value: &Value, pretty: bool) -> String {
     let mut out = String::new();
-    write_json(&mut out, value, pretty, 0);
+    let _ = write_json(&mut out, value, pretty, 0, false);
     out
 }
 
-fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
+/// A value as JSON, or `None` when objects and collections are nested deeper than
+/// [`json::MAX_DEPTH`] levels (as they are when one contains itself).
+pub fn try_json(value: &Value, pretty: bool) -> Option<String> {
+    let mut out = String::new();
+    write_json(&mut out, value, pretty, 0, true).ok()?;
+    Some(out)
+}
+
+/// Writes `value`; `Err` when too deep and `strict`.
+fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, strict: bool) -> Result<(), ()> {
+    if depth >= json::MAX_DEPTH && matches!(value, Value::Object(_) | Value::Collection(_)) {
+        if strict {
+            return Err(());
+        }
+        out.push_str("null");
+        return Ok(());
+    }
     match value {
         Value::Undefined | Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Real(n) => out.push_str(&json_number(*n)),
         Value::Long(n) => out.push_str(&n.to_string()),
-        Value::Date(d) => write_json_text(out, &iso_date(*d)),
+        Value::Date(d) => write_json_text(out, &json_date(*d)),
         Value::Time(t) => out.push_str(&t.to_string()),
         Value::Text(t) => write_json_text(out, t.as_str()),
         // Pointers are resolved by `JSON Stringify` before they get here.
@@ -127,7 +146,7 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
             let props: Vec<_> = o.props.iter().filter(|(_, v)| !matches!(v, Value::Undefined)).collect();
             if props.is_empty() {
                 out.push_str("{}");
-                return;
+                return Ok(());
             }
             out.push('{');
             for (i, (key, item)) in props.iter().enumerate() {
@@ -140,7 +159,7 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
                 if pretty {
                     out.push(' ');
                 }
-                write_json(out, item, pretty, depth + 1);
+                write_json(out, item, pretty, depth + 1, strict)?;
             }
             newline(out, pretty, depth);
             out.push('}');
@@ -149,7 +168,7 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
             let c = c.borrow();
             if c.is_empty() {
                 out.push_str("[]");
-                return;
+                return Ok(());
             }
             out.push('[');
             for (i, item) in c.iter().enumerate() {
@@ -157,12 +176,13 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize) {
                     out.push(',');
                 }
                 newline(out, pretty, depth + 1);
-                write_json(out, item, pretty, depth + 1);
+                write_json(out, item, pretty, depth + 1, strict)?;
             }
             newline(out, pretty, depth);
             out.push(']');
         }
     }
+    Ok(())
 }
 
 fn newline(out: &mut String, pretty: bool, depth: usize) {
@@ -185,9 +205,10 @@ fn json_number(n: f64) -> String {
     format!("{n}")
 }
 
-/// A date as JSON text: `YYYY-MM-DDT00:00:00.000Z`, as 4D writes dates in objects by default.
-fn iso_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}T00:00:00.000Z", d.year, d.month, d.day)
+/// A date as JSON text: `YYYY-MM-DD`, as 4D writes dates with its default "dates inside
+/// objects" setting (date type); the null date is `0000-00-00`.
+pub fn json_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 fn write_json_text(out: &mut String, s: &str) {

@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod error;
 pub mod format;
+pub mod json;
 pub mod text;
 
 pub mod value;
