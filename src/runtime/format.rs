@@ -138,7 +138,7 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, stric
         Value::Pointer(p) => write_json_text(out, &format!("->{}", p.name())),
         Value::Array(a) => {
             let items = a.borrow().items.iter().skip(1).cloned().collect();
-            write_json(out, &Value::new_collection(items), pretty, depth);
+            write_json(out, &Value::new_collection(items), pretty, depth, strict)?;
         }
         Value::Object(o) if o.borrow().code.is_some() => write_json_text(out, "[object Formula]"),
         Value::Object(o) => {
