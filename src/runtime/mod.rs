@@ -3,8 +3,10 @@
 //! runtime errors. Knows nothing about syntax, commands or processes.
 
 pub mod compare;
+pub mod date_format;
 pub mod error;
 pub mod format;
+pub mod number_format;
 pub mod text;
 
 pub mod value;
