@@ -52,6 +52,8 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     // Math (theme 30) and limits (theme 35)
     num("Pi", Some((30, 1)), std::f64::consts::PI),
     num("Degree", Some((30, 2)), std::f64::consts::PI / 180.0),
+    num("Radian", Some((30, 3)), 180.0 / std::f64::consts::PI),
+    num("e number", Some((30, 4)), std::f64::consts::E),
     num("MAXLONG", Some((35, 2)), 2_147_483_647.0),
     // Log events (theme 38)
     num("Information message", Some((38, 1)), 0.0),
