@@ -25,6 +25,31 @@ const fn num(name: &'static str, token: Option<(u32, u32)>, value: f64) -> Const
 }
 
 pub static CONSTANTS: &[ConstantSpec] = &[
+    // Date Display Formats (theme 1)
+    num("System date short", Some((1, 1)), 1.0),
+    num("System date abbreviated", Some((1, 2)), 2.0),
+    num("System date long", Some((1, 3)), 3.0),
+    num("Internal date short special", Some((1, 4)), 4.0),
+    num("Internal date long", Some((1, 5)), 5.0),
+    num("Internal date abbreviated", Some((1, 6)), 6.0),
+    num("Internal date short", Some((1, 7)), 7.0),
+    num("ISO Date", Some((1, 8)), 8.0),
+    num("ISO Date GMT", Some((1, 10)), 9.0),
+    num("Date RFC 1123", Some((1, 11)), 10.0),
+    num("Blank if null date", None, 100.0),
+    // Time Display Formats (theme 7)
+    num("HH MM SS", Some((7, 1)), 1.0),
+    num("HH MM", Some((7, 2)), 2.0),
+    num("Hour min sec", Some((7, 3)), 3.0),
+    num("Hour min", Some((7, 4)), 4.0),
+    num("HH MM AM PM", Some((7, 5)), 5.0),
+    num("MM SS", Some((7, 6)), 6.0),
+    num("Min sec", Some((7, 7)), 7.0),
+    num("ISO time", Some((7, 8)), 8.0),
+    num("System time short", Some((7, 9)), 9.0),
+    num("System time long abbreviated", Some((7, 10)), 10.0),
+    num("System time long", Some((7, 11)), 11.0),
+    num("Blank if null time", None, 100.0),
     // Field and Variable Types (theme 8)
     num("Is alpha field", Some((8, 1)), 0.0),
     num("Is real", Some((8, 4)), 1.0),
@@ -52,6 +77,8 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     // Math (theme 30) and limits (theme 35)
     num("Pi", Some((30, 1)), std::f64::consts::PI),
     num("Degree", Some((30, 2)), std::f64::consts::PI / 180.0),
+    num("Radian", Some((30, 3)), 180.0 / std::f64::consts::PI),
+    num("e number", Some((30, 4)), std::f64::consts::E),
     num("MAXLONG", Some((35, 2)), 2_147_483_647.0),
     // Log events (theme 38)
     num("Information message", Some((38, 1)), 0.0),

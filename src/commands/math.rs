@@ -60,3 +60,50 @@ pub(crate) fn exp(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeErro
 pub(crate) fn log(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::Real(args.number(0)?.ln()))
 }
+
+/// `Sin(number)` (17), in radians.
+pub(crate) fn sin(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.sin()))
+}
+
+/// `Cos(number)` (18), in radians.
+pub(crate) fn cos(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.cos()))
+}
+
+/// `Tan(number)` (19), in radians.
+pub(crate) fn tan(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.tan()))
+}
+
+/// `Arctan(number)` (20): the angle of a tangent, in radians.
+pub(crate) fn arctan(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(args.number(0)?.atan()))
+}
+
+thread_local! {
+    /// The state of this thread's generator (xorshift64*), seeded once from
+    /// the standard library's per-process random hash keys and the clock.
+    static RANDOM_STATE: std::cell::Cell<u64> = std::cell::Cell::new(random_seed());
+}
+
+fn random_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    hasher.write_u128(now);
+    hasher.finish() | 1
+}
+
+/// `Random` (100): an integer from 0 to 32767.
+pub(crate) fn random(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let n = RANDOM_STATE.with(|state| {
+        let mut x = state.get();
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        state.set(x);
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 49
+    });
+    Ok(Value::Real(n as f64))
+}

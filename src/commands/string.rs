@@ -3,20 +3,73 @@
 
 use super::{Args, Ctx};
 use crate::runtime::error::RuntimeError;
-use crate::runtime::format;
 use crate::runtime::value::Value;
+use crate::runtime::{date_format, format, number_format};
 
-/// `String(value)` (10), without a format: see `runtime::format::string_of`.
+/// `String(value {; format {; addTime}})` (10) and `String(number; base)`.
+/// A number takes a display format (text) or a base (number, 2 to 36); a date
+/// a date format constant or a pattern, and a time to add; a time a time format
+/// constant or a pattern. The format of a text or a Boolean is ignored.
 pub(crate) fn string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::text(format::string_of(args.get(0))))
+    let value = args.get(0);
+    if args.len() < 2 || matches!(args.get(1), Value::Undefined) {
+        return Ok(Value::text(format::string_of(value)));
+    }
+    let format = args.get(1);
+    let text = match value {
+        Value::Real(_) | Value::Long(_) => {
+            let n = value.as_number().unwrap_or(0.0);
+            match format {
+                Value::Text(f) => number_format::number(n, f.as_str())?,
+                _ => {
+                    let base = args.number(1)?.trunc();
+                    let base = if base == 0.0 { 10.0 } else { base };
+                    if !(2.0..=36.0).contains(&base) {
+                        return Err(super::bad_argument(&format!(
+                            "the base of String must be between 2 and 36, not {}",
+                            format::real(base)
+                        )));
+                    }
+                    number_format::radix(n, base as u32)
+                }
+            }
+        }
+        Value::Date(d) => {
+            let time = match args.get(2) {
+                Value::Undefined => None,
+                Value::Time(t) => Some(*t),
+                other => Some(other.as_number().ok_or_else(|| {
+                    super::bad_argument(&format!("the time to add must be a time, not {}", other.type_name()))
+                })? as i64),
+            };
+            let tz = jiff::tz::TimeZone::system();
+            match format {
+                Value::Text(pattern) => date_format::pattern(Some(*d), time.unwrap_or(0), pattern.as_str(), &tz),
+                _ => date_format::date_with_constant(*d, args.number(1)?.trunc() as i64, time, &tz),
+            }
+        }
+        Value::Time(t) => match format {
+            Value::Text(pattern) => date_format::pattern(None, *t, pattern.as_str(), &jiff::tz::TimeZone::system()),
+            _ => date_format::time_with_constant(*t, args.number(1)?.trunc() as i64),
+        },
+        other => format::string_of(other),
+    };
+    Ok(Value::text(text))
 }
 
-/// `Num(value)` (11): a text keeps its digits, one `.`, a leading `-` and an
-/// exponent, and ignores letters (`Num("A1B2C3")` is 123); a hyphen inside the
-/// digits ends the number. Booleans give 1 or 0.
+/// `Num(value {; separator})` (11) and `Num(text; base)`: a text keeps its
+/// digits, one decimal separator (`.`, or the `separator` given), a leading
+/// `-` and an exponent, and ignores letters (`Num("A1B2C3")` is 123); a hyphen
+/// inside the digits ends the number. With a base, the text is read as
+/// ECMAScript's `parseInt` reads it (0 when nothing can be read). Booleans
+/// give 1 or 0.
 pub(crate) fn num(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::Real(match args.get(0) {
-        Value::Text(t) => num_of_text(t.as_str()),
+        Value::Text(t) => match args.get(1) {
+            Value::Text(separator) => num_of_text_with(t.as_str(), separator.as_str()),
+            Value::Undefined => num_of_text(t.as_str()),
+            _ => parse_int(t.as_str(), args.number(1)?),
+        },
         Value::Bool(b) => f64::from(u8::from(*b)),
         Value::Real(n) => *n,
         Value::Long(n) => f64::from(*n),
@@ -26,42 +79,90 @@ pub(crate) fn num(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeErro
     }))
 }
 
-/// The number in a text, by `Num`'s rules.
+/// The number in a text, by `Num`'s rules, with `.` as the decimal separator.
 pub(crate) fn num_of_text(text: &str) -> f64 {
+    num_of_text_with(text, ".")
+}
+
+/// The number in a text, by `Num`'s rules, with `separator` (one or more
+/// characters, or none) as the decimal separator.
+fn num_of_text_with(text: &str, separator: &str) -> f64 {
     let mut digits = String::new();
+    let mut negative = false;
     let mut seen_digit = false;
     let mut seen_point = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if !separator.is_empty() && rest.starts_with(separator) {
+            if !seen_point {
+                digits.push('.');
+                seen_point = true;
+            }
+            rest = &rest[separator.len()..];
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         match c {
             '0'..='9' => {
                 digits.push(c);
                 seen_digit = true;
             }
-            '.' if !seen_point => {
-                digits.push('.');
-                seen_point = true;
-            }
-            '-' if !seen_digit && !digits.starts_with('-') => digits.insert(0, '-'),
-            '-' if seen_digit => break,
-            'e' | 'E' if seen_digit && chars.peek().is_some_and(|n| n.is_ascii_digit() || *n == '-' || *n == '+') => {
-                digits.push('e');
-                if let Some(sign) = chars.next_if(|n| *n == '-' || *n == '+') {
-                    digits.push(sign);
+            '-' if !seen_digit => negative = true,
+            '-' => break,
+            'e' | 'E' if seen_digit => {
+                let mut exponent = rest.chars().peekable();
+                let sign = exponent.next_if(|n| *n == '-' || *n == '+');
+                let exponent_digits: String = std::iter::from_fn(|| exponent.next_if(char::is_ascii_digit)).collect();
+                if !exponent_digits.is_empty() {
+                    digits.push('e');
+                    digits.extend(sign);
+                    digits.push_str(&exponent_digits);
+                    break;
                 }
-                while let Some(d) = chars.next_if(char::is_ascii_digit) {
-                    digits.push(d);
-                }
-                break;
             }
             _ => {}
         }
     }
-    let digits = digits.trim_end_matches('.');
     if !seen_digit {
         return 0.0;
     }
-    digits.parse().unwrap_or(0.0)
+    let n: f64 = digits.trim_end_matches('.').parse().unwrap_or(0.0);
+    if negative { -n } else { n }
+}
+
+/// ECMAScript's `parseInt(text, base)`, except that 0 stands for "not a
+/// number": a base outside 2 to 36 (0 means 10, or 16 for a `0x` prefix) or a
+/// text without a digit of the base gives 0.
+fn parse_int(text: &str, base: f64) -> f64 {
+    let text = text.trim_start_matches(is_trim_space);
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let base = base.trunc();
+    let (mut radix, strip_prefix) = match base {
+        0.0 => (10, true),
+        16.0 => (16, true),
+        b if (2.0..=36.0).contains(&b) => (b as u32, false),
+        _ => return 0.0,
+    };
+    let mut text = text;
+    if strip_prefix && let Some(rest) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        text = rest;
+        radix = 16;
+    }
+    let mut value = 0.0;
+    let mut any = false;
+    for c in text.chars() {
+        let Some(d) = c.to_digit(radix) else { break };
+        value = value * f64::from(radix) + f64::from(d);
+        any = true;
+    }
+    match (any, negative) {
+        (false, _) => 0.0,
+        (true, true) => -value,
+        (true, false) => value,
+    }
 }
 
 /// `Length(text)` (16): the number of UTF-16 code units.
@@ -241,4 +342,80 @@ pub(crate) fn trim_start(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
 /// `Trim end(text)` (1855).
 pub(crate) fn trim_end(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::text(args.text(0)?.trim_end_matches(is_trim_space)))
+}
+
+/// A position argument (1-based, in UTF-16 code units) as an `i64`, saturated.
+fn position_arg(args: &Args<'_>, i: usize) -> Result<i64, RuntimeError> {
+    let n = args.number(i)?;
+    Ok(if n.is_nan() { 0 } else { n.trunc().clamp(-1e15, 1e15) as i64 })
+}
+
+/// `Change string(source; newChars; where)` (234): overwrites the characters
+/// of `source` from `where` with `newChars`; the result keeps the length of
+/// `source`. A `where` outside the text leaves it unchanged.
+pub(crate) fn change_string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (source, new) = (args.text(0)?, args.text(1)?);
+    let at = position_arg(args, 2)?;
+    let units: Vec<u16> = source.encode_utf16().collect();
+    if new.is_empty() || at < 1 || at as usize > units.len() {
+        return Ok(Value::text(source));
+    }
+    let start = at as usize - 1;
+    let mut out = units[..start].to_vec();
+    out.extend(new.encode_utf16().take(units.len() - start));
+    let end = out.len();
+    out.extend(&units[end..]);
+    Ok(Value::text(String::from_utf16_lossy(&out)))
+}
+
+/// `Insert string(source; what; where)` (231): inserts `what` before the
+/// character at `where`; at the start when `where` is below 1, at the end when
+/// it is past the text.
+pub(crate) fn insert_string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (source, what) = (args.text(0)?, args.text(1)?);
+    let at = position_arg(args, 2)?.max(1) as usize - 1;
+    let split = byte_index(source, at);
+    Ok(Value::text(format!("{}{what}{}", &source[..split], &source[split..])))
+}
+
+/// `Delete string(source; where; numChars)` (232): deletes `numChars`
+/// characters from `where` (from the start when `where` is below 1); a `where`
+/// past the text or a count of 0 or less leaves it unchanged.
+pub(crate) fn delete_string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let source = args.text(0)?;
+    let (at, count) = (position_arg(args, 1)?.max(1) as usize - 1, position_arg(args, 2)?);
+    if count <= 0 {
+        return Ok(Value::text(source));
+    }
+    let len = utf16_len(source);
+    if at >= len {
+        return Ok(Value::text(source));
+    }
+    let end = at.saturating_add(count as usize).min(len);
+    let mut out = utf16_slice(source, 0, at);
+    out.push_str(&utf16_slice(source, end, len));
+    Ok(Value::text(out))
+}
+
+/// `Match regex(pattern; text {; start} {; *})` (1019), the forms that return
+/// only the Boolean. Without `start` the whole text must match the pattern;
+/// with it, a match is searched from that position (1-based, UTF-16), and with
+/// `*` it must begin exactly there. The pattern syntax is ICU's, read by
+/// fancy-regex (look-around, back references, atomic groups).
+pub(crate) fn match_regex(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (pattern, text) = (args.text(0)?, args.text(1)?);
+    let bad_pattern = |e: fancy_regex::Error| super::bad_argument(&format!("Match regex: invalid pattern: {e}"));
+    // Compiled alone first, so that wrapping it cannot make a bad pattern valid.
+    let regex = fancy_regex::Regex::new(pattern).map_err(bad_pattern)?;
+    if args.len() < 3 {
+        let whole = fancy_regex::Regex::new(&format!(r"\A(?:{pattern})\z")).map_err(bad_pattern)?;
+        return whole.is_match(text).map(Value::Bool).map_err(|e| super::bad_argument(&format!("Match regex: {e}")));
+    }
+    let start = position_arg(args, 2)?.max(1) as usize - 1;
+    if start > utf16_len(text) {
+        return Ok(Value::Bool(false));
+    }
+    let from = byte_index(text, start);
+    let found = regex.find_from_pos(text, from).map_err(|e| super::bad_argument(&format!("Match regex: {e}")))?;
+    Ok(Value::Bool(found.is_some_and(|m| !args.star || m.start() == from)))
 }

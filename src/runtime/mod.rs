@@ -3,9 +3,11 @@
 //! runtime errors. Knows nothing about syntax, commands or processes.
 
 pub mod compare;
+pub mod date_format;
 pub mod error;
 pub mod format;
 pub mod json;
+pub mod number_format;
 pub mod text;
 
 pub mod value;

@@ -31,9 +31,7 @@ pub fn trials() -> Vec<Trial> {
         // folder; when blessing, a new one is a new case unless its name starts
         // with a capital letter (helper methods are named like methods).
         let helper_name = path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.starts_with(char::is_uppercase));
-        if !path.with_extension("out").exists()
-            && !path.with_extension("err").exists()
-            && (!blessing() || helper_name)
+        if !path.with_extension("out").exists() && !path.with_extension("err").exists() && (!blessing() || helper_name)
         {
             continue;
         }
