@@ -893,7 +893,7 @@ impl<'a> Process<'a> {
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
             ExprKind::Process(slot) => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
             ExprKind::Binary { first, rest } => {
-                let mut acc = self.expr(frame, first)?;
+                let mut acc = self.operand(frame, first)?;
                 for (op, operand) in rest {
                     acc = match op {
                         BinOp::AndThen => {
@@ -911,7 +911,7 @@ impl<'a> Process<'a> {
                             }
                         }
                         _ => {
-                            let right = self.expr(frame, operand)?;
+                            let right = self.operand(frame, operand)?;
                             ops::binary(*op, &acc, &right).map_err(|err| err.at(e.span))?
                         }
                     };
@@ -932,6 +932,16 @@ impl<'a> Process<'a> {
                 self.method_call(frame, *method, start, e.span)
             }
             _ => self.expr_cold(frame, e),
+        }
+    }
+
+    /// An operand: literals and locals without the cost of a call to `expr`.
+    #[inline(always)]
+    fn operand(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Number(n)) => Ok(Value::Real(*n)),
+            ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
+            _ => self.expr(frame, e),
         }
     }
 
@@ -1262,6 +1272,7 @@ impl Host for ProcessHost<'_, '_> {
     }
 }
 
+#[inline]
 fn literal(lit: &Literal) -> Value {
     match lit {
         Literal::Number(n) => Value::Real(*n),
@@ -1273,10 +1284,16 @@ fn literal(lit: &Literal) -> Value {
     }
 }
 
+thread_local! {
+    /// One empty text shared by every new Text variable (no allocation per call).
+    static EMPTY_TEXT: Text = Text::new("");
+}
+
 /// The value a variable of this type holds before anything is assigned.
+#[inline]
 pub fn default_value(ty: VarType) -> Value {
     match ty {
-        VarType::Text => Value::text(""),
+        VarType::Text => Value::Text(EMPTY_TEXT.with(Text::clone)),
         VarType::Integer => Value::Long(0),
         VarType::Real => Value::Real(0.0),
         VarType::Boolean => Value::Bool(false),
@@ -1315,6 +1332,7 @@ fn convert_local(info: &LocalInfo, value: Value, _current: &Value) -> Result<Val
 }
 
 /// A value as a variable of type `ty` holds it, or the error 4D gives.
+#[inline]
 fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError> {
     if matches!(value, Value::Undefined) {
         return Ok(default_value(ty));

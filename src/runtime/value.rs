@@ -13,7 +13,12 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 
 /// A 4D value.
+///
+/// `repr(C, u64)` puts every payload at offset 8 behind a full-word tag: moves
+/// are two aligned words, never odd-offset pieces of padding or a packed layout
+/// (which stall store forwarding on the hot path).
 #[derive(Clone, Debug, Default)]
+#[repr(C, u64)]
 pub enum Value {
     /// What an unassigned Variant or a missing property holds.
     #[default]
@@ -385,6 +390,7 @@ mod tests {
     #[test]
     fn value_is_16_bytes() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Result<Value, crate::runtime::error::RuntimeError>>(), 16);
     }
 
     #[test]
