@@ -1,13 +1,16 @@
-//! The member functions of `4D.Collection` (`$c.push(1)`), those that take no
-//! callback. Like commands, they are rows of one table; each handler receives
-//! the collection it is called on. Indexes are 0-based; a negative start
-//! counts from the end.
+//! The member functions of `4D.Collection` (`$c.push(1)`). Like commands,
+//! they are rows of one table; each handler receives the collection it is
+//! called on. Indexes are 0-based; a negative start counts from the end.
+//! Those that run a callback (a formula or a method name) live in
+//! `callbacks.rs`.
 
 use std::cmp::Ordering;
 
+mod callbacks;
+
 use super::{Args, Ctx};
 use crate::runtime::compare;
-use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::error::RuntimeError;
 use crate::runtime::format;
 use crate::runtime::value::{CollectionRef, Value};
 
@@ -37,24 +40,35 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("concat", (1, MANY), concat),
     f("copy", (0, 2), copy),
     f("count", (0, 1), count),
+    f("every", (1, MANY), callbacks::every),
     f("fill", (1, 3), fill),
+    f("filter", (1, MANY), callbacks::filter),
+    f("find", (1, MANY), callbacks::find),
+    f("findIndex", (1, MANY), callbacks::find_index),
     f("first", (0, 0), first),
+    f("flatMap", (1, MANY), callbacks::flat_map),
     f("includes", (1, 2), includes),
     f("indexOf", (1, 2), index_of),
     f("insert", (2, 2), insert),
     f("join", (1, 2), join),
     f("last", (0, 0), last),
     f("lastIndexOf", (1, 2), last_index_of),
+    f("map", (1, MANY), callbacks::map),
     f("max", (0, 1), max),
     f("min", (0, 1), min),
+    f("multiSort", (0, 2), callbacks::multi_sort),
+    f("orderByMethod", (1, MANY), callbacks::order_by_method),
     f("pop", (0, 0), pop),
     f("push", (0, MANY), push),
+    f("reduce", (1, MANY), callbacks::reduce),
+    f("reduceRight", (1, MANY), callbacks::reduce_right),
     f("remove", (1, 2), remove),
     f("resize", (1, 2), resize),
     f("reverse", (0, 0), reverse),
     f("shift", (0, 0), shift),
     f("slice", (1, 2), slice),
-    f("sort", (0, 1), sort),
+    f("some", (1, MANY), callbacks::some),
+    f("sort", (0, MANY), sort),
     f("sum", (0, 1), sum),
     f("unshift", (0, MANY), unshift),
 ];
@@ -339,15 +353,13 @@ fn slice(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, R
     Ok(Value::new_collection(if to > from { items[from..to].to_vec() } else { Vec::new() }))
 }
 
-/// `.sort({ck ascending | ck descending})`: sorts in place by 4D's type order.
-/// A callback (Formula or method name) is not supported by fourd yet.
-fn sort(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+/// `.sort({ck ascending | ck descending})`: sorts in place by 4D's type order;
+/// `.sort(callback {; param...})` sorts by the callback.
+fn sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let descending = match args.get(0) {
         Value::Undefined => false,
-        value if value.as_number().is_some() => value.as_number() == Some(1.0),
-        _ => {
-            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "sort with a callback is not supported by fourd yet"));
-        }
+        value if value.as_number().is_some() && args.len() == 1 => value.as_number() == Some(1.0),
+        _ => return callbacks::sort_with(ctx, c, args),
     };
     let mut items = c.borrow_mut();
     items.sort_by(compare::order);
