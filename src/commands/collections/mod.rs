@@ -2,11 +2,12 @@
 //! they are rows of one table; each handler receives the collection it is
 //! called on. Indexes are 0-based; a negative start counts from the end.
 //! Those that run a callback (a formula or a method name) live in
-//! `callbacks.rs`.
+//! `callbacks.rs`; `query` and `indices` in `query.rs`.
 
 use std::cmp::Ordering;
 
 mod callbacks;
+mod query;
 
 use super::{Args, Ctx};
 use crate::runtime::compare;
@@ -49,6 +50,7 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("flatMap", (1, MANY), callbacks::flat_map),
     f("includes", (1, 2), includes),
     f("indexOf", (1, 2), index_of),
+    f("indices", (1, MANY), query::indices),
     f("insert", (2, 2), insert),
     f("join", (1, 2), join),
     f("last", (0, 0), last),
@@ -60,6 +62,7 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("orderByMethod", (1, MANY), callbacks::order_by_method),
     f("pop", (0, 0), pop),
     f("push", (0, MANY), push),
+    f("query", (1, MANY), query::query),
     f("reduce", (1, MANY), callbacks::reduce),
     f("reduceRight", (1, MANY), callbacks::reduce_right),
     f("remove", (1, 2), remove),
