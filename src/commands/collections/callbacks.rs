@@ -331,9 +331,11 @@ struct Synced {
     level: Option<bool>,
 }
 
-/// `.multiSort()`, `.multiSort(colsToSort)`, `.multiSort(callback; colsToSort)`:
-/// sorts the collection (by the callback, or ascending in the type order),
-/// and every collection of `colsToSort` along with it. A collection in
+/// `.multiSort()`, `.multiSort(colsToSort)`, `.multiSort(callback; colsToSort
+/// {; param...})` (also `.multiSort(callback)`, like `.sort(callback)`; the
+/// callback may be a method name too): sorts the collection (by the callback,
+/// or ascending in the type order), and every collection of `colsToSort`
+/// along with it. A collection in
 /// `colsToSort` is only kept in step; an object `{collection; order}` is also
 /// a further sort level (`ck ascending` or `ck descending`) for elements the
 /// levels before it find equal. The sort is stable; all collections must
@@ -343,12 +345,6 @@ pub(super) fn multi_sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) 
         Value::Collection(_) | Value::Undefined | Value::Null => (None, 0),
         _ => (Some(Callback::at(args, 0, 2)?), 1),
     };
-    if cols_at == 1 && args.len() > 2 {
-        return Err(RuntimeError::new(
-            codes::BAD_ARGUMENTS,
-            "`.multiSort()` takes no extra parameters after the collections",
-        ));
-    }
     let main: Vec<Value> = c.borrow().clone();
     let len = main.len();
     let mut synced = Vec::new();

@@ -58,7 +58,7 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("map", (1, MANY), callbacks::map),
     f("max", (0, 1), max),
     f("min", (0, 1), min),
-    f("multiSort", (0, 2), callbacks::multi_sort),
+    f("multiSort", (0, MANY), callbacks::multi_sort),
     f("orderByMethod", (1, MANY), callbacks::order_by_method),
     f("pop", (0, 0), pop),
     f("push", (0, MANY), push),

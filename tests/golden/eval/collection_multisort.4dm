@@ -29,6 +29,11 @@ var $words : Collection:=["ccc"; "a"; "bb"]
 var $ids : Collection:=[3; 1; 2]
 $words.multiSort("cb_longer"; [$ids])
 ALERT(JSON Stringify($words)+" "+JSON Stringify($ids))
+// Extra parameters after the collections go to $2...
+$words.multiSort("cb_longer"; [$ids]; True)
+ALERT("longest first: "+JSON Stringify($words)+" "+JSON Stringify($ids))
+// A callback alone sorts like sort(callback).
+ALERT("callback alone: "+JSON Stringify([2; 3; 1].multiSort(Formula($1.value>$1.value2))))
 // The same collection given twice moves once.
 var $twice : Collection:=["b"; "c"; "a"]
 var $main : Collection:=[2; 3; 1]
