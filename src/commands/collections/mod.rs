@@ -1,13 +1,17 @@
-//! The member functions of `4D.Collection` (`$c.push(1)`), those that take no
-//! callback. Like commands, they are rows of one table; each handler receives
-//! the collection it is called on. Indexes are 0-based; a negative start
-//! counts from the end.
+//! The member functions of `4D.Collection` (`$c.push(1)`). Like commands,
+//! they are rows of one table; each handler receives the collection it is
+//! called on. Indexes are 0-based; a negative start counts from the end.
+//! Those that run a callback (a formula or a method name) live in
+//! `callbacks.rs`; `query` and `indices` in `query.rs`.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
+
+mod callbacks;
+mod query;
 
 use super::{Args, Ctx};
 use crate::runtime::compare;
@@ -46,28 +50,40 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("countValues", (1, 2), count_values),
     f("distinct", (0, 2), distinct),
     f("equal", (1, 2), equal),
+    f("every", (1, MANY), callbacks::every),
     f("extract", (1, MANY), extract),
     f("fill", (1, 3), fill),
+    f("filter", (1, MANY), callbacks::filter),
+    f("find", (1, MANY), callbacks::find),
+    f("findIndex", (1, MANY), callbacks::find_index),
     f("first", (0, 0), first),
     f("flat", (0, 1), flat),
+    f("flatMap", (1, MANY), callbacks::flat_map),
     f("includes", (1, 2), includes),
     f("indexOf", (1, 2), index_of),
+    f("indices", (1, MANY), query::indices),
     f("insert", (2, 2), insert),
     f("join", (1, 2), join),
     f("last", (0, 0), last),
     f("lastIndexOf", (1, 2), last_index_of),
+    f("map", (1, MANY), callbacks::map),
     f("max", (0, 1), max),
     f("min", (0, 1), min),
-    f("multiSort", (0, 2), multi_sort),
+    f("multiSort", (0, MANY), callbacks::multi_sort),
     f("orderBy", (0, 1), order_by),
+    f("orderByMethod", (1, MANY), callbacks::order_by_method),
     f("pop", (0, 0), pop),
     f("push", (0, MANY), push),
+    f("query", (1, MANY), query::query),
+    f("reduce", (1, MANY), callbacks::reduce),
+    f("reduceRight", (1, MANY), callbacks::reduce_right),
     f("remove", (1, 2), remove),
     f("resize", (1, 2), resize),
     f("reverse", (0, 0), reverse),
     f("shift", (0, 0), shift),
     f("slice", (1, 2), slice),
-    f("sort", (0, 1), sort),
+    f("some", (1, MANY), callbacks::some),
+    f("sort", (0, MANY), sort),
     f("sum", (0, 1), sum),
     f("unshift", (0, MANY), unshift),
 ];
@@ -354,15 +370,13 @@ fn slice(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, R
     Ok(Value::new_collection(if to > from { items[from..to].to_vec() } else { Vec::new() }))
 }
 
-/// `.sort({ck ascending | ck descending})`: sorts in place by 4D's type order.
-/// A callback (Formula or method name) is not supported by fourd yet.
-fn sort(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+/// `.sort({ck ascending | ck descending})`: sorts in place by 4D's type order;
+/// `.sort(callback {; param...})` sorts by the callback.
+fn sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let descending = match args.get(0) {
         Value::Undefined => false,
-        value if value.as_number().is_some() => value.as_number() == Some(1.0),
-        _ => {
-            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "sort with a callback is not supported by fourd yet"));
-        }
+        value if value.as_number().is_some() && args.len() == 1 => value.as_number() == Some(1.0),
+        _ => return callbacks::sort_with(ctx, c, args),
     };
     let mut items = c.borrow_mut();
     items.sort_by(compare::order);
@@ -694,72 +708,4 @@ fn order_by(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value
     let mut items = c.borrow().clone();
     items.sort_by(|a, b| by_criteria(a, b, &criteria));
     Ok(Value::new_collection(items))
-}
-
-/// `.multiSort()` and `.multiSort(colsToSort)`: sorts the collection in place
-/// (ascending) and reorders each collection of `colsToSort` the same way. Each
-/// entry of `colsToSort` is also a further sort level, in order: a collection
-/// ascending, `{collection; order}` in its order. The sort is stable. A formula
-/// is not supported yet.
-fn multi_sort(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let cols = match (args.len(), args.get(0)) {
-        (0, _) => None,
-        (1, Value::Collection(cols)) => Some(cols.clone()),
-        (1, Value::Null) => None,
-        _ => {
-            return Err(RuntimeError::new(
-                codes::NOT_SUPPORTED,
-                ".multiSort() with a formula is not supported by fourd yet",
-            ));
-        }
-    };
-    let len = c.borrow().len();
-    // Each level: its values and its direction.
-    let mut levels: Vec<(Vec<Value>, bool)> = vec![(c.borrow().clone(), false)];
-    let mut targets: Vec<CollectionRef> = vec![c.clone()];
-    if let Some(cols) = cols {
-        for entry in cols.borrow().iter() {
-            let (col, descending) = match entry {
-                Value::Collection(col) => (col.clone(), false),
-                Value::Object(o) => {
-                    let o = o.borrow();
-                    let Some(Value::Collection(col)) = o.props.get("collection") else {
-                        return Err(super::bad_argument(".multiSort(): an object entry needs a collection property"));
-                    };
-                    let descending = o.props.get("order").and_then(Value::as_number) == Some(1.0);
-                    (col.clone(), descending)
-                }
-                other => {
-                    return Err(super::bad_argument(&format!(
-                        ".multiSort() sorts collections, not {}",
-                        other.type_name()
-                    )));
-                }
-            };
-            if col.borrow().len() != len {
-                return Err(super::bad_argument(".multiSort(): all the collections must have the same length"));
-            }
-            levels.push((col.borrow().clone(), descending));
-            if !targets.iter().any(|t| Rc::ptr_eq(t, &col)) {
-                targets.push(col);
-            }
-        }
-    }
-    let mut permutation: Vec<usize> = (0..len).collect();
-    permutation.sort_by(|&i, &j| {
-        for (values, descending) in &levels {
-            let order = compare::order(&values[i], &values[j]);
-            let order = if *descending { order.reverse() } else { order };
-            if order != Ordering::Equal {
-                return order;
-            }
-        }
-        Ordering::Equal
-    });
-    for target in targets {
-        let old = target.borrow().clone();
-        let reordered: Vec<Value> = permutation.iter().filter_map(|&i| old.get(i).cloned()).collect();
-        *target.borrow_mut() = reordered;
-    }
-    Ok(Value::Collection(c.clone()))
 }
