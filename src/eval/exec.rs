@@ -72,6 +72,8 @@ pub struct Process<'a> {
     tries: Vec<u64>,
     /// Whether an `ON ERR CALL` handler is running.
     in_handler: bool,
+    /// Emptied argument vectors of finished command calls, for reuse.
+    arg_buffers: Vec<Vec<Value>>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -98,8 +100,6 @@ struct Frame {
     result: Value,
     /// `This`.
     this: Value,
-    /// The spans of the running command's arguments (for `ASSERT`'s message).
-    command_args: Vec<Span>,
 }
 
 /// How a block ended.
@@ -123,6 +123,7 @@ impl<'a> Process<'a> {
             errors: ErrorState::default(),
             tries: Vec::new(),
             in_handler: false,
+            arg_buffers: Vec::new(),
         }
     }
 
@@ -168,17 +169,7 @@ impl<'a> Process<'a> {
         self.serial += 1;
         let serial = self.serial;
         self.calls.push(CallRecord { serial, args, nargs, base, code: code.clone() });
-        let mut frame = Frame {
-            code,
-            serial,
-            args,
-            nargs,
-            base,
-            extra: Vec::new(),
-            result: Value::Undefined,
-            this,
-            command_args: Vec::new(),
-        };
+        let mut frame = Frame { code, serial, args, nargs, base, extra: Vec::new(), result: Value::Undefined, this };
         self.depth += 1;
         let code = frame.code.clone();
         let mut outcome = self.block(&mut frame, &code.body);
@@ -981,17 +972,25 @@ impl<'a> Process<'a> {
             }
             ExprKind::Command { id, args, star, marker } => {
                 let spec = id.spec();
-                let mut values = Vec::with_capacity(args.len());
+                // Argument buffers are reused, so a command call allocates nothing.
+                let mut values = self.arg_buffers.pop().unwrap_or_default();
                 for arg in args {
-                    values.push(self.expr(frame, arg)?);
+                    match self.expr(frame, arg) {
+                        Ok(v) => values.push(v),
+                        Err(err) => {
+                            values.clear();
+                            self.arg_buffers.push(values);
+                            return Err(err);
+                        }
+                    }
                 }
-                let saved = std::mem::replace(&mut frame.command_args, args.iter().map(|a| a.span).collect());
                 let outcome = {
-                    let mut host = ProcessHost { process: self, frame };
+                    let mut host = ProcessHost { process: self, frame, args };
                     let mut ctx = Ctx { host: &mut host };
                     (spec.handler)(&mut ctx, &Args { values: &values, star: *star, marker: *marker })
                 };
-                frame.command_args = saved;
+                values.clear();
+                self.arg_buffers.push(values);
                 outcome.map_err(|err| err.at(e.span))?
             }
             ExprKind::ForwardCall { method } => {
@@ -1138,7 +1137,7 @@ impl Process<'_> {
                         format!("`.{name}()` does not take {} arguments", args.len()),
                     ));
                 }
-                let mut host = ProcessHost { process: self, frame };
+                let mut host = ProcessHost { process: self, frame, args: &[] };
                 let mut ctx = Ctx { host: &mut host };
                 (spec.handler)(&mut ctx, c, &Args { values: &args, star: false, marker: None })
             }
@@ -1198,6 +1197,8 @@ impl Process<'_> {
 struct ProcessHost<'p, 'a> {
     process: &'p mut Process<'a>,
     frame: &'p mut Frame,
+    /// The running command's arguments, as written (for `ASSERT`'s message).
+    args: &'p [Expr],
 }
 
 impl Host for ProcessHost<'_, '_> {
@@ -1252,7 +1253,7 @@ impl Host for ProcessHost<'_, '_> {
     }
 
     fn argument_source(&self, i: usize) -> String {
-        self.frame.command_args.get(i).map(|span| self.process.methods.snippet(*span)).unwrap_or_default()
+        self.args.get(i).map(|arg| self.process.methods.snippet(arg.span)).unwrap_or_default()
     }
 
     fn errors(&mut self) -> &mut ErrorState {
@@ -1287,6 +1288,8 @@ fn literal(lit: &Literal) -> Value {
 thread_local! {
     /// One empty text shared by every new Text variable (no allocation per call).
     static EMPTY_TEXT: Text = Text::new("");
+    /// The one-character ASCII texts, shared by `$t[[i]]` (no allocation per character).
+    static ASCII_CHARS: Vec<Text> = (0u8..128).map(|b| Text::new(char::from(b).to_string())).collect();
 }
 
 /// The value a variable of this type holds before anything is assigned.
@@ -1521,8 +1524,8 @@ fn char_at(text: &Value, index: f64) -> Result<Value, RuntimeError> {
     let i = index.trunc();
     if t.is_ascii() {
         if i >= 1.0 && (i as usize) <= s.len() {
-            let at = i as usize - 1;
-            return Ok(Value::text(&s[at..=at]));
+            let byte = s.as_bytes()[i as usize - 1];
+            return Ok(Value::Text(ASCII_CHARS.with(|chars| chars[usize::from(byte & 0x7f)].clone())));
         }
     } else if i >= 1.0
         && let Some(unit) = s.encode_utf16().nth(i as usize - 1)

@@ -28,6 +28,7 @@ pub fn trials() -> Vec<Trial> {
         case("nested_try_calls", nested_try_calls),
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
+        Trial::test("cli/fourd_run_project", fourd_run_project),
     ]
 }
 
@@ -199,6 +200,44 @@ fn fourd_test_runs_the_eval_goldens() -> Result<(), Failed> {
     let stdout = String::from_utf8_lossy(&output.stdout);
     if output.status.code() != Some(1) || !stdout.contains("timed out") || !stdout.ends_with("0 passed, 1 failed\n") {
         return Err(format!("exit {:?}, output:\n{stdout}", output.status.code()).into());
+    }
+    Ok(())
+}
+
+/// `fourd run PROJECT --method NAME` and tool4d's spellings: onStartup runs
+/// first (unless skipped), `--user-param` reaches `Get database parameter`.
+fn fourd_run_project() -> Result<(), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-project-{}", std::process::id()));
+    let sources = root.join("Project").join("Sources");
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(sources.join("Methods")).map_err(io)?;
+    std::fs::create_dir_all(sources.join("DatabaseMethods")).map_err(io)?;
+    std::fs::write(sources.join("DatabaseMethods").join("onStartup.4dm"), "ALERT(\"startup\")\ngReady:=\"yes\"\n")
+        .map_err(io)?;
+    std::fs::write(
+        sources.join("Methods").join("Main.4dm"),
+        "var $t : Text\nGet database parameter(User param value; $t)\nALERT(\"main \"+$t+\" \"+String(gReady))\n",
+    )
+    .map_err(io)?;
+    let run = |args: &[&str]| -> Result<(Option<i32>, String), Failed> {
+        let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
+        Ok((output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned()))
+    };
+    let dir = root.display().to_string();
+    let project_file = root.join("Project").join("x.4DProject").display().to_string();
+    let results = [
+        (run(&["run", &dir, "--method", "main", "--user-param", "hi"])?, (Some(0), "startup\nmain hi yes\n")),
+        (
+            run(&["run", "--project", &project_file, "--startup-method", "Main", "--dataless", "--user-param", "x"])?,
+            (Some(0), "startup\nmain x yes\n"),
+        ),
+        (run(&["run", "--project", &dir, "--startup-method", "nope"])?, (Some(2), "")),
+    ];
+    let _ = std::fs::remove_dir_all(&root);
+    for ((code, stdout), (want_code, want)) in results {
+        if code != want_code || stdout != want {
+            return Err(format!("exit {code:?}, output {stdout:?}; wanted {want_code:?}, {want:?}").into());
+        }
     }
     Ok(())
 }
