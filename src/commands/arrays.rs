@@ -91,12 +91,18 @@ pub(crate) fn append_to_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Valu
     Ok(Value::Undefined)
 }
 
-/// `INSERT IN ARRAY(array; where {; howMany})` (227): new elements at
-/// `where`, or at the end when `where` is past it.
-pub(crate) fn insert_in_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+/// The `(array; where {; howMany})` arguments of `INSERT IN ARRAY` and `DELETE FROM ARRAY`.
+fn position_and_count(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<(ArrayRef, f64, usize), RuntimeError> {
     let array = ctx.array(args, 0)?;
     let at = args.number(1)?.trunc();
     let count = if args.len() > 2 { size_argument(args, 2)? } else { 1 };
+    Ok((array, at, count))
+}
+
+/// `INSERT IN ARRAY(array; where {; howMany})` (227): new elements at
+/// `where`, or at the end when `where` is past it.
+pub(crate) fn insert_in_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (array, at, count) = position_and_count(ctx, args)?;
     let mut a = array.borrow_mut();
     let len = a.items.len();
     let at = if at < 1.0 { return Ok(Value::Undefined) } else { (at as usize).min(len) };
@@ -107,9 +113,7 @@ pub(crate) fn insert_in_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Valu
 
 /// `DELETE FROM ARRAY(array; where {; howMany})` (228).
 pub(crate) fn delete_from_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let array = ctx.array(args, 0)?;
-    let at = args.number(1)?.trunc();
-    let count = if args.len() > 2 { size_argument(args, 2)? } else { 1 };
+    let (array, at, count) = position_and_count(ctx, args)?;
     let mut a = array.borrow_mut();
     let len = a.items.len();
     if at < 1.0 || at as usize >= len {

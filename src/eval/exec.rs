@@ -324,7 +324,7 @@ impl<'a> Process<'a> {
 
     fn set_local(&mut self, frame: &Frame, slot: usize, value: Value) -> Result<(), RuntimeError> {
         let info = &frame.code.locals[slot];
-        self.stack[frame.base + slot] = convert_local(info, value, self.local(frame, slot))?;
+        self.stack[frame.base + slot] = convert_local(info, value)?;
         Ok(())
     }
 
@@ -710,11 +710,7 @@ impl<'a> Process<'a> {
         if self.process_vars.len() <= slot {
             self.process_vars.resize(slot + 1, Value::Undefined);
         }
-        let value = match (value, &self.process_vars[slot]) {
-            (Value::Array(a), _) => Value::new_array(a.borrow().clone()),
-            (v, _) => v,
-        };
-        self.process_vars[slot] = value;
+        self.process_vars[slot] = own_array(value);
     }
 
     /// The pointer an expression evaluates to; an error for anything else.
@@ -828,8 +824,7 @@ impl<'a> Process<'a> {
                 let record = self.call_record(*call, name)?;
                 let at = record.base + slot;
                 let info = &record.code.locals[*slot];
-                let converted = convert_local(info, value, &self.stack[at])?;
-                self.stack[at] = converted;
+                self.stack[at] = convert_local(info, value)?;
                 Ok(())
             }
             Pointer::Param { call, n } => {
@@ -864,7 +859,7 @@ impl<'a> Process<'a> {
         if let Pointer::Local { call, slot, name } = pointer {
             let info = &self.call_record(*call, name)?.code.locals[*slot];
             if info.declared || info.ty != VarType::Variant {
-                return Ok(type_number(info.ty, &value));
+                return Ok(type_number(info.ty));
             }
         }
         Ok(match value {
@@ -1307,8 +1302,8 @@ pub fn default_value(ty: VarType) -> Value {
     }
 }
 
-/// The `Type` number of a variable declared `ty` holding `value`.
-fn type_number(ty: VarType, value: &Value) -> i32 {
+/// The `Type` number of a variable declared `ty` (arrays are typed by their content).
+fn type_number(ty: VarType) -> i32 {
     match ty {
         VarType::Variant => 12,
         VarType::Text => 2,
@@ -1323,13 +1318,20 @@ fn type_number(ty: VarType, value: &Value) -> i32 {
         VarType::Picture => 3,
         VarType::Blob => 30,
     }
-    .max(if matches!(value, Value::Array(_)) { value.value_type() } else { 0 })
+}
+
+/// A value as a variable receives it: an array is copied (arrays are values).
+fn own_array(value: Value) -> Value {
+    match value {
+        Value::Array(a) => Value::new_array(a.borrow().clone()),
+        other => other,
+    }
 }
 
 /// A value assigned to a local: converted to its declared type; an array is copied.
-fn convert_local(info: &LocalInfo, value: Value, _current: &Value) -> Result<Value, RuntimeError> {
-    match value {
-        Value::Array(a) => Ok(Value::new_array(a.borrow().clone())),
+fn convert_local(info: &LocalInfo, value: Value) -> Result<Value, RuntimeError> {
+    match own_array(value) {
+        array @ Value::Array(_) => Ok(array),
         value => convert(info.ty, value, &info.name),
     }
 }

@@ -476,7 +476,16 @@ impl Resolver<'_> {
                 rest: rest.iter().map(|(op, operand)| (*op, self.expr(operand))).collect(),
             },
             ast::ExprKind::Prefix { ops, operand } => {
-                let mut inner = self.expr(operand);
+                // `->name` of a name that is no method, command or constant
+                // designates a process variable, assigned in this method or not.
+                let (mut inner, ops) = match (ops.split_last(), &operand.kind) {
+                    (Some((PrefixOp::PointerTo, rest)), ast::ExprKind::Name(n))
+                        if n.token.is_none() && self.is_variable_name(&normalize(&n.text)) =>
+                    {
+                        (Expr::new(ExprKind::PointerTo(Box::new(self.place(operand))), span), rest)
+                    }
+                    _ => (self.expr(operand), ops.as_slice()),
+                };
                 for op in ops.iter().rev() {
                     inner = match op {
                         PrefixOp::Negate => Expr::new(ExprKind::Negate(Box::new(inner)), span),
@@ -705,6 +714,14 @@ impl Resolver<'_> {
         Expr::new(ExprKind::PointerTo(Box::new(place)), arg.span)
     }
 
+    /// Whether a plain name (normalised) can only be a variable.
+    fn is_variable_name(&mut self, key: &str) -> bool {
+        !matches!(key, "this" | "error" | "error method" | "error line" | "error formula")
+            && REGISTRY.by_name(key).is_none()
+            && constants::by_name(key).is_none()
+            && self.names.method(key).is_none()
+    }
+
     /// `->operand`: a pointer to a variable, an array or an array element.
     fn pointer_to(&mut self, inner: Expr, operand: &ast::Expr, span: Span) -> Expr {
         let place = match inner.kind {
@@ -713,17 +730,6 @@ impl Resolver<'_> {
             ExprKind::Param(index) => Place::Param(index),
             ExprKind::Deref(pointer) => Place::Deref { pointer, span: inner.span },
             ExprKind::ArrayElement { array, index } => Place::ArrayElement { array, index, span: inner.span },
-            ExprKind::Unsupported(_) if matches!(&operand.kind, ast::ExprKind::Name(n) if n.token.is_none()) => {
-                // `->name` of a variable not assigned in this method: a process variable.
-                self.diags.retain(|d| d.span != operand.span);
-                match &operand.kind {
-                    ast::ExprKind::Name(n) => match self.names.process_var(&normalize(&n.text), true) {
-                        Some(slot) => Place::Process(slot),
-                        None => return inner,
-                    },
-                    _ => return inner,
-                }
-            }
             ExprKind::Unsupported(_) => return inner,
             _ => {
                 self.error("`->` points to a variable, an array or an array element", operand.span);
