@@ -55,6 +55,10 @@ pub(crate) fn value_type(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
     Ok(Value::Real(f64::from(code)))
 }
 
+/// The number of `Count parameters`, which the resolver turns into an
+/// evaluator intrinsic (the handler below serves any other caller).
+pub const COUNT_PARAMETERS: u32 = 259;
+
 /// `Count parameters` (259).
 pub(crate) fn count_parameters(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::Real(ctx.host.count_parameters() as f64))

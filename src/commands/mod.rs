@@ -20,6 +20,7 @@ mod string;
 pub mod table;
 mod tools;
 
+pub use language::COUNT_PARAMETERS;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

@@ -74,6 +74,8 @@ pub struct Process<'a> {
     in_handler: bool,
     /// Emptied argument vectors of finished command calls, for reuse.
     arg_buffers: Vec<Vec<Value>>,
+    /// The methods this process has called, by method index (no call through `methods` per call).
+    loaded: Vec<Option<Rc<MethodCode>>>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -86,8 +88,11 @@ struct CallRecord {
 }
 
 /// One running method: where its arguments and locals are on the stack.
-struct Frame {
-    code: Rc<MethodCode>,
+struct Frame<'c> {
+    code: &'c MethodCode,
+    rc: &'c Rc<MethodCode>,
+    /// Whether a `CallRecord` for this call is on `calls` (see `register`).
+    registered: bool,
     serial: u64,
     /// Stack index of the first argument.
     args: usize,
@@ -124,6 +129,7 @@ impl<'a> Process<'a> {
             tries: Vec::new(),
             in_handler: false,
             arg_buffers: Vec::new(),
+            loaded: Vec::new(),
         }
     }
 
@@ -131,14 +137,14 @@ impl<'a> Process<'a> {
     pub fn call(&mut self, code: Rc<MethodCode>, args: Vec<Value>, this: Value) -> Result<Value, RuntimeError> {
         let start = self.stack.len();
         self.stack.extend(args);
-        self.invoke(code, start, this, &[])
+        self.invoke(&code, start, this, &[])
     }
 
     /// Runs `code` with the arguments on the stack from `args` up; leaves the
     /// stack as it was before the arguments.
     fn invoke(
         &mut self,
-        code: Rc<MethodCode>,
+        code: &Rc<MethodCode>,
         args: usize,
         this: Value,
         captured: &[(usize, Value)],
@@ -151,39 +157,115 @@ impl<'a> Process<'a> {
             ));
         }
         let nargs = self.stack.len() - args;
-        let base = self.stack.len();
-        self.stack.extend(code.locals.iter().map(|l| default_value(l.ty)));
-        for (i, param) in code.params.iter().enumerate().take(nargs) {
-            let value = self.stack[args + i].clone();
-            match convert(param.ty, value, &code.locals[param.slot].name) {
-                Ok(v) => self.stack[base + param.slot] = v,
-                Err(e) => {
-                    self.stack.truncate(args);
-                    return Err(e);
+        let nlocals = code.locals.len();
+        let base = if code.params_in_place && nargs <= code.params.len() {
+            // The arguments are the parameters' slots: converted where they lie.
+            for (i, param) in code.params.iter().enumerate().take(nargs) {
+                let at = args + i;
+                if !fits(param.ty, &self.stack[at]) {
+                    let value = std::mem::take(&mut self.stack[at]);
+                    match convert(param.ty, value, &code.locals[param.slot].name) {
+                        Ok(v) => self.stack[at] = v,
+                        Err(e) => {
+                            self.pop_to(args);
+                            return Err(e);
+                        }
+                    }
                 }
             }
-        }
+            self.stack.resize(args + nlocals, Value::Undefined);
+            // Typed locals (parameters not passed included) start with their type's empty value.
+            for (slot, local) in code.locals.iter().enumerate().skip(nargs) {
+                if local.ty != VarType::Variant {
+                    self.stack[args + slot] = default_value(local.ty);
+                }
+            }
+            args
+        } else {
+            let base = self.stack.len();
+            self.stack.resize(base + nlocals, Value::Undefined);
+            for (slot, local) in code.locals.iter().enumerate() {
+                if local.ty != VarType::Variant {
+                    self.stack[base + slot] = default_value(local.ty);
+                }
+            }
+            for (i, param) in code.params.iter().enumerate().take(nargs) {
+                let value = self.stack[args + i].clone();
+                match convert_fast(param.ty, value, &code.locals[param.slot].name) {
+                    Ok(v) => self.stack[base + param.slot] = v,
+                    Err(e) => {
+                        self.pop_to(args);
+                        return Err(e);
+                    }
+                }
+            }
+            base
+        };
         for (slot, value) in captured {
             self.stack[base + slot] = value.clone();
         }
         self.serial += 1;
         let serial = self.serial;
-        self.calls.push(CallRecord { serial, args, nargs, base, code: code.clone() });
-        let mut frame = Frame { code, serial, args, nargs, base, extra: Vec::new(), result: Value::Undefined, this };
+        let rc = code;
+        let code: &MethodCode = code;
+        let mut frame = Frame {
+            code,
+            rc,
+            serial,
+            args,
+            nargs,
+            base,
+            registered: false,
+            extra: Vec::new(),
+            result: Value::Undefined,
+            this,
+        };
         self.depth += 1;
-        let code = frame.code.clone();
         let mut outcome = self.block(&mut frame, &code.body);
         if !self.errors.deferred.is_empty() {
             outcome = self.raise_deferred(outcome);
         }
         self.depth -= 1;
-        self.calls.pop();
-        let result = outcome.map(|_| match frame.code.result {
-            ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => std::mem::take(&mut self.stack[base + slot]),
-            ResultKind::Legacy(None) | ResultKind::Typed(_) => std::mem::take(&mut frame.result),
-        });
-        self.stack.truncate(args);
+        if frame.registered {
+            self.calls.pop();
+        }
+        let result = match outcome {
+            Ok(_) => Ok(match code.result {
+                ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => {
+                    std::mem::take(&mut self.stack[base + slot])
+                }
+                ResultKind::Legacy(None) | ResultKind::Typed(_) => frame.result,
+            }),
+            Err(e) => Err(e),
+        };
+        frame.this.discard();
+        self.pop_to(args);
         result
+    }
+
+    /// Makes the running call findable by pointers to its locals (done when
+    /// the first such pointer is made, not on every call).
+    fn register(&mut self, frame: &mut Frame<'_>) {
+        if !frame.registered {
+            frame.registered = true;
+            self.calls.push(CallRecord {
+                serial: frame.serial,
+                args: frame.args,
+                nargs: frame.nargs,
+                base: frame.base,
+                code: Rc::clone(frame.rc),
+            });
+        }
+    }
+
+    /// Shortens the stack to `len` values, releasing the references among them.
+    #[inline(always)]
+    fn pop_to(&mut self, len: usize) {
+        while self.stack.len() > len {
+            if let Some(value) = self.stack.pop() {
+                value.discard();
+            }
+        }
     }
 
     /// The errors thrown in deferred mode by the returning method: raised now
@@ -213,7 +295,7 @@ impl<'a> Process<'a> {
     fn call_formula(&mut self, formula: &Formula, this: Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
         let start = self.stack.len();
         self.stack.extend(args);
-        self.invoke(formula.code.clone(), start, this, &formula.captured)
+        self.invoke(&formula.code, start, this, &formula.captured)
     }
 
     /// Calls `function` (a formula object or a method name) as a command or a collection function does.
@@ -243,7 +325,7 @@ impl<'a> Process<'a> {
         }
     }
 
-    fn block(&mut self, frame: &mut Frame, stmts: &[Stmt]) -> Result<Flow, RuntimeError> {
+    fn block(&mut self, frame: &mut Frame<'_>, stmts: &[Stmt]) -> Result<Flow, RuntimeError> {
         for stmt in stmts {
             match self.stmt(frame, stmt) {
                 Ok(Flow::Normal) => {}
@@ -260,7 +342,7 @@ impl<'a> Process<'a> {
     /// the handler was installed) it goes on up.
     #[cold]
     #[inline(never)]
-    fn on_error(&mut self, frame: &mut Frame, mut error: RuntimeError) -> Result<(), RuntimeError> {
+    fn on_error(&mut self, frame: &mut Frame<'_>, mut error: RuntimeError) -> Result<(), RuntimeError> {
         if error.0.offered {
             return Err(error);
         }
@@ -286,7 +368,7 @@ impl<'a> Process<'a> {
     }
 
     /// Puts a new error on the error stack and sets the `Error` system variables.
-    fn record(&mut self, frame: &Frame, error: &mut RuntimeError) {
+    fn record(&mut self, frame: &Frame<'_>, error: &mut RuntimeError) {
         error.0.recorded = true;
         if self.errors.settled {
             self.errors.last.clear();
@@ -308,7 +390,7 @@ impl<'a> Process<'a> {
     }
 
     /// Ends a `Try`; an error it caught goes on the error stack if not already there.
-    fn try_end(&mut self, frame: &Frame, error: Option<RuntimeError>) {
+    fn try_end(&mut self, frame: &Frame<'_>, error: Option<RuntimeError>) {
         self.tries.pop();
         if let Some(mut error) = error
             && !error.0.recorded
@@ -318,17 +400,17 @@ impl<'a> Process<'a> {
         self.errors.settled = true;
     }
 
-    fn local(&self, frame: &Frame, slot: usize) -> &Value {
+    fn local(&self, frame: &Frame<'_>, slot: usize) -> &Value {
         &self.stack[frame.base + slot]
     }
 
-    fn set_local(&mut self, frame: &Frame, slot: usize, value: Value) -> Result<(), RuntimeError> {
+    fn set_local(&mut self, frame: &Frame<'_>, slot: usize, value: Value) -> Result<(), RuntimeError> {
         let info = &frame.code.locals[slot];
         self.stack[frame.base + slot] = convert_local(info, value)?;
         Ok(())
     }
 
-    fn stmt(&mut self, frame: &mut Frame, stmt: &Stmt) -> Result<Flow, RuntimeError> {
+    fn stmt(&mut self, frame: &mut Frame<'_>, stmt: &Stmt) -> Result<Flow, RuntimeError> {
         match stmt {
             Stmt::Expr(e) => {
                 self.expr(frame, e)?;
@@ -372,16 +454,16 @@ impl<'a> Process<'a> {
                         },
                     }
                 }
-                let name = frame.code.locals[*slot].name.clone();
-                self.stack[at] = convert(frame.code.locals[*slot].ty, current, &name).map_err(|e| e.at(*span))?;
+                let info = &frame.code.locals[*slot];
+                self.stack[at] = convert_fast(info.ty, current, &info.name).map_err(|e| e.at(*span))?;
             }
             Stmt::Declare { slots, init, span } => {
                 if let Some(init) = init {
                     let value = self.expr(frame, init)?;
                     if let Some(&slot) = slots.first() {
-                        let name = frame.code.locals[slot].name.clone();
+                        let info = &frame.code.locals[slot];
                         self.stack[frame.base + slot] =
-                            convert(frame.code.locals[slot].ty, value, &name).map_err(|e| e.at(*span))?;
+                            convert_fast(info.ty, value, &info.name).map_err(|e| e.at(*span))?;
                     }
                 }
             }
@@ -463,12 +545,12 @@ impl<'a> Process<'a> {
                     let value = self.expr(frame, value)?;
                     match frame.code.result {
                         ResultKind::Named(slot) | ResultKind::Legacy(Some(slot)) => {
-                            let name = frame.code.locals[slot].name.clone();
+                            let info = &frame.code.locals[slot];
                             self.stack[frame.base + slot] =
-                                convert(frame.code.locals[slot].ty, value, &name).map_err(|e| e.at(*span))?;
+                                convert_fast(info.ty, value, &info.name).map_err(|e| e.at(*span))?;
                         }
                         ResultKind::Typed(ty) => {
-                            frame.result = convert(ty, value, "the result").map_err(|e| e.at(*span))?;
+                            frame.result = convert_fast(ty, value, "the result").map_err(|e| e.at(*span))?;
                         }
                         ResultKind::Legacy(None) => frame.result = value,
                     }
@@ -489,7 +571,7 @@ impl<'a> Process<'a> {
     #[allow(clippy::too_many_arguments)]
     fn for_local(
         &mut self,
-        frame: &mut Frame,
+        frame: &mut Frame<'_>,
         slot: usize,
         start: f64,
         end: f64,
@@ -523,7 +605,7 @@ impl<'a> Process<'a> {
     #[allow(clippy::too_many_arguments)]
     fn for_each(
         &mut self,
-        frame: &mut Frame,
+        frame: &mut Frame<'_>,
         item: &Place,
         source: &Expr,
         begin: Option<&Expr>,
@@ -582,9 +664,13 @@ impl<'a> Process<'a> {
     }
 
     /// A condition of `If`, `While`, `Until`, `:`: a Boolean; undefined counts as False.
-    fn condition(&mut self, frame: &mut Frame, cond: &Expr) -> Result<bool, RuntimeError> {
-        match self.expr(frame, cond)? {
-            Value::Bool(b) => Ok(b),
+    fn condition(&mut self, frame: &mut Frame<'_>, cond: &Expr) -> Result<bool, RuntimeError> {
+        let value = self.expr(frame, cond)?;
+        if let Value::Bool(b) = value {
+            std::mem::forget(value);
+            return Ok(b);
+        }
+        match value {
             Value::Undefined => Ok(false),
             other => Err(RuntimeError::new(
                 codes::TYPE_MISMATCH,
@@ -594,7 +680,7 @@ impl<'a> Process<'a> {
         }
     }
 
-    fn number(&mut self, frame: &mut Frame, e: &Expr) -> Result<f64, RuntimeError> {
+    fn number(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<f64, RuntimeError> {
         match self.expr(frame, e)? {
             Value::Real(n) => Ok(n),
             Value::Long(n) => Ok(f64::from(n)),
@@ -606,7 +692,7 @@ impl<'a> Process<'a> {
         }
     }
 
-    fn param_index(&mut self, frame: &mut Frame, index: &Expr) -> Result<usize, RuntimeError> {
+    fn param_index(&mut self, frame: &mut Frame<'_>, index: &Expr) -> Result<usize, RuntimeError> {
         let n = self.number(frame, index)?;
         if n < 1.0 {
             return Err(
@@ -616,7 +702,7 @@ impl<'a> Process<'a> {
         Ok(n as usize)
     }
 
-    fn param(&self, frame: &Frame, n: usize) -> Value {
+    fn param(&self, frame: &Frame<'_>, n: usize) -> Value {
         if n <= frame.nargs {
             self.stack[frame.args + n - 1].clone()
         } else {
@@ -624,7 +710,7 @@ impl<'a> Process<'a> {
         }
     }
 
-    fn set_param(&mut self, frame: &mut Frame, n: usize, value: Value) {
+    fn set_param(&mut self, frame: &mut Frame<'_>, n: usize, value: Value) {
         if n <= frame.nargs {
             self.stack[frame.args + n - 1] = value;
         } else {
@@ -636,7 +722,7 @@ impl<'a> Process<'a> {
         }
     }
 
-    fn read_place(&mut self, frame: &mut Frame, place: &Place) -> Result<Value, RuntimeError> {
+    fn read_place(&mut self, frame: &mut Frame<'_>, place: &Place) -> Result<Value, RuntimeError> {
         Ok(match place {
             Place::Local(slot) => self.local(frame, *slot).clone(),
             Place::Param(index) => {
@@ -670,7 +756,7 @@ impl<'a> Process<'a> {
         })
     }
 
-    fn write_place(&mut self, frame: &mut Frame, place: &Place, value: Value) -> Result<(), RuntimeError> {
+    fn write_place(&mut self, frame: &mut Frame<'_>, place: &Place, value: Value) -> Result<(), RuntimeError> {
         match place {
             Place::Local(slot) => self.set_local(frame, *slot, value)?,
             Place::Param(index) => {
@@ -714,7 +800,7 @@ impl<'a> Process<'a> {
     }
 
     /// The pointer an expression evaluates to; an error for anything else.
-    fn pointer(&mut self, frame: &mut Frame, e: &Expr) -> Result<Rc<Pointer>, RuntimeError> {
+    fn pointer(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Rc<Pointer>, RuntimeError> {
         match self.expr(frame, e)? {
             Value::Pointer(p) => Ok(p),
             Value::Null | Value::Undefined => {
@@ -729,7 +815,10 @@ impl<'a> Process<'a> {
     }
 
     /// A pointer to a place, as `->place` makes it.
-    fn pointer_to(&mut self, frame: &mut Frame, place: &Place) -> Result<Value, RuntimeError> {
+    fn pointer_to(&mut self, frame: &mut Frame<'_>, place: &Place) -> Result<Value, RuntimeError> {
+        if matches!(place, Place::Local(_) | Place::Param(_)) {
+            self.register(frame);
+        }
         let pointer = match place {
             Place::Local(slot) => Pointer::Local {
                 call: frame.serial,
@@ -783,14 +872,14 @@ impl<'a> Process<'a> {
     }
 
     /// Reads what a pointer designates (the current frame's extra parameters included).
-    fn deref_in(&mut self, frame: &Frame, pointer: &Pointer) -> Result<Value, RuntimeError> {
+    fn deref_in(&mut self, frame: &Frame<'_>, pointer: &Pointer) -> Result<Value, RuntimeError> {
         match pointer {
             Pointer::Param { call, n } if *call == frame.serial => Ok(self.param(frame, *n)),
             other => self.deref(other),
         }
     }
 
-    fn assign_in(&mut self, frame: &mut Frame, pointer: &Pointer, value: Value) -> Result<(), RuntimeError> {
+    fn assign_in(&mut self, frame: &mut Frame<'_>, pointer: &Pointer, value: Value) -> Result<(), RuntimeError> {
         match pointer {
             Pointer::Param { call, n } if *call == frame.serial => {
                 self.set_param(frame, *n, value);
@@ -873,7 +962,7 @@ impl<'a> Process<'a> {
     /// Evaluates an expression. The frequent kinds are handled here; the
     /// others go to `expr_cold`, which keeps this function's stack frame small
     /// (it recurses for every operand).
-    fn expr(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
+    fn expr(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
         match &e.kind {
             ExprKind::Literal(lit) => Ok(literal(lit)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
@@ -898,11 +987,33 @@ impl<'a> Process<'a> {
                         }
                         _ => {
                             let right = self.operand(frame, operand)?;
-                            ops::binary(*op, &acc, &right).map_err(|err| err.at(e.span))?
+                            if let (Some(x), Some(y)) = (number_of(&acc), number_of(&right))
+                                && let Some(result) = quick_numbers(*op, x, y)
+                            {
+                                // Both are numbers: nothing to drop.
+                                std::mem::forget(right);
+                                std::mem::forget(acc);
+                                result
+                            } else {
+                                let result = ops::binary(*op, &acc, &right).map_err(|err| err.at(e.span))?;
+                                acc.discard();
+                                right.discard();
+                                result
+                            }
                         }
                     };
                 }
                 Ok(acc)
+            }
+            ExprKind::LocalNumber { slot, op, number } => {
+                let local = &self.stack[frame.base + *slot];
+                if let Some(x) = number_of(local)
+                    && let Some(result) = quick_numbers(*op, x, *number)
+                {
+                    return Ok(result);
+                }
+                let local = local.clone();
+                ops::binary(*op, &local, &Value::Real(*number)).map_err(|err| err.at(e.span))
             }
             ExprKind::MethodCall { method, args } => {
                 let start = self.stack.len();
@@ -923,7 +1034,7 @@ impl<'a> Process<'a> {
 
     /// An operand: literals and locals without the cost of a call to `expr`.
     #[inline(always)]
-    fn operand(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
+    fn operand(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
         match &e.kind {
             ExprKind::Literal(Literal::Number(n)) => Ok(Value::Real(*n)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
@@ -932,15 +1043,24 @@ impl<'a> Process<'a> {
     }
 
     /// Calls project method `method` with the arguments on the stack from `start`.
-    fn method_call(&mut self, frame: &Frame, method: usize, start: usize, span: Span) -> Result<Value, RuntimeError> {
-        let code = match self.methods.code(method) {
-            Ok(code) => code,
-            Err(err) => {
-                self.stack.truncate(start);
-                return Err(err.at(span));
-            }
+    fn method_call(
+        &mut self,
+        frame: &Frame<'_>,
+        method: usize,
+        start: usize,
+        span: Span,
+    ) -> Result<Value, RuntimeError> {
+        let code = match self.loaded.get(method) {
+            Some(Some(code)) => code.clone(),
+            _ => match self.load(method) {
+                Ok(code) => code,
+                Err(err) => {
+                    self.stack.truncate(start);
+                    return Err(err.at(span));
+                }
+            },
         };
-        self.invoke(code.clone(), start, frame.this.clone(), &[]).map_err(|mut err| {
+        self.invoke(&code, start, frame.this.clone(), &[]).map_err(|mut err| {
             if err.0.span.is_none() {
                 err.0.span = Some(span);
             } else {
@@ -950,17 +1070,30 @@ impl<'a> Process<'a> {
         })
     }
 
+    /// Loads method `index` and keeps it in this process's table of loaded methods.
+    #[cold]
+    fn load(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError> {
+        let code = self.methods.code(index)?;
+        if self.loaded.len() <= index {
+            self.loaded.resize(index + 1, None);
+        }
+        self.loaded[index] = Some(code.clone());
+        Ok(code)
+    }
+
     #[inline(never)]
-    fn expr_cold(&mut self, frame: &mut Frame, e: &Expr) -> Result<Value, RuntimeError> {
+    fn expr_cold(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
         let value = match &e.kind {
             // The frequent kinds are `expr`'s own.
             ExprKind::Literal(_)
             | ExprKind::Local(_)
             | ExprKind::Process(_)
             | ExprKind::Binary { .. }
+            | ExprKind::LocalNumber { .. }
             | ExprKind::MethodCall { .. } => {
                 return self.expr(frame, e);
             }
+            ExprKind::CountParameters => Value::Real((frame.nargs + frame.extra.len()) as f64),
             ExprKind::Param(index) => {
                 let n = self.param_index(frame, index)?;
                 self.param(frame, n)
@@ -1110,7 +1243,7 @@ impl Process<'_> {
     /// formula (`call`, `apply`), or a collection function.
     fn member_call(
         &mut self,
-        frame: &mut Frame,
+        frame: &mut Frame<'_>,
         object: &Value,
         name: &str,
         function: Option<usize>,
@@ -1189,14 +1322,14 @@ impl Process<'_> {
 }
 
 /// The evaluator as commands see it: the process and the running method.
-struct ProcessHost<'p, 'a> {
+struct ProcessHost<'p, 'a, 'c> {
     process: &'p mut Process<'a>,
-    frame: &'p mut Frame,
+    frame: &'p mut Frame<'c>,
     /// The running command's arguments, as written (for `ASSERT`'s message).
     args: &'p [Expr],
 }
 
-impl Host for ProcessHost<'_, '_> {
+impl Host for ProcessHost<'_, '_, '_> {
     fn output(&mut self) -> &mut dyn Output {
         &mut *self.process.out
     }
@@ -1268,6 +1401,37 @@ impl Host for ProcessHost<'_, '_> {
     }
 }
 
+/// A Real or Longint as a number (no call).
+#[inline(always)]
+fn number_of(value: &Value) -> Option<f64> {
+    match value {
+        Value::Real(n) => Some(*n),
+        Value::Long(n) => Some(f64::from(*n)),
+        _ => None,
+    }
+}
+
+/// The frequent numeric operators, computed in place; `None` sends the others to `ops::binary`.
+#[inline(always)]
+fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(match op {
+        BinOp::Add => Value::Real(x + y),
+        BinOp::Subtract => Value::Real(x - y),
+        BinOp::Multiply => Value::Real(x * y),
+        BinOp::Divide => Value::Real(x / y),
+        BinOp::Modulo if y.trunc() as i32 != 0 => {
+            Value::Real(f64::from((x.trunc() as i32).wrapping_rem(y.trunc() as i32)))
+        }
+        BinOp::Less => Value::Bool(x < y),
+        BinOp::Greater => Value::Bool(x > y),
+        BinOp::LessEqual => Value::Bool(x <= y),
+        BinOp::GreaterEqual => Value::Bool(x >= y),
+        BinOp::Equal => Value::Bool((x - y).abs() < ops::REAL_EPSILON),
+        BinOp::NotEqual => Value::Bool((x - y).abs() >= ops::REAL_EPSILON),
+        _ => return None,
+    })
+}
+
 #[inline]
 fn literal(lit: &Literal) -> Value {
     match lit {
@@ -1329,15 +1493,48 @@ fn own_array(value: Value) -> Value {
 }
 
 /// A value assigned to a local: converted to its declared type; an array is copied.
+#[inline(always)]
 fn convert_local(info: &LocalInfo, value: Value) -> Result<Value, RuntimeError> {
-    match own_array(value) {
-        array @ Value::Array(_) => Ok(array),
-        value => convert(info.ty, value, &info.name),
+    match value {
+        Value::Array(_) => Ok(own_array(value)),
+        value => convert_fast(info.ty, value, &info.name),
+    }
+}
+
+/// Whether a variable declared `ty` holds `value` as it is.
+#[inline(always)]
+fn fits(ty: VarType, value: &Value) -> bool {
+    matches!(
+        (ty, value),
+        (VarType::Variant, _)
+            | (VarType::Integer, Value::Long(_))
+            | (VarType::Real, Value::Real(_))
+            | (VarType::Text, Value::Text(_))
+            | (VarType::Boolean, Value::Bool(_))
+            | (VarType::Object, Value::Object(_))
+            | (VarType::Collection, Value::Collection(_))
+    )
+}
+
+/// `convert` without a call when the value already has the declared type.
+#[inline(always)]
+fn convert_fast(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError> {
+    match (ty, &value) {
+        (VarType::Variant, _)
+        | (VarType::Integer, Value::Long(_))
+        | (VarType::Real, Value::Real(_))
+        | (VarType::Text, Value::Text(_))
+        | (VarType::Boolean, Value::Bool(_))
+        | (VarType::Object, Value::Object(_))
+        | (VarType::Collection, Value::Collection(_)) => Ok(value),
+        (VarType::Integer, &Value::Real(n)) => Ok(Value::Long(n.trunc() as i32)),
+        (VarType::Real, &Value::Long(n)) => Ok(Value::Real(f64::from(n))),
+        _ => convert(ty, value, name),
     }
 }
 
 /// A value as a variable of type `ty` holds it, or the error 4D gives.
-#[inline]
+#[inline(never)]
 fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError> {
     if matches!(value, Value::Undefined) {
         return Ok(default_value(ty));

@@ -11,7 +11,7 @@ use crate::runtime::value::{Date, Value};
 use crate::syntax::ast::BinOp;
 
 /// Two reals are equal when they differ by less than this (4D's default).
-const REAL_EPSILON: f64 = 1e-6;
+pub const REAL_EPSILON: f64 = 1e-6;
 
 /// Applies a binary operator (not `&&`/`||`) to two values.
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {

@@ -22,6 +22,9 @@ pub struct MethodCode {
     pub locals: Vec<LocalInfo>,
     /// The slots of the declared parameters, in order (`#DECLARE`).
     pub params: Vec<ParamInfo>,
+    /// Whether the declared parameters hold local slots 0, 1... in order, so
+    /// that the arguments passed become those locals where they lie.
+    pub params_in_place: bool,
     /// Whether a variadic `...` tail was declared.
     pub variadic: Option<VarType>,
     pub result: ResultKind,
@@ -264,6 +267,15 @@ pub enum ExprKind {
         first: Box<Expr>,
         rest: Vec<(BinOp, Expr)>,
     },
+    /// `$local op number` (`$n<2`, `$i%97`): a `Binary` evaluated without
+    /// evaluating its operands as expressions.
+    LocalNumber {
+        slot: usize,
+        op: BinOp,
+        number: f64,
+    },
+    /// `Count parameters` (command 259), answered from the running call.
+    CountParameters,
     Negate(Box<Expr>),
     Member {
         object: Box<Expr>,

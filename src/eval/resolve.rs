@@ -87,6 +87,7 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
         name: name.to_string(),
         source: method.span.source,
         locals: r.locals,
+        params_in_place: params.iter().enumerate().all(|(i, p)| p.slot == i),
         params,
         variadic,
         result,
@@ -471,10 +472,18 @@ impl Resolver<'_> {
             },
             ast::ExprKind::ParamIndirect(index) => ExprKind::Param(Box::new(self.expr(index))),
             ast::ExprKind::Name(name) => return self.name(name, &[], span),
-            ast::ExprKind::Binary { first, rest } => ExprKind::Binary {
-                first: Box::new(self.expr(first)),
-                rest: rest.iter().map(|(op, operand)| (*op, self.expr(operand))).collect(),
-            },
+            ast::ExprKind::Binary { first, rest } => {
+                let first = self.expr(first);
+                let rest: Vec<(BinOp, Expr)> = rest.iter().map(|(op, operand)| (*op, self.expr(operand))).collect();
+                match (&first.kind, rest.as_slice()) {
+                    (&ExprKind::Local(slot), [(op, Expr { kind: ExprKind::Literal(Literal::Number(number)), .. })])
+                        if !matches!(op, BinOp::AndThen | BinOp::OrElse) =>
+                    {
+                        ExprKind::LocalNumber { slot, op: *op, number: *number }
+                    }
+                    _ => ExprKind::Binary { first: Box::new(first), rest },
+                }
+            }
             ast::ExprKind::Prefix { ops, operand } => {
                 // `->name` of a name that is no method, command or constant
                 // designates a process variable, assigned in this method or not.
@@ -693,6 +702,9 @@ impl Resolver<'_> {
             .enumerate()
             .map(|(i, a)| if spec.by_ref(i) { self.reference(a) } else { self.expr(a) })
             .collect();
+        if spec.number == commands::COUNT_PARAMETERS {
+            return Expr::new(ExprKind::CountParameters, span);
+        }
         Expr::new(ExprKind::Command { id, args, star, marker }, span)
     }
 
@@ -806,6 +818,7 @@ fn resolve_formula_code(
         source: expr.span.source,
         locals: r.locals,
         params: Vec::new(),
+        params_in_place: true,
         variadic: None,
         result: ResultKind::Typed(VarType::Variant),
         body,

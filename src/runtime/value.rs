@@ -283,6 +283,31 @@ pub struct Object {
 }
 
 impl Value {
+    /// Whether the value holds no reference (nothing to release when it goes).
+    #[inline(always)]
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            Value::Undefined
+                | Value::Null
+                | Value::Bool(_)
+                | Value::Real(_)
+                | Value::Long(_)
+                | Value::Date(_)
+                | Value::Time(_)
+        )
+    }
+
+    /// Lets go of a value, without a call to its drop code when it is a scalar.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_scalar() {
+            std::mem::forget(self);
+        } else {
+            drop(self);
+        }
+    }
+
     pub fn text(s: impl Into<String>) -> Value {
         Value::Text(Text::new(s))
     }
