@@ -162,7 +162,10 @@ impl<'a> Process<'a> {
             // The arguments are the parameters' slots: converted where they lie.
             for (i, param) in code.params.iter().enumerate().take(nargs) {
                 let at = args + i;
-                if !fits(param.ty, &self.stack[at]) {
+                if let (VarType::Integer, &Value::Real(n)) = (param.ty, &self.stack[at]) {
+                    // Written field by field where it lies (no copy through a temporary).
+                    self.stack[at] = Value::Long(n as i32);
+                } else if !fits(param.ty, &self.stack[at]) {
                     let value = std::mem::take(&mut self.stack[at]);
                     match convert(param.ty, value, &code.locals[param.slot].name) {
                         Ok(v) => self.stack[at] = v,
@@ -173,7 +176,9 @@ impl<'a> Process<'a> {
                     }
                 }
             }
-            self.stack.resize(args + nlocals, Value::Undefined);
+            if nlocals > nargs {
+                self.stack.resize(args + nlocals, Value::Undefined);
+            }
             // Typed locals (parameters not passed included) start with their type's empty value.
             for (slot, local) in code.locals.iter().enumerate().skip(nargs) {
                 if local.ty != VarType::Variant {
@@ -234,7 +239,13 @@ impl<'a> Process<'a> {
                 ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => {
                     std::mem::take(&mut self.stack[base + slot])
                 }
-                ResultKind::Legacy(None) | ResultKind::Typed(_) => frame.result,
+                ResultKind::Legacy(None) | ResultKind::Typed(_) => match frame.result {
+                    // Numbers are read word by word: the result was just written as
+                    // two words, and one 16-byte load of it would stall.
+                    Value::Long(n) => Value::Long(n),
+                    Value::Real(x) => Value::Real(x),
+                    _ => std::mem::take(&mut frame.result),
+                },
             }),
             Err(e) => Err(e),
         };
@@ -581,7 +592,7 @@ impl<'a> Process<'a> {
     ) -> Result<Flow, RuntimeError> {
         let ty = frame.code.locals[slot].ty;
         let store = |n: f64| match ty {
-            VarType::Integer => Ok(Value::Long(n.trunc() as i32)),
+            VarType::Integer => Ok(Value::Long(n as i32)),
             VarType::Real | VarType::Variant => Ok(Value::Real(n)),
             _ => Err(RuntimeError::new(codes::TYPE_MISMATCH, "the counter of `For` must be a number").at(span)),
         };
@@ -631,11 +642,11 @@ impl<'a> Process<'a> {
         let (mut from, mut to) = (0i64, len);
         if is_collection {
             if let Some(b) = begin {
-                let b = self.number(frame, b)?.trunc() as i64;
+                let b = self.number(frame, b)? as i64;
                 from = if b < 0 { (b + len).max(0) } else { b };
             }
             if let Some(e) = end {
-                let e = self.number(frame, e)?.trunc() as i64;
+                let e = self.number(frame, e)? as i64;
                 to = if e < 0 { e + len } else { e.min(len) };
             }
         }
@@ -847,7 +858,7 @@ impl<'a> Process<'a> {
                 let Value::Pointer(array) = array else {
                     return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "`->` points to a variable").at(*span));
                 };
-                let index = self.number(frame, index)?.trunc() as i64;
+                let index = self.number(frame, index)? as i64;
                 Pointer::Element { array, index }
             }
             Place::Member { span, .. } | Place::Index { span, .. } | Place::CharIndex { span, .. } => {
@@ -1018,12 +1029,9 @@ impl<'a> Process<'a> {
             ExprKind::MethodCall { method, args } => {
                 let start = self.stack.len();
                 for arg in args {
-                    match self.expr(frame, arg) {
-                        Ok(v) => self.stack.push(v),
-                        Err(err) => {
-                            self.stack.truncate(start);
-                            return Err(err);
-                        }
+                    if let Err(err) = self.push_argument(frame, arg) {
+                        self.pop_to(start);
+                        return Err(err);
                     }
                 }
                 self.method_call(frame, *method, start, e.span)
@@ -1038,8 +1046,33 @@ impl<'a> Process<'a> {
         match &e.kind {
             ExprKind::Literal(Literal::Number(n)) => Ok(Value::Real(*n)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
+            ExprKind::CountParameters => Ok(Value::Real((frame.nargs + frame.extra.len()) as f64)),
             _ => self.expr(frame, e),
         }
+    }
+
+    /// Evaluates an argument onto the stack; numbers computed from a local are
+    /// written there directly (no copy through a temporary).
+    #[inline(always)]
+    fn push_argument(&mut self, frame: &mut Frame<'_>, arg: &Expr) -> Result<(), RuntimeError> {
+        if let ExprKind::LocalNumber { slot, op, number } = &arg.kind
+            && let Some(x) = number_of(&self.stack[frame.base + *slot])
+        {
+            match quick_numbers(*op, x, *number) {
+                Some(Value::Real(n)) => {
+                    self.stack.push(Value::Real(n));
+                    return Ok(());
+                }
+                Some(other) => {
+                    self.stack.push(other);
+                    return Ok(());
+                }
+                None => {}
+            }
+        }
+        let value = self.expr(frame, arg)?;
+        self.stack.push(value);
+        Ok(())
     }
 
     /// Calls project method `method` with the arguments on the stack from `start`.
@@ -1419,9 +1452,7 @@ fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
         BinOp::Subtract => Value::Real(x - y),
         BinOp::Multiply => Value::Real(x * y),
         BinOp::Divide => Value::Real(x / y),
-        BinOp::Modulo if y.trunc() as i32 != 0 => {
-            Value::Real(f64::from((x.trunc() as i32).wrapping_rem(y.trunc() as i32)))
-        }
+        BinOp::Modulo if y as i32 != 0 => Value::Real(f64::from((x as i32).wrapping_rem(y as i32))),
         BinOp::Less => Value::Bool(x < y),
         BinOp::Greater => Value::Bool(x > y),
         BinOp::LessEqual => Value::Bool(x <= y),
@@ -1527,7 +1558,7 @@ fn convert_fast(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeE
         | (VarType::Boolean, Value::Bool(_))
         | (VarType::Object, Value::Object(_))
         | (VarType::Collection, Value::Collection(_)) => Ok(value),
-        (VarType::Integer, &Value::Real(n)) => Ok(Value::Long(n.trunc() as i32)),
+        (VarType::Integer, &Value::Real(n)) => Ok(Value::Long(n as i32)),
         (VarType::Real, &Value::Long(n)) => Ok(Value::Real(f64::from(n))),
         _ => convert(ty, value, name),
     }
@@ -1541,7 +1572,7 @@ fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError>
     }
     let ok = match (ty, &value) {
         (VarType::Variant | VarType::Picture | VarType::Blob, _) => true,
-        (VarType::Integer, Value::Real(n)) => return Ok(Value::Long(n.trunc() as i32)),
+        (VarType::Integer, Value::Real(n)) => return Ok(Value::Long(*n as i32)),
         (VarType::Integer, Value::Long(_)) => true,
         (VarType::Real, Value::Long(n)) => return Ok(Value::Real(f64::from(*n))),
         (VarType::Real, Value::Real(_)) => true,
@@ -1549,7 +1580,7 @@ fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError>
         (VarType::Boolean, Value::Bool(_)) => true,
         (VarType::Date, Value::Date(_)) => true,
         (VarType::Time, Value::Time(_)) => true,
-        (VarType::Time, Value::Real(n)) => return Ok(Value::Time(n.trunc() as i64)),
+        (VarType::Time, Value::Real(n)) => return Ok(Value::Time(*n as i64)),
         (VarType::Object, Value::Object(_) | Value::Null) => true,
         (VarType::Collection, Value::Collection(_) | Value::Null) => true,
         (VarType::Pointer, Value::Pointer(_) | Value::Null) => true,

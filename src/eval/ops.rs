@@ -42,7 +42,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         (BinOp::Equal | BinOp::NotEqual, Bool(x), Bool(y)) => Ok(Bool((x == y) == (op == BinOp::Equal))),
         // Dates.
         (BinOp::Add | BinOp::Subtract, D(d), n) if n.as_number().is_some() => {
-            let days = n.as_number().unwrap_or(0.0).trunc() as i64;
+            let days = n.as_number().unwrap_or(0.0) as i64;
             let days = if op == BinOp::Add { days } else { -days };
             Ok(D(if d.is_null() { Date::NULL } else { Date::from_days(d.to_days() + days) }))
         }
@@ -110,7 +110,7 @@ fn ordered(op: BinOp, ordering: Ordering) -> bool {
 
 /// A number as a 32-bit Longint, as `\`, `%` and the bitwise operators take it.
 fn long(n: f64) -> i32 {
-    n.trunc() as i32
+    n as i32
 }
 
 fn numbers(op: BinOp, x: f64, y: f64) -> Result<Value, RuntimeError> {
