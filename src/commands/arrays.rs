@@ -8,7 +8,7 @@ use super::{Args, Ctx};
 use crate::runtime::compare;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::text;
-use crate::runtime::value::{Array, ArrayRef, ArrayType, Value};
+use crate::runtime::value::{Array, ArrayRef, ArrayType, Props, Value};
 
 /// The largest array fourd creates (elements), so that a typo cannot eat the memory.
 const MAX_SIZE: f64 = 100_000_000.0;
@@ -264,7 +264,7 @@ pub(crate) fn array_to_collection(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
     let rows = columns.iter().map(|(_, a)| a.borrow().size()).max().unwrap_or(0);
     let mut items = Vec::with_capacity(rows);
     for row in 1..=rows {
-        let mut props = indexmap::IndexMap::new();
+        let mut props = Props::default();
         for (property, array) in &columns {
             let a = array.borrow();
             let value = a.items.get(row).map(to_collection).unwrap_or(Value::Null);

@@ -4,12 +4,10 @@
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
-use crate::runtime::value::Value;
+use crate::runtime::value::{Props, Value};
 
 /// The failure of `ASSERT`/`Asserted`: "Assert failed: " and the message, or
 /// the text of the assertion as written.
@@ -132,7 +130,7 @@ pub(crate) fn throw(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtime
 }
 
 /// `{name}` in a thrown message, replaced by that property of the error object.
-fn fill_placeholders(message: &str, props: &IndexMap<Rc<str>, Value>) -> String {
+fn fill_placeholders(message: &str, props: &Props) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(open) = rest.find('{') {
@@ -168,7 +166,7 @@ pub(crate) fn last_errors(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, Runt
 /// `componentSignature`, then the other properties of a thrown object.
 fn error_object(error: &RuntimeError) -> Value {
     let info = &error.0;
-    let mut props = IndexMap::new();
+    let mut props = Props::default();
     props.insert(Rc::from("errCode"), Value::Real(f64::from(info.code)));
     props.insert(Rc::from("message"), Value::text(info.message.clone()));
     props.insert(Rc::from("componentSignature"), Value::text(info.component.clone()));

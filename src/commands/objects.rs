@@ -6,23 +6,21 @@
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json;
-use crate::runtime::value::{Date, ObjectRef, Value};
+use crate::runtime::value::{Date, ObjectRef, Props, Value, key};
 
 /// `New object({name; value; ...})` (1471).
 pub(crate) fn new_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     if !args.len().is_multiple_of(2) {
         return Err(super::bad_argument("New object takes pairs of a property name and a value"));
     }
-    let mut props = IndexMap::new();
+    let mut props = Props::with_capacity_and_hasher(args.len() / 2, Default::default());
     for pair in 0..args.len() / 2 {
         let name = args.text(pair * 2)?;
-        props.insert(Rc::from(name), stored(args.get(pair * 2 + 1)));
+        props.insert(key(name), stored(args.get(pair * 2 + 1)));
     }
     Ok(Value::new_object(props))
 }
@@ -70,7 +68,7 @@ pub(crate) fn ob_entries(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
             .props
             .iter()
             .map(|(k, v)| {
-                let mut entry = IndexMap::new();
+                let mut entry = Props::default();
                 entry.insert(Rc::from("key"), Value::text(k.as_ref()));
                 entry.insert(Rc::from("value"), v.clone());
                 Value::new_object(entry)
@@ -105,7 +103,7 @@ pub(crate) fn ob_set(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeE
     for pair in 0..(args.len() - 1) / 2 {
         let name = args.text(1 + pair * 2)?;
         let value = stored(args.get(2 + pair * 2));
-        object.borrow_mut().props.insert(Rc::from(name), value);
+        object.borrow_mut().props.insert(key(name), value);
     }
     Ok(Value::Undefined)
 }
@@ -114,7 +112,7 @@ pub(crate) fn ob_set(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeE
 pub(crate) fn ob_set_null(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let object = object_to_change(args, "OB SET NULL")?;
     let name = args.text(1)?;
-    object.borrow_mut().props.insert(Rc::from(name), Value::Null);
+    object.borrow_mut().props.insert(key(name), Value::Null);
     Ok(Value::Undefined)
 }
 
@@ -211,7 +209,7 @@ pub(crate) fn deep_copy(value: &Value, depth: usize) -> Result<Value, RuntimeErr
     Ok(match value {
         Value::Object(o) => {
             let depth = deeper()?;
-            let mut props = IndexMap::new();
+            let mut props = Props::default();
             for (k, v) in &o.borrow().props {
                 props.insert(k.clone(), deep_copy(v, depth)?);
             }
@@ -255,9 +253,9 @@ pub(crate) fn json_parse(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
     })?;
     let value = if args.len() > 1 { convert(value, args.number(1)?, "JSON Parse")? } else { value };
     if let (true, Value::Object(o)) = (args.star, &value) {
-        let mut table = IndexMap::new();
+        let mut table = Props::default();
         for symbol in symbols {
-            let mut place = IndexMap::new();
+            let mut place = Props::default();
             place.insert(Rc::from("line"), Value::Real(symbol.line as f64));
             place.insert(Rc::from("offset"), Value::Real(symbol.offset as f64));
             table.insert(Rc::from(symbol.path.as_str()), Value::new_object(place));

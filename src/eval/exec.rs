@@ -5,13 +5,17 @@ use std::rc::Rc;
 use crate::commands::{Args, Ctx, Host, Output};
 use crate::diag::Span;
 use crate::runtime::error::{ErrorState, Frame as CallFrame, RuntimeError, codes};
-use crate::runtime::value::{Code, Date, Pointer, Text, Value};
+use crate::runtime::value::{Code, Date, Pointer, Props, Text, Value, key};
 use crate::syntax::ast::{AssignOp, BinOp};
 
 use super::ops;
 use super::program::{
     Expr, ExprKind, Literal, LocalInfo, MethodCode, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
 };
+
+/// Text literals numbered beyond this are made each time they are evaluated
+/// (only code compiled again and again at run time gets there).
+const MAX_SHARED_LITERALS: usize = 1 << 20;
 
 /// How deep methods may call each other before 4D's "stack full" error.
 pub const MAX_CALL_DEPTH: usize = 2000;
@@ -76,6 +80,8 @@ pub struct Process<'a> {
     arg_buffers: Vec<Vec<Value>>,
     /// The methods this process has called, by method index (no call through `methods` per call).
     loaded: Vec<Option<Rc<MethodCode>>>,
+    /// The text literals evaluated so far, by number (see `text_literal`).
+    texts: Vec<Option<Text>>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -130,6 +136,7 @@ impl<'a> Process<'a> {
             in_handler: false,
             arg_buffers: Vec::new(),
             loaded: Vec::new(),
+            texts: Vec::new(),
         }
     }
 
@@ -626,19 +633,21 @@ impl<'a> Process<'a> {
         span: Span,
     ) -> Result<Flow, RuntimeError> {
         let source_value = self.expr(frame, source)?;
-        let (items, is_collection): (Vec<Value>, bool) = match &source_value {
-            Value::Collection(c) => (c.borrow().clone(), true),
-            Value::Object(o) => (o.borrow().props.keys().map(|k| Value::text(k.as_ref())).collect(), false),
-            Value::Null | Value::Undefined => (Vec::new(), true),
-            other => {
-                return Err(RuntimeError::new(
-                    codes::INCOMPATIBLE_TYPES,
-                    format!("`For each` goes over a collection or an object, not {}", other.type_name()),
-                )
-                .at(source.span));
-            }
-        };
-        let len = items.len() as i64;
+        // A collection is read as the loop goes (no copy); an object's property names are taken first.
+        let (collection, names, is_collection): (Option<&crate::runtime::value::CollectionRef>, Vec<Value>, bool) =
+            match &source_value {
+                Value::Collection(c) => (Some(c), Vec::new(), true),
+                Value::Object(o) => (None, o.borrow().props.keys().map(|k| Value::text(k.as_ref())).collect(), false),
+                Value::Null | Value::Undefined => (None, Vec::new(), true),
+                other => {
+                    return Err(RuntimeError::new(
+                        codes::INCOMPATIBLE_TYPES,
+                        format!("`For each` goes over a collection or an object, not {}", other.type_name()),
+                    )
+                    .at(source.span));
+                }
+            };
+        let len = collection.map_or(names.len(), |c| c.borrow().len()) as i64;
         let (mut from, mut to) = (0i64, len);
         if is_collection {
             if let Some(b) = begin {
@@ -657,7 +666,14 @@ impl<'a> Process<'a> {
             {
                 break;
             }
-            let value = items[index as usize].clone();
+            let value = match collection {
+                Some(c) => match c.borrow().get(index as usize) {
+                    Some(v) => v.clone(),
+                    // The body shortened the collection: the loop ends.
+                    None => break,
+                },
+                None => names[index as usize].clone(),
+            };
             self.write_place(frame, item, value).map_err(|e| e.at(span))?;
             match self.block(frame, body)? {
                 Flow::Break => break,
@@ -975,6 +991,7 @@ impl<'a> Process<'a> {
     /// (it recurses for every operand).
     fn expr(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
         match &e.kind {
+            ExprKind::Literal(Literal::Text(text, id)) => Ok(Value::Text(self.text_literal(text, *id))),
             ExprKind::Literal(lit) => Ok(literal(lit)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
             ExprKind::Process(slot) => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
@@ -1103,6 +1120,23 @@ impl<'a> Process<'a> {
         })
     }
 
+    /// The `Text` of a text literal, made once per process and shared after.
+    #[inline]
+    fn text_literal(&mut self, text: &str, id: u32) -> Text {
+        let id = id as usize;
+        if let Some(Some(t)) = self.texts.get(id) {
+            return t.clone();
+        }
+        let t = Text::new(text);
+        if id < MAX_SHARED_LITERALS {
+            if self.texts.len() <= id {
+                self.texts.resize(id + 1, None);
+            }
+            self.texts[id] = Some(t.clone());
+        }
+        t
+    }
+
     /// Loads method `index` and keeps it in this process's table of loaded methods.
     #[cold]
     fn load(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError> {
@@ -1213,10 +1247,10 @@ impl<'a> Process<'a> {
                 }
             }
             ExprKind::Object(props) => {
-                let mut map = indexmap::IndexMap::with_capacity(props.len());
-                for (key, value) in props {
+                let mut map = Props::with_capacity_and_hasher(props.len(), Default::default());
+                for (name, value) in props {
                     let value = self.expr(frame, value)?;
-                    map.insert(Rc::from(key.as_ref()), stored(value));
+                    map.insert(key(name), stored(value));
                 }
                 Value::new_object(map)
             }
@@ -1467,7 +1501,7 @@ fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
 fn literal(lit: &Literal) -> Value {
     match lit {
         Literal::Number(n) => Value::Real(*n),
-        Literal::Text(t) => Value::Text(Text::new(t.as_ref())),
+        Literal::Text(t, _) => Value::Text(Text::new(t.as_ref())),
         Literal::Bool(b) => Value::Bool(*b),
         Literal::Date { year, month, day } => Value::Date(Date { year: *year, month: *month, day: *day }),
         Literal::Time(t) => Value::Time(*t),
@@ -1634,7 +1668,7 @@ fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeErr
             match o.props.get_mut(name) {
                 Some(slot) => *slot = stored,
                 None => {
-                    o.props.insert(Rc::from(name), stored);
+                    o.props.insert(key(name), stored);
                 }
             }
             Ok(())

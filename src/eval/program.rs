@@ -204,9 +204,15 @@ pub enum SystemVar {
 #[derive(Debug, Clone)]
 pub enum Literal {
     Number(f64),
-    Text(Box<str>),
+    /// A text and its number among the run's text literals (each process
+    /// makes its `Text` once, in `Process::text_literal`).
+    Text(Box<str>, u32),
     Bool(bool),
-    Date { year: u16, month: u8, day: u8 },
+    Date {
+        year: u16,
+        month: u8,
+        day: u8,
+    },
     Time(i64),
     Null,
 }
@@ -307,6 +313,14 @@ pub enum ExprKind {
     Try(Box<Expr>),
     /// A construct fourd parses but does not run yet: an error when evaluated.
     Unsupported(String),
+}
+
+/// The number of the next text literal resolved in this run.
+static NEXT_TEXT_LITERAL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A text literal with its own number.
+pub fn text_literal(text: impl Into<Box<str>>) -> Literal {
+    Literal::Text(text.into(), NEXT_TEXT_LITERAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
 }
 
 impl Expr {

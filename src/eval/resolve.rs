@@ -17,6 +17,7 @@ use crate::syntax::ast::{self, AssignOp, BinOp, PostfixOp, PrefixOp, Token};
 
 use super::program::{
     Expr, ExprKind, Literal, LocalInfo, MethodCode, ParamInfo, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
+    text_literal,
 };
 
 /// What resolution needs from the run: project methods and process variables.
@@ -451,7 +452,7 @@ impl Resolver<'_> {
     fn expr(&mut self, e: &ast::Expr) -> Expr {
         let span = e.span;
         let kind = match &e.kind {
-            ast::ExprKind::Text(t) => ExprKind::Literal(Literal::Text(t.clone().into_boxed_str())),
+            ast::ExprKind::Text(t) => ExprKind::Literal(text_literal(t.as_str())),
             ast::ExprKind::Number(n) => ExprKind::Literal(Literal::Number(*n)),
             ast::ExprKind::Date { year, month, day } => {
                 ExprKind::Literal(Literal::Date { year: *year, month: *month, day: *day })
@@ -848,7 +849,7 @@ fn number(n: f64, span: Span) -> Expr {
 fn constant(value: ConstValue, span: Span) -> Expr {
     let literal = match value {
         ConstValue::Number(n) => Literal::Number(n),
-        ConstValue::Text(t) => Literal::Text(t.into()),
+        ConstValue::Text(t) => text_literal(t),
     };
     Expr::new(ExprKind::Literal(literal), span)
 }

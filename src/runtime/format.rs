@@ -20,6 +20,10 @@ pub fn real(n: f64) -> String {
     if n == 0.0 {
         return String::from("0");
     }
+    if n.fract() == 0.0 && n.abs() < 1e13 {
+        // A whole number of at most 13 digits prints as it is.
+        return (n as i64).to_string();
+    }
     // Thirteen significant digits, as scientific notation, then laid out.
     let sci = format!("{:.12e}", n);
     let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));

@@ -10,9 +10,7 @@
 
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-
-use super::value::{Date, Value};
+use super::value::{Date, Props, Value};
 
 /// The deepest nesting of objects and collections the parser, `JSON Stringify`
 /// and the deep copies and comparisons of objects accept.
@@ -151,7 +149,7 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize, path: &str) -> Result<Value, ParseError> {
         self.too_deep(depth)?;
         self.pos += 1;
-        let mut props: IndexMap<Rc<str>, Value> = IndexMap::new();
+        let mut props: Props = Props::default();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;

@@ -11,6 +11,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 
 /// A 4D value.
 ///
@@ -274,10 +275,44 @@ pub type ObjectRef = Rc<RefCell<Object>>;
 /// A reference to a (per-process) collection.
 pub type CollectionRef = Rc<RefCell<Vec<Value>>>;
 
+thread_local! {
+    /// Property names in use, shared by every object that has them.
+    static KEYS: std::cell::RefCell<std::collections::HashSet<Rc<str>, FxBuildHasher>> =
+        std::cell::RefCell::new(std::collections::HashSet::default());
+}
+
+/// How many distinct property names are shared; names beyond are allocated each time.
+const MAX_SHARED_KEYS: usize = 8192;
+/// The longest property name that is shared.
+const MAX_SHARED_KEY_LEN: usize = 64;
+
+/// A property name as objects store it: short names are allocated once per
+/// thread and shared, so a million objects with `id`, `x` and `y` hold three
+/// names, not three million.
+pub fn key(name: &str) -> Rc<str> {
+    if name.len() > MAX_SHARED_KEY_LEN {
+        return Rc::from(name);
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(key) = keys.get(name) {
+            return key.clone();
+        }
+        let key: Rc<str> = Rc::from(name);
+        if keys.len() < MAX_SHARED_KEYS {
+            keys.insert(key.clone());
+        }
+        key
+    })
+}
+
+/// The properties of an object, in the order they were added.
+pub type Props = IndexMap<Rc<str>, Value, FxBuildHasher>;
+
 /// A 4D object: properties in creation order; names are case-sensitive.
 #[derive(Clone, Debug, Default)]
 pub struct Object {
-    pub props: IndexMap<Rc<str>, Value>,
+    pub props: Props,
     /// The code of a formula object (`Formula(...)`), which makes it a `4D.Function`.
     pub code: Option<Rc<dyn Code>>,
 }
@@ -312,13 +347,13 @@ impl Value {
         Value::Text(Text::new(s))
     }
 
-    pub fn new_object(props: IndexMap<Rc<str>, Value>) -> Value {
+    pub fn new_object(props: Props) -> Value {
         Value::Object(Rc::new(RefCell::new(Object { props, code: None })))
     }
 
     /// A formula object running `code`.
     pub fn new_formula(code: Rc<dyn Code>) -> Value {
-        Value::Object(Rc::new(RefCell::new(Object { props: IndexMap::new(), code: Some(code) })))
+        Value::Object(Rc::new(RefCell::new(Object { props: Props::default(), code: Some(code) })))
     }
 
     pub fn new_array(array: Array) -> Value {

@@ -8,8 +8,6 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
-
 mod callbacks;
 mod query;
 
@@ -19,7 +17,7 @@ use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json::MAX_DEPTH;
 use crate::runtime::text;
-use crate::runtime::value::{CollectionRef, Value};
+use crate::runtime::value::{CollectionRef, Props, Value};
 
 /// A collection function's handler.
 pub type Function = fn(&mut Ctx<'_>, &CollectionRef, &Args<'_>) -> Result<Value, RuntimeError>;
@@ -474,7 +472,7 @@ fn distinct(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value
         groups
             .into_iter()
             .map(|(value, count)| {
-                let mut entry = IndexMap::new();
+                let mut entry = Props::default();
                 entry.insert(Rc::from("value"), value);
                 entry.insert(Rc::from("count"), Value::Real(count as f64));
                 Value::new_object(entry)
@@ -539,7 +537,7 @@ fn equal(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, R
 }
 
 /// Sets `value` at a dotted `path` of `object`, creating the intermediate objects.
-fn set_path(object: &mut IndexMap<Rc<str>, Value>, path: &str, value: Value) {
+fn set_path(object: &mut Props, path: &str, value: Value) {
     match path.split_once('.') {
         None => {
             object.insert(Rc::from(path), value);
@@ -586,7 +584,7 @@ fn extract(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value,
         .borrow()
         .iter()
         .map(|element| {
-            let mut props = IndexMap::new();
+            let mut props = Props::default();
             for (path, target) in &pairs {
                 if let Some(value) = property(element, path) {
                     set_path(&mut props, target, value);
