@@ -241,24 +241,28 @@ impl<'a> Process<'a> {
         if frame.registered {
             self.calls.pop();
         }
-        let result = match outcome {
-            Ok(_) => Ok(match code.result {
+        frame.this.discard();
+        let outcome = match outcome {
+            Ok(_) => match code.result {
                 ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => {
-                    std::mem::take(&mut self.stack[base + slot])
+                    frame.result = std::mem::take(&mut self.stack[base + slot]);
+                    Ok(())
                 }
-                ResultKind::Legacy(None) | ResultKind::Typed(_) => match frame.result {
-                    // Numbers are read word by word: the result was just written as
-                    // two words, and one 16-byte load of it would stall.
-                    Value::Long(n) => Value::Long(n),
-                    Value::Real(x) => Value::Real(x),
-                    _ => std::mem::take(&mut frame.result),
-                },
-            }),
+                ResultKind::Legacy(None) | ResultKind::Typed(_) => Ok(()),
+            },
             Err(e) => Err(e),
         };
-        frame.this.discard();
         self.pop_to(args);
-        result
+        match outcome {
+            // Numbers are read word by word and the result is built in place: it
+            // was just written as two words, and a 16-byte copy of it would stall.
+            Ok(()) => match frame.result {
+                Value::Long(n) => Ok(Value::Long(n)),
+                Value::Real(x) => Ok(Value::Real(x)),
+                other => Ok(other),
+            },
+            Err(e) => Err(e),
+        }
     }
 
     /// Makes the running call findable by pointers to its locals (done when
@@ -424,8 +428,11 @@ impl<'a> Process<'a> {
 
     fn set_local(&mut self, frame: &Frame<'_>, slot: usize, value: Value) -> Result<(), RuntimeError> {
         let info = &frame.code.locals[slot];
-        self.stack[frame.base + slot] = convert_local(info, value)?;
-        Ok(())
+        if let Value::Array(_) = value {
+            self.stack[frame.base + slot] = own_array(value);
+            return Ok(());
+        }
+        store_converted(&mut self.stack[frame.base + slot], info.ty, value, &info.name)
     }
 
     fn stmt(&mut self, frame: &mut Frame<'_>, stmt: &Stmt) -> Result<Flow, RuntimeError> {
@@ -564,11 +571,11 @@ impl<'a> Process<'a> {
                     match frame.code.result {
                         ResultKind::Named(slot) | ResultKind::Legacy(Some(slot)) => {
                             let info = &frame.code.locals[slot];
-                            self.stack[frame.base + slot] =
-                                convert_fast(info.ty, value, &info.name).map_err(|e| e.at(*span))?;
+                            store_converted(&mut self.stack[frame.base + slot], info.ty, value, &info.name)
+                                .map_err(|e| e.at(*span))?;
                         }
                         ResultKind::Typed(ty) => {
-                            frame.result = convert_fast(ty, value, "the result").map_err(|e| e.at(*span))?;
+                            store_converted(&mut frame.result, ty, value, "the result").map_err(|e| e.at(*span))?;
                         }
                         ResultKind::Legacy(None) => frame.result = value,
                     }
@@ -1074,22 +1081,29 @@ impl<'a> Process<'a> {
     fn push_argument(&mut self, frame: &mut Frame<'_>, arg: &Expr) -> Result<(), RuntimeError> {
         if let ExprKind::LocalNumber { slot, op, number } = &arg.kind
             && let Some(x) = number_of(&self.stack[frame.base + *slot])
+            && let Some(result) = quick_numbers(*op, x, *number)
         {
-            match quick_numbers(*op, x, *number) {
-                Some(Value::Real(n)) => {
-                    self.stack.push(Value::Real(n));
-                    return Ok(());
-                }
-                Some(other) => {
-                    self.stack.push(other);
-                    return Ok(());
-                }
-                None => {}
-            }
+            self.push_in_place(result);
+            return Ok(());
         }
         let value = self.expr(frame, arg)?;
-        self.stack.push(value);
+        self.push_in_place(value);
         Ok(())
+    }
+
+    /// Pushes a value onto the stack, writing numbers word by word into their
+    /// slot (`Vec::push` would copy them whole from a temporary and stall).
+    #[inline(always)]
+    fn push_in_place(&mut self, value: Value) {
+        self.stack.push(Value::Undefined);
+        if let Some(slot) = self.stack.last_mut() {
+            std::mem::replace(slot, Value::Undefined).discard();
+            match value {
+                Value::Real(x) => *slot = Value::Real(x),
+                Value::Long(n) => *slot = Value::Long(n),
+                other => *slot = other,
+            }
+        }
     }
 
     /// Calls project method `method` with the arguments on the stack from `start`.
@@ -1564,6 +1578,22 @@ fn convert_local(info: &LocalInfo, value: Value) -> Result<Value, RuntimeError> 
         Value::Array(_) => Ok(own_array(value)),
         value => convert_fast(info.ty, value, &info.name),
     }
+}
+
+/// Stores `value` converted to `ty` into `dest`. Numbers are taken apart and
+/// written word by word where they go: a value just returned was written as
+/// two words, and copying it whole with one 16-byte load would stall.
+#[inline(always)]
+fn store_converted(dest: &mut Value, ty: VarType, value: Value, name: &str) -> Result<(), RuntimeError> {
+    let new = match (ty, value) {
+        (VarType::Integer | VarType::Variant, Value::Long(n)) => Value::Long(n),
+        (VarType::Integer, Value::Real(x)) => Value::Long(x as i32),
+        (VarType::Real | VarType::Variant, Value::Real(x)) => Value::Real(x),
+        (VarType::Real, Value::Long(n)) => Value::Real(f64::from(n)),
+        (ty, value) => convert_fast(ty, value, name)?,
+    };
+    std::mem::replace(dest, new).discard();
+    Ok(())
 }
 
 /// Whether a variable declared `ty` holds `value` as it is.
