@@ -214,7 +214,7 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) ->
     let report = Report {
         diag,
         location: format!("{name}:{line}:{col}"),
-        source: NamedSource::new(name, text.to_string()),
+        source: NamedSource::new(name, text.clone()),
         text_len: text.len(),
     };
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
@@ -230,7 +230,7 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) ->
 struct Report<'a> {
     diag: &'a Diagnostic,
     location: String,
-    source: NamedSource<String>,
+    source: NamedSource<Arc<str>>,
     text_len: usize,
 }
 

@@ -1,4 +1,5 @@
-//! `fourd check`: parse every `.4dm` file under the given paths and report.
+//! `fourd check`: parse every `.4dm` file under the given paths, resolve the
+//! names of every method (unless `--syntax-only`), and report.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +17,7 @@ pub struct FileReport {
 }
 
 /// Runs `fourd check PATH...`.
-pub fn run(paths: &[PathBuf]) -> ExitCode {
+pub fn run(paths: &[PathBuf], syntax_only: bool) -> ExitCode {
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let mut files = Vec::new();
     for root in &roots {
@@ -26,7 +27,7 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         collect_4dm(root, &mut files);
     }
     let options = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
-    let reports = check_files(&files, options);
+    let reports = if syntax_only { check_files(&files, options) } else { resolve_files(&files, options) };
     let (mut with_errors, mut errors, mut warnings) = (0, 0, 0);
     for report in &reports {
         eprint!("{}", report.rendered);
@@ -101,6 +102,85 @@ pub fn check_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileReport>
             })
         })
         .collect()
+}
+
+/// Checks files with name resolution: the files of one project are checked
+/// together on one thread (they share its methods and process variables),
+/// projects in parallel; the reports come back in the order of `files`.
+pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileReport> {
+    let mut groups: std::collections::BTreeMap<PathBuf, Vec<usize>> = std::collections::BTreeMap::new();
+    for (index, file) in files.iter().enumerate() {
+        groups.entry(crate::eval::project_methods_folder(file)).or_default().push(index);
+    }
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(groups.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<FileReport>> = (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        for _ in 0..workers {
+            let (next, groups) = (&next, &groups);
+            let spawned =
+                std::thread::Builder::new().stack_size(syntax::DEEP_STACK_BYTES).spawn_scoped(scope, move || {
+                    let mut done = Vec::new();
+                    while let Some(group) = groups.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let Some(&first) = group.first() else { continue };
+                        let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
+                        for &index in group {
+                            done.push((index, resolve_file(&mut run, &files[index], options)));
+                        }
+                    }
+                    done
+                });
+            if let Ok(handle) = spawned {
+                handles.push(handle);
+            }
+        }
+        for handle in handles {
+            if let Ok(done) = handle.join() {
+                for (index, report) in done {
+                    slots[index] = Some(report);
+                }
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .zip(files)
+        .map(|(slot, path)| {
+            slot.unwrap_or_else(|| FileReport {
+                errors: 1,
+                warnings: 0,
+                rendered: format!("error: internal error while checking {}\n", path.display()),
+            })
+        })
+        .collect()
+}
+
+/// Checks one file of `run`'s project: syntax, then names.
+pub fn resolve_file(run: &mut crate::eval::Run, path: &Path, options: RenderOptions) -> FileReport {
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return FileReport { errors: 1, warnings: 0, rendered: format!("error: cannot read {name}: {error}\n") };
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => return check_bytes(&name, error.into_bytes(), options),
+    };
+    let diags = run.check_source(path, &name, &text);
+    let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new() };
+    for diag in &diags {
+        if diag.is_error() {
+            report.errors += 1;
+        } else {
+            report.warnings += 1;
+        }
+        report.rendered.push_str(&render(diag, &run.sources, options));
+    }
+    report
 }
 
 /// Reads and parses one file.

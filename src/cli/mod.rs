@@ -76,7 +76,7 @@ enum Command {
     Check {
         /// Files or folders (default: the current folder).
         paths: Vec<PathBuf>,
-        /// Only check the syntax (names are not resolved yet in this version either way).
+        /// Only check the syntax: do not resolve names.
         #[arg(long)]
         syntax_only: bool,
     },
@@ -102,7 +102,7 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { paths, syntax_only: _ } => check::run(&paths),
+        Command::Check { paths, syntax_only } => check::run(&paths, syntax_only),
         Command::Run { target, method, project, startup_method, user_param, dataless: _, skip_onstartup, args } => {
             let options = run::RunOptions {
                 method: method.or(startup_method),

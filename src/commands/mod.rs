@@ -8,6 +8,7 @@
 //! AST; they reach the evaluator only through the [`Host`] trait in [`Ctx`].
 
 mod arrays;
+pub mod catalog;
 pub mod collections;
 pub mod constants;
 mod date_time;
@@ -110,6 +111,8 @@ impl CommandId {
 pub struct Registry {
     by_number: HashMap<u32, CommandId>,
     by_name: HashMap<String, CommandId>,
+    /// Every known 4D command's name (normalised) and number, implemented or not.
+    known: HashMap<String, u32>,
 }
 
 /// The registry, built once from the table.
@@ -121,7 +124,8 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
         by_number.insert(spec.number, id);
         by_name.insert(crate::names::normalize(spec.name), id);
     }
-    Registry { by_number, by_name }
+    let known = catalog::CATALOG.iter().map(|&(number, name)| (crate::names::normalize(name), number)).collect();
+    Registry { by_number, by_name, known }
 });
 
 impl Registry {
@@ -132,6 +136,11 @@ impl Registry {
     /// The command named exactly `normalized` (lower case, single spaces).
     pub fn by_name(&self, normalized: &str) -> Option<CommandId> {
         self.by_name.get(normalized).copied()
+    }
+
+    /// The number of the 4D command named `normalized`, implemented by fourd or not.
+    pub fn known_number(&self, normalized: &str) -> Option<u32> {
+        self.known.get(normalized).copied()
     }
 }
 

@@ -46,6 +46,8 @@ pub struct Run {
     display_base: PathBuf,
     /// The `--user-param` value.
     pub user_param: String,
+    /// Whether every method file has been read for the process variables it assigns.
+    prepassed: bool,
 }
 
 /// What a run ended with.
@@ -69,6 +71,7 @@ impl Run {
             process_var_names: Vec::new(),
             diagnostics: Vec::new(),
             user_param: String::new(),
+            prepassed: false,
         };
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
@@ -187,6 +190,55 @@ impl Run {
     }
 }
 
+impl Run {
+    /// Reads every method file of the project once for the process variables
+    /// it assigns, so that a method may read one that another method sets
+    /// (done when a name is not known otherwise, and by `fourd check`).
+    fn prepass(&mut self) {
+        if self.prepassed {
+            return;
+        }
+        self.prepassed = true;
+        let mut paths: Vec<PathBuf> = self.files.values().map(|(_, path)| path.clone()).collect();
+        paths.sort();
+        let mut scratch = SourceMap::new();
+        for path in paths {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let id = scratch.add(path.display().to_string(), text.as_str());
+            let (ast, diags) = crate::syntax::parse(id, &text);
+            if diags.iter().any(Diagnostic::is_error) {
+                continue;
+            }
+            for name in resolve::assigned_names(&ast) {
+                resolve::Names::process_var(self, &name, true);
+            }
+        }
+    }
+
+    /// What `fourd check` finds in one file of this run's project, named
+    /// `name` in messages: its syntax errors, then (for a method) the names it
+    /// uses that are unknown, and the commands fourd does not support (warnings).
+    /// Class files are checked for syntax only until fourd has classes.
+    pub fn check_source(&mut self, path: &Path, name: &str, text: &str) -> Vec<Diagnostic> {
+        let id = self.sources.add(name, text);
+        let (ast, mut diags) = crate::syntax::parse(id, text);
+        let is_class = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "Classes");
+        if diags.iter().any(Diagnostic::is_error) || is_class {
+            return diags;
+        }
+        self.prepass();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let (_, mut resolved) = resolve::resolve_method(&stem, &ast, self);
+        diags.append(&mut resolved);
+        diags
+    }
+}
+
+/// The folder whose `.4dm` files are the methods of `file`'s project.
+pub fn project_methods_folder(file: &Path) -> PathBuf {
+    methods_folder(file)
+}
+
 /// The method-table key of the `onStartup` database method (not a valid method name).
 pub const STARTUP_KEY: &str = "<onstartup>";
 
@@ -223,7 +275,12 @@ impl resolve::Names for Run {
             return Some(slot);
         }
         if !create {
-            return None;
+            if self.prepassed {
+                return None;
+            }
+            // Perhaps a method not loaded yet assigns it.
+            self.prepass();
+            return self.process_var_index.get(normalized).copied();
         }
         let slot = self.process_var_index.len();
         self.process_var_index.insert(normalized.to_string(), slot);
@@ -231,10 +288,13 @@ impl resolve::Names for Run {
         Some(slot)
     }
 
-    fn known_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.files.values().map(|(name, _)| name.clone()).collect();
-        names.extend(self.process_var_index.keys().cloned());
-        names
+    fn each_known_name(&self, f: &mut dyn FnMut(&str, &str)) {
+        for (key, (name, _)) in &self.files {
+            f(name, key);
+        }
+        for key in self.process_var_index.keys() {
+            f(key, key);
+        }
     }
 
     fn snippet(&self, span: crate::diag::Span) -> String {

@@ -26,8 +26,9 @@ pub trait Names {
     fn method(&mut self, normalized: &str) -> Option<usize>;
     /// The slot of a process variable, created when `create` is set.
     fn process_var(&mut self, normalized: &str, create: bool) -> Option<usize>;
-    /// Names to suggest for a misspelt one (method and variable names).
-    fn known_names(&self) -> Vec<String>;
+    /// Calls `f` with each name to suggest for a misspelt one (method and
+    /// variable names): the name as written and its normalised form.
+    fn each_known_name(&self, f: &mut dyn FnMut(&str, &str));
     /// The source text a span covers (for `.source` of a formula).
     fn snippet(&self, span: Span) -> String;
 }
@@ -95,6 +96,14 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
         body,
     };
     (code, r.diags)
+}
+
+/// The names (normalised) that a method assigns to, declares or loops over:
+/// its process variables.
+pub fn assigned_names(method: &ast::Method) -> Vec<String> {
+    let mut names = Vec::new();
+    collect_assigned(&method.body.stmts, &mut names);
+    names
 }
 
 /// The names a method assigns to, declares or loops over (process variables).
@@ -614,14 +623,14 @@ impl Resolver<'_> {
                     Some(id) => constant(id.spec().value, span),
                     None => {
                         let message = format!("the constant `{}` is not supported by fourd", name.text.trim());
-                        self.error(message.clone(), span);
+                        self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
                         unsupported(&message, span)
                     }
                 }
             }
             Some(Token::Plugin(..)) => {
                 let message = format!("the plug-in command `{}` is not supported by fourd", name.text.trim());
-                self.error(message.clone(), span);
+                self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
                 unsupported(&message, span)
             }
             None => self.plain_name(name, args, span),
@@ -665,6 +674,9 @@ impl Resolver<'_> {
         }
         if key == "true" || key == "false" {
             return Expr::new(ExprKind::Literal(Literal::Bool(key == "true")), span);
+        }
+        if let Some(number) = REGISTRY.known_number(&key) {
+            return self.unsupported_command(&format!("{}` (command {number})", name.text.trim()), span);
         }
         let mut diag = Diagnostic::error("resolve", format!("unknown name `{}`", name.text.trim()), span)
             .with_label("not a variable, a project method or a command fourd supports");
@@ -767,15 +779,28 @@ impl Resolver<'_> {
 
     /// The closest known name, if one is close enough to be a likely typo.
     fn suggest(&self, key: &str) -> Option<String> {
-        let mut candidates: Vec<String> = commands::table::COMMANDS.iter().map(|c| c.name.to_string()).collect();
-        candidates.extend(self.names.known_names());
-        candidates.extend(self.locals.iter().map(|l| l.name.clone()));
-        candidates
-            .into_iter()
-            .map(|c| (edit_distance(key, &normalize(&c)), c))
-            .filter(|(d, _)| *d > 0 && *d <= (key.chars().count() / 3).max(1))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, c)| c)
+        let len = key.chars().count();
+        let max = (len / 3).max(1);
+        let mut best: Option<(usize, String)> = None;
+        let mut consider = |shown: &str, normalized: &str| {
+            // Names whose lengths differ by more than `max` cannot be near enough.
+            if normalized.len().abs_diff(key.len()) > max * 4 || normalized.chars().count().abs_diff(len) > max {
+                return;
+            }
+            let Some(d) = edit_distance_within(key, normalized, max) else { return };
+            // The nearest name; the first in alphabetical order among equals.
+            if d > 0 && best.as_ref().is_none_or(|(b, name)| d < *b || (d == *b && shown < name.as_str())) {
+                best = Some((d, shown.to_string()));
+            }
+        };
+        for c in commands::table::COMMANDS {
+            consider(c.name, &normalize(c.name));
+        }
+        self.names.each_known_name(&mut consider);
+        for l in &self.locals {
+            consider(&l.name, &normalize(&l.name));
+        }
+        best.map(|(_, name)| name)
     }
 }
 
@@ -931,13 +956,46 @@ fn visit(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != *cb);
             cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// The edit distance of two names when it is at most `max`, without
+/// allocating for short ASCII names; `None` when it is larger.
+fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    const SHORT: usize = 64;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || y.len() >= SHORT {
+        let d = edit_distance(a, b);
+        return (d <= max).then_some(d);
+    }
+    let mut prev = [0usize; SHORT];
+    let mut cur = [0usize; SHORT];
+    for (j, p) in prev.iter_mut().enumerate().take(y.len() + 1) {
+        *p = j;
+    }
+    for (i, &ca) in x.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in y.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[y.len()];
+    (d <= max).then_some(d)
 }

@@ -38,6 +38,12 @@ pub fn trials() -> Vec<Trial> {
         let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
         trials.push(Trial::test(name, move || run_case(&path)));
     }
+    let mut files = Vec::new();
+    fourd::cli::check::collect_4dm(&root().join("check"), &mut files);
+    trials.extend(files.into_iter().map(|path| {
+        let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
+        Trial::test(name, move || on_big_stack(move || check_case(&path)))
+    }));
     let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
     let mut files = Vec::new();
     fourd::cli::check::collect_4dm(&scripts, &mut files);
@@ -61,6 +67,30 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         None => Ok(()),
         Some(report) => Err(report.into()),
     }
+}
+
+/// `fourd check` with name resolution: every file of `check/` is checked in
+/// the project of its folder; this case's diagnostics are compared with
+/// `NAME.err` (no `.err` means none are expected).
+fn check_case(path: &Path) -> Result<(), Failed> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut run = fourd::eval::Run::for_file(path, path);
+    // The sibling methods are checked first, as `fourd check FOLDER` does.
+    let mut files = Vec::new();
+    fourd::cli::check::collect_4dm(dir, &mut files);
+    let mut rendered = String::new();
+    for file in &files {
+        let report = fourd::cli::check::resolve_file(&mut run, file, RenderOptions::plain());
+        if file == path {
+            rendered = report.rendered;
+        }
+    }
+    let rendered = rendered.replace(&format!("{}/", dir.display()), "");
+    let expected = path.with_extension("err");
+    if rendered.is_empty() && !expected.exists() {
+        return Ok(());
+    }
+    expect_file(&expected, &rendered)
 }
 
 /// Runs a method file with the `fourd` binary, from its own folder.

@@ -1,0 +1,1 @@
+gSharedTotal:=42
