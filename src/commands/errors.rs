@@ -162,6 +162,33 @@ pub(crate) fn last_errors(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, Runt
     Ok(Value::new_collection(items))
 }
 
+/// `GET LAST ERROR STACK(codes; components; texts)` (1015): the errors of the
+/// last error event, in the three arrays (resized to fit, element 0 kept).
+pub(crate) fn get_last_error_stack(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let errors: Vec<[Value; 3]> = ctx
+        .host
+        .errors()
+        .last
+        .iter()
+        .map(|e| {
+            [Value::Real(f64::from(e.0.code)), Value::text(e.0.component.clone()), Value::text(e.0.message.clone())]
+        })
+        .collect();
+    for i in 0..3 {
+        let array = ctx.array(args, i)?;
+        let mut array = array.borrow_mut();
+        let ty = array.ty;
+        array.items.truncate(1);
+        for error in &errors {
+            let value = ty.element(error[i].clone()).ok_or_else(|| {
+                super::bad_argument(&format!("argument {} is an array of the wrong type for this error stack", i + 1))
+            })?;
+            array.items.push(value);
+        }
+    }
+    Ok(Value::Undefined)
+}
+
 /// An error as `Last errors` shows it: `errCode`, `message`,
 /// `componentSignature`, then the other properties of a thrown object.
 fn error_object(error: &RuntimeError) -> Value {

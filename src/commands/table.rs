@@ -40,6 +40,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1129, "ASSERT", (1, 2), Interruptions, errors::assert),
     cmd(1132, "Asserted", (1, 2), Interruptions, errors::asserted),
     cmd(1130, "Get assert enabled", (0, 0), Interruptions, errors::get_assert_enabled),
+    cmd(1015, "GET LAST ERROR STACK", (3, 3), Interruptions, errors::get_last_error_stack).refs(0b111),
     cmd(1799, "Last errors", (0, 0), Interruptions, errors::last_errors),
     cmd(704, "Method called on error", (0, 1), Interruptions, errors::method_called_on_error),
     cmd(155, "ON ERR CALL", (1, 2), Interruptions, errors::on_err_call),
