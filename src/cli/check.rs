@@ -62,46 +62,7 @@ pub fn collect_4dm(path: &Path, out: &mut Vec<PathBuf>) {
 /// Checks files on as many threads as there are cores, each with a large stack;
 /// the reports come back in the order of `files`.
 pub fn check_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileReport> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<FileReport>> = (0..files.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let mut handles = Vec::new();
-        for _ in 0..workers {
-            let next = &next;
-            let spawned =
-                std::thread::Builder::new().stack_size(syntax::DEEP_STACK_BYTES).spawn_scoped(scope, move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(index) else { break };
-                        done.push((index, check_file(path, options)));
-                    }
-                    done
-                });
-            if let Ok(handle) = spawned {
-                handles.push(handle);
-            }
-        }
-        for handle in handles {
-            if let Ok(done) = handle.join() {
-                for (index, report) in done {
-                    slots[index] = Some(report);
-                }
-            }
-        }
-    });
-    slots
-        .into_iter()
-        .zip(files)
-        .map(|(slot, path)| {
-            slot.unwrap_or_else(|| FileReport {
-                errors: 1,
-                warnings: 0,
-                rendered: format!("error: internal error while checking {}\n", path.display()),
-            })
-        })
-        .collect()
+    in_parallel(files, files.len(), |index| vec![(index, check_file(&files[index], options))])
 }
 
 /// Checks files with name resolution: the files of one project are checked
@@ -113,22 +74,38 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileRepor
         groups.entry(crate::eval::project_methods_folder(file)).or_default().push(index);
     }
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(groups.len().max(1));
+    in_parallel(files, groups.len(), |task| {
+        let group = &groups[task];
+        let Some(&first) = group.first() else { return Vec::new() };
+        let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
+        group.iter().map(|&index| (index, resolve_file(&mut run, &files[index], options))).collect()
+    })
+}
+
+/// Runs `work` for tasks `0..tasks` on as many threads as there are cores,
+/// each with a large stack; `work` returns reports by index in `files`, and
+/// the reports come back in the order of `files`.
+fn in_parallel(
+    files: &[PathBuf],
+    tasks: usize,
+    work: impl Fn(usize) -> Vec<(usize, FileReport)> + Sync,
+) -> Vec<FileReport> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(tasks.max(1));
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<FileReport>> = (0..files.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let mut handles = Vec::new();
         for _ in 0..workers {
-            let (next, groups) = (&next, &groups);
+            let (next, work) = (&next, &work);
             let spawned =
                 std::thread::Builder::new().stack_size(syntax::DEEP_STACK_BYTES).spawn_scoped(scope, move || {
                     let mut done = Vec::new();
-                    while let Some(group) = groups.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let Some(&first) = group.first() else { continue };
-                        let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
-                        for &index in group {
-                            done.push((index, resolve_file(&mut run, &files[index], options)));
+                    loop {
+                        let task = next.fetch_add(1, Ordering::Relaxed);
+                        if task >= tasks {
+                            break;
                         }
+                        done.extend(work(task));
                     }
                     done
                 });
@@ -171,16 +148,7 @@ pub fn resolve_file(run: &mut crate::eval::Run, path: &Path, options: RenderOpti
         Err(error) => return check_bytes(&name, error.into_bytes(), options),
     };
     let diags = run.check_source(path, &name, &text);
-    let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new() };
-    for diag in &diags {
-        if diag.is_error() {
-            report.errors += 1;
-        } else {
-            report.warnings += 1;
-        }
-        report.rendered.push_str(&render(diag, &run.sources, options));
-    }
-    report
+    report(&diags, &run.sources, options)
 }
 
 /// Reads and parses one file.
@@ -211,14 +179,19 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileRe
             vec![diag]
         }
     };
+    report(&diags, &sources, options)
+}
+
+/// Counts and renders the diagnostics of one file.
+fn report(diags: &[Diagnostic], sources: &SourceMap, options: RenderOptions) -> FileReport {
     let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new() };
-    for diag in &diags {
+    for diag in diags {
         if diag.is_error() {
             report.errors += 1;
         } else {
             report.warnings += 1;
         }
-        report.rendered.push_str(&render(diag, &sources, options));
+        report.rendered.push_str(&render(diag, sources, options));
     }
     report
 }

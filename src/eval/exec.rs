@@ -113,6 +113,14 @@ struct Frame<'c> {
     this: Value,
 }
 
+impl Frame<'_> {
+    /// `Count parameters`: the arguments passed, and those written beyond them.
+    #[inline(always)]
+    fn count_parameters(&self) -> usize {
+        self.nargs + self.extra.len()
+    }
+}
+
 /// How a block ended.
 enum Flow {
     Normal,
@@ -169,18 +177,11 @@ impl<'a> Process<'a> {
             // The arguments are the parameters' slots: converted where they lie.
             for (i, param) in code.params.iter().enumerate().take(nargs) {
                 let at = args + i;
-                if let (VarType::Integer, &Value::Real(n)) = (param.ty, &self.stack[at]) {
-                    // Written field by field where it lies (no copy through a temporary).
-                    self.stack[at] = Value::Long(n as i32);
-                } else if !fits(param.ty, &self.stack[at]) {
-                    let value = std::mem::take(&mut self.stack[at]);
-                    match convert(param.ty, value, &code.locals[param.slot].name) {
-                        Ok(v) => self.stack[at] = v,
-                        Err(e) => {
-                            self.pop_to(args);
-                            return Err(e);
-                        }
-                    }
+                if !fits(param.ty, &self.stack[at])
+                    && let Err(e) = convert_in_place(&mut self.stack[at], param.ty, &code.locals[param.slot].name)
+                {
+                    self.pop_to(args);
+                    return Err(e);
                 }
             }
             if nlocals > nargs {
@@ -427,12 +428,7 @@ impl<'a> Process<'a> {
     }
 
     fn set_local(&mut self, frame: &Frame<'_>, slot: usize, value: Value) -> Result<(), RuntimeError> {
-        let info = &frame.code.locals[slot];
-        if let Value::Array(_) = value {
-            self.stack[frame.base + slot] = own_array(value);
-            return Ok(());
-        }
-        store_converted(&mut self.stack[frame.base + slot], info.ty, value, &info.name)
+        store_local(&mut self.stack[frame.base + slot], &frame.code.locals[slot], value)
     }
 
     fn stmt(&mut self, frame: &mut Frame<'_>, stmt: &Stmt) -> Result<Flow, RuntimeError> {
@@ -946,9 +942,8 @@ impl<'a> Process<'a> {
             Pointer::Local { call, slot, name } => {
                 let record = self.call_record(*call, name)?;
                 let at = record.base + slot;
-                let info = &record.code.locals[*slot];
-                self.stack[at] = convert_local(info, value)?;
-                Ok(())
+                let code = Rc::clone(&record.code);
+                store_local(&mut self.stack[at], &code.locals[*slot], value)
             }
             Pointer::Param { call, n } => {
                 let record = self.call_record(*call, "$")?;
@@ -998,8 +993,7 @@ impl<'a> Process<'a> {
     /// (it recurses for every operand).
     fn expr(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
         match &e.kind {
-            ExprKind::Literal(Literal::Text(text, id)) => Ok(Value::Text(self.text_literal(text, *id))),
-            ExprKind::Literal(lit) => Ok(literal(lit)),
+            ExprKind::Literal(lit) => Ok(self.literal(lit)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
             ExprKind::Process(slot) => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
             ExprKind::Binary { first, rest } => {
@@ -1041,13 +1035,10 @@ impl<'a> Process<'a> {
                 Ok(acc)
             }
             ExprKind::LocalNumber { slot, op, number } => {
-                let local = &self.stack[frame.base + *slot];
-                if let Some(x) = number_of(local)
-                    && let Some(result) = quick_numbers(*op, x, *number)
-                {
+                if let Some(result) = self.quick_local_number(frame, *slot, *op, *number) {
                     return Ok(result);
                 }
-                let local = local.clone();
+                let local = self.stack[frame.base + *slot].clone();
                 ops::binary(*op, &local, &Value::Real(*number)).map_err(|err| err.at(e.span))
             }
             ExprKind::MethodCall { method, args } => {
@@ -1070,9 +1061,16 @@ impl<'a> Process<'a> {
         match &e.kind {
             ExprKind::Literal(Literal::Number(n)) => Ok(Value::Real(*n)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
-            ExprKind::CountParameters => Ok(Value::Real((frame.nargs + frame.extra.len()) as f64)),
+            ExprKind::CountParameters => Ok(Value::Real(frame.count_parameters() as f64)),
             _ => self.expr(frame, e),
         }
+    }
+
+    /// `$local op number` computed in place when the local is a number and
+    /// the operator a frequent one.
+    #[inline(always)]
+    fn quick_local_number(&self, frame: &Frame<'_>, slot: usize, op: BinOp, number: f64) -> Option<Value> {
+        quick_numbers(op, number_of(&self.stack[frame.base + slot])?, number)
     }
 
     /// Evaluates an argument onto the stack; numbers computed from a local are
@@ -1080,8 +1078,7 @@ impl<'a> Process<'a> {
     #[inline(always)]
     fn push_argument(&mut self, frame: &mut Frame<'_>, arg: &Expr) -> Result<(), RuntimeError> {
         if let ExprKind::LocalNumber { slot, op, number } = &arg.kind
-            && let Some(x) = number_of(&self.stack[frame.base + *slot])
-            && let Some(result) = quick_numbers(*op, x, *number)
+            && let Some(result) = self.quick_local_number(frame, *slot, *op, *number)
         {
             self.push_in_place(result);
             return Ok(());
@@ -1097,12 +1094,7 @@ impl<'a> Process<'a> {
     fn push_in_place(&mut self, value: Value) {
         self.stack.push(Value::Undefined);
         if let Some(slot) = self.stack.last_mut() {
-            std::mem::replace(slot, Value::Undefined).discard();
-            match value {
-                Value::Real(x) => *slot = Value::Real(x),
-                Value::Long(n) => *slot = Value::Long(n),
-                other => *slot = other,
-            }
+            store(slot, value);
         }
     }
 
@@ -1132,6 +1124,18 @@ impl<'a> Process<'a> {
             }
             err
         })
+    }
+
+    #[inline]
+    fn literal(&mut self, lit: &Literal) -> Value {
+        match lit {
+            Literal::Number(n) => Value::Real(*n),
+            Literal::Text(text, id) => Value::Text(self.text_literal(text, *id)),
+            Literal::Bool(b) => Value::Bool(*b),
+            Literal::Date { year, month, day } => Value::Date(Date { year: *year, month: *month, day: *day }),
+            Literal::Time(t) => Value::Time(*t),
+            Literal::Null => Value::Null,
+        }
     }
 
     /// The `Text` of a text literal, made once per process and shared after.
@@ -1174,7 +1178,7 @@ impl<'a> Process<'a> {
             | ExprKind::MethodCall { .. } => {
                 return self.expr(frame, e);
             }
-            ExprKind::CountParameters => Value::Real((frame.nargs + frame.extra.len()) as f64),
+            ExprKind::CountParameters => Value::Real(frame.count_parameters() as f64),
             ExprKind::Param(index) => {
                 let n = self.param_index(frame, index)?;
                 self.param(frame, n)
@@ -1204,7 +1208,7 @@ impl<'a> Process<'a> {
             }
             ExprKind::ForwardCall { method } => {
                 let start = self.stack.len();
-                for n in 1..=frame.nargs + frame.extra.len() {
+                for n in 1..=frame.count_parameters() {
                     let v = self.param(frame, n);
                     self.stack.push(v);
                 }
@@ -1416,7 +1420,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn count_parameters(&self) -> usize {
-        self.frame.nargs + self.frame.extra.len()
+        self.frame.count_parameters()
     }
 
     fn current_method_name(&self) -> String {
@@ -1478,7 +1482,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn parameters(&self) -> Vec<Value> {
-        (1..=self.frame.nargs + self.frame.extra.len()).map(|n| self.process.param(self.frame, n)).collect()
+        (1..=self.frame.count_parameters()).map(|n| self.process.param(self.frame, n)).collect()
     }
 }
 
@@ -1509,18 +1513,6 @@ fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
         BinOp::NotEqual => Value::Bool((x - y).abs() >= ops::REAL_EPSILON),
         _ => return None,
     })
-}
-
-#[inline]
-fn literal(lit: &Literal) -> Value {
-    match lit {
-        Literal::Number(n) => Value::Real(*n),
-        Literal::Text(t, _) => Value::Text(Text::new(t.as_ref())),
-        Literal::Bool(b) => Value::Bool(*b),
-        Literal::Date { year, month, day } => Value::Date(Date { year: *year, month: *month, day: *day }),
-        Literal::Time(t) => Value::Time(*t),
-        Literal::Null => Value::Null,
-    }
 }
 
 thread_local! {
@@ -1571,13 +1563,14 @@ fn own_array(value: Value) -> Value {
     }
 }
 
-/// A value assigned to a local: converted to its declared type; an array is copied.
+/// Assigns a local: the value converted to its declared type; an array is copied.
 #[inline(always)]
-fn convert_local(info: &LocalInfo, value: Value) -> Result<Value, RuntimeError> {
-    match value {
-        Value::Array(_) => Ok(own_array(value)),
-        value => convert_fast(info.ty, value, &info.name),
+fn store_local(dest: &mut Value, info: &LocalInfo, value: Value) -> Result<(), RuntimeError> {
+    if let Value::Array(_) = value {
+        *dest = own_array(value);
+        return Ok(());
     }
+    store_converted(dest, info.ty, value, &info.name)
 }
 
 /// Stores `value` converted to `ty` into `dest`. Numbers are taken apart and
@@ -1592,8 +1585,35 @@ fn store_converted(dest: &mut Value, ty: VarType, value: Value, name: &str) -> R
         (VarType::Real, Value::Long(n)) => Value::Real(f64::from(n)),
         (ty, value) => convert_fast(ty, value, name)?,
     };
-    std::mem::replace(dest, new).discard();
+    store(dest, new);
     Ok(())
+}
+
+/// Converts the value in `slot` to `ty` where it lies; a number is read
+/// through a reference, not moved out whole (see `store_converted`).
+#[inline(always)]
+fn convert_in_place(slot: &mut Value, ty: VarType, name: &str) -> Result<(), RuntimeError> {
+    match (ty, &*slot) {
+        (VarType::Integer, &Value::Real(x)) => store(slot, Value::Long(x as i32)),
+        (VarType::Real, &Value::Long(n)) => store(slot, Value::Real(f64::from(n))),
+        _ => {
+            let value = std::mem::take(slot);
+            *slot = convert(ty, value, name)?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts `value` into `dest`, a number word by word (see `store_converted`).
+#[inline(always)]
+#[expect(clippy::needless_match, reason = "the match makes the compiler copy a number as two words")]
+fn store(dest: &mut Value, value: Value) {
+    let value = match value {
+        Value::Long(n) => Value::Long(n),
+        Value::Real(x) => Value::Real(x),
+        other => other,
+    };
+    std::mem::replace(dest, value).discard();
 }
 
 /// Whether a variable declared `ty` holds `value` as it is.
@@ -1614,14 +1634,10 @@ fn fits(ty: VarType, value: &Value) -> bool {
 /// `convert` without a call when the value already has the declared type.
 #[inline(always)]
 fn convert_fast(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError> {
+    if fits(ty, &value) {
+        return Ok(value);
+    }
     match (ty, &value) {
-        (VarType::Variant, _)
-        | (VarType::Integer, Value::Long(_))
-        | (VarType::Real, Value::Real(_))
-        | (VarType::Text, Value::Text(_))
-        | (VarType::Boolean, Value::Bool(_))
-        | (VarType::Object, Value::Object(_))
-        | (VarType::Collection, Value::Collection(_)) => Ok(value),
         (VarType::Integer, &Value::Real(n)) => Ok(Value::Long(n as i32)),
         (VarType::Real, &Value::Long(n)) => Ok(Value::Real(f64::from(n))),
         _ => convert(ty, value, name),
