@@ -77,11 +77,16 @@ pub struct CommandSpec {
     /// The arguments passed by reference (bit `i` for argument `i`): the
     /// handler receives a pointer to the variable (`ARRAY TEXT($a; 2)`).
     pub refs: u8,
+    /// The arguments passed by reference when they are a variable and by
+    /// value otherwise (bit `i` for argument `i`): `OB SET($o; ...)` creates
+    /// the object of a variable that holds none, `OB SET($a.b; ...)` changes
+    /// the object `$a.b` holds.
+    pub places: u8,
 }
 
 /// Builds a table row.
 pub const fn cmd(number: u32, name: &'static str, args: (u8, u8), theme: Theme, handler: Handler) -> CommandSpec {
-    CommandSpec { number, name, min_args: args.0, max_args: args.1, theme, handler, refs: 0 }
+    CommandSpec { number, name, min_args: args.0, max_args: args.1, theme, handler, refs: 0, places: 0 }
 }
 
 impl CommandSpec {
@@ -91,9 +96,20 @@ impl CommandSpec {
         self
     }
 
+    /// The same row, with the arguments of `mask` passed by reference when they are variables.
+    pub const fn places(mut self, mask: u8) -> CommandSpec {
+        self.places = mask;
+        self
+    }
+
     /// Whether argument `i` is passed by reference.
     pub fn by_ref(&self, i: usize) -> bool {
         i < 8 && self.refs & (1 << i) != 0
+    }
+
+    /// Whether argument `i` is passed by reference when it is a variable.
+    pub fn by_place(&self, i: usize) -> bool {
+        i < 8 && self.places & (1 << i) != 0
     }
 }
 

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use super::{Args, Ctx};
+use crate::runtime::class;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json;
@@ -30,15 +31,9 @@ pub(crate) fn new_collection(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
     Ok(Value::new_collection(args.values.iter().map(stored).collect()))
 }
 
-/// A value as an object or collection stores it: numbers become Reals,
-/// times their number of seconds (a Real), undefined becomes null.
+/// A value as an object or collection stores it (see [`Value::stored`]).
 pub(crate) fn stored(value: &Value) -> Value {
-    match value {
-        Value::Long(n) => Value::Real(f64::from(*n)),
-        Value::Time(t) => Value::Real(*t as f64),
-        Value::Undefined => Value::Null,
-        other => other.clone(),
-    }
+    value.clone().stored()
 }
 
 /// `OB Keys(object)` (1719): the property names, in creation order.
@@ -82,24 +77,35 @@ pub(crate) fn ob_entries(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
 /// The object a setting command works on. 4D creates the object when the
 /// argument is an object variable that holds none yet; fourd passes commands
 /// values, not variables, so it cannot.
-fn object_to_change(args: &Args<'_>, command: &str) -> Result<ObjectRef, RuntimeError> {
-    args.object(0)?.ok_or_else(|| {
-        RuntimeError::new(
-            codes::NOT_SUPPORTED,
-            format!(
-                "{command} on a variable that holds no object yet: 4D would create the object, fourd cannot yet \
-                 (assign New object or {{}} to the variable first)"
-            ),
-        )
-    })
+fn object_to_change(ctx: &mut Ctx<'_>, args: &Args<'_>, command: &str) -> Result<ObjectRef, RuntimeError> {
+    let Value::Pointer(variable) = args.get(0) else {
+        return args.object(0)?.ok_or_else(|| {
+            RuntimeError::new(
+                codes::NOT_AN_OBJECT,
+                format!("{command} needs an object, and this expression holds none"),
+            )
+        });
+    };
+    match ctx.host.deref(variable)? {
+        Value::Object(object) => Ok(object),
+        Value::Null | Value::Undefined => {
+            let created = ObjectRef::default();
+            ctx.host.assign(variable, Value::Object(created.clone()))?;
+            Ok(created)
+        }
+        other => Err(RuntimeError::new(
+            codes::NOT_AN_OBJECT,
+            format!("{command} needs an object, and `{}` holds {}", variable.name(), other.type_name()),
+        )),
+    }
 }
 
 /// `OB SET(object; name; value {; name2; value2...})` (1220).
-pub(crate) fn ob_set(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+pub(crate) fn ob_set(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     if args.len().is_multiple_of(2) {
         return Err(super::bad_argument("OB SET takes an object, then pairs of a property name and a value"));
     }
-    let object = object_to_change(args, "OB SET")?;
+    let object = object_to_change(ctx, args, "OB SET")?;
     for pair in 0..(args.len() - 1) / 2 {
         let name = args.text(1 + pair * 2)?;
         let value = stored(args.get(2 + pair * 2));
@@ -109,8 +115,8 @@ pub(crate) fn ob_set(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeE
 }
 
 /// `OB SET NULL(object; name)` (1233).
-pub(crate) fn ob_set_null(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let object = object_to_change(args, "OB SET NULL")?;
+pub(crate) fn ob_set_null(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let object = object_to_change(ctx, args, "OB SET NULL")?;
     let name = args.text(1)?;
     object.borrow_mut().props.insert(key(name), Value::Null);
     Ok(Value::Undefined)
@@ -366,4 +372,38 @@ fn time_in_text(text: &str) -> i64 {
         }
         _ => 0,
     }
+}
+
+/// `4D` (1709): the store of the built-in classes fourd has (`4D.Object`,
+/// `4D.Function`, `4D.Class`), the same object on every call.
+pub(crate) fn four_d(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(class::builtin_store())
+}
+
+/// `OB Class(object)` (1730): the class object of the object's class; Null
+/// for a value that is not an object.
+pub(crate) fn ob_class(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(match args.get(0) {
+        Value::Object(o) => class::object_of(&class::class_of(&o.borrow())),
+        _ => Value::Null,
+    })
+}
+
+/// `OB Instance of(object; class)` (1731): whether the object's class is
+/// `class` or inherits from it; error -10745 when `class` is not a class object.
+pub(crate) fn ob_instance_of(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let target = match args.get(1) {
+        Value::Object(o) => o.borrow().defines.clone(),
+        _ => None,
+    };
+    let Some(target) = target else {
+        return Err(RuntimeError::new(
+            codes::NOT_A_CLASS,
+            format!("OB Instance of needs a class object, not {}", args.get(1).type_name()),
+        ));
+    };
+    Ok(Value::Bool(match args.get(0) {
+        Value::Object(o) => class::class_of(&o.borrow()).descends_from(&target),
+        _ => false,
+    }))
 }

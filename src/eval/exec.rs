@@ -314,20 +314,34 @@ impl<'a> Process<'a> {
         Err(first)
     }
 
-    /// Calls a formula object with `This` and arguments.
-    fn call_formula(&mut self, formula: &Formula, this: Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+    /// Calls a formula object with `This` and arguments; `site` is the call,
+    /// added to the chain of calls of an error raised inside.
+    fn call_formula(
+        &mut self,
+        formula: &Formula,
+        this: Value,
+        args: Vec<Value>,
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
         let start = self.stack.len();
         self.stack.extend(args);
-        self.invoke(&formula.code, start, this, &formula.captured)
+        self.invoke(&formula.code, start, this, &formula.captured).map_err(|err| unwound(err, &formula.code.name, site))
     }
 
-    /// Calls `function` (a formula object or a method name) as a command or a collection function does.
-    pub fn call_value(&mut self, function: &Value, this: Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+    /// Calls `function` (a formula object or a method name) as a command or a
+    /// collection function does; `site` is the call that does it.
+    pub fn call_value(
+        &mut self,
+        function: &Value,
+        this: Value,
+        args: Vec<Value>,
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
         match function {
             Value::Object(o) => {
                 let code = o.borrow().code.clone();
                 match code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
-                    Some(formula) => self.call_formula(formula, this, args),
+                    Some(formula) => self.call_formula(formula, this, args, site),
                     None => Err(RuntimeError::new(codes::NOT_AN_OBJECT, "this object is not a formula")),
                 }
             }
@@ -339,7 +353,8 @@ impl<'a> Process<'a> {
                     ));
                 };
                 let code = self.methods.code(index)?;
-                self.call(code, args, this)
+                let name = code.name.clone();
+                self.call(code, args, this).map_err(|err| unwound(err, &name, site))
             }
             other => Err(RuntimeError::new(
                 codes::BAD_ARGUMENTS,
@@ -1116,14 +1131,7 @@ impl<'a> Process<'a> {
                 }
             },
         };
-        self.invoke(&code, start, frame.this.clone(), &[]).map_err(|mut err| {
-            if err.0.span.is_none() {
-                err.0.span = Some(span);
-            } else {
-                err.0.frames.push(CallFrame { method: code.name.clone(), span });
-            }
-            err
-        })
+        self.invoke(&code, start, frame.this.clone(), &[]).map_err(|err| unwound(err, &code.name, span))
     }
 
     #[inline]
@@ -1198,7 +1206,7 @@ impl<'a> Process<'a> {
                     }
                 }
                 let outcome = {
-                    let mut host = ProcessHost { process: self, frame, args };
+                    let mut host = ProcessHost { process: self, frame, args, site: e.span };
                     let mut ctx = Ctx { host: &mut host };
                     (spec.handler)(&mut ctx, &Args { values: &values, star: *star, marker: *marker })
                 };
@@ -1236,7 +1244,7 @@ impl<'a> Process<'a> {
                 for arg in args {
                     values.push(self.expr(frame, arg)?);
                 }
-                self.member_call(frame, &object, name, *function, values).map_err(|err| err.at(e.span))?
+                self.member_call(frame, &object, name, *function, values, e.span).map_err(|err| err.at(e.span))?
             }
             ExprKind::CallValue { function, args } => {
                 let function = self.expr(frame, function)?;
@@ -1245,7 +1253,7 @@ impl<'a> Process<'a> {
                     values.push(self.expr(frame, arg)?);
                 }
                 let this = frame.this.clone();
-                self.call_value(&function, this, values).map_err(|err| err.at(e.span))?
+                self.call_value(&function, this, values, e.span).map_err(|err| err.at(e.span))?
             }
             ExprKind::Index { target, index } => {
                 let target = self.expr(frame, target)?;
@@ -1323,6 +1331,18 @@ impl<'a> Process<'a> {
     }
 }
 
+/// An error coming out of a call of `callee` made at `site`: raised at the
+/// call if it has no place yet, else the call joins its chain of calls.
+#[cold]
+fn unwound(mut err: RuntimeError, callee: &str, site: Span) -> RuntimeError {
+    if err.0.span.is_none() {
+        err.0.span = Some(site);
+    } else {
+        err.0.frames.push(CallFrame { method: callee.to_string(), span: site });
+    }
+    err
+}
+
 impl Process<'_> {
     /// `object.name(args)`: a formula stored in a property, a function of a
     /// formula (`call`, `apply`), or a collection function.
@@ -1333,6 +1353,7 @@ impl Process<'_> {
         name: &str,
         function: Option<usize>,
         args: Vec<Value>,
+        site: Span,
     ) -> Result<Value, RuntimeError> {
         match object {
             Value::Collection(c) => {
@@ -1350,7 +1371,7 @@ impl Process<'_> {
                         format!("`.{name}()` does not take {} arguments", args.len()),
                     ));
                 }
-                let mut host = ProcessHost { process: self, frame, args: &[] };
+                let mut host = ProcessHost { process: self, frame, args: &[], site };
                 let mut ctx = Ctx { host: &mut host };
                 (spec.handler)(&mut ctx, c, &Args { values: &args, star: false, marker: None })
             }
@@ -1362,10 +1383,21 @@ impl Process<'_> {
                 if let Some(code) = code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>())
                     && property.is_none()
                 {
-                    return self.formula_function(code, name, args);
+                    return self.formula_function(code, name, args, site);
+                }
+                if name == "new" && property.is_none() {
+                    let defines = o.borrow().defines.clone();
+                    if let Some(class) = defines {
+                        return crate::runtime::class::instantiate(&class).ok_or_else(|| {
+                            RuntimeError::new(
+                                codes::NOT_SUPPORTED,
+                                format!("fourd cannot create instances of the class `{}` with new()", class.name),
+                            )
+                        });
+                    }
                 }
                 match property {
-                    Some(f @ Value::Object(_)) => self.call_value(&f, object.clone(), args),
+                    Some(f @ Value::Object(_)) => self.call_value(&f, object.clone(), args, site),
                     Some(other) => Err(RuntimeError::new(
                         codes::NOT_AN_OBJECT,
                         format!("the property `{name}` is {}, not a formula: it cannot be called", other.type_name()),
@@ -1381,11 +1413,17 @@ impl Process<'_> {
     }
 
     /// `.call()` and `.apply()` of a formula.
-    fn formula_function(&mut self, formula: &Formula, name: &str, mut args: Vec<Value>) -> Result<Value, RuntimeError> {
+    fn formula_function(
+        &mut self,
+        formula: &Formula,
+        name: &str,
+        mut args: Vec<Value>,
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
         match name {
             "call" => {
                 let this = if args.is_empty() { Value::Undefined } else { args.remove(0) };
-                self.call_formula(formula, this, args)
+                self.call_formula(formula, this, args, site)
             }
             "apply" => {
                 let this = if args.is_empty() { Value::Undefined } else { args.remove(0) };
@@ -1399,7 +1437,7 @@ impl Process<'_> {
                         ));
                     }
                 };
-                self.call_formula(formula, this, params)
+                self.call_formula(formula, this, params, site)
             }
             _ => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a formula has no function `{name}`"))),
         }
@@ -1412,6 +1450,9 @@ struct ProcessHost<'p, 'a, 'c> {
     frame: &'p mut Frame<'c>,
     /// The running command's arguments, as written (for `ASSERT`'s message).
     args: &'p [Expr],
+    /// The running command or function call, for the chain of calls of
+    /// errors raised in what it calls.
+    site: Span,
 }
 
 impl Host for ProcessHost<'_, '_, '_> {
@@ -1428,7 +1469,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
-        self.process.call_value(function, this.clone(), args)
+        self.process.call_value(function, this.clone(), args, self.site)
     }
 
     fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError> {
@@ -1676,10 +1717,12 @@ fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError>
     }
 }
 
-/// A value as objects and collections store it: numbers are Reals.
+/// A value as objects and collections store it (see [`Value::stored`]).
+#[inline]
 fn stored(value: Value) -> Value {
     match value {
         Value::Long(n) => Value::Real(f64::from(n)),
+        Value::Time(_) | Value::Undefined => value.stored(),
         other => other,
     }
 }
@@ -1706,8 +1749,24 @@ fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
     }
 }
 
+/// `object.name:=value`. Undefined assigned to a property resets it to the
+/// empty value of the type it holds (Null for an object, a collection or a
+/// pointer), and does nothing when the property does not exist.
 fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeError> {
     match target {
+        Value::Object(o) if matches!(value, Value::Undefined) => {
+            if let Some(slot) = o.borrow_mut().props.get_mut(name) {
+                *slot = match slot {
+                    Value::Real(_) | Value::Long(_) | Value::Time(_) => Value::Real(0.0),
+                    Value::Text(_) => Value::text(""),
+                    Value::Bool(_) => Value::Bool(false),
+                    Value::Date(_) => Value::Date(Date::NULL),
+                    Value::Null | Value::Undefined => Value::Null,
+                    Value::Object(_) | Value::Collection(_) | Value::Pointer(_) | Value::Array(_) => Value::Null,
+                };
+            }
+            Ok(())
+        }
         Value::Object(o) => {
             let stored = stored(value);
             let mut o = o.borrow_mut();
@@ -1811,8 +1870,8 @@ fn set_element(target: &Value, index: &Value, value: Value) -> Result<(), Runtim
             c[i] = stored(value);
             Ok(())
         }
-        (Value::Object(o), Value::Text(key)) => {
-            o.borrow_mut().props.insert(Rc::from(key.as_str()), stored(value));
+        (Value::Object(_), Value::Text(key)) => {
+            set_member(target, key.as_str(), value)?;
             Ok(())
         }
         _ => Err(RuntimeError::new(

@@ -713,7 +713,16 @@ impl Resolver<'_> {
         let args = values
             .into_iter()
             .enumerate()
-            .map(|(i, a)| if spec.by_ref(i) { self.reference(a) } else { self.expr(a) })
+            .map(|(i, a)| {
+                if spec.by_ref(i) {
+                    self.reference(a)
+                } else if spec.by_place(i) && is_variable(a) {
+                    let place = self.place(a);
+                    Expr::new(ExprKind::PointerTo(Box::new(place)), a.span)
+                } else {
+                    self.expr(a)
+                }
+            })
             .collect();
         if spec.number == commands::COUNT_PARAMETERS {
             return Expr::new(ExprKind::CountParameters, span);
@@ -723,19 +732,11 @@ impl Resolver<'_> {
 
     /// A by-reference argument: a pointer to the variable (or a pointer's target) it names.
     fn reference(&mut self, arg: &ast::Expr) -> Expr {
-        let place = match &arg.kind {
-            ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => self.place(arg),
-            ast::ExprKind::Name(name) if name.token.is_none() => self.place(arg),
-            ast::ExprKind::Postfix { ops, .. }
-                if matches!(ops.last(), Some(PostfixOp::Deref(_) | PostfixOp::ArrayElement(_))) =>
-            {
-                self.place(arg)
-            }
-            _ => {
-                self.error("a variable is expected here: this argument is passed by reference", arg.span);
-                return unsupported("a variable is expected here", arg.span);
-            }
-        };
+        if !is_variable(arg) {
+            self.error("a variable is expected here: this argument is passed by reference", arg.span);
+            return unsupported("a variable is expected here", arg.span);
+        }
+        let place = self.place(arg);
         Expr::new(ExprKind::PointerTo(Box::new(place)), arg.span)
     }
 
@@ -801,6 +802,19 @@ impl Resolver<'_> {
             consider(&l.name, &normalize(&l.name));
         }
         best.map(|(_, name)| name)
+    }
+}
+
+/// Whether `arg` names a variable, an array element or a pointer's target:
+/// something a by-reference argument can designate.
+fn is_variable(arg: &ast::Expr) -> bool {
+    match &arg.kind {
+        ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => true,
+        ast::ExprKind::Name(name) => name.token.is_none(),
+        ast::ExprKind::Postfix { ops, .. } => {
+            matches!(ops.last(), Some(PostfixOp::Deref(_) | PostfixOp::ArrayElement(_)))
+        }
+        _ => false,
     }
 }
 

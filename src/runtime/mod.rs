@@ -2,6 +2,7 @@
 //! value types, conversions, text formatting of values, text comparison,
 //! runtime errors. Knows nothing about syntax, commands or processes.
 
+pub mod class;
 pub mod compare;
 pub mod date_format;
 pub mod error;

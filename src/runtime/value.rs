@@ -315,6 +315,10 @@ pub struct Object {
     pub props: Props,
     /// The code of a formula object (`Formula(...)`), which makes it a `4D.Function`.
     pub code: Option<Rc<dyn Code>>,
+    /// The class of an instance of a class other than `4D.Object` and `4D.Function`.
+    pub class: Option<Rc<super::class::Class>>,
+    /// For a class object (an instance of `4D.Class`): the class it stands for.
+    pub defines: Option<Rc<super::class::Class>>,
 }
 
 impl Value {
@@ -343,17 +347,28 @@ impl Value {
         }
     }
 
+    /// The value as an object property or a collection element holds it:
+    /// numbers are Reals, a time its number of seconds, undefined is null.
+    pub fn stored(self) -> Value {
+        match self {
+            Value::Long(n) => Value::Real(f64::from(n)),
+            Value::Time(t) => Value::Real(t as f64),
+            Value::Undefined => Value::Null,
+            other => other,
+        }
+    }
+
     pub fn text(s: impl Into<String>) -> Value {
         Value::Text(Text::new(s))
     }
 
     pub fn new_object(props: Props) -> Value {
-        Value::Object(Rc::new(RefCell::new(Object { props, code: None })))
+        Value::Object(Rc::new(RefCell::new(Object { props, ..Object::default() })))
     }
 
     /// A formula object running `code`.
     pub fn new_formula(code: Rc<dyn Code>) -> Value {
-        Value::Object(Rc::new(RefCell::new(Object { props: Props::default(), code: Some(code) })))
+        Value::Object(Rc::new(RefCell::new(Object { code: Some(code), ..Object::default() })))
     }
 
     pub fn new_array(array: Array) -> Value {
@@ -434,7 +449,12 @@ impl Value {
             Value::Object(o) => {
                 let o = o.borrow();
                 let props = o.props.iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
-                Value::Object(Rc::new(RefCell::new(Object { props, code: o.code.clone() })))
+                Value::Object(Rc::new(RefCell::new(Object {
+                    props,
+                    code: o.code.clone(),
+                    class: o.class.clone(),
+                    defines: o.defines.clone(),
+                })))
             }
             Value::Collection(c) => Value::new_collection(c.borrow().iter().map(Value::deep_copy).collect()),
             Value::Array(a) => Value::new_array(a.borrow().clone()),

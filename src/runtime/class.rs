@@ -1,0 +1,130 @@
+//! Classes as values: what a class is (its name, its store, its
+//! superclass), the built-in classes of the `4D` store that fourd has, and
+//! the class objects (instances of `4D.Class`) that stand for them in code.
+//!
+//! Every object is an instance of a class: plain objects of `4D.Object`,
+//! formulas of `4D.Function`, class objects of `4D.Class`. A class is the
+//! same class wherever it is reached from: identity is the store and the
+//! (case-sensitive) name.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::value::{Object, Props, Value, key};
+
+/// Where a class comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    /// The `4D` store of built-in classes.
+    Builtin,
+    /// The `cs` store of the project's classes.
+    User,
+}
+
+/// A class.
+#[derive(Debug)]
+pub struct Class {
+    pub name: String,
+    pub store: Store,
+    /// Null at the root (`4D.Object`).
+    pub superclass: Option<Rc<Class>>,
+}
+
+impl Class {
+    /// Whether `self` and `other` are the same class.
+    pub fn is(&self, other: &Class) -> bool {
+        self.store == other.store && self.name == other.name
+    }
+
+    /// Whether `self` is `ancestor` or inherits from it.
+    pub fn descends_from(&self, ancestor: &Class) -> bool {
+        let mut class = Some(self);
+        while let Some(c) = class {
+            if c.is(ancestor) {
+                return true;
+            }
+            class = c.superclass.as_deref();
+        }
+        false
+    }
+}
+
+/// The built-in classes fourd has, in `OB Keys(4D)` order.
+struct Builtins {
+    object: Rc<Class>,
+    function: Rc<Class>,
+    class: Rc<Class>,
+    /// The `4D` store: an object whose properties are the class objects.
+    store: Value,
+}
+
+thread_local! {
+    static BUILTINS: Builtins = Builtins::new();
+}
+
+impl Builtins {
+    fn new() -> Builtins {
+        let builtin = |name: &str, superclass: Option<&Rc<Class>>| {
+            Rc::new(Class { name: name.to_string(), store: Store::Builtin, superclass: superclass.cloned() })
+        };
+        let object = builtin("Object", None);
+        let function = builtin("Function", Some(&object));
+        let class = builtin("Class", Some(&object));
+        let object_value = class_object(&object, Value::Null);
+        let mut props = Props::default();
+        props.insert(key("Class"), class_object(&class, object_value.clone()));
+        props.insert(key("Function"), class_object(&function, object_value.clone()));
+        props.insert(key("Object"), object_value);
+        let store = Value::new_object(props);
+        Builtins { object, function, class, store }
+    }
+}
+
+/// The object that stands for `class` in code, with its documented properties.
+fn class_object(class: &Rc<Class>, superclass: Value) -> Value {
+    let mut props = Props::default();
+    props.insert(key("name"), Value::text(class.name.as_str()));
+    props.insert(key("superclass"), superclass);
+    props.insert(key("isShared"), Value::Bool(false));
+    props.insert(key("isSingleton"), Value::Bool(false));
+    props.insert(key("isSessionSingleton"), Value::Bool(false));
+    Value::Object(Rc::new(RefCell::new(Object { props, defines: Some(Rc::clone(class)), ..Object::default() })))
+}
+
+/// The `4D` class store (command 1709): the same object each time.
+pub fn builtin_store() -> Value {
+    BUILTINS.with(|b| b.store.clone())
+}
+
+/// The class of an object.
+pub fn class_of(object: &Object) -> Rc<Class> {
+    if let Some(class) = &object.class {
+        return Rc::clone(class);
+    }
+    BUILTINS.with(|b| {
+        Rc::clone(if object.defines.is_some() {
+            &b.class
+        } else if object.code.is_some() {
+            &b.function
+        } else {
+            &b.object
+        })
+    })
+}
+
+/// The class object of `class` (for `OB Class`); Null for a class fourd has no object for.
+pub fn object_of(class: &Class) -> Value {
+    match class.store {
+        Store::Builtin => BUILTINS.with(|b| match &b.store {
+            Value::Object(store) => store.borrow().props.get(class.name.as_str()).cloned().unwrap_or(Value::Null),
+            _ => Value::Null,
+        }),
+        Store::User => Value::Null,
+    }
+}
+
+/// A new instance of `class` (its `new()` function), for the classes that can
+/// be made without a constructor; `None` for those that cannot.
+pub fn instantiate(class: &Class) -> Option<Value> {
+    (class.store == Store::Builtin && class.name == "Object").then(|| Value::new_object(Props::default()))
+}
