@@ -43,7 +43,7 @@ pub fn run_file(
     file: &Path,
     display_name: &Path,
     args: &[String],
-    out: &mut dyn Output,
+    out: &mut (dyn Output + Send),
     options: RenderOptions,
 ) -> bool {
     let mut run = Run::for_file(file, display_name);

@@ -17,6 +17,7 @@ mod language;
 mod math;
 mod messages;
 mod objects;
+mod processes;
 mod string;
 pub mod table;
 mod tools;
@@ -41,6 +42,7 @@ pub enum Theme {
     Math,
     Messages,
     ObjectsLanguage,
+    Processes,
     DateAndTime,
     String,
     Tools,
@@ -56,6 +58,7 @@ impl Theme {
             Theme::Math => "Math",
             Theme::Messages => "Messages",
             Theme::ObjectsLanguage => "Objects (Language)",
+            Theme::Processes => "Processes",
             Theme::DateAndTime => "Date and Time",
             Theme::String => "String",
             Theme::Tools => "Tools",
@@ -176,6 +179,26 @@ pub trait Host {
     fn current_method_name(&self) -> String;
     /// Runs a formula, or the project method a text names, with `This` and arguments.
     fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
+    /// `New process(method; stack; name; args...; *)`: the new process's
+    /// number (that of the running process named `name` with `unique`).
+    fn new_process(
+        &mut self,
+        method: &str,
+        stack: f64,
+        name: &str,
+        args: &[Value],
+        unique: bool,
+    ) -> Result<i32, RuntimeError>;
+    /// The number and the name of the running process.
+    fn current_process(&self) -> (i32, String);
+    /// `Process state(number)`.
+    fn process_state(&self, number: i32) -> i32;
+    /// `Process number(name)`: 0 when no running process has that name.
+    fn process_number(&self, name: &str) -> i32;
+    /// `DELAY PROCESS(number; ticks)`.
+    fn delay_process(&mut self, number: i32, ticks: f64);
+    /// `RESUME PROCESS(number)`.
+    fn resume_process(&mut self, number: i32);
     /// The value of what a pointer designates.
     fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError>;
     /// Assigns through a pointer, as `p->:=value` does.

@@ -3,9 +3,10 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, String as Str, Tools,
+    Arrays, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, String as Str,
+    Tools,
 };
-use super::{CommandSpec, arrays, cmd, date_time, errors, language, math, messages, objects, string, tools};
+use super::{CommandSpec, arrays, cmd, date_time, errors, language, math, messages, objects, processes, string, tools};
 
 /// Any number of arguments.
 const MANY: u8 = u8::MAX;
@@ -114,6 +115,14 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1220, "OB SET", (3, MANY), ObjectsLanguage, objects::ob_set).places(0b1),
     cmd(1233, "OB SET NULL", (2, 2), ObjectsLanguage, objects::ob_set_null).places(0b1),
     cmd(1718, "OB Values", (1, 1), ObjectsLanguage, objects::ob_values),
+    // Processes
+    cmd(322, "Current process", (0, 0), Processes, processes::current_process),
+    cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
+    cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),
+    cmd(317, "New process", (2, MANY), Processes, processes::new_process),
+    cmd(372, "Process number", (1, 2), Processes, processes::process_number),
+    cmd(330, "Process state", (1, 1), Processes, processes::process_state),
+    cmd(320, "RESUME PROCESS", (1, 2), Processes, processes::resume_process),
     // String
     cmd(234, "Change string", (3, 3), Str, string::change_string),
     cmd(90, "Char", (1, 1), Str, string::char),

@@ -1,6 +1,7 @@
 //! The tree walker: runs resolved statements and evaluates resolved expressions.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::commands::{Args, Ctx, Host, Output};
 use crate::diag::Span;
@@ -9,6 +10,7 @@ use crate::runtime::value::{Code, Date, Pointer, Props, Text, Value, key};
 use crate::syntax::ast::{AssignOp, BinOp};
 
 use super::ops;
+use super::processes::{Control, Portable, Slot, state};
 use super::program::{
     Expr, ExprKind, Literal, LocalInfo, MethodCode, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
 };
@@ -23,7 +25,7 @@ pub const MAX_CALL_DEPTH: usize = 2000;
 /// Where the evaluator gets project methods and other run-wide things from.
 pub trait Methods {
     /// The resolved code of method `index`, loaded on first use.
-    fn code(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError>;
+    fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError>;
     /// The index of the project method with this name (any case), if there is one.
     fn method_index(&mut self, name: &str) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.
@@ -31,7 +33,7 @@ pub trait Methods {
     /// The name of the process variable in `slot`.
     fn process_var_name(&self, slot: usize) -> String;
     /// Resolves formula source text (`Formula from string`).
-    fn compile_formula(&mut self, source: &str) -> Result<Rc<MethodCode>, RuntimeError>;
+    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
     /// The source text of a span, as written.
     fn snippet(&self, span: Span) -> String;
     /// The line number of a span.
@@ -44,7 +46,7 @@ pub trait Methods {
 /// the locals it captured when it was created.
 #[derive(Debug)]
 pub struct Formula {
-    pub code: Rc<MethodCode>,
+    pub code: Arc<MethodCode>,
     /// (slot in the formula's frame, value captured).
     pub captured: Vec<(usize, Value)>,
     pub source: String,
@@ -79,9 +81,12 @@ pub struct Process<'a> {
     /// Emptied argument vectors of finished command calls, for reuse.
     arg_buffers: Vec<Vec<Value>>,
     /// The methods this process has called, by method index (no call through `methods` per call).
-    loaded: Vec<Option<Rc<MethodCode>>>,
+    loaded: Vec<Option<Arc<MethodCode>>>,
     /// The text literals evaluated so far, by number (see `text_literal`).
     texts: Vec<Option<Text>>,
+    /// The other processes of the run, and this one's entry in their table
+    /// (none for code run outside a run's processes).
+    control: Option<(&'a dyn Control, Arc<Slot>)>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -90,13 +95,13 @@ struct CallRecord {
     args: usize,
     nargs: usize,
     base: usize,
-    code: Rc<MethodCode>,
+    code: Arc<MethodCode>,
 }
 
 /// One running method: where its arguments and locals are on the stack.
 struct Frame<'c> {
     code: &'c MethodCode,
-    rc: &'c Rc<MethodCode>,
+    rc: &'c Arc<MethodCode>,
     /// Whether a `CallRecord` for this call is on `calls` (see `register`).
     registered: bool,
     serial: u64,
@@ -145,11 +150,17 @@ impl<'a> Process<'a> {
             arg_buffers: Vec::new(),
             loaded: Vec::new(),
             texts: Vec::new(),
+            control: None,
         }
     }
 
+    /// Makes this process one of a run's processes.
+    pub fn attach(&mut self, control: &'a dyn Control, slot: Arc<Slot>) {
+        self.control = Some((control, slot));
+    }
+
     /// Runs a method with arguments and returns its result.
-    pub fn call(&mut self, code: Rc<MethodCode>, args: Vec<Value>, this: Value) -> Result<Value, RuntimeError> {
+    pub fn call(&mut self, code: Arc<MethodCode>, args: Vec<Value>, this: Value) -> Result<Value, RuntimeError> {
         let start = self.stack.len();
         self.stack.extend(args);
         self.invoke(&code, start, this, &[])
@@ -159,7 +170,7 @@ impl<'a> Process<'a> {
     /// stack as it was before the arguments.
     fn invoke(
         &mut self,
-        code: &Rc<MethodCode>,
+        code: &Arc<MethodCode>,
         args: usize,
         this: Value,
         captured: &[(usize, Value)],
@@ -276,7 +287,7 @@ impl<'a> Process<'a> {
                 args: frame.args,
                 nargs: frame.nargs,
                 base: frame.base,
-                code: Rc::clone(frame.rc),
+                code: Arc::clone(frame.rc),
             });
         }
     }
@@ -957,7 +968,7 @@ impl<'a> Process<'a> {
             Pointer::Local { call, slot, name } => {
                 let record = self.call_record(*call, name)?;
                 let at = record.base + slot;
-                let code = Rc::clone(&record.code);
+                let code = Arc::clone(&record.code);
                 store_local(&mut self.stack[at], &code.locals[*slot], value)
             }
             Pointer::Param { call, n } => {
@@ -1165,7 +1176,7 @@ impl<'a> Process<'a> {
 
     /// Loads method `index` and keeps it in this process's table of loaded methods.
     #[cold]
-    fn load(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError> {
+    fn load(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError> {
         let code = self.methods.code(index)?;
         if self.loaded.len() <= index {
             self.loaded.resize(index + 1, None);
@@ -1470,6 +1481,62 @@ impl Host for ProcessHost<'_, '_, '_> {
 
     fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
         self.process.call_value(function, this.clone(), args, self.site)
+    }
+
+    fn new_process(
+        &mut self,
+        method: &str,
+        stack: f64,
+        name: &str,
+        args: &[Value],
+        unique: bool,
+    ) -> Result<i32, RuntimeError> {
+        let Some((control, _)) = self.process.control else {
+            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "processes cannot be started here"));
+        };
+        let Some(index) = self.process.methods.method_index(method) else {
+            return Err(RuntimeError::new(
+                codes::UNKNOWN_NAME,
+                format!("there is no project method named `{method}` to start a process with"),
+            ));
+        };
+        let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
+        control.start(index, stack, name, args, unique)
+    }
+
+    fn current_process(&self) -> (i32, String) {
+        match &self.process.control {
+            Some((_, slot)) => (slot.number, slot.name.clone()),
+            None => (1, String::from("Main process")),
+        }
+    }
+
+    fn process_state(&self, number: i32) -> i32 {
+        match &self.process.control {
+            Some((control, _)) => control.table().get(number).map_or(state::DOES_NOT_EXIST, |s| s.state()),
+            None if number == 1 => state::EXECUTING,
+            None => state::DOES_NOT_EXIST,
+        }
+    }
+
+    fn process_number(&self, name: &str) -> i32 {
+        self.process.control.as_ref().map_or(0, |(control, _)| control.table().number_of(name))
+    }
+
+    fn delay_process(&mut self, number: i32, ticks: f64) {
+        if let Some((control, slot)) = &self.process.control {
+            if number == slot.number {
+                slot.delay_self(ticks);
+            } else {
+                control.delay(number, ticks);
+            }
+        }
+    }
+
+    fn resume_process(&mut self, number: i32) {
+        if let Some((control, _)) = &self.process.control {
+            control.resume(number);
+        }
     }
 
     fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError> {

@@ -8,12 +8,13 @@
 
 pub mod exec;
 pub mod ops;
+pub mod processes;
 pub mod program;
 pub mod resolve;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::commands::Output;
 use crate::diag::{Diagnostic, SourceMap};
@@ -27,7 +28,7 @@ use self::program::MethodCode;
 struct MethodSlot {
     name: String,
     path: PathBuf,
-    code: Option<Rc<MethodCode>>,
+    code: Option<Arc<MethodCode>>,
 }
 
 /// The methods and process variables of one run.
@@ -120,16 +121,17 @@ impl Run {
     }
 
     /// Runs `file` as a method with Text arguments; output goes to `out`.
-    pub fn run_main(&mut self, file: &Path, args: &[String], out: &mut dyn Output) -> Outcome {
+    pub fn run_main(&mut self, file: &Path, args: &[String], out: &mut (dyn Output + Send)) -> Outcome {
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         self.run_methods(&[normalize(&stem)], args, out)
     }
 
     /// Runs methods one after the other in the main process (the project's
-    /// `onStartup` is named `STARTUP_KEY`); the first gets `args`.
-    pub fn run_methods(&mut self, keys: &[String], args: &[String], out: &mut dyn Output) -> Outcome {
-        let mut process_vars = Vec::new();
-        for (i, key) in keys.iter().enumerate() {
+    /// `onStartup` is named `STARTUP_KEY`); the first gets `args`. Returns
+    /// when every process the methods started has ended.
+    pub fn run_methods(&mut self, keys: &[String], args: &[String], out: &mut (dyn Output + Send)) -> Outcome {
+        let mut indexes = Vec::new();
+        for key in keys {
             let Some(index) = resolve::Names::method(self, key) else {
                 self.diagnostics.push(Diagnostic::error(
                     "usage",
@@ -138,22 +140,51 @@ impl Run {
                 ));
                 return Outcome { failed: true };
             };
-            let code = match exec::Methods::code(self, index) {
-                Ok(code) => code,
-                Err(_) => return Outcome { failed: true },
-            };
-            let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
-            let result = {
-                let mut process = exec::Process::new(self, &mut process_vars, out);
-                process.call(code.clone(), args, Value::Undefined)
-            };
-            if let Err(error) = result {
-                let diag = self.runtime_diagnostic(&error, &code.name);
-                self.diagnostics.push(diag);
-                return Outcome { failed: true };
-            }
+            indexes.push(index);
         }
-        Outcome { failed: false }
+        let errors_before = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let world = processes::World::new(self, out);
+        let failed = std::thread::scope(|scope| {
+            let control = processes::Processes::new(&world, scope);
+            let slot = control.main_slot();
+            let mut methods = processes::SharedMethods::new(&world);
+            let mut out = world.output();
+            let mut process_vars = Vec::new();
+            for (i, &index) in indexes.iter().enumerate() {
+                let code = match exec::Methods::code(&mut methods, index) {
+                    Ok(code) => code,
+                    Err(_) => return true,
+                };
+                let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
+                let result = {
+                    let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
+                    process.attach(&control, std::sync::Arc::clone(&slot));
+                    process.call(code.clone(), args, Value::Undefined)
+                };
+                if let Err(error) = result {
+                    out.flush();
+                    world.with_run(|run| {
+                        let diag = run.runtime_diagnostic(&error, &code.name);
+                        run.diagnostics.push(diag);
+                    });
+                    return true;
+                }
+            }
+            false
+        });
+        let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        Outcome { failed: failed || errors_after > errors_before }
+    }
+
+    /// Reports the uncaught error that stopped a process other than the main one.
+    fn report_process_error(&mut self, error: &RuntimeError, method: &str, process: &str) {
+        let mut diag = self.runtime_diagnostic(error, method);
+        let shown = if process.is_empty() { String::from("a process with no name") } else { format!("`{process}`") };
+        diag.help = Some(match diag.help.take() {
+            Some(help) => format!("{help}\nin the process {shown}"),
+            None => format!("in the process {shown}"),
+        });
+        self.diagnostics.push(diag);
     }
 
     /// A runtime error as a diagnostic: code, message, where, and the chain of calls.
@@ -315,7 +346,7 @@ impl exec::Methods for Run {
         self.process_var_names.get(slot).cloned().unwrap_or_default()
     }
 
-    fn compile_formula(&mut self, source: &str) -> Result<Rc<MethodCode>, RuntimeError> {
+    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
         let id = self.sources.add("Formula from string", source);
         let (ast, mut diags) = crate::syntax::parse(id, source);
         let failure = |diags: &[Diagnostic], code: i32| {
@@ -326,7 +357,7 @@ impl exec::Methods for Run {
             return Err(failure(&diags, codes::BAD_ARGUMENTS));
         }
         match resolve::resolve_formula_text("Formula from string", &ast, self) {
-            Ok(code) => Ok(Rc::new(code)),
+            Ok(code) => Ok(Arc::new(code)),
             Err(mut errors) => {
                 let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
                 diags.append(&mut errors);
@@ -347,7 +378,7 @@ impl exec::Methods for Run {
         self.user_param.clone()
     }
 
-    fn code(&mut self, index: usize) -> Result<Rc<MethodCode>, RuntimeError> {
+    fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError> {
         let Some(slot) = self.methods.get(index) else {
             return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown method"));
         };
@@ -381,7 +412,7 @@ impl exec::Methods for Run {
         if has_errors {
             return Err(failure("some of its names are not known"));
         }
-        let code = Rc::new(code);
+        let code = Arc::new(code);
         if let Some(slot) = self.methods.get_mut(index) {
             slot.code = Some(code.clone());
         }

@@ -7,7 +7,7 @@
 //! `Rc`; sharing programs between the threads of several 4D processes will
 //! turn these into `Arc`.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::commands::CommandId;
 use crate::diag::{SourceId, Span};
@@ -259,7 +259,7 @@ pub enum ExprKind {
     This,
     /// `Formula(expr)`: its code, the locals it captures (outer slot, inner slot), its source.
     Formula {
-        code: Rc<MethodCode>,
+        code: Arc<MethodCode>,
         captures: Vec<(usize, usize)>,
         source: Box<str>,
     },
@@ -328,3 +328,9 @@ impl Expr {
         Expr { kind, span }
     }
 }
+
+/// Resolved code is shared by the threads of a run's processes.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<MethodCode>();
+};

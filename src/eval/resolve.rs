@@ -7,7 +7,7 @@
 //! as diagnostics; the program is returned with them.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::commands::constants::{self, ConstValue};
 use crate::commands::{self, CommandId, REGISTRY};
@@ -775,7 +775,7 @@ impl Resolver<'_> {
         let source = self.names.snippet(expr.span).trim().to_string();
         let (code, locals) = resolve_formula_code(&self.method, expr, &mut *self.names, false, &mut self.diags);
         let captures = locals.iter().map(|(inner, name)| (self.local(name, None), *inner)).collect();
-        Expr::new(ExprKind::Formula { code: Rc::new(code), captures, source: source.into_boxed_str() }, span)
+        Expr::new(ExprKind::Formula { code: Arc::new(code), captures, source: source.into_boxed_str() }, span)
     }
 
     /// The closest known name, if one is close enough to be a likely typo.

@@ -135,6 +135,8 @@ pub mod codes {
     pub const TYPE_MISMATCH: i32 = -10512;
     /// A feature fourd does not run (`Begin SQL`, an unsupported command).
     pub const NOT_SUPPORTED: i32 = -10513;
+    /// `New process` while too many processes run at once (fourd's limit).
+    pub const TOO_MANY_PROCESSES: i32 = -10515;
     /// `OB Instance of` got something that is not a class object (documented).
     pub const NOT_A_CLASS: i32 = -10745;
     /// A nil pointer, or a pointer to a local whose method has returned, was dereferenced.

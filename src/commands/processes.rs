@@ -1,0 +1,61 @@
+//! Commands of the "Processes" theme: starting processes, their numbers,
+//! names and states, delaying and resuming them. Each 4D process is an OS
+//! thread of the run (see `eval::processes`).
+
+use super::{Args, Ctx};
+use crate::runtime::error::RuntimeError;
+use crate::runtime::value::Value;
+
+/// `New process(method; stack {; name {; param...}} {; *})` (317): the new
+/// process's number; with `*`, that of a running process of the same name
+/// if there is one. Objects and collections are passed as copies.
+pub(crate) fn new_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let method = args.text(0)?.to_string();
+    let stack = args.number(1)?;
+    let name = if args.len() > 2 { args.text(2)?.to_string() } else { String::new() };
+    let params = if args.len() > 3 { &args.values[3..] } else { &[] };
+    let number = ctx.host.new_process(&method, stack, &name, params, args.star)?;
+    Ok(Value::Long(number))
+}
+
+/// `Current process` (322).
+pub(crate) fn current_process(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Long(ctx.host.current_process().0))
+}
+
+/// `Current process name` (1392).
+pub(crate) fn current_process_name(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::text(ctx.host.current_process().1))
+}
+
+/// `Process number(name)` (372): 0 when no running process has that name.
+pub(crate) fn process_number(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Long(ctx.host.process_number(args.text(0)?)))
+}
+
+/// `Process state(number)` (330): `Executing` (0), `Delayed` (1), `Paused`
+/// (5), `Aborted` (-1) once ended, `Does not exist` (-100).
+pub(crate) fn process_state(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Long(ctx.host.process_state(number(args, 0)?)))
+}
+
+/// `DELAY PROCESS(process; ticks)` (323): the process waits `ticks`
+/// sixtieths of a second; a delay of another process replaces what is left of it.
+pub(crate) fn delay_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let process = number(args, 0)?;
+    let ticks = args.number(1)?;
+    ctx.host.delay_process(process, ticks);
+    Ok(Value::Undefined)
+}
+
+/// `RESUME PROCESS(process)` (320): ends a delay.
+pub(crate) fn resume_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.resume_process(number(args, 0)?);
+    Ok(Value::Undefined)
+}
+
+/// A process number argument.
+fn number(args: &Args<'_>, i: usize) -> Result<i32, RuntimeError> {
+    let n = args.number(i)?.trunc();
+    Ok(if n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX) { n as i32 } else { 0 })
+}

@@ -1,0 +1,516 @@
+//! 4D processes on OS threads: the process table (numbers, names, states),
+//! the run-wide state every process reaches (the project's methods, the
+//! output), starting a process with `New process`, and the values that cross
+//! from one process to another.
+//!
+//! Every process of a run is a scoped thread of the run, so that the run ends
+//! only when all of them have (`../conventions.md`, "How a run ends"). Values
+//! belong to one process (`Rc`, no locks); a value passed to another process
+//! is copied deeply through [`Portable`], which is `Send`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::thread::Scope;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use super::Run;
+use super::exec::{self, Formula, Methods};
+use super::program::MethodCode;
+use crate::commands::Output;
+use crate::diag::Span;
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::{Date, Pointer, Props, Value, key};
+
+/// `Process state` values (documented constants).
+pub mod state {
+    pub const DOES_NOT_EXIST: i32 = -100;
+    pub const ABORTED: i32 = -1;
+    pub const EXECUTING: i32 = 0;
+    pub const DELAYED: i32 = 1;
+    pub const PAUSED: i32 = 5;
+}
+
+/// The default stack of a process thread, and the most a `New process` may ask.
+const DEFAULT_STACK: usize = 64 << 20;
+const MAX_STACK: usize = 1 << 30;
+
+/// How many processes may run at once: beyond, `New process` raises an
+/// error instead of exhausting the machine (a method that starts itself).
+pub const MAX_LIVE_PROCESSES: usize = 4000;
+
+/// One process of the run, as the table knows it.
+pub struct Slot {
+    pub number: i32,
+    pub name: String,
+    state: AtomicI32,
+    /// The end of the running `DELAY PROCESS`, woken early by `RESUME PROCESS`.
+    delay: Mutex<Option<Instant>>,
+    wake: Condvar,
+}
+
+impl Slot {
+    fn new(number: i32, name: String) -> Arc<Slot> {
+        Arc::new(Slot {
+            number,
+            name,
+            state: AtomicI32::new(state::EXECUTING),
+            delay: Mutex::new(None),
+            wake: Condvar::new(),
+        })
+    }
+
+    pub fn state(&self) -> i32 {
+        self.state.load(Ordering::Acquire)
+    }
+
+    /// `DELAY PROCESS` of the process on itself: waits `ticks` sixtieths of a
+    /// second, or until `RESUME PROCESS` ends the delay.
+    pub fn delay_self(&self, ticks: f64) {
+        if ticks.is_nan() || ticks <= 0.0 {
+            return;
+        }
+        let seconds = (ticks / 60.0).min(1e9);
+        let deadline = Instant::now() + Duration::from_secs_f64(seconds);
+        let mut delay = self.delay.lock();
+        *delay = Some(deadline);
+        self.state.store(state::DELAYED, Ordering::Release);
+        while let Some(until) = *delay {
+            if Instant::now() >= until {
+                break;
+            }
+            self.wake.wait_until(&mut delay, until);
+        }
+        *delay = None;
+        self.state.store(state::EXECUTING, Ordering::Release);
+    }
+
+    /// `DELAY PROCESS` on a delayed process from another one: a new delay
+    /// replaces the rest of the current one (0 ends it).
+    fn redelay(&self, ticks: f64) {
+        let mut delay = self.delay.lock();
+        if delay.is_some() {
+            let seconds = (ticks.max(0.0) / 60.0).min(1e9);
+            *delay = Some(Instant::now() + Duration::from_secs_f64(seconds));
+            self.wake.notify_all();
+        }
+    }
+
+    /// `RESUME PROCESS`: ends a delay.
+    fn resume(&self) {
+        let mut delay = self.delay.lock();
+        if delay.is_some() {
+            *delay = Some(Instant::now());
+            self.wake.notify_all();
+        }
+    }
+}
+
+/// The processes of a run, by number (the main process is 1).
+pub struct Table {
+    slots: Mutex<Vec<Arc<Slot>>>,
+    /// The processes started by `New process` that have not ended.
+    live: std::sync::atomic::AtomicUsize,
+}
+
+impl Table {
+    fn new() -> Table {
+        Table { slots: Mutex::new(Vec::new()), live: std::sync::atomic::AtomicUsize::new(0) }
+    }
+
+    /// Adds a process; returns its slot.
+    fn add(&self, name: &str) -> Arc<Slot> {
+        let mut slots = self.slots.lock();
+        let number = i32::try_from(slots.len() + 1).unwrap_or(i32::MAX);
+        let slot = Slot::new(number, name.to_string());
+        slots.push(Arc::clone(&slot));
+        slot
+    }
+
+    /// The process numbered `number`, if it was ever started.
+    pub fn get(&self, number: i32) -> Option<Arc<Slot>> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.slots.lock().get(index).cloned()
+    }
+
+    /// `Process number(name)`: the number of the running process with that name, 0 if none.
+    pub fn number_of(&self, name: &str) -> i32 {
+        self.slots.lock().iter().find(|s| s.name == name && s.state() != state::ABORTED).map_or(0, |s| s.number)
+    }
+}
+
+/// What every process of a run shares: the run (methods, sources,
+/// diagnostics) and the output, borrowed for `'o`, and the process table.
+pub struct World<'o> {
+    run: Mutex<&'o mut Run>,
+    out: Mutex<&'o mut (dyn Output + Send)>,
+    pub table: Table,
+}
+
+impl<'o> World<'o> {
+    pub fn new(run: &'o mut Run, out: &'o mut (dyn Output + Send)) -> World<'o> {
+        World { run: Mutex::new(run), out: Mutex::new(out), table: Table::new() }
+    }
+
+    /// The output of a new process.
+    pub fn output(&self) -> LineOutput<'_, 'o> {
+        LineOutput::new(&self.out)
+    }
+
+    /// Runs `body` with the run (methods, sources, diagnostics) locked.
+    pub fn with_run<T>(&self, body: impl FnOnce(&mut Run) -> T) -> T {
+        let mut run = self.run.lock();
+        body(&mut run)
+    }
+}
+
+/// What a process may ask of the others: starting, delaying and resuming
+/// processes, the process table.
+pub trait Control {
+    /// `New process(method; stack; name; params...; *)`: starts `method` in a
+    /// new process on its own thread with copies of `args`; with `unique`,
+    /// returns the number of a running process of that name instead.
+    fn start(
+        &self,
+        method: usize,
+        stack: f64,
+        name: &str,
+        args: Vec<Portable>,
+        unique: bool,
+    ) -> Result<i32, RuntimeError>;
+    fn table(&self) -> &Table;
+    /// `DELAY PROCESS` on another process.
+    fn delay(&self, number: i32, ticks: f64);
+    /// `RESUME PROCESS`.
+    fn resume(&self, number: i32);
+}
+
+/// The process side of a run: the world, and the scope its threads live in.
+pub struct Processes<'scope, 'env, 'o> {
+    pub world: &'env World<'o>,
+    scope: &'scope Scope<'scope, 'env>,
+}
+
+impl<'scope, 'env, 'o> Clone for Processes<'scope, 'env, 'o> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<'scope, 'env, 'o> Copy for Processes<'scope, 'env, 'o> {}
+
+impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
+    pub fn new(world: &'env World<'o>, scope: &'scope Scope<'scope, 'env>) -> Processes<'scope, 'env, 'o> {
+        Processes { world, scope }
+    }
+
+    /// Registers the main process (number 1).
+    pub fn main_slot(&self) -> Arc<Slot> {
+        self.world.table.add("Main process")
+    }
+
+    /// The body of a process thread: runs its method; an uncaught error is
+    /// reported with the process's name and the run fails.
+    fn run_process(self, slot: Arc<Slot>, method: usize, args: Vec<Portable>) {
+        let mut methods = SharedMethods::new(self.world);
+        let mut out = self.world.output();
+        let mut process_vars = Vec::new();
+        let outcome = match methods.code(method) {
+            Ok(code) => {
+                let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
+                process.attach(&self, Arc::clone(&slot));
+                let args = args.into_iter().map(Portable::into_value).collect();
+                process.call(Arc::clone(&code), args, Value::Undefined).map_err(|e| (e, code.name.clone()))
+            }
+            Err(e) => Err((e, String::new())),
+        };
+        out.flush();
+        if let Err((error, method_name)) = outcome {
+            self.world.with_run(|run| run.report_process_error(&error, &method_name, &slot.name));
+        }
+        slot.state.store(state::ABORTED, Ordering::Release);
+        self.world.table.live.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
+    fn table(&self) -> &Table {
+        &self.world.table
+    }
+
+    fn start(
+        &self,
+        method: usize,
+        stack: f64,
+        name: &str,
+        args: Vec<Portable>,
+        unique: bool,
+    ) -> Result<i32, RuntimeError> {
+        if unique {
+            let existing = self.world.table.number_of(name);
+            if existing != 0 {
+                return Ok(existing);
+            }
+        }
+        let live = &self.world.table.live;
+        if live.fetch_add(1, Ordering::AcqRel) >= MAX_LIVE_PROCESSES {
+            live.fetch_sub(1, Ordering::AcqRel);
+            return Err(RuntimeError::new(
+                codes::TOO_MANY_PROCESSES,
+                format!("{MAX_LIVE_PROCESSES} processes are running: no other can start until one ends"),
+            ));
+        }
+        let slot = self.world.table.add(name);
+        let number = slot.number;
+        let stack = if stack > 0.0 { (stack as usize).clamp(DEFAULT_STACK, MAX_STACK) } else { DEFAULT_STACK };
+        let processes = *self;
+        let thread_slot = Arc::clone(&slot);
+        let spawned = std::thread::Builder::new()
+            .name(format!("4D process {number}"))
+            .stack_size(stack)
+            .spawn_scoped(self.scope, move || processes.run_process(thread_slot, method, args));
+        match spawned {
+            Ok(_) => Ok(number),
+            Err(e) => {
+                slot.state.store(state::ABORTED, Ordering::Release);
+                live.fetch_sub(1, Ordering::AcqRel);
+                Err(RuntimeError::new(codes::NOT_SUPPORTED, format!("the process could not be started: {e}")))
+            }
+        }
+    }
+
+    fn delay(&self, number: i32, ticks: f64) {
+        if let Some(slot) = self.world.table.get(number) {
+            slot.redelay(ticks);
+        }
+    }
+
+    fn resume(&self, number: i32) {
+        if let Some(slot) = self.world.table.get(number) {
+            slot.resume();
+        }
+    }
+}
+
+/// The project's methods as a process reaches them: through the run, locked
+/// only while a method is loaded or a name looked up (each process keeps
+/// the methods it called).
+pub struct SharedMethods<'a, 'o> {
+    world: &'a World<'o>,
+}
+
+impl<'a, 'o> SharedMethods<'a, 'o> {
+    pub fn new(world: &'a World<'o>) -> SharedMethods<'a, 'o> {
+        SharedMethods { world }
+    }
+}
+
+impl Methods for SharedMethods<'_, '_> {
+    fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.world.with_run(|run| run.code(index))
+    }
+
+    fn method_index(&mut self, name: &str) -> Option<usize> {
+        self.world.with_run(|run| run.method_index(name))
+    }
+
+    fn process_var_slot(&mut self, name: &str) -> Option<usize> {
+        self.world.with_run(|run| run.process_var_slot(name))
+    }
+
+    fn process_var_name(&self, slot: usize) -> String {
+        self.world.with_run(|run| run.process_var_name(slot))
+    }
+
+    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.world.with_run(|run| run.compile_formula(source))
+    }
+
+    fn snippet(&self, span: Span) -> String {
+        self.world.with_run(|run| Methods::snippet(&*run, span))
+    }
+
+    fn line(&self, span: Span) -> usize {
+        self.world.with_run(|run| run.line(span))
+    }
+
+    fn user_param(&self) -> String {
+        self.world.with_run(|run| run.user_param.clone())
+    }
+}
+
+/// A process's output: whole lines go to the run's output at once, so that
+/// the lines of several processes never mix; the rest waits for its end of
+/// line (or the end of the process).
+pub struct LineOutput<'a, 'o> {
+    sink: &'a Mutex<&'o mut (dyn Output + Send)>,
+    stdout: String,
+    stderr: String,
+}
+
+impl<'a, 'o> LineOutput<'a, 'o> {
+    pub fn new(sink: &'a Mutex<&'o mut (dyn Output + Send)>) -> LineOutput<'a, 'o> {
+        LineOutput { sink, stdout: String::new(), stderr: String::new() }
+    }
+
+    /// Writes what is left (a last line without its end).
+    pub fn flush(&mut self) {
+        if !self.stdout.is_empty() || !self.stderr.is_empty() {
+            let mut sink = self.sink.lock();
+            if !self.stdout.is_empty() {
+                sink.stdout(&std::mem::take(&mut self.stdout));
+            }
+            if !self.stderr.is_empty() {
+                sink.stderr(&std::mem::take(&mut self.stderr));
+            }
+        }
+    }
+
+    fn write(sink: &Mutex<&mut (dyn Output + Send)>, pending: &mut String, text: &str, err: bool) {
+        pending.push_str(text);
+        if let Some(end) = pending.rfind('\n') {
+            let rest = pending.split_off(end + 1);
+            let lines = std::mem::replace(pending, rest);
+            let mut sink = sink.lock();
+            if err { sink.stderr(&lines) } else { sink.stdout(&lines) }
+        }
+    }
+}
+
+impl Output for LineOutput<'_, '_> {
+    fn stdout(&mut self, text: &str) {
+        Self::write(self.sink, &mut self.stdout, text, false);
+    }
+
+    fn stderr(&mut self, text: &str) {
+        Self::write(self.sink, &mut self.stderr, text, true);
+    }
+}
+
+impl Drop for LineOutput<'_, '_> {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+/// A value on its way to another process: a deep copy that owns no
+/// process-bound reference.
+#[derive(Debug)]
+pub enum Portable {
+    Undefined,
+    Null,
+    Bool(bool),
+    Real(f64),
+    Long(i32),
+    Date(Date),
+    Time(i64),
+    Text(String),
+    Object(Vec<(String, Portable)>),
+    Collection(Vec<Portable>),
+    Formula { code: Arc<MethodCode>, captured: Vec<(usize, Portable)>, source: String },
+    Pointer(PortablePointer),
+}
+
+/// A pointer on its way to another process: to a process variable (there,
+/// that process's own variable of that name), or to a local (there, a
+/// pointer that no longer designates anything).
+#[derive(Debug)]
+pub enum PortablePointer {
+    Process { slot: usize, name: String },
+    Gone { name: String },
+}
+
+/// How deep a value may nest to be copied to another process.
+const MAX_DEPTH: usize = 512;
+
+impl Portable {
+    /// A deep copy of `value` for another process. Arrays cannot be passed,
+    /// as documented.
+    pub fn from_value(value: &Value) -> Result<Portable, RuntimeError> {
+        Portable::copy(value, 0)
+    }
+
+    fn copy(value: &Value, depth: usize) -> Result<Portable, RuntimeError> {
+        if depth > MAX_DEPTH {
+            return Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                "a value nested too deeply (an object that contains itself?) cannot be passed to another process",
+            ));
+        }
+        Ok(match value {
+            Value::Undefined => Portable::Undefined,
+            Value::Null => Portable::Null,
+            Value::Bool(b) => Portable::Bool(*b),
+            Value::Real(x) => Portable::Real(*x),
+            Value::Long(n) => Portable::Long(*n),
+            Value::Date(d) => Portable::Date(*d),
+            Value::Time(t) => Portable::Time(*t),
+            Value::Text(t) => Portable::Text(t.as_str().to_string()),
+            Value::Object(o) => {
+                let o = o.borrow();
+                if let Some(formula) = o.code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
+                    let captured = formula
+                        .captured
+                        .iter()
+                        .map(|(slot, v)| Ok((*slot, Portable::copy(v, depth + 1)?)))
+                        .collect::<Result<_, RuntimeError>>()?;
+                    return Ok(Portable::Formula {
+                        code: Arc::clone(&formula.code),
+                        captured,
+                        source: formula.source.clone(),
+                    });
+                }
+                let props = o
+                    .props
+                    .iter()
+                    .map(|(k, v)| Ok((k.to_string(), Portable::copy(v, depth + 1)?)))
+                    .collect::<Result<_, RuntimeError>>()?;
+                Portable::Object(props)
+            }
+            Value::Collection(c) => Portable::Collection(
+                c.borrow().iter().map(|v| Portable::copy(v, depth + 1)).collect::<Result<_, RuntimeError>>()?,
+            ),
+            Value::Pointer(p) => Portable::Pointer(match &**p {
+                Pointer::Process { slot, name } => PortablePointer::Process { slot: *slot, name: name.to_string() },
+                other => PortablePointer::Gone { name: other.name() },
+            }),
+            Value::Array(_) => {
+                return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "an array cannot be passed to another process"));
+            }
+        })
+    }
+
+    /// The value in the receiving process.
+    pub fn into_value(self) -> Value {
+        match self {
+            Portable::Undefined => Value::Undefined,
+            Portable::Null => Value::Null,
+            Portable::Bool(b) => Value::Bool(b),
+            Portable::Real(x) => Value::Real(x),
+            Portable::Long(n) => Value::Long(n),
+            Portable::Date(d) => Value::Date(d),
+            Portable::Time(t) => Value::Time(t),
+            Portable::Text(t) => Value::text(t),
+            Portable::Object(props) => {
+                let mut map = Props::with_capacity_and_hasher(props.len(), Default::default());
+                for (k, v) in props {
+                    map.insert(key(&k), v.into_value());
+                }
+                Value::new_object(map)
+            }
+            Portable::Collection(items) => Value::new_collection(items.into_iter().map(Portable::into_value).collect()),
+            Portable::Formula { code, captured, source } => {
+                let captured = captured.into_iter().map(|(slot, v)| (slot, v.into_value())).collect();
+                Value::new_formula(std::rc::Rc::new(Formula { code, captured, source }))
+            }
+            Portable::Pointer(PortablePointer::Process { slot, name }) => {
+                Value::Pointer(std::rc::Rc::new(Pointer::Process { slot, name: name.into() }))
+            }
+            Portable::Pointer(PortablePointer::Gone { name }) => {
+                // A local of the sending process: a call serial no process uses.
+                Value::Pointer(std::rc::Rc::new(Pointer::Local { call: u64::MAX, slot: 0, name: name.into() }))
+            }
+        }
+    }
+}
