@@ -98,6 +98,7 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("ck ignore null or empty", Some((85, 5)), 1.0),
     num("ck keep null", Some((85, 1)), 1.0),
     num("ck resolve pointers", Some((85, 26)), 1.0),
+    num("ck shared", Some((85, 29)), 2.0),
     // Strings (theme 86)
     num("sk ignore empty strings", Some((86, 1)), 1.0),
     num("sk trim spaces", Some((86, 2)), 2.0),

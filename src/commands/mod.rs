@@ -189,6 +189,8 @@ pub trait Host {
         args: &[Value],
         unique: bool,
     ) -> Result<i32, RuntimeError>;
+    /// `Storage`: the run's storage, a shared object.
+    fn storage(&self) -> Value;
     /// The number and the name of the running process.
     fn current_process(&self) -> (i32, String);
     /// `Process state(number)`.
@@ -307,17 +309,30 @@ impl Args<'_> {
     }
 
     /// The argument at `i` as an object reference (`None` for null or undefined).
+    /// A shared object comes as a copy of its first level, for reading.
     pub fn object(&self, i: usize) -> Result<Option<ObjectRef>, RuntimeError> {
         match self.get(i) {
             Value::Object(o) => Ok(Some(o.clone())),
+            Value::SharedObject(o) => {
+                let mut props = crate::runtime::value::Props::default();
+                for (k, v) in o.entries() {
+                    props.insert(crate::runtime::value::key(&k), v);
+                }
+                Ok(Some(std::rc::Rc::new(std::cell::RefCell::new(crate::runtime::value::Object {
+                    props,
+                    ..Default::default()
+                }))))
+            }
             Value::Null | Value::Undefined => Ok(None),
             other => Err(wrong_type(i, "an object", other)),
         }
     }
 
     /// The argument at `i` as a collection reference (`None` for null or undefined).
+    /// A shared collection comes as a copy of its elements, for reading.
     pub fn collection(&self, i: usize) -> Result<Option<CollectionRef>, RuntimeError> {
         match self.get(i) {
+            Value::SharedCollection(c) => Ok(Some(std::rc::Rc::new(std::cell::RefCell::new(c.values())))),
             Value::Collection(c) => Ok(Some(c.clone())),
             Value::Null | Value::Undefined => Ok(None),
             other => Err(wrong_type(i, "a collection", other)),

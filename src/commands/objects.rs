@@ -11,6 +11,7 @@ use crate::runtime::class;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json;
+use crate::runtime::shared;
 use crate::runtime::value::{Date, ObjectRef, Props, Value, key};
 
 /// `New object({name; value; ...})` (1471).
@@ -77,6 +78,21 @@ pub(crate) fn ob_entries(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
 /// The object a setting command works on. 4D creates the object when the
 /// argument is an object variable that holds none yet; fourd passes commands
 /// values, not variables, so it cannot.
+/// The shared object the first argument of `OB SET` designates, if it is one.
+fn shared_target(
+    ctx: &mut Ctx<'_>,
+    args: &Args<'_>,
+) -> Result<Option<std::sync::Arc<shared::SharedObject>>, RuntimeError> {
+    let value = match args.get(0) {
+        Value::Pointer(variable) => ctx.host.deref(variable)?,
+        other => other.clone(),
+    };
+    Ok(match value {
+        Value::SharedObject(o) => Some(o),
+        _ => None,
+    })
+}
+
 fn object_to_change(ctx: &mut Ctx<'_>, args: &Args<'_>, command: &str) -> Result<ObjectRef, RuntimeError> {
     let Value::Pointer(variable) = args.get(0) else {
         return args.object(0)?.ok_or_else(|| {
@@ -105,6 +121,12 @@ pub(crate) fn ob_set(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtim
     if args.len().is_multiple_of(2) {
         return Err(super::bad_argument("OB SET takes an object, then pairs of a property name and a value"));
     }
+    if let Some(object) = shared_target(ctx, args)? {
+        for pair in 0..(args.len() - 1) / 2 {
+            object.set(args.text(1 + pair * 2)?, args.get(2 + pair * 2))?;
+        }
+        return Ok(Value::Undefined);
+    }
     let object = object_to_change(ctx, args, "OB SET")?;
     for pair in 0..(args.len() - 1) / 2 {
         let name = args.text(1 + pair * 2)?;
@@ -116,6 +138,9 @@ pub(crate) fn ob_set(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtim
 
 /// `OB SET NULL(object; name)` (1233).
 pub(crate) fn ob_set_null(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if let Some(object) = shared_target(ctx, args)? {
+        return object.set(args.text(1)?, &Value::Null).map(|()| Value::Undefined);
+    }
     let object = object_to_change(ctx, args, "OB SET NULL")?;
     let name = args.text(1)?;
     object.borrow_mut().props.insert(key(name), Value::Null);
@@ -125,6 +150,15 @@ pub(crate) fn ob_set_null(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
 /// `OB REMOVE(object; name)` (1226): nothing happens when the property or the object is missing.
 pub(crate) fn ob_remove(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let name = args.text(1)?;
+    // A shared object: `OB REMOVE` takes the lock by itself, as documented.
+    if let Value::SharedObject(object) = args.get(0) {
+        let group = object.membership.group();
+        let me = shared::current_process();
+        group.acquire(me).map_err(|_| RuntimeError::new(codes::DEADLOCK, "OB REMOVE would wait forever"))?;
+        object.remove(name);
+        group.release(me);
+        return Ok(Value::Undefined);
+    }
     if let Some(object) = args.object(0)? {
         object.borrow_mut().props.shift_remove(name);
     }
@@ -177,7 +211,7 @@ const CK_SHARED: i64 = 2;
 /// The options of `OB Copy` and `collection.copy()`: `True` or `ck resolve
 /// pointers` are accepted and change nothing (fourd has no pointers yet);
 /// `ck shared` and a group need shared objects, which come with processes.
-pub(crate) fn copy_options(option: &Value, group: bool) -> Result<(), RuntimeError> {
+pub(crate) fn copy_options(option: &Value) -> Result<bool, RuntimeError> {
     let bits = match option {
         Value::Undefined | Value::Bool(_) => 0,
         other => match other.as_number() {
@@ -187,20 +221,44 @@ pub(crate) fn copy_options(option: &Value, group: bool) -> Result<(), RuntimeErr
             }
         },
     };
-    if bits & CK_SHARED != 0 || group {
-        return Err(RuntimeError::new(
-            codes::NOT_SUPPORTED,
-            "shared copies (ck shared) are not supported by fourd yet",
-        ));
-    }
-    Ok(())
+    Ok(bits & CK_SHARED != 0)
 }
 
-/// `OB Copy(object {; resolvePointers | option {; groupWith}})` (1225): a deep copy.
+/// A copy of `value` as `OB Copy` and `.copy()` make it: standard, or shared
+/// with `ck shared` (in the group of `group_with` when given).
+pub(crate) fn copy_value(value: &Value, option: &Value, group_with: Option<&Value>) -> Result<Value, RuntimeError> {
+    if !copy_options(option)? {
+        return deep_copy(value, 0);
+    }
+    let group = match group_with {
+        None => None,
+        Some(Value::SharedObject(o)) => Some(&o.membership),
+        Some(Value::SharedCollection(c)) => Some(&c.membership),
+        Some(other) => {
+            return Err(super::bad_argument(&format!(
+                "the group to copy into must be a shared object or collection, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    if let Some(group) = group
+        && !group.group().held_by(shared::current_process())
+    {
+        return Err(RuntimeError::new(
+            codes::OUTSIDE_USE,
+            "a copy joins a shared group only between Use and End use of that group",
+        ));
+    }
+    shared::share_copy(value, group, 0)
+}
+
+/// `OB Copy(object {; resolvePointers | option {; groupWith}})` (1225): a deep
+/// copy, standard (also of a shared object) or shared with `ck shared`.
 pub(crate) fn ob_copy(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    copy_options(args.get(1), args.len() > 2)?;
     match args.get(0) {
-        value @ Value::Object(_) => deep_copy(value, 0),
+        value @ (Value::Object(_) | Value::SharedObject(_)) => {
+            copy_value(value, args.get(1), (args.len() > 2).then(|| args.get(2)))
+        }
         Value::Null | Value::Undefined => Ok(Value::Null),
         other => Err(super::bad_argument(&format!("OB Copy expects an object, not {}", other.type_name()))),
     }
@@ -226,8 +284,51 @@ pub(crate) fn deep_copy(value: &Value, depth: usize) -> Result<Value, RuntimeErr
             let items = c.borrow().iter().map(|v| deep_copy(v, depth)).collect::<Result<_, _>>()?;
             Value::new_collection(items)
         }
+        Value::SharedObject(o) => {
+            let depth = deeper()?;
+            let mut props = Props::default();
+            for (k, v) in o.entries() {
+                props.insert(key(&k), deep_copy(&v, depth)?);
+            }
+            Value::new_object(props)
+        }
+        Value::SharedCollection(c) => {
+            let depth = deeper()?;
+            let items = c.values().iter().map(|v| deep_copy(v, depth)).collect::<Result<_, _>>()?;
+            Value::new_collection(items)
+        }
         other => other.clone(),
     })
+}
+
+/// `New shared object({name; value; ...})` (1526).
+pub(crate) fn new_shared_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if !args.len().is_multiple_of(2) {
+        return Err(super::bad_argument("New shared object takes pairs of a property name and a value"));
+    }
+    let object = shared::SharedObject::new();
+    for pair in 0..args.len() / 2 {
+        object.set_unchecked(args.text(pair * 2)?, &args.get(pair * 2 + 1).clone().stored())?;
+    }
+    Ok(Value::SharedObject(object))
+}
+
+/// `New shared collection({value; ...})` (1527).
+pub(crate) fn new_shared_collection(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let collection = shared::SharedCollection::new();
+    let values: Vec<Value> = args.values.iter().map(|v| v.clone().stored()).collect();
+    collection.replace_all(&values)?;
+    Ok(Value::SharedCollection(collection))
+}
+
+/// `Storage` (1525): the run's shared storage object.
+pub(crate) fn storage(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(ctx.host.storage())
+}
+
+/// `OB Is shared(value)` (1759): whether it is a shared object or collection.
+pub(crate) fn ob_is_shared(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(matches!(args.get(0), Value::SharedObject(_) | Value::SharedCollection(_))))
 }
 
 /// The error for objects and collections nested too deeply (or containing themselves).

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::commands::{Args, Ctx, Host, Output};
 use crate::diag::Span;
 use crate::runtime::error::{ErrorState, Frame as CallFrame, RuntimeError, codes};
+use crate::runtime::shared;
 use crate::runtime::value::{Code, Date, Pointer, Props, Text, Value, key};
 use crate::syntax::ast::{AssignOp, BinOp};
 
@@ -606,6 +607,34 @@ impl<'a> Process<'a> {
             }
             Stmt::Break => return Ok(Flow::Break),
             Stmt::Continue => return Ok(Flow::Continue),
+            Stmt::Use { target, body, span } => {
+                let target = self.expr(frame, target)?;
+                let group = match &target {
+                    Value::SharedObject(o) => o.membership.group(),
+                    Value::SharedCollection(c) => c.membership.group(),
+                    other => {
+                        return Err(RuntimeError::new(
+                            codes::BAD_ARGUMENTS,
+                            format!("Use needs a shared object or collection, not {}", describe_value(other)),
+                        )
+                        .at(*span));
+                    }
+                };
+                let me = shared::current_process();
+                group.acquire(me).map_err(|deadlock| {
+                    RuntimeError::new(
+                        codes::DEADLOCK,
+                        format!(
+                            "this Use would wait forever: process {} holds the lock and waits for one this process holds",
+                            deadlock.holder
+                        ),
+                    )
+                    .at(*span)
+                })?;
+                let outcome = self.block(frame, body);
+                group.release(me);
+                return outcome;
+            }
             Stmt::Unsupported { what, span } => {
                 return Err(RuntimeError::new(codes::NOT_SUPPORTED, what.clone()).at(*span));
             }
@@ -661,12 +690,17 @@ impl<'a> Process<'a> {
         body: &[Stmt],
         span: Span,
     ) -> Result<Flow, RuntimeError> {
-        let source_value = self.expr(frame, source)?;
+        let source_value = match self.expr(frame, source)? {
+            // A shared collection is read once, when the loop starts.
+            Value::SharedCollection(c) => Value::new_collection(c.values()),
+            other => other,
+        };
         // A collection is read as the loop goes (no copy); an object's property names are taken first.
         let (collection, names, is_collection): (Option<&crate::runtime::value::CollectionRef>, Vec<Value>, bool) =
             match &source_value {
                 Value::Collection(c) => (Some(c), Vec::new(), true),
                 Value::Object(o) => (None, o.borrow().props.keys().map(|k| Value::text(k.as_ref())).collect(), false),
+                Value::SharedObject(o) => (None, o.entries().into_iter().map(|(k, _)| Value::text(k)).collect(), false),
                 Value::Null | Value::Undefined => (None, Vec::new(), true),
                 other => {
                     return Err(RuntimeError::new(
@@ -1386,6 +1420,7 @@ impl Process<'_> {
                 let mut ctx = Ctx { host: &mut host };
                 (spec.handler)(&mut ctx, c, &Args { values: &args, star: false, marker: None })
             }
+            Value::SharedCollection(shared) => self.shared_collection_call(frame, shared, name, function, args, site),
             Value::Object(o) => {
                 let (code, property) = {
                     let o = o.borrow();
@@ -1421,6 +1456,73 @@ impl Process<'_> {
                 format!("cannot call `.{name}()` on {}", other.type_name()),
             )),
         }
+    }
+
+    /// A collection function on a shared collection: it runs on a copy of the
+    /// elements; one that changes the collection does so under the lock of
+    /// its group (taken by itself, as documented) and the copy is written
+    /// back. `.filter()` and `.reverse()` give shared collections of the same
+    /// group, the others standard ones; a function that gives its receiver
+    /// back gives the shared collection.
+    fn shared_collection_call(
+        &mut self,
+        frame: &mut Frame<'_>,
+        shared: &Arc<shared::SharedCollection>,
+        name: &str,
+        function: Option<usize>,
+        args: Vec<Value>,
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
+        const CHANGING: &[&str] = &[
+            "clear",
+            "combine",
+            "fill",
+            "insert",
+            "multiSort",
+            "pop",
+            "push",
+            "remove",
+            "resize",
+            "shift",
+            "sort",
+            "unshift",
+        ];
+        let changing = CHANGING.contains(&name);
+        let group = shared.membership.group();
+        let me = shared::current_process();
+        if changing {
+            group.acquire(me).map_err(|d| {
+                RuntimeError::new(
+                    codes::DEADLOCK,
+                    format!(
+                        "`.{name}()` would wait forever: process {} holds the lock and waits for this one",
+                        d.holder
+                    ),
+                )
+            })?;
+        }
+        let local = Rc::new(std::cell::RefCell::new(shared.values()));
+        let outcome = self
+            .member_call(frame, &Value::Collection(Rc::clone(&local)), name, function, args, site)
+            .and_then(|result| {
+                if changing {
+                    shared.replace_all(&local.borrow())?;
+                }
+                match result {
+                    Value::Collection(c) if Rc::ptr_eq(&c, &local) => Ok(Value::SharedCollection(Arc::clone(shared))),
+                    Value::Collection(c) if name == "filter" || name == "reverse" => {
+                        let copy = shared::SharedCollection::new();
+                        shared.membership.adopt_new(&copy.membership);
+                        copy.replace_all(&c.borrow())?;
+                        Ok(Value::SharedCollection(copy))
+                    }
+                    other => Ok(other),
+                }
+            });
+        if changing {
+            group.release(me);
+        }
+        outcome
     }
 
     /// `.call()` and `.apply()` of a formula.
@@ -1508,6 +1610,13 @@ impl Host for ProcessHost<'_, '_, '_> {
         match &self.process.control {
             Some((_, slot)) => (slot.number, slot.name.clone()),
             None => (1, String::from("Main process")),
+        }
+    }
+
+    fn storage(&self) -> Value {
+        match &self.process.control {
+            Some((control, _)) => Value::SharedObject(Arc::clone(control.storage())),
+            None => Value::Null,
         }
     }
 
@@ -1734,8 +1843,8 @@ fn fits(ty: VarType, value: &Value) -> bool {
             | (VarType::Real, Value::Real(_))
             | (VarType::Text, Value::Text(_))
             | (VarType::Boolean, Value::Bool(_))
-            | (VarType::Object, Value::Object(_))
-            | (VarType::Collection, Value::Collection(_))
+            | (VarType::Object, Value::Object(_) | Value::SharedObject(_))
+            | (VarType::Collection, Value::Collection(_) | Value::SharedCollection(_))
     )
 }
 
@@ -1769,8 +1878,8 @@ fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError>
         (VarType::Date, Value::Date(_)) => true,
         (VarType::Time, Value::Time(_)) => true,
         (VarType::Time, Value::Real(n)) => return Ok(Value::Time(*n as i64)),
-        (VarType::Object, Value::Object(_) | Value::Null) => true,
-        (VarType::Collection, Value::Collection(_) | Value::Null) => true,
+        (VarType::Object, Value::Object(_) | Value::SharedObject(_) | Value::Null) => true,
+        (VarType::Collection, Value::Collection(_) | Value::SharedCollection(_) | Value::Null) => true,
         (VarType::Pointer, Value::Pointer(_) | Value::Null) => true,
         _ => false,
     };
@@ -1794,6 +1903,15 @@ fn stored(value: Value) -> Value {
     }
 }
 
+/// A value named for a message: its type, and whether it is shared.
+fn describe_value(value: &Value) -> &'static str {
+    match value {
+        Value::Object(_) => "a non-shared object",
+        Value::Collection(_) => "a non-shared collection",
+        other => other.type_name(),
+    }
+}
+
 /// `object.name`: undefined when missing or when `object` is undefined; an error on null.
 fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
     match object {
@@ -1807,8 +1925,10 @@ fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
                 },
             }
         }
+        Value::SharedObject(o) => Ok(o.get(name)),
         Value::Undefined => Ok(Value::Undefined),
         Value::Collection(c) if name == "length" => Ok(Value::Real(c.borrow().len() as f64)),
+        Value::SharedCollection(c) if name == "length" => Ok(Value::Real(c.len() as f64)),
         other => Err(RuntimeError::new(
             codes::NOT_AN_OBJECT,
             format!("cannot read the property `{name}` of {}", other.type_name()),
@@ -1829,11 +1949,17 @@ fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeErr
                     Value::Bool(_) => Value::Bool(false),
                     Value::Date(_) => Value::Date(Date::NULL),
                     Value::Null | Value::Undefined => Value::Null,
-                    Value::Object(_) | Value::Collection(_) | Value::Pointer(_) | Value::Array(_) => Value::Null,
+                    Value::Object(_)
+                    | Value::Collection(_)
+                    | Value::Pointer(_)
+                    | Value::Array(_)
+                    | Value::SharedObject(_)
+                    | Value::SharedCollection(_) => Value::Null,
                 };
             }
             Ok(())
         }
+        Value::SharedObject(o) => o.set(name, &value),
         Value::Object(o) => {
             let stored = stored(value);
             let mut o = o.borrow_mut();
@@ -1914,7 +2040,19 @@ fn element(target: &Value, index: &Value) -> Result<Value, RuntimeError> {
             }
             Ok(c[i as usize].clone())
         }
-        (Value::Object(_) | Value::Undefined, Value::Text(key)) => member(target, key.as_str()),
+        (Value::SharedCollection(c), i) if i.as_number().is_some() => {
+            let i = i.as_number().unwrap_or(0.0).trunc();
+            if i < 0.0 || i as usize >= c.len() {
+                return Err(RuntimeError::new(
+                    codes::INDEX_OUT_OF_RANGE,
+                    format!("index {i} is outside the collection (length {})", c.len()),
+                ));
+            }
+            Ok(c.get(i as usize))
+        }
+        (Value::Object(_) | Value::SharedObject(_) | Value::Undefined, Value::Text(key)) => {
+            member(target, key.as_str())
+        }
         _ => Err(RuntimeError::new(
             codes::INCOMPATIBLE_TYPES,
             format!("cannot index {} with {}", target.type_name(), index.type_name()),
@@ -1937,7 +2075,14 @@ fn set_element(target: &Value, index: &Value, value: Value) -> Result<(), Runtim
             c[i] = stored(value);
             Ok(())
         }
-        (Value::Object(_), Value::Text(key)) => {
+        (Value::SharedCollection(c), i) if i.as_number().is_some() => {
+            let i = i.as_number().unwrap_or(0.0).trunc();
+            if i < 0.0 {
+                return Err(RuntimeError::new(codes::INDEX_OUT_OF_RANGE, format!("index {i} is negative")));
+            }
+            c.set(i as usize, &value)
+        }
+        (Value::Object(_) | Value::SharedObject(_), Value::Text(key)) => {
             set_member(target, key.as_str(), value)?;
             Ok(())
         }

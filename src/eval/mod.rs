@@ -147,6 +147,8 @@ impl Run {
         let failed = std::thread::scope(|scope| {
             let control = processes::Processes::new(&world, scope);
             let slot = control.main_slot();
+            let me = processes::process_id(slot.number);
+            crate::runtime::shared::set_current_process(me);
             let mut methods = processes::SharedMethods::new(&world);
             let mut out = world.output();
             let mut process_vars = Vec::new();
@@ -163,6 +165,7 @@ impl Run {
                 };
                 if let Err(error) = result {
                     out.flush();
+                    crate::runtime::locks::release_all(me);
                     world.with_run(|run| {
                         let diag = run.runtime_diagnostic(&error, &code.name);
                         run.diagnostics.push(diag);
@@ -170,6 +173,7 @@ impl Run {
                     return true;
                 }
             }
+            crate::runtime::locks::release_all(me);
             false
         });
         let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count();

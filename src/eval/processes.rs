@@ -107,6 +107,11 @@ impl Slot {
     }
 }
 
+/// The identity of process `number` for the locks of `Use` (numbers are never reused).
+pub fn process_id(number: i32) -> crate::runtime::locks::ProcessId {
+    u64::try_from(number).unwrap_or(0)
+}
+
 /// The processes of a run, by number (the main process is 1).
 pub struct Table {
     slots: Mutex<Vec<Arc<Slot>>>,
@@ -146,11 +151,18 @@ pub struct World<'o> {
     run: Mutex<&'o mut Run>,
     out: Mutex<&'o mut (dyn Output + Send)>,
     pub table: Table,
+    /// `Storage`.
+    pub storage: Arc<crate::runtime::shared::SharedObject>,
 }
 
 impl<'o> World<'o> {
     pub fn new(run: &'o mut Run, out: &'o mut (dyn Output + Send)) -> World<'o> {
-        World { run: Mutex::new(run), out: Mutex::new(out), table: Table::new() }
+        World {
+            run: Mutex::new(run),
+            out: Mutex::new(out),
+            table: Table::new(),
+            storage: crate::runtime::shared::SharedObject::new_storage(),
+        }
     }
 
     /// The output of a new process.
@@ -180,6 +192,8 @@ pub trait Control {
         unique: bool,
     ) -> Result<i32, RuntimeError>;
     fn table(&self) -> &Table;
+    /// `Storage`.
+    fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject>;
     /// `DELAY PROCESS` on another process.
     fn delay(&self, number: i32, ticks: f64);
     /// `RESUME PROCESS`.
@@ -216,6 +230,8 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let mut methods = SharedMethods::new(self.world);
         let mut out = self.world.output();
         let mut process_vars = Vec::new();
+        let me = process_id(slot.number);
+        crate::runtime::shared::set_current_process(me);
         let outcome = match methods.code(method) {
             Ok(code) => {
                 let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
@@ -226,6 +242,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
             Err(e) => Err((e, String::new())),
         };
         out.flush();
+        crate::runtime::locks::release_all(me);
         if let Err((error, method_name)) = outcome {
             self.world.with_run(|run| run.report_process_error(&error, &method_name, &slot.name));
         }
@@ -237,6 +254,10 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
     fn table(&self) -> &Table {
         &self.world.table
+    }
+
+    fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject> {
+        &self.world.storage
     }
 
     fn start(
@@ -408,8 +429,15 @@ pub enum Portable {
     Text(String),
     Object(Vec<(String, Portable)>),
     Collection(Vec<Portable>),
-    Formula { code: Arc<MethodCode>, captured: Vec<(usize, Portable)>, source: String },
+    Formula {
+        code: Arc<MethodCode>,
+        captured: Vec<(usize, Portable)>,
+        source: String,
+    },
     Pointer(PortablePointer),
+    /// Shared objects and collections pass by reference.
+    SharedObject(Arc<crate::runtime::shared::SharedObject>),
+    SharedCollection(Arc<crate::runtime::shared::SharedCollection>),
 }
 
 /// A pointer on its way to another process: to a process variable (there,
@@ -478,6 +506,8 @@ impl Portable {
             Value::Array(_) => {
                 return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "an array cannot be passed to another process"));
             }
+            Value::SharedObject(o) => Portable::SharedObject(Arc::clone(o)),
+            Value::SharedCollection(c) => Portable::SharedCollection(Arc::clone(c)),
         })
     }
 
@@ -507,6 +537,8 @@ impl Portable {
             Portable::Pointer(PortablePointer::Process { slot, name }) => {
                 Value::Pointer(std::rc::Rc::new(Pointer::Process { slot, name: name.into() }))
             }
+            Portable::SharedObject(o) => Value::SharedObject(o),
+            Portable::SharedCollection(c) => Value::SharedCollection(c),
             Portable::Pointer(PortablePointer::Gone { name }) => {
                 // A local of the sending process: a call serial no process uses.
                 Value::Pointer(std::rc::Rc::new(Pointer::Local { call: u64::MAX, slot: 0, name: name.into() }))

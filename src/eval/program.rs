@@ -142,6 +142,12 @@ pub enum Stmt {
     },
     Break,
     Continue,
+    /// `Use (target) ... End use`: the body runs with the lock of the target's shared group.
+    Use {
+        target: Expr,
+        body: Vec<Stmt>,
+        span: Span,
+    },
     /// A statement fourd parses but does not run (`Begin SQL`): an error when reached.
     Unsupported {
         what: String,

@@ -308,10 +308,9 @@ impl Resolver<'_> {
                 body: self.block(&body.stmts),
                 span,
             },
-            ast::StmtKind::Use { .. } => Stmt::Unsupported {
-                what: String::from("`Use` needs shared objects, which fourd does not support yet"),
-                span,
-            },
+            ast::StmtKind::Use { target, body } => {
+                Stmt::Use { target: self.expr(target), body: self.block(&body.stmts), span }
+            }
             ast::StmtKind::Try { body, catch } => {
                 Stmt::Try { body: self.block(&body.stmts), catch: self.opt_block(catch) }
             }

@@ -135,6 +135,15 @@ pub mod codes {
     pub const TYPE_MISMATCH: i32 = -10512;
     /// A feature fourd does not run (`Begin SQL`, an unsupported command).
     pub const NOT_SUPPORTED: i32 = -10513;
+    /// A shared object or collection changed outside `Use` (fourd's choice:
+    /// the documentation gives no code).
+    pub const OUTSIDE_USE: i32 = -10516;
+    /// A shared object or collection of one group stored into another group.
+    pub const OTHER_GROUP: i32 = -10517;
+    /// A `Use` that would wait forever: the processes wait for each other (fourd's addition).
+    pub const DEADLOCK: i32 = -10519;
+    /// A value a shared object or collection cannot hold (documented).
+    pub const NOT_SHAREABLE: i32 = -10721;
     /// `New process` while too many processes run at once (fourd's limit).
     pub const TOO_MANY_PROCESSES: i32 = -10515;
     /// `OB Instance of` got something that is not a class object (documented).

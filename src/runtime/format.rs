@@ -99,7 +99,11 @@ pub fn string_of(value: &Value) -> String {
         Value::Date(d) => date(*d),
         Value::Time(t) => time(*t),
         Value::Text(t) => t.as_str().to_string(),
-        Value::Object(_) | Value::Collection(_) | Value::Array(_) => json(value, false),
+        Value::Object(_)
+        | Value::Collection(_)
+        | Value::Array(_)
+        | Value::SharedObject(_)
+        | Value::SharedCollection(_) => json(value, false),
         Value::Pointer(p) => format!("->{}", p.name()),
     }
 }
@@ -123,7 +127,12 @@ pub fn try_json(value: &Value, pretty: bool) -> Option<String> {
 
 /// Writes `value`; `Err` when too deep and `strict`.
 fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, strict: bool) -> Result<(), ()> {
-    if depth >= json::MAX_DEPTH && matches!(value, Value::Object(_) | Value::Collection(_)) {
+    if depth >= json::MAX_DEPTH
+        && matches!(
+            value,
+            Value::Object(_) | Value::Collection(_) | Value::SharedObject(_) | Value::SharedCollection(_)
+        )
+    {
         if strict {
             return Err(());
         }
@@ -143,6 +152,16 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, stric
         Value::Array(a) => {
             let items = a.borrow().items.iter().skip(1).cloned().collect();
             write_json(out, &Value::new_collection(items), pretty, depth, strict)?;
+        }
+        Value::SharedObject(o) => {
+            let mut props = crate::runtime::value::Props::default();
+            for (k, v) in o.entries() {
+                props.insert(crate::runtime::value::key(&k), v);
+            }
+            write_json(out, &Value::new_object(props), pretty, depth, strict)?;
+        }
+        Value::SharedCollection(c) => {
+            write_json(out, &Value::new_collection(c.values()), pretty, depth, strict)?;
         }
         Value::Object(o) if o.borrow().code.is_some() => write_json_text(out, "[object Formula]"),
         Value::Object(o) => {

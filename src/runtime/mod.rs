@@ -8,7 +8,9 @@ pub mod date_format;
 pub mod error;
 pub mod format;
 pub mod json;
+pub mod locks;
 pub mod number_format;
+pub mod shared;
 pub mod text;
 
 pub mod value;

@@ -40,6 +40,10 @@ pub enum Value {
     Pointer(Rc<Pointer>),
     /// A 4D array (`ARRAY TEXT($a; 3)`): a variable's content, 1-based, with an element 0.
     Array(ArrayRef),
+    /// A shared object (`New shared object`, `Storage`), reachable from every process.
+    SharedObject(std::sync::Arc<super::shared::SharedObject>),
+    /// A shared collection (`New shared collection`).
+    SharedCollection(std::sync::Arc<super::shared::SharedCollection>),
 }
 
 /// What a pointer designates. Locals are named by the serial number of the
@@ -404,6 +408,8 @@ impl Value {
             }
             Value::Collection(c) => !c.borrow().is_empty(),
             Value::Array(a) => a.borrow().size() > 0,
+            Value::SharedObject(o) => !o.is_empty(),
+            Value::SharedCollection(c) => !c.is_empty(),
         }
     }
 
@@ -418,8 +424,8 @@ impl Value {
             Value::Date(_) => 4,
             Value::Time(_) => 11,
             Value::Text(_) => 2,
-            Value::Object(_) => 38,
-            Value::Collection(_) => 42,
+            Value::Object(_) | Value::SharedObject(_) => 38,
+            Value::Collection(_) | Value::SharedCollection(_) => 42,
             Value::Pointer(_) => 23,
             Value::Array(a) => a.borrow().ty.type_number(),
         }
@@ -436,8 +442,8 @@ impl Value {
             Value::Date(_) => "Date",
             Value::Time(_) => "Time",
             Value::Text(_) => "Text",
-            Value::Object(_) => "Object",
-            Value::Collection(_) => "Collection",
+            Value::Object(_) | Value::SharedObject(_) => "Object",
+            Value::Collection(_) | Value::SharedCollection(_) => "Collection",
             Value::Pointer(_) => "Pointer",
             Value::Array(_) => "Array",
         }

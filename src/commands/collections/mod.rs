@@ -222,8 +222,7 @@ fn concat(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
 /// `.copy({option {; groupWith}})`: a deep copy. `ck resolve pointers` is
 /// accepted (fourd has no pointers yet); `ck shared` is not supported yet.
 fn copy(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    super::objects::copy_options(args.get(0), args.len() > 1)?;
-    super::objects::deep_copy(&Value::Collection(c.clone()), 0)
+    super::objects::copy_value(&Value::Collection(c.clone()), args.get(0), (args.len() > 1).then(|| args.get(1)))
 }
 
 /// `.fill(value {; start {; end}})`: end excluded.

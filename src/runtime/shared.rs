@@ -1,0 +1,380 @@
+//! Shared objects and collections: the values every process of a run may
+//! reach at once (`New shared object`, `New shared collection`, `Storage`).
+//!
+//! Their contents are [`SharedValue`]s, which are `Send + Sync`: scalars,
+//! texts, and other shared objects and collections (anything else is error
+//! -10721, as documented). Reads need no lock beyond the short read lock of
+//! the container; every write needs the caller's process to hold the lock of
+//! the container's group (`Use`). Storing a shared object or collection in
+//! another joins it to that one's group for good; `Storage` is the exception:
+//! what it holds keeps its own group.
+
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use indexmap::IndexMap;
+use parking_lot::RwLock;
+
+use super::error::{RuntimeError, codes};
+use super::locks::{Group, ProcessId};
+use super::value::{Date, Value};
+
+thread_local! {
+    /// The process running on this thread (0 outside a run's processes).
+    static CURRENT: Cell<ProcessId> = const { Cell::new(0) };
+}
+
+/// Makes `id` the process of this thread, for the locks of `Use`.
+pub fn set_current_process(id: ProcessId) {
+    CURRENT.with(|c| c.set(id));
+}
+
+/// The process running on this thread.
+pub fn current_process() -> ProcessId {
+    CURRENT.with(Cell::get)
+}
+
+/// A value held by a shared object or collection.
+#[derive(Clone, Debug)]
+pub enum SharedValue {
+    Null,
+    Bool(bool),
+    Real(f64),
+    Date(Date),
+    Text(Arc<str>),
+    Object(Arc<SharedObject>),
+    Collection(Arc<SharedCollection>),
+}
+
+/// What shared objects and collections have in common: a group, whose lock
+/// `Use` takes.
+#[derive(Debug)]
+pub struct Membership {
+    /// The value's own group, until it joins another (once, for good).
+    own: Arc<Group>,
+    joined: OnceLock<Arc<Group>>,
+    /// Whether the group has other members: such a value cannot join another group.
+    grouped: AtomicBool,
+}
+
+impl Membership {
+    fn new() -> Membership {
+        Membership { own: Group::new(), joined: OnceLock::new(), grouped: AtomicBool::new(false) }
+    }
+
+    /// The group's lock.
+    #[inline]
+    pub fn group(&self) -> &Arc<Group> {
+        self.joined.get().unwrap_or(&self.own)
+    }
+
+    /// Joins `group` (a value joins another group at most once).
+    fn join(&self, group: &Arc<Group>) {
+        if !Arc::ptr_eq(self.group(), group) {
+            let _ = self.joined.set(Arc::clone(group));
+        }
+    }
+
+    /// An error unless the running process holds the group's lock.
+    #[inline]
+    fn check_write(&self) -> Result<(), RuntimeError> {
+        if self.group().held_by(current_process()) {
+            Ok(())
+        } else {
+            Err(RuntimeError::new(
+                codes::OUTSIDE_USE,
+                "a shared object or collection can only be changed between Use and End use",
+            ))
+        }
+    }
+
+    /// Puts a new shared value, that nothing else holds yet, into this group.
+    pub fn adopt_new(&self, member: &Membership) {
+        member.join(self.group());
+        member.grouped.store(true, Ordering::Release);
+        self.grouped.store(true, Ordering::Release);
+    }
+
+    /// Puts `member` (a shared value being stored here) into this group.
+    fn adopt(&self, member: &Membership) -> Result<(), RuntimeError> {
+        let mine = self.group();
+        let theirs = member.group();
+        if Arc::ptr_eq(mine, theirs) {
+            return Ok(());
+        }
+        if member.grouped.load(Ordering::Acquire) {
+            return Err(RuntimeError::new(
+                codes::OTHER_GROUP,
+                "this shared object or collection already belongs to another shared group: store a copy \
+                 (OB Copy with ck shared) instead",
+            ));
+        }
+        member.join(mine);
+        member.grouped.store(true, Ordering::Release);
+        self.grouped.store(true, Ordering::Release);
+        Ok(())
+    }
+}
+
+/// A shared object.
+#[derive(Debug)]
+pub struct SharedObject {
+    pub membership: Membership,
+    props: RwLock<IndexMap<Arc<str>, SharedValue>>,
+    /// `Storage`: what it holds does not join its group.
+    storage: bool,
+}
+
+/// A shared collection.
+#[derive(Debug)]
+pub struct SharedCollection {
+    pub membership: Membership,
+    items: RwLock<Vec<SharedValue>>,
+}
+
+impl SharedObject {
+    pub fn new() -> Arc<SharedObject> {
+        Arc::new(SharedObject { membership: Membership::new(), props: RwLock::new(IndexMap::new()), storage: false })
+    }
+
+    /// The `Storage` object of a run.
+    pub fn new_storage() -> Arc<SharedObject> {
+        Arc::new(SharedObject { membership: Membership::new(), props: RwLock::new(IndexMap::new()), storage: true })
+    }
+
+    pub fn is_storage(&self) -> bool {
+        self.storage
+    }
+
+    /// The value of property `name` (undefined when missing).
+    pub fn get(&self, name: &str) -> Value {
+        self.props.read().get(name).map_or(Value::Undefined, SharedValue::to_value)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.props.read().contains_key(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.props.read().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.props.read().is_empty()
+    }
+
+    /// The properties, in creation order, as values of the reading process.
+    pub fn entries(&self) -> Vec<(String, Value)> {
+        self.props.read().iter().map(|(k, v)| (k.to_string(), v.to_value())).collect()
+    }
+
+    /// `object.name:=value`, inside `Use`. Undefined resets an existing
+    /// property to its type's empty value and does nothing to a missing one.
+    pub fn set(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
+        self.membership.check_write()?;
+        self.set_unchecked(name, value)
+    }
+
+    /// Sets a property without the `Use` check (a command that locks by itself,
+    /// or a value being built before anyone else can see it).
+    pub fn set_unchecked(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
+        if let Value::Undefined = value {
+            if let Some(slot) = self.props.write().get_mut(name) {
+                *slot = slot.emptied();
+            }
+            return Ok(());
+        }
+        if self.storage && !matches!(value, Value::SharedObject(_) | Value::SharedCollection(_) | Value::Null) {
+            return Err(RuntimeError::new(
+                codes::NOT_SHAREABLE,
+                format!("Storage holds only shared objects and collections, not {}", value.type_name()),
+            ));
+        }
+        let stored = SharedValue::from_value(value, (!self.storage).then_some(&self.membership))?;
+        let mut props = self.props.write();
+        match props.get_mut(name) {
+            Some(slot) => *slot = stored,
+            None => {
+                props.insert(Arc::from(name), stored);
+            }
+        }
+        Ok(())
+    }
+
+    /// `OB REMOVE`, which locks by itself.
+    pub fn remove(&self, name: &str) {
+        self.props.write().shift_remove(name);
+    }
+}
+
+impl SharedCollection {
+    pub fn new() -> Arc<SharedCollection> {
+        Arc::new(SharedCollection { membership: Membership::new(), items: RwLock::new(Vec::new()) })
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.read().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.read().is_empty()
+    }
+
+    /// Element `i` (undefined past the end).
+    pub fn get(&self, i: usize) -> Value {
+        self.items.read().get(i).map_or(Value::Undefined, SharedValue::to_value)
+    }
+
+    /// The elements, as values of the reading process.
+    pub fn values(&self) -> Vec<Value> {
+        self.items.read().iter().map(SharedValue::to_value).collect()
+    }
+
+    /// `collection[i]:=value`, inside `Use`; the collection grows with nulls.
+    pub fn set(&self, i: usize, value: &Value) -> Result<(), RuntimeError> {
+        self.membership.check_write()?;
+        let stored = SharedValue::from_value(value, Some(&self.membership))?;
+        let mut items = self.items.write();
+        if i >= items.len() {
+            items.resize(i + 1, SharedValue::Null);
+        }
+        items[i] = stored;
+        Ok(())
+    }
+
+    /// Replaces every element (a collection function that changes its
+    /// receiver, run under the group's lock).
+    pub fn replace_all(&self, values: &[Value]) -> Result<(), RuntimeError> {
+        let stored =
+            values.iter().map(|v| SharedValue::from_value(v, Some(&self.membership))).collect::<Result<Vec<_>, _>>()?;
+        *self.items.write() = stored;
+        Ok(())
+    }
+}
+
+impl SharedValue {
+    /// `value` as a shared object or collection holds it; a shared object or
+    /// collection joins `group`'s group (none for `Storage`).
+    pub fn from_value(value: &Value, group: Option<&Membership>) -> Result<SharedValue, RuntimeError> {
+        Ok(match value {
+            Value::Undefined | Value::Null => SharedValue::Null,
+            Value::Bool(b) => SharedValue::Bool(*b),
+            Value::Real(x) => SharedValue::Real(*x),
+            Value::Long(n) => SharedValue::Real(f64::from(*n)),
+            Value::Time(t) => SharedValue::Real(*t as f64),
+            Value::Date(d) => SharedValue::Date(*d),
+            Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
+            Value::SharedObject(o) => {
+                if let Some(group) = group {
+                    group.adopt(&o.membership)?;
+                }
+                SharedValue::Object(Arc::clone(o))
+            }
+            Value::SharedCollection(c) => {
+                if let Some(group) = group {
+                    group.adopt(&c.membership)?;
+                }
+                SharedValue::Collection(Arc::clone(c))
+            }
+            other => {
+                return Err(RuntimeError::new(
+                    codes::NOT_SHAREABLE,
+                    format!(
+                        "a shared object or collection cannot hold {} (only scalars and shared objects and \
+                         collections: copy it with OB Copy and ck shared)",
+                        describe(other)
+                    ),
+                ));
+            }
+        })
+    }
+
+    /// The value as the reading process sees it.
+    pub fn to_value(&self) -> Value {
+        match self {
+            SharedValue::Null => Value::Null,
+            SharedValue::Bool(b) => Value::Bool(*b),
+            SharedValue::Real(x) => Value::Real(*x),
+            SharedValue::Date(d) => Value::Date(*d),
+            SharedValue::Text(t) => Value::text(t.as_ref()),
+            SharedValue::Object(o) => Value::SharedObject(Arc::clone(o)),
+            SharedValue::Collection(c) => Value::SharedCollection(Arc::clone(c)),
+        }
+    }
+
+    /// The empty value of this value's type (what undefined assigned to it leaves).
+    fn emptied(&self) -> SharedValue {
+        match self {
+            SharedValue::Real(_) => SharedValue::Real(0.0),
+            SharedValue::Text(_) => SharedValue::Text(Arc::from("")),
+            SharedValue::Bool(_) => SharedValue::Bool(false),
+            SharedValue::Date(_) => SharedValue::Date(Date::NULL),
+            SharedValue::Null | SharedValue::Object(_) | SharedValue::Collection(_) => SharedValue::Null,
+        }
+    }
+}
+
+/// How a value that cannot be shared is named in the message.
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Object(_) => "a non-shared object",
+        Value::Collection(_) => "a non-shared collection",
+        Value::Pointer(_) => "a pointer",
+        Value::Array(_) => "an array",
+        _ => "this value",
+    }
+}
+
+/// A deep shared copy of a process's value (`OB Copy(...; ck shared)`,
+/// `.copy(ck shared)`): objects and collections become new shared ones of one
+/// new group (or of `group`'s group).
+pub fn share_copy(value: &Value, group: Option<&Membership>, depth: usize) -> Result<Value, RuntimeError> {
+    if depth > 512 {
+        return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "a value nested too deeply cannot be copied"));
+    }
+    match value {
+        Value::Object(o) => {
+            let copy = SharedObject::new();
+            if let Some(group) = group {
+                group.adopt(&copy.membership)?;
+            }
+            let props: Vec<(String, Value)> =
+                o.borrow().props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+            for (k, v) in props {
+                let v = share_copy(&v, Some(&copy.membership), depth + 1)?;
+                copy.set_unchecked(&k, &v)?;
+            }
+            Ok(Value::SharedObject(copy))
+        }
+        Value::SharedObject(o) => {
+            let copy = SharedObject::new();
+            if let Some(group) = group {
+                group.adopt(&copy.membership)?;
+            }
+            for (k, v) in o.entries() {
+                let v = share_copy(&v, Some(&copy.membership), depth + 1)?;
+                copy.set_unchecked(&k, &v)?;
+            }
+            Ok(Value::SharedObject(copy))
+        }
+        Value::Collection(_) | Value::SharedCollection(_) => {
+            let items = match value {
+                Value::Collection(c) => c.borrow().clone(),
+                Value::SharedCollection(c) => c.values(),
+                _ => Vec::new(),
+            };
+            let copy = SharedCollection::new();
+            if let Some(group) = group {
+                group.adopt(&copy.membership)?;
+            }
+            let items = items
+                .iter()
+                .map(|v| share_copy(v, Some(&copy.membership), depth + 1))
+                .collect::<Result<Vec<_>, _>>()?;
+            copy.replace_all(&items)?;
+            Ok(Value::SharedCollection(copy))
+        }
+        other => Ok(other.clone()),
+    }
+}
