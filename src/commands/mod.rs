@@ -197,6 +197,10 @@ pub trait Host {
     fn process_state(&self, number: i32) -> i32;
     /// `Process number(name)`: 0 when no running process has that name.
     fn process_number(&self, name: &str) -> i32;
+    /// `CALL WORKER(process; function; args...)`.
+    fn call_worker(&mut self, target: &Value, function: &Value, args: &[Value]) -> Result<(), RuntimeError>;
+    /// `KILL WORKER({process})`: the running process's worker when `None`.
+    fn kill_worker(&mut self, target: Option<&Value>) -> Result<(), RuntimeError>;
     /// `DELAY PROCESS(number; ticks)`.
     fn delay_process(&mut self, number: i32, ticks: f64);
     /// `RESUME PROCESS(number)`.

@@ -59,3 +59,18 @@ fn number(args: &Args<'_>, i: usize) -> Result<i32, RuntimeError> {
     let n = args.number(i)?.trunc();
     Ok(if n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX) { n as i32 } else { 0 })
 }
+
+/// `CALL WORKER(process; formula | method {; param...})` (1389): posts a
+/// message to the worker of that name (started if needed) or number; the
+/// worker runs its messages one after the other, in the order they came.
+pub(crate) fn call_worker(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.call_worker(args.get(0), args.get(1), &args.values[2..])?;
+    Ok(Value::Undefined)
+}
+
+/// `KILL WORKER({process})` (1390): the worker drops its waiting messages and
+/// ends after the current one; the main process only has its box emptied.
+pub(crate) fn kill_worker(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.kill_worker((!args.is_empty()).then(|| args.get(0)))?;
+    Ok(Value::Undefined)
+}

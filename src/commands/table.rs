@@ -120,9 +120,11 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1718, "OB Values", (1, 1), ObjectsLanguage, objects::ob_values),
     cmd(1525, "Storage", (0, 0), ObjectsLanguage, objects::storage),
     // Processes
+    cmd(1389, "CALL WORKER", (2, MANY), Processes, processes::call_worker),
     cmd(322, "Current process", (0, 0), Processes, processes::current_process),
     cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
     cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),
+    cmd(1390, "KILL WORKER", (0, 1), Processes, processes::kill_worker),
     cmd(317, "New process", (2, MANY), Processes, processes::new_process),
     cmd(372, "Process number", (1, 2), Processes, processes::process_number),
     cmd(330, "Process state", (1, 1), Processes, processes::process_state),

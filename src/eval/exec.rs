@@ -11,7 +11,7 @@ use crate::runtime::value::{Code, Date, Pointer, Props, Text, Value, key};
 use crate::syntax::ast::{AssignOp, BinOp};
 
 use super::ops;
-use super::processes::{Control, Portable, Slot, state};
+use super::processes::{Control, Message, Portable, Slot, WorkerName, state};
 use super::program::{
     Expr, ExprKind, Literal, LocalInfo, MethodCode, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
 };
@@ -158,6 +158,42 @@ impl<'a> Process<'a> {
     /// Makes this process one of a run's processes.
     pub fn attach(&mut self, control: &'a dyn Control, slot: Arc<Slot>) {
         self.control = Some((control, slot));
+    }
+
+    /// Handles a worker's message: runs its formula or method with its
+    /// parameters. An error comes back with the name of what ran.
+    pub fn handle_message(&mut self, message: Message) -> Result<(), (RuntimeError, String)> {
+        let args: Vec<Value> = message.args.into_iter().map(Portable::into_value).collect();
+        match message.function.into_value() {
+            Value::Text(name) => {
+                let name = name.as_str().to_string();
+                let Some(index) = self.methods.method_index(&name) else {
+                    let error = RuntimeError::new(
+                        codes::UNKNOWN_NAME,
+                        format!("there is no project method named `{name}` for the worker to run"),
+                    );
+                    return Err((error, name));
+                };
+                let code = self.methods.code(index).map_err(|e| (e, name.clone()))?;
+                self.call(code, args, Value::Undefined).map(|_| ()).map_err(|e| (e, name))
+            }
+            Value::Object(o) => {
+                let code = o.borrow().code.clone();
+                let Some(formula) = code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) else {
+                    return Err((
+                        RuntimeError::new(codes::BAD_ARGUMENTS, "a worker runs a formula or a method"),
+                        String::new(),
+                    ));
+                };
+                let start = self.stack.len();
+                self.stack.extend(args);
+                let name = formula.code.name.clone();
+                self.invoke(&formula.code, start, Value::Undefined, &formula.captured)
+                    .map(|_| ())
+                    .map_err(|e| (e, name))
+            }
+            _ => Err((RuntimeError::new(codes::BAD_ARGUMENTS, "a worker runs a formula or a method"), String::new())),
+        }
     }
 
     /// Runs a method with arguments and returns its result.
@@ -1632,9 +1668,50 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.control.as_ref().map_or(0, |(control, _)| control.table().number_of(name))
     }
 
+    fn call_worker(&mut self, target: &Value, function: &Value, args: &[Value]) -> Result<(), RuntimeError> {
+        let Some((control, _)) = self.process.control else {
+            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "workers cannot be called here"));
+        };
+        let target = worker_name(target)?;
+        let function = match function {
+            Value::Text(_) => Portable::from_value(function)?,
+            Value::Object(o) if o.borrow().code.is_some() => Portable::from_value(function)?,
+            other => {
+                return Err(RuntimeError::new(
+                    codes::BAD_ARGUMENTS,
+                    format!("CALL WORKER runs a formula or a method name, not {}", other.type_name()),
+                ));
+            }
+        };
+        let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
+        control.call_worker(target, Message { function, args })
+    }
+
+    fn kill_worker(&mut self, target: Option<&Value>) -> Result<(), RuntimeError> {
+        let Some((control, slot)) = &self.process.control else { return Ok(()) };
+        let target = match target {
+            Some(t) => worker_name(t)?,
+            None => WorkerName::Number(slot.number),
+        };
+        control.kill_worker(target);
+        Ok(())
+    }
+
     fn delay_process(&mut self, number: i32, ticks: f64) {
         if let Some((control, slot)) = &self.process.control {
-            if number == slot.number {
+            if number == slot.number && number == 1 {
+                // The main process, a worker, handles its messages while it waits.
+                let (control, slot) = (*control, Arc::clone(slot));
+                let seconds = if ticks.is_nan() || ticks <= 0.0 { 0.0 } else { (ticks / 60.0).min(1e9) };
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(seconds);
+                while let Some(message) = control.main_message(deadline) {
+                    let outcome = self.process.handle_message(message);
+                    control.message_done();
+                    if let Err((error, name)) = outcome {
+                        control.report_error(&error, &name, &slot.name);
+                    }
+                }
+            } else if number == slot.number {
                 slot.delay_self(ticks);
             } else {
                 control.delay(number, ticks);
@@ -1900,6 +1977,20 @@ fn stored(value: Value) -> Value {
         Value::Long(n) => Value::Real(f64::from(n)),
         Value::Time(_) | Value::Undefined => value.stored(),
         other => other,
+    }
+}
+
+/// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.
+fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
+    match target {
+        Value::Text(name) => Ok(WorkerName::Name(name.as_str().to_string())),
+        other => match other.as_number() {
+            Some(n) => Ok(WorkerName::Number(n.trunc() as i32)),
+            None => Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("a worker is named by a text or a process number, not {}", other.type_name()),
+            )),
+        },
     }
 }
 

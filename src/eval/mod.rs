@@ -152,10 +152,14 @@ impl Run {
             let mut methods = processes::SharedMethods::new(&world);
             let mut out = world.output();
             let mut process_vars = Vec::new();
+            let mut failed = false;
             for (i, &index) in indexes.iter().enumerate() {
                 let code = match exec::Methods::code(&mut methods, index) {
                     Ok(code) => code,
-                    Err(_) => return true,
+                    Err(_) => {
+                        failed = true;
+                        break;
+                    }
                 };
                 let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
                 let result = {
@@ -165,16 +169,27 @@ impl Run {
                 };
                 if let Err(error) = result {
                     out.flush();
-                    crate::runtime::locks::release_all(me);
                     world.with_run(|run| {
                         let diag = run.runtime_diagnostic(&error, &code.name);
                         run.diagnostics.push(diag);
                     });
-                    return true;
+                    failed = true;
+                    break;
                 }
             }
+            // The main process is a worker: it handles its messages until the
+            // other processes are done, whether its method succeeded or not
+            // (without the locks an error left taken).
             crate::runtime::locks::release_all(me);
-            false
+            let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
+            process.attach(&control, std::sync::Arc::clone(&slot));
+            control.finish(|message| {
+                if let Err((error, name)) = process.handle_message(message) {
+                    processes::Control::report_error(&control, &error, &name, &slot.name);
+                }
+            });
+            crate::runtime::locks::release_all(me);
+            failed
         });
         let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count();
         Outcome { failed: failed || errors_after > errors_before }

@@ -153,6 +153,13 @@ pub struct World<'o> {
     pub table: Table,
     /// `Storage`.
     pub storage: Arc<crate::runtime::shared::SharedObject>,
+    /// The workers, by name (case-sensitive); the main process is the first.
+    workers: Mutex<Vec<Arc<Worker>>>,
+    /// Work that keeps the run going: processes started by `New process`
+    /// and messages not yet handled. The run ends when it is 0.
+    activity: Mutex<usize>,
+    /// Notified when `activity` goes down or the main process gets a message.
+    idle: Condvar,
 }
 
 impl<'o> World<'o> {
@@ -162,12 +169,25 @@ impl<'o> World<'o> {
             out: Mutex::new(out),
             table: Table::new(),
             storage: crate::runtime::shared::SharedObject::new_storage(),
+            workers: Mutex::new(Vec::new()),
+            activity: Mutex::new(0),
+            idle: Condvar::new(),
         }
     }
 
     /// The output of a new process.
     pub fn output(&self) -> LineOutput<'_, 'o> {
         LineOutput::new(&self.out)
+    }
+
+    fn begin_activity(&self) {
+        *self.activity.lock() += 1;
+    }
+
+    fn end_activity(&self, n: usize) {
+        let mut activity = self.activity.lock();
+        *activity = activity.saturating_sub(n);
+        self.idle.notify_all();
     }
 
     /// Runs `body` with the run (methods, sources, diagnostics) locked.
@@ -198,6 +218,81 @@ pub trait Control {
     fn delay(&self, number: i32, ticks: f64);
     /// `RESUME PROCESS`.
     fn resume(&self, number: i32);
+    /// `CALL WORKER(process; function; args...)`: posts a message to the
+    /// worker of that name (started if needed) or number (nothing if none).
+    fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError>;
+    /// `KILL WORKER`: the worker drops its messages and ends after the current one.
+    fn kill_worker(&self, target: WorkerName);
+    /// The next message of the main process's box, waiting until `deadline`.
+    fn main_message(&self, deadline: Instant) -> Option<Message>;
+    /// A message of the main process's box has been handled.
+    fn message_done(&self);
+    /// Reports the uncaught error of a message (the process goes on).
+    fn report_error(&self, error: &RuntimeError, method: &str, process: &str);
+}
+
+/// Which worker `CALL WORKER` and `KILL WORKER` address.
+pub enum WorkerName {
+    Name(String),
+    Number(i32),
+}
+
+/// A message for a worker: a formula or a method name, and its parameters.
+pub struct Message {
+    pub function: Portable,
+    pub args: Vec<Portable>,
+}
+
+/// A worker: a name, a box of messages, and the process that handles them.
+pub struct Worker {
+    pub name: String,
+    inbox: Mutex<Inbox>,
+    arrived: Condvar,
+}
+
+struct Inbox {
+    queue: std::collections::VecDeque<Message>,
+    /// The process handling the box, while there is one.
+    process: Option<Arc<Slot>>,
+    /// `KILL WORKER`: the process ends after its current message.
+    killed: bool,
+    /// The run is over: the process ends.
+    ending: bool,
+    /// The method of the first message, run again by `CALL WORKER(name; "")`.
+    startup: Option<String>,
+}
+
+impl Worker {
+    fn new(name: &str, process: Option<Arc<Slot>>) -> Arc<Worker> {
+        Arc::new(Worker {
+            name: name.to_string(),
+            inbox: Mutex::new(Inbox {
+                queue: std::collections::VecDeque::new(),
+                process,
+                killed: false,
+                ending: false,
+                startup: None,
+            }),
+            arrived: Condvar::new(),
+        })
+    }
+
+    /// The next message, or `None` when the process must end.
+    fn next(&self) -> Option<Message> {
+        let mut inbox = self.inbox.lock();
+        loop {
+            if inbox.killed {
+                return None;
+            }
+            if let Some(message) = inbox.queue.pop_front() {
+                return Some(message);
+            }
+            if inbox.ending {
+                return None;
+            }
+            self.arrived.wait(&mut inbox);
+        }
+    }
 }
 
 /// The process side of a run: the world, and the scope its threads live in.
@@ -219,9 +314,91 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         Processes { world, scope }
     }
 
-    /// Registers the main process (number 1).
+    /// Registers the main process (number 1), which is also a worker.
     pub fn main_slot(&self) -> Arc<Slot> {
-        self.world.table.add("Main process")
+        let slot = self.world.table.add("Main process");
+        self.world.workers.lock().push(Worker::new("Main process", Some(Arc::clone(&slot))));
+        slot
+    }
+
+    /// The end of the run, for the main process once its method has returned:
+    /// handles the main process's messages until no process started by `New
+    /// process` runs and every box is empty, then ends the workers.
+    pub fn finish(&self, mut handle: impl FnMut(Message)) {
+        loop {
+            if let Some(message) = self.main_message(Instant::now()) {
+                handle(message);
+                self.message_done();
+                continue;
+            }
+            let mut activity = self.world.activity.lock();
+            if *activity == 0 {
+                break;
+            }
+            let main_has_mail =
+                self.world.workers.lock().first().is_some_and(|main| !main.inbox.lock().queue.is_empty());
+            if !main_has_mail {
+                self.world.idle.wait(&mut activity);
+            }
+        }
+        for worker in self.world.workers.lock().iter() {
+            worker.inbox.lock().ending = true;
+            worker.arrived.notify_all();
+        }
+    }
+
+    /// Starts the process of `worker` (its box has a message).
+    fn spawn_worker(&self, worker: &Arc<Worker>, inbox: &mut Inbox) -> Result<(), RuntimeError> {
+        let slot = self.world.table.add(&worker.name);
+        inbox.process = Some(Arc::clone(&slot));
+        let processes = *self;
+        let thread_worker = Arc::clone(worker);
+        let spawned = std::thread::Builder::new()
+            .name(format!("4D worker {}", slot.number))
+            .stack_size(DEFAULT_STACK)
+            .spawn_scoped(self.scope, move || processes.run_worker(slot, thread_worker));
+        spawned.map(|_| ()).map_err(|e| {
+            inbox.process = None;
+            RuntimeError::new(codes::NOT_SUPPORTED, format!("the worker could not be started: {e}"))
+        })
+    }
+
+    /// The body of a worker's process: handles its messages in order; an
+    /// uncaught error is reported with the worker's name and the worker goes
+    /// on with its next message. Process variables live on between messages.
+    fn run_worker(self, slot: Arc<Slot>, worker: Arc<Worker>) {
+        let mut methods = SharedMethods::new(self.world);
+        let mut out = self.world.output();
+        let mut process_vars = Vec::new();
+        let me = process_id(slot.number);
+        crate::runtime::shared::set_current_process(me);
+        {
+            let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
+            process.attach(&self, Arc::clone(&slot));
+            while let Some(message) = worker.next() {
+                if let Err((error, name)) = process.handle_message(message) {
+                    self.world.with_run(|run| run.report_process_error(&error, &name, &worker.name));
+                }
+                self.world.end_activity(1);
+            }
+        }
+        out.flush();
+        crate::runtime::locks::release_all(me);
+        slot.state.store(state::ABORTED, Ordering::Release);
+        // Messages posted after a `KILL WORKER` start a new process.
+        let mut inbox = worker.inbox.lock();
+        inbox.process = None;
+        if inbox.killed {
+            inbox.killed = false;
+            if !inbox.queue.is_empty() && !inbox.ending {
+                let discarded = inbox.queue.len();
+                if self.spawn_worker(&worker, &mut inbox).is_err() {
+                    inbox.queue.clear();
+                    drop(inbox);
+                    self.world.end_activity(discarded);
+                }
+            }
+        }
     }
 
     /// The body of a process thread: runs its method; an uncaught error is
@@ -248,6 +425,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         }
         slot.state.store(state::ABORTED, Ordering::Release);
         self.world.table.live.fetch_sub(1, Ordering::AcqRel);
+        self.world.end_activity(1);
     }
 }
 
@@ -282,6 +460,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
                 format!("{MAX_LIVE_PROCESSES} processes are running: no other can start until one ends"),
             ));
         }
+        self.world.begin_activity();
         let slot = self.world.table.add(name);
         let number = slot.number;
         let stack = if stack > 0.0 { (stack as usize).clamp(DEFAULT_STACK, MAX_STACK) } else { DEFAULT_STACK };
@@ -296,6 +475,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             Err(e) => {
                 slot.state.store(state::ABORTED, Ordering::Release);
                 live.fetch_sub(1, Ordering::AcqRel);
+                self.world.end_activity(1);
                 Err(RuntimeError::new(codes::NOT_SUPPORTED, format!("the process could not be started: {e}")))
             }
         }
@@ -305,6 +485,101 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         if let Some(slot) = self.world.table.get(number) {
             slot.redelay(ticks);
         }
+    }
+
+    fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError> {
+        let worker = {
+            let mut workers = self.world.workers.lock();
+            match &target {
+                WorkerName::Name(name) => match workers.iter().find(|w| &w.name == name) {
+                    Some(worker) => Arc::clone(worker),
+                    None => {
+                        let worker = Worker::new(name, None);
+                        workers.push(Arc::clone(&worker));
+                        worker
+                    }
+                },
+                WorkerName::Number(n) => {
+                    match workers.iter().find(|w| w.inbox.lock().process.as_ref().is_some_and(|p| p.number == *n)) {
+                        Some(worker) => Arc::clone(worker),
+                        // Not a worker's process: nothing happens, as documented.
+                        None => return Ok(()),
+                    }
+                }
+            }
+        };
+        let is_main = self.world.workers.lock().first().is_some_and(|main| Arc::ptr_eq(main, &worker));
+        let mut inbox = worker.inbox.lock();
+        let message = match &message.function {
+            Portable::Text(method) if method.is_empty() => match &inbox.startup {
+                Some(startup) => Message { function: Portable::Text(startup.clone()), args: message.args },
+                None => return Ok(()),
+            },
+            _ => message,
+        };
+        if inbox.startup.is_none()
+            && let Portable::Text(method) = &message.function
+        {
+            inbox.startup = Some(method.clone());
+        }
+        inbox.queue.push_back(message);
+        self.world.begin_activity();
+        if inbox.process.is_none()
+            && let Err(e) = self.spawn_worker(&worker, &mut inbox)
+        {
+            inbox.queue.pop_back();
+            drop(inbox);
+            self.world.end_activity(1);
+            return Err(e);
+        }
+        worker.arrived.notify_all();
+        drop(inbox);
+        if is_main {
+            let _activity = self.world.activity.lock();
+            self.world.idle.notify_all();
+        }
+        Ok(())
+    }
+
+    fn kill_worker(&self, target: WorkerName) {
+        let workers = self.world.workers.lock();
+        let found = workers.iter().enumerate().find(|(_, w)| match &target {
+            WorkerName::Name(name) => &w.name == name,
+            WorkerName::Number(n) => w.inbox.lock().process.as_ref().is_some_and(|p| p.number == *n),
+        });
+        let Some((index, worker)) = found else { return };
+        let mut inbox = worker.inbox.lock();
+        let discarded = inbox.queue.len();
+        inbox.queue.clear();
+        // The main process only has its box emptied.
+        if index != 0 && inbox.process.is_some() {
+            inbox.killed = true;
+        }
+        worker.arrived.notify_all();
+        drop(inbox);
+        drop(workers);
+        self.world.end_activity(discarded);
+    }
+
+    fn main_message(&self, deadline: Instant) -> Option<Message> {
+        let main = self.world.workers.lock().first().cloned()?;
+        let mut inbox = main.inbox.lock();
+        loop {
+            if let Some(message) = inbox.queue.pop_front() {
+                return Some(message);
+            }
+            if Instant::now() >= deadline || main.arrived.wait_until(&mut inbox, deadline).timed_out() {
+                return inbox.queue.pop_front();
+            }
+        }
+    }
+
+    fn message_done(&self) {
+        self.world.end_activity(1);
+    }
+
+    fn report_error(&self, error: &RuntimeError, method: &str, process: &str) {
+        self.world.with_run(|run| run.report_process_error(error, method, process));
     }
 
     fn resume(&self, number: i32) {

@@ -82,7 +82,6 @@ pub struct Group {
 /// Source of group ids; 0 is never handed out.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-
 /// How many times a contended acquire yields its processor before it sleeps.
 const YIELDS: u32 = 256;
 
