@@ -169,6 +169,15 @@ pub trait Output {
     fn stderr(&mut self, text: &str);
 }
 
+/// A process as `Process info` describes it.
+pub struct ProcessInfo {
+    pub number: i32,
+    pub name: String,
+    pub state: i32,
+    pub worker: bool,
+    pub started: std::time::SystemTime,
+}
+
 /// What a command may ask of the evaluator.
 pub trait Host {
     /// Where output goes.
@@ -203,6 +212,12 @@ pub trait Host {
     fn kill_worker(&mut self, target: Option<&Value>) -> Result<(), RuntimeError>;
     /// `DELAY PROCESS(number; ticks)`.
     fn delay_process(&mut self, number: i32, ticks: f64);
+    /// `PAUSE PROCESS(number)`.
+    fn pause_process(&mut self, number: i32);
+    /// `ABORT PROCESS BY ID(id)`.
+    fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError>;
+    /// What `Process info` tells of a process; `None` for a number never given.
+    fn process_info(&self, number: i32) -> Option<ProcessInfo>;
     /// `RESUME PROCESS(number)`.
     fn resume_process(&mut self, number: i32);
     /// The value of what a pointer designates.

@@ -494,7 +494,7 @@ pub(crate) fn ob_class(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtim
 /// `class` or inherits from it; error -10745 when `class` is not a class object.
 pub(crate) fn ob_instance_of(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let target = match args.get(1) {
-        Value::Object(o) => o.borrow().defines.clone(),
+        Value::Object(o) => o.borrow().defines(),
         _ => None,
     };
     let Some(target) = target else {

@@ -4,7 +4,7 @@
 
 use super::{Args, Ctx};
 use crate::runtime::error::RuntimeError;
-use crate::runtime::value::Value;
+use crate::runtime::value::{Props, Value, key};
 
 /// `New process(method; stack {; name {; param...}} {; *})` (317): the new
 /// process's number; with `*`, that of a running process of the same name
@@ -73,4 +73,47 @@ pub(crate) fn call_worker(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
 pub(crate) fn kill_worker(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     ctx.host.kill_worker((!args.is_empty()).then(|| args.get(0)))?;
     Ok(Value::Undefined)
+}
+
+/// `PAUSE PROCESS(process)` (319): the process stops at its next step until
+/// `RESUME PROCESS`; the main process cannot be paused.
+pub(crate) fn pause_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.pause_process(number(args, 0)?);
+    Ok(Value::Undefined)
+}
+
+/// `ABORT PROCESS BY ID(id)` (1634): the process stops at its next step (a
+/// loop turn or a method call); it is not an error. fourd's process ids are
+/// the process numbers.
+pub(crate) fn abort_process_by_id(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.abort_process(number(args, 0)?)?;
+    Ok(Value::Undefined)
+}
+
+/// `Process info(number)` (1843): `number`, `name`, `ID`, `state`, `type`
+/// (-1 the main process, 5 a worker, 4 another process), `preemptive`
+/// (always True: every process is a thread), `visible`, `creationDateTime`;
+/// Null for a number never given.
+pub(crate) fn process_info(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let Some(info) = ctx.host.process_info(number(args, 0)?) else { return Ok(Value::Null) };
+    let kind = if info.number == 1 {
+        -1.0
+    } else if info.worker {
+        5.0
+    } else {
+        4.0
+    };
+    let created = jiff::Timestamp::try_from(info.started)
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        .unwrap_or_default();
+    let mut props = Props::default();
+    props.insert(key("number"), Value::Real(f64::from(info.number)));
+    props.insert(key("name"), Value::text(info.name));
+    props.insert(key("ID"), Value::Real(f64::from(info.number)));
+    props.insert(key("state"), Value::Real(f64::from(info.state)));
+    props.insert(key("type"), Value::Real(kind));
+    props.insert(key("preemptive"), Value::Bool(true));
+    props.insert(key("visible"), Value::Bool(true));
+    props.insert(key("creationDateTime"), Value::text(created));
+    Ok(Value::new_object(props))
 }

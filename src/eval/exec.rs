@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::commands::{Args, Ctx, Host, Output};
+use crate::commands::{Args, Ctx, Host, Output, ProcessInfo};
 use crate::diag::Span;
 use crate::runtime::error::{ErrorState, Frame as CallFrame, RuntimeError, codes};
 use crate::runtime::shared;
@@ -82,7 +82,9 @@ pub struct Process<'a> {
     /// Emptied argument vectors of finished command calls, for reuse.
     arg_buffers: Vec<Vec<Value>>,
     /// The methods this process has called, by method index (no call through `methods` per call).
-    loaded: Vec<Option<Arc<MethodCode>>>,
+    /// (Behind an `Rc`: a call clones it without the atomic count of the `Arc`.)
+    #[expect(clippy::redundant_allocation, reason = "an Rc clone per call instead of an atomic Arc clone")]
+    loaded: Vec<Option<Rc<Arc<MethodCode>>>>,
     /// The text literals evaluated so far, by number (see `text_literal`).
     texts: Vec<Option<Text>>,
     /// The other processes of the run, and this one's entry in their table
@@ -155,6 +157,16 @@ impl<'a> Process<'a> {
         }
     }
 
+    /// Does what other processes asked of this one (`PAUSE PROCESS`, `DELAY
+    /// PROCESS`, `ABORT PROCESS BY ID`): checked at each loop turn and call.
+    #[inline(always)]
+    fn attend(&self) -> Result<(), RuntimeError> {
+        match &self.control {
+            Some((_, slot)) if slot.needs_attention() => slot.attend(),
+            _ => Ok(()),
+        }
+    }
+
     /// Makes this process one of a run's processes.
     pub fn attach(&mut self, control: &'a dyn Control, slot: Arc<Slot>) {
         self.control = Some((control, slot));
@@ -212,6 +224,10 @@ impl<'a> Process<'a> {
         this: Value,
         captured: &[(usize, Value)],
     ) -> Result<Value, RuntimeError> {
+        if let Err(e) = self.attend() {
+            self.stack.truncate(args);
+            return Err(e);
+        }
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(args);
             return Err(RuntimeError::new(
@@ -429,7 +445,7 @@ impl<'a> Process<'a> {
     #[cold]
     #[inline(never)]
     fn on_error(&mut self, frame: &mut Frame<'_>, mut error: RuntimeError) -> Result<(), RuntimeError> {
-        if error.0.offered {
+        if error.0.offered || error.code() == codes::ABORTED {
             return Err(error);
         }
         error.0.offered = true;
@@ -570,6 +586,7 @@ impl<'a> Process<'a> {
                         Flow::Return => return Ok(Flow::Return),
                         Flow::Normal | Flow::Continue => {}
                     }
+                    self.attend()?;
                 }
             }
             Stmt::Repeat { body, until } => loop {
@@ -578,6 +595,7 @@ impl<'a> Process<'a> {
                     Flow::Return => return Ok(Flow::Return),
                     Flow::Normal | Flow::Continue => {}
                 }
+                self.attend()?;
                 if self.condition(frame, until)? {
                     break;
                 }
@@ -603,6 +621,7 @@ impl<'a> Process<'a> {
                         Flow::Return => return Ok(Flow::Return),
                         Flow::Normal | Flow::Continue => {}
                     }
+                    self.attend()?;
                     let i = self.read_place(frame, counter)?.as_number().unwrap_or(0.0);
                     self.write_place(frame, counter, Value::Real(i + step)).map_err(|e| e.at(*span))?;
                 }
@@ -617,6 +636,10 @@ impl<'a> Process<'a> {
                     Ok(flow) => {
                         self.try_end(frame, None);
                         return Ok(flow);
+                    }
+                    Err(e) if e.code() == codes::ABORTED => {
+                        self.tries.pop();
+                        return Err(e);
                     }
                     Err(e) => {
                         self.try_end(frame, Some(e));
@@ -709,6 +732,7 @@ impl<'a> Process<'a> {
                 Flow::Return => return Ok(Flow::Return),
                 Flow::Normal | Flow::Continue => {}
             }
+            self.attend()?;
             let i = self.stack[at].as_number().unwrap_or(0.0);
             self.stack[at] = store(i + step)?;
         }
@@ -784,6 +808,7 @@ impl<'a> Process<'a> {
             {
                 break;
             }
+            self.attend()?;
             index += 1;
         }
         Ok(Flow::Normal)
@@ -1246,12 +1271,13 @@ impl<'a> Process<'a> {
 
     /// Loads method `index` and keeps it in this process's table of loaded methods.
     #[cold]
-    fn load(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError> {
-        let code = self.methods.code(index)?;
+    #[expect(clippy::redundant_allocation, reason = "see `loaded`")]
+    fn load(&mut self, index: usize) -> Result<Rc<Arc<MethodCode>>, RuntimeError> {
+        let code = Rc::new(self.methods.code(index)?);
         if self.loaded.len() <= index {
             self.loaded.resize(index + 1, None);
         }
-        self.loaded[index] = Some(code.clone());
+        self.loaded[index] = Some(Rc::clone(&code));
         Ok(code)
     }
 
@@ -1376,6 +1402,10 @@ impl<'a> Process<'a> {
                         self.try_end(frame, None);
                         v
                     }
+                    Err(err) if err.code() == codes::ABORTED => {
+                        self.tries.pop();
+                        return Err(err);
+                    }
                     Err(err) => {
                         self.try_end(frame, Some(err));
                         Value::Undefined
@@ -1468,7 +1498,7 @@ impl Process<'_> {
                     return self.formula_function(code, name, args, site);
                 }
                 if name == "new" && property.is_none() {
-                    let defines = o.borrow().defines.clone();
+                    let defines = o.borrow().defines();
                     if let Some(class) = defines {
                         return crate::runtime::class::instantiate(&class).ok_or_else(|| {
                             RuntimeError::new(
@@ -1717,6 +1747,40 @@ impl Host for ProcessHost<'_, '_, '_> {
                 control.delay(number, ticks);
             }
         }
+    }
+
+    fn pause_process(&mut self, number: i32) {
+        if let Some((control, slot)) = &self.process.control {
+            if number == slot.number {
+                if number != 1 {
+                    slot.pause_self();
+                }
+            } else {
+                control.pause(number);
+            }
+        }
+    }
+
+    fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError> {
+        if let Some((control, slot)) = &self.process.control {
+            if id == slot.number {
+                return Err(RuntimeError::new(codes::ABORTED, "the process aborted itself"));
+            }
+            control.abort(id);
+        }
+        Ok(())
+    }
+
+    fn process_info(&self, number: i32) -> Option<ProcessInfo> {
+        let (control, _) = self.process.control.as_ref()?;
+        let slot = control.table().get(number)?;
+        Some(ProcessInfo {
+            number: slot.number,
+            name: slot.name.clone(),
+            state: slot.state(),
+            worker: slot.worker,
+            started: slot.started,
+        })
     }
 
     fn resume_process(&mut self, number: i32) {

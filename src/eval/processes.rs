@@ -44,19 +44,40 @@ pub const MAX_LIVE_PROCESSES: usize = 4000;
 pub struct Slot {
     pub number: i32,
     pub name: String,
+    /// When the process started, and whether it is a worker's (for `Process info`).
+    pub started: std::time::SystemTime,
+    pub worker: bool,
     state: AtomicI32,
-    /// The end of the running `DELAY PROCESS`, woken early by `RESUME PROCESS`.
-    delay: Mutex<Option<Instant>>,
+    /// Set when another process paused, delayed or aborted this one: the
+    /// process looks at `ctl` at its next loop turn or method call.
+    attention: std::sync::atomic::AtomicBool,
+    ctl: Mutex<Ctl>,
     wake: Condvar,
 }
 
+/// What other processes asked of a process.
+#[derive(Default)]
+struct Ctl {
+    /// The end of the running (or asked for) `DELAY PROCESS`.
+    delay: Option<Instant>,
+    /// Whether the running delay is the process's own (else it waits to start).
+    delaying: bool,
+    /// `PAUSE PROCESS`, until `RESUME PROCESS`.
+    paused: bool,
+    /// `ABORT PROCESS BY ID`.
+    abort: bool,
+}
+
 impl Slot {
-    fn new(number: i32, name: String) -> Arc<Slot> {
+    fn new(number: i32, name: String, worker: bool) -> Arc<Slot> {
         Arc::new(Slot {
             number,
             name,
+            started: std::time::SystemTime::now(),
+            worker,
             state: AtomicI32::new(state::EXECUTING),
-            delay: Mutex::new(None),
+            attention: std::sync::atomic::AtomicBool::new(false),
+            ctl: Mutex::new(Ctl::default()),
             wake: Condvar::new(),
         })
     }
@@ -65,46 +86,106 @@ impl Slot {
         self.state.load(Ordering::Acquire)
     }
 
+    /// Whether another process asked something of this one.
+    #[inline(always)]
+    pub fn needs_attention(&self) -> bool {
+        self.attention.load(Ordering::Relaxed)
+    }
+
+    /// Does what other processes asked: waits out a delay or a pause; `Err`
+    /// when the process was aborted.
+    pub fn attend(&self) -> Result<(), RuntimeError> {
+        let mut ctl = self.ctl.lock();
+        self.wait(&mut ctl);
+        self.attention.store(false, Ordering::Relaxed);
+        if ctl.abort {
+            self.attention.store(true, Ordering::Relaxed);
+            return Err(RuntimeError::new(codes::ABORTED, "the process was aborted (ABORT PROCESS BY ID)"));
+        }
+        Ok(())
+    }
+
+    /// Waits while the process is paused or delayed (not when aborted).
+    fn wait(&self, ctl: &mut parking_lot::MutexGuard<'_, Ctl>) {
+        loop {
+            if ctl.abort {
+                break;
+            }
+            if ctl.paused {
+                self.state.store(state::PAUSED, Ordering::Release);
+                self.wake.wait(ctl);
+                continue;
+            }
+            match ctl.delay {
+                Some(until) if Instant::now() < until => {
+                    self.state.store(state::DELAYED, Ordering::Release);
+                    self.wake.wait_until(ctl, until);
+                }
+                _ => break,
+            }
+        }
+        ctl.delay = None;
+        ctl.delaying = false;
+        self.state.store(state::EXECUTING, Ordering::Release);
+    }
+
     /// `DELAY PROCESS` of the process on itself: waits `ticks` sixtieths of a
     /// second, or until `RESUME PROCESS` ends the delay.
     pub fn delay_self(&self, ticks: f64) {
         if ticks.is_nan() || ticks <= 0.0 {
             return;
         }
-        let seconds = (ticks / 60.0).min(1e9);
-        let deadline = Instant::now() + Duration::from_secs_f64(seconds);
-        let mut delay = self.delay.lock();
-        *delay = Some(deadline);
-        self.state.store(state::DELAYED, Ordering::Release);
-        while let Some(until) = *delay {
-            if Instant::now() >= until {
-                break;
-            }
-            self.wake.wait_until(&mut delay, until);
-        }
-        *delay = None;
-        self.state.store(state::EXECUTING, Ordering::Release);
+        let mut ctl = self.ctl.lock();
+        ctl.delay = Some(deadline(ticks));
+        ctl.delaying = true;
+        self.wait(&mut ctl);
     }
 
-    /// `DELAY PROCESS` on a delayed process from another one: a new delay
-    /// replaces the rest of the current one (0 ends it).
-    fn redelay(&self, ticks: f64) {
-        let mut delay = self.delay.lock();
-        if delay.is_some() {
-            let seconds = (ticks.max(0.0) / 60.0).min(1e9);
-            *delay = Some(Instant::now() + Duration::from_secs_f64(seconds));
-            self.wake.notify_all();
-        }
+    /// `PAUSE PROCESS` of the process on itself: waits until resumed.
+    pub fn pause_self(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.paused = true;
+        self.wait(&mut ctl);
     }
 
-    /// `RESUME PROCESS`: ends a delay.
+    /// `DELAY PROCESS` from another process: replaces what is left of the
+    /// current delay (0 ends it), or delays the process at its next step.
+    fn delay(&self, ticks: f64) {
+        let mut ctl = self.ctl.lock();
+        ctl.delay = Some(deadline(ticks));
+        if !ctl.delaying {
+            self.attention.store(true, Ordering::Relaxed);
+        }
+        self.wake.notify_all();
+    }
+
+    /// `PAUSE PROCESS` from another process: at its next step.
+    fn pause(&self) {
+        self.ctl.lock().paused = true;
+        self.attention.store(true, Ordering::Relaxed);
+    }
+
+    /// `RESUME PROCESS`: ends a pause or a delay.
     fn resume(&self) {
-        let mut delay = self.delay.lock();
-        if delay.is_some() {
-            *delay = Some(Instant::now());
-            self.wake.notify_all();
-        }
+        let mut ctl = self.ctl.lock();
+        ctl.paused = false;
+        ctl.delay = None;
+        self.wake.notify_all();
     }
+
+    /// `ABORT PROCESS BY ID`: the process stops at its next step.
+    fn abort(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.abort = true;
+        self.attention.store(true, Ordering::Relaxed);
+        self.wake.notify_all();
+    }
+}
+
+/// The instant `ticks` sixtieths of a second from now.
+fn deadline(ticks: f64) -> Instant {
+    let seconds = if ticks.is_nan() || ticks <= 0.0 { 0.0 } else { (ticks / 60.0).min(1e9) };
+    Instant::now() + Duration::from_secs_f64(seconds)
 }
 
 /// The identity of process `number` for the locks of `Use` (numbers are never reused).
@@ -125,10 +206,10 @@ impl Table {
     }
 
     /// Adds a process; returns its slot.
-    fn add(&self, name: &str) -> Arc<Slot> {
+    fn add(&self, name: &str, worker: bool) -> Arc<Slot> {
         let mut slots = self.slots.lock();
         let number = i32::try_from(slots.len() + 1).unwrap_or(i32::MAX);
-        let slot = Slot::new(number, name.to_string());
+        let slot = Slot::new(number, name.to_string(), worker);
         slots.push(Arc::clone(&slot));
         slot
     }
@@ -218,6 +299,10 @@ pub trait Control {
     fn delay(&self, number: i32, ticks: f64);
     /// `RESUME PROCESS`.
     fn resume(&self, number: i32);
+    /// `PAUSE PROCESS` on another process.
+    fn pause(&self, number: i32);
+    /// `ABORT PROCESS BY ID`.
+    fn abort(&self, number: i32);
     /// `CALL WORKER(process; function; args...)`: posts a message to the
     /// worker of that name (started if needed) or number (nothing if none).
     fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError>;
@@ -316,7 +401,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 
     /// Registers the main process (number 1), which is also a worker.
     pub fn main_slot(&self) -> Arc<Slot> {
-        let slot = self.world.table.add("Main process");
+        let slot = self.world.table.add("Main process", false);
         self.world.workers.lock().push(Worker::new("Main process", Some(Arc::clone(&slot))));
         slot
     }
@@ -349,7 +434,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 
     /// Starts the process of `worker` (its box has a message).
     fn spawn_worker(&self, worker: &Arc<Worker>, inbox: &mut Inbox) -> Result<(), RuntimeError> {
-        let slot = self.world.table.add(&worker.name);
+        let slot = self.world.table.add(&worker.name, true);
         inbox.process = Some(Arc::clone(&slot));
         let processes = *self;
         let thread_worker = Arc::clone(worker);
@@ -420,7 +505,9 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         };
         out.flush();
         crate::runtime::locks::release_all(me);
-        if let Err((error, method_name)) = outcome {
+        if let Err((error, method_name)) = outcome
+            && error.code() != codes::ABORTED
+        {
             self.world.with_run(|run| run.report_process_error(&error, &method_name, &slot.name));
         }
         slot.state.store(state::ABORTED, Ordering::Release);
@@ -461,7 +548,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             ));
         }
         self.world.begin_activity();
-        let slot = self.world.table.add(name);
+        let slot = self.world.table.add(name, false);
         let number = slot.number;
         let stack = if stack > 0.0 { (stack as usize).clamp(DEFAULT_STACK, MAX_STACK) } else { DEFAULT_STACK };
         let processes = *self;
@@ -482,8 +569,28 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
     }
 
     fn delay(&self, number: i32, ticks: f64) {
-        if let Some(slot) = self.world.table.get(number) {
-            slot.redelay(ticks);
+        if let Some(slot) = self.world.table.get(number)
+            && slot.state() != state::ABORTED
+        {
+            slot.delay(ticks);
+        }
+    }
+
+    fn pause(&self, number: i32) {
+        // The main process cannot be paused, as documented.
+        if let Some(slot) = self.world.table.get(number)
+            && number != 1
+            && slot.state() != state::ABORTED
+        {
+            slot.pause();
+        }
+    }
+
+    fn abort(&self, number: i32) {
+        if let Some(slot) = self.world.table.get(number)
+            && slot.state() != state::ABORTED
+        {
+            slot.abort();
         }
     }
 
@@ -509,11 +616,18 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             }
         };
         let is_main = self.world.workers.lock().first().is_some_and(|main| Arc::ptr_eq(main, &worker));
+        // Counted before the box is locked: the end of the run takes the
+        // count's lock, then a box's.
+        self.world.begin_activity();
         let mut inbox = worker.inbox.lock();
         let message = match &message.function {
             Portable::Text(method) if method.is_empty() => match &inbox.startup {
                 Some(startup) => Message { function: Portable::Text(startup.clone()), args: message.args },
-                None => return Ok(()),
+                None => {
+                    drop(inbox);
+                    self.world.end_activity(1);
+                    return Ok(());
+                }
             },
             _ => message,
         };
@@ -523,7 +637,6 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             inbox.startup = Some(method.clone());
         }
         inbox.queue.push_back(message);
-        self.world.begin_activity();
         if inbox.process.is_none()
             && let Err(e) = self.spawn_worker(&worker, &mut inbox)
         {

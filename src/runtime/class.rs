@@ -49,6 +49,15 @@ impl Class {
     }
 }
 
+/// How an object is tied to a class.
+#[derive(Debug)]
+pub enum ClassLink {
+    /// An instance of this class.
+    Instance(Rc<Class>),
+    /// A class object (an instance of `4D.Class`) standing for this class.
+    Defines(Rc<Class>),
+}
+
 /// The built-in classes fourd has, in `OB Keys(4D)` order.
 struct Builtins {
     object: Rc<Class>,
@@ -88,7 +97,11 @@ fn class_object(class: &Rc<Class>, superclass: Value) -> Value {
     props.insert(key("isShared"), Value::Bool(false));
     props.insert(key("isSingleton"), Value::Bool(false));
     props.insert(key("isSessionSingleton"), Value::Bool(false));
-    Value::Object(Rc::new(RefCell::new(Object { props, defines: Some(Rc::clone(class)), ..Object::default() })))
+    Value::Object(Rc::new(RefCell::new(Object {
+        props,
+        class: Some(Rc::new(ClassLink::Defines(Rc::clone(class)))),
+        ..Object::default()
+    })))
 }
 
 /// The `4D` class store (command 1709): the same object each time.
@@ -98,18 +111,12 @@ pub fn builtin_store() -> Value {
 
 /// The class of an object.
 pub fn class_of(object: &Object) -> Rc<Class> {
-    if let Some(class) = &object.class {
-        return Rc::clone(class);
+    match object.class.as_deref() {
+        Some(ClassLink::Instance(class)) => return Rc::clone(class),
+        Some(ClassLink::Defines(_)) => return BUILTINS.with(|b| Rc::clone(&b.class)),
+        None => {}
     }
-    BUILTINS.with(|b| {
-        Rc::clone(if object.defines.is_some() {
-            &b.class
-        } else if object.code.is_some() {
-            &b.function
-        } else {
-            &b.object
-        })
-    })
+    BUILTINS.with(|b| Rc::clone(if object.code.is_some() { &b.function } else { &b.object }))
 }
 
 /// The class object of `class` (for `OB Class`); Null for a class fourd has no object for.

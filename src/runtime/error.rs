@@ -144,6 +144,9 @@ pub mod codes {
     pub const DEADLOCK: i32 = -10519;
     /// A value a shared object or collection cannot hold (documented).
     pub const NOT_SHAREABLE: i32 = -10721;
+    /// The process was aborted (`ABORT PROCESS BY ID`): not an error to report,
+    /// and neither `Try` nor a handler stops it.
+    pub const ABORTED: i32 = -10520;
     /// `New process` while too many processes run at once (fourd's limit).
     pub const TOO_MANY_PROCESSES: i32 = -10515;
     /// `OB Instance of` got something that is not a class object (documented).

@@ -319,10 +319,20 @@ pub struct Object {
     pub props: Props,
     /// The code of a formula object (`Formula(...)`), which makes it a `4D.Function`.
     pub code: Option<Rc<dyn Code>>,
-    /// The class of an instance of a class other than `4D.Object` and `4D.Function`.
-    pub class: Option<Rc<super::class::Class>>,
+    /// The class of an instance of a class other than `4D.Object` and
+    /// `4D.Function`, or the class a class object stands for (one field, so
+    /// that an object stays in the allocator's fast size classes).
+    pub class: Option<Rc<super::class::ClassLink>>,
+}
+
+impl Object {
     /// For a class object (an instance of `4D.Class`): the class it stands for.
-    pub defines: Option<Rc<super::class::Class>>,
+    pub fn defines(&self) -> Option<Rc<super::class::Class>> {
+        match self.class.as_deref() {
+            Some(super::class::ClassLink::Defines(class)) => Some(Rc::clone(class)),
+            _ => None,
+        }
+    }
 }
 
 impl Value {
@@ -455,12 +465,7 @@ impl Value {
             Value::Object(o) => {
                 let o = o.borrow();
                 let props = o.props.iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
-                Value::Object(Rc::new(RefCell::new(Object {
-                    props,
-                    code: o.code.clone(),
-                    class: o.class.clone(),
-                    defines: o.defines.clone(),
-                })))
+                Value::Object(Rc::new(RefCell::new(Object { props, code: o.code.clone(), class: o.class.clone() })))
             }
             Value::Collection(c) => Value::new_collection(c.borrow().iter().map(Value::deep_copy).collect()),
             Value::Array(a) => Value::new_array(a.borrow().clone()),
