@@ -310,7 +310,7 @@ impl<'a> Process<'a> {
         let outcome = match outcome {
             Ok(_) => match code.result {
                 ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => {
-                    frame.result = std::mem::take(&mut self.stack[base + slot]);
+                    std::mem::replace(&mut frame.result, std::mem::take(&mut self.stack[base + slot])).discard();
                     Ok(())
                 }
                 ResultKind::Legacy(None) | ResultKind::Typed(_) => Ok(()),
@@ -321,11 +321,20 @@ impl<'a> Process<'a> {
         match outcome {
             // Numbers are read word by word and the result is built in place: it
             // was just written as two words, and a 16-byte copy of it would stall.
-            Ok(()) => match frame.result {
-                Value::Long(n) => Ok(Value::Long(n)),
-                Value::Real(x) => Ok(Value::Real(x)),
-                other => Ok(other),
-            },
+            Ok(()) => {
+                let result = frame.result;
+                match &result {
+                    &Value::Long(n) => {
+                        result.discard();
+                        Ok(Value::Long(n))
+                    }
+                    &Value::Real(x) => {
+                        result.discard();
+                        Ok(Value::Real(x))
+                    }
+                    _ => Ok(result),
+                }
+            }
             Err(e) => Err(e),
         }
     }
@@ -1936,12 +1945,21 @@ fn store_local(dest: &mut Value, info: &LocalInfo, value: Value) -> Result<(), R
 /// two words, and copying it whole with one 16-byte load would stall.
 #[inline(always)]
 fn store_converted(dest: &mut Value, ty: VarType, value: Value, name: &str) -> Result<(), RuntimeError> {
-    let new = match (ty, value) {
-        (VarType::Integer | VarType::Variant, Value::Long(n)) => Value::Long(n),
-        (VarType::Integer, Value::Real(x)) => Value::Long(x as i32),
-        (VarType::Real | VarType::Variant, Value::Real(x)) => Value::Real(x),
-        (VarType::Real, Value::Long(n)) => Value::Real(f64::from(n)),
-        (ty, value) => convert_fast(ty, value, name)?,
+    // Numbers are matched through a reference and let go of without a call
+    // to the drop code.
+    let new = match (ty, &value) {
+        (VarType::Integer | VarType::Variant, &Value::Long(n)) => Some(Value::Long(n)),
+        (VarType::Integer, &Value::Real(x)) => Some(Value::Long(x as i32)),
+        (VarType::Real | VarType::Variant, &Value::Real(x)) => Some(Value::Real(x)),
+        (VarType::Real, &Value::Long(n)) => Some(Value::Real(f64::from(n))),
+        _ => None,
+    };
+    let new = match new {
+        Some(number) => {
+            value.discard();
+            number
+        }
+        None => convert_fast(ty, value, name)?,
     };
     store(dest, new);
     Ok(())
@@ -1966,10 +1984,16 @@ fn convert_in_place(slot: &mut Value, ty: VarType, name: &str) -> Result<(), Run
 #[inline(always)]
 #[expect(clippy::needless_match, reason = "the match makes the compiler copy a number as two words")]
 fn store(dest: &mut Value, value: Value) {
-    let value = match value {
-        Value::Long(n) => Value::Long(n),
-        Value::Real(x) => Value::Real(x),
-        other => other,
+    let value = match &value {
+        &Value::Long(n) => {
+            value.discard();
+            Value::Long(n)
+        }
+        &Value::Real(x) => {
+            value.discard();
+            Value::Real(x)
+        }
+        _ => value,
     };
     std::mem::replace(dest, value).discard();
 }
