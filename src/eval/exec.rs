@@ -323,12 +323,16 @@ impl<'a> Process<'a> {
             // was just written as two words, and a 16-byte copy of it would stall.
             Ok(()) => {
                 let result = frame.result;
+                // Matched through a reference: a number is let go of without
+                // a call to the drop code.
                 match &result {
-                    &Value::Long(n) => {
+                    Value::Long(n) => {
+                        let n = *n;
                         result.discard();
                         Ok(Value::Long(n))
                     }
-                    &Value::Real(x) => {
+                    Value::Real(x) => {
+                        let x = *x;
                         result.discard();
                         Ok(Value::Real(x))
                     }
@@ -1980,16 +1984,20 @@ fn convert_in_place(slot: &mut Value, ty: VarType, name: &str) -> Result<(), Run
     Ok(())
 }
 
-/// Puts `value` into `dest`, a number word by word (see `store_converted`).
+/// Puts `value` into `dest`, a number word by word (see `store_converted`):
+/// rebuilding it from its fields makes the compiler write it as two words.
 #[inline(always)]
-#[expect(clippy::needless_match, reason = "the match makes the compiler copy a number as two words")]
 fn store(dest: &mut Value, value: Value) {
+    // Matched through a reference: a number is let go of without a call to
+    // the drop code.
     let value = match &value {
-        &Value::Long(n) => {
+        Value::Long(n) => {
+            let n = *n;
             value.discard();
             Value::Long(n)
         }
-        &Value::Real(x) => {
+        Value::Real(x) => {
+            let x = *x;
             value.discard();
             Value::Real(x)
         }
