@@ -333,12 +333,8 @@ impl Args<'_> {
         match self.get(i) {
             Value::Object(o) => Ok(Some(o.clone())),
             Value::SharedObject(o) => {
-                let mut props = crate::runtime::value::Props::default();
-                for (k, v) in o.entries() {
-                    props.insert(crate::runtime::value::key(&k), v);
-                }
                 Ok(Some(std::rc::Rc::new(std::cell::RefCell::new(crate::runtime::value::Object {
-                    props,
+                    props: o.props(),
                     ..Default::default()
                 }))))
             }
@@ -364,6 +360,6 @@ pub(crate) fn bad_argument(what: &str) -> RuntimeError {
     RuntimeError::new(codes::BAD_ARGUMENTS, what.to_string())
 }
 
-fn wrong_type(i: usize, expected: &str, found: &Value) -> RuntimeError {
+pub(crate) fn wrong_type(i: usize, expected: &str, found: &Value) -> RuntimeError {
     RuntimeError::new(codes::BAD_ARGUMENTS, format!("argument {} must be {expected}, not {}", i + 1, found.type_name()))
 }

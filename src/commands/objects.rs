@@ -75,44 +75,49 @@ pub(crate) fn ob_entries(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
     Ok(Value::new_collection(entries))
 }
 
-/// The object a setting command works on. 4D creates the object when the
-/// argument is an object variable that holds none yet; fourd passes commands
-/// values, not variables, so it cannot.
-/// The shared object the first argument of `OB SET` designates, if it is one.
-fn shared_target(
-    ctx: &mut Ctx<'_>,
-    args: &Args<'_>,
-) -> Result<Option<std::sync::Arc<shared::SharedObject>>, RuntimeError> {
+/// The object `OB SET` and `OB SET NULL` change.
+enum Target {
+    Local(ObjectRef),
+    Shared(std::sync::Arc<shared::SharedObject>),
+}
+
+impl Target {
+    /// Sets a property as the command does: in a shared object only inside `Use`.
+    fn set(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
+        match self {
+            Target::Local(object) => {
+                object.borrow_mut().props.insert(key(name), stored(value));
+                Ok(())
+            }
+            Target::Shared(object) => object.set(name, value),
+        }
+    }
+}
+
+/// The object the first argument designates. A variable (or array element,
+/// or pointed variable) that holds no object gets a new one, as in 4D.
+fn object_to_change(ctx: &mut Ctx<'_>, args: &Args<'_>, command: &str) -> Result<Target, RuntimeError> {
     let value = match args.get(0) {
         Value::Pointer(variable) => ctx.host.deref(variable)?,
         other => other.clone(),
     };
-    Ok(match value {
-        Value::SharedObject(o) => Some(o),
-        _ => None,
-    })
-}
-
-fn object_to_change(ctx: &mut Ctx<'_>, args: &Args<'_>, command: &str) -> Result<ObjectRef, RuntimeError> {
-    let Value::Pointer(variable) = args.get(0) else {
-        return args.object(0)?.ok_or_else(|| {
-            RuntimeError::new(
-                codes::NOT_AN_OBJECT,
-                format!("{command} needs an object, and this expression holds none"),
-            )
-        });
-    };
-    match ctx.host.deref(variable)? {
-        Value::Object(object) => Ok(object),
-        Value::Null | Value::Undefined => {
+    match (value, args.get(0)) {
+        (Value::Object(object), _) => Ok(Target::Local(object)),
+        (Value::SharedObject(object), _) => Ok(Target::Shared(object)),
+        (Value::Null | Value::Undefined, Value::Pointer(variable)) => {
             let created = ObjectRef::default();
             ctx.host.assign(variable, Value::Object(created.clone()))?;
-            Ok(created)
+            Ok(Target::Local(created))
         }
-        other => Err(RuntimeError::new(
+        (other, Value::Pointer(variable)) => Err(RuntimeError::new(
             codes::NOT_AN_OBJECT,
             format!("{command} needs an object, and `{}` holds {}", variable.name(), other.type_name()),
         )),
+        (Value::Null | Value::Undefined, _) => Err(RuntimeError::new(
+            codes::NOT_AN_OBJECT,
+            format!("{command} needs an object, and this expression holds none"),
+        )),
+        (other, _) => Err(super::wrong_type(0, "an object", &other)),
     }
 }
 
@@ -121,29 +126,17 @@ pub(crate) fn ob_set(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtim
     if args.len().is_multiple_of(2) {
         return Err(super::bad_argument("OB SET takes an object, then pairs of a property name and a value"));
     }
-    if let Some(object) = shared_target(ctx, args)? {
-        for pair in 0..(args.len() - 1) / 2 {
-            object.set(args.text(1 + pair * 2)?, args.get(2 + pair * 2))?;
-        }
-        return Ok(Value::Undefined);
-    }
     let object = object_to_change(ctx, args, "OB SET")?;
     for pair in 0..(args.len() - 1) / 2 {
-        let name = args.text(1 + pair * 2)?;
-        let value = stored(args.get(2 + pair * 2));
-        object.borrow_mut().props.insert(key(name), value);
+        object.set(args.text(1 + pair * 2)?, args.get(2 + pair * 2))?;
     }
     Ok(Value::Undefined)
 }
 
 /// `OB SET NULL(object; name)` (1233).
 pub(crate) fn ob_set_null(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    if let Some(object) = shared_target(ctx, args)? {
-        return object.set(args.text(1)?, &Value::Null).map(|()| Value::Undefined);
-    }
     let object = object_to_change(ctx, args, "OB SET NULL")?;
-    let name = args.text(1)?;
-    object.borrow_mut().props.insert(key(name), Value::Null);
+    object.set(args.text(1)?, &Value::Null)?;
     Ok(Value::Undefined)
 }
 
@@ -152,11 +145,9 @@ pub(crate) fn ob_remove(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runti
     let name = args.text(1)?;
     // A shared object: `OB REMOVE` takes the lock by itself, as documented.
     if let Value::SharedObject(object) = args.get(0) {
-        let group = object.membership.group();
-        let me = shared::current_process();
-        group.acquire(me).map_err(|_| RuntimeError::new(codes::DEADLOCK, "OB REMOVE would wait forever"))?;
+        object.membership.lock("OB REMOVE")?;
         object.remove(name);
-        group.release(me);
+        object.membership.unlock();
         return Ok(Value::Undefined);
     }
     if let Some(object) = args.object(0)? {
@@ -232,14 +223,12 @@ pub(crate) fn copy_value(value: &Value, option: &Value, group_with: Option<&Valu
     }
     let group = match group_with {
         None => None,
-        Some(Value::SharedObject(o)) => Some(&o.membership),
-        Some(Value::SharedCollection(c)) => Some(&c.membership),
-        Some(other) => {
-            return Err(super::bad_argument(&format!(
+        Some(value) => Some(shared::membership(value).ok_or_else(|| {
+            super::bad_argument(&format!(
                 "the group to copy into must be a shared object or collection, not {}",
-                other.type_name()
-            )));
-        }
+                value.type_name()
+            ))
+        })?),
     };
     if let Some(group) = group
         && !group.group().held_by(shared::current_process())

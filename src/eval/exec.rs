@@ -172,9 +172,19 @@ impl<'a> Process<'a> {
         self.control = Some((control, slot));
     }
 
-    /// Handles a worker's message: runs its formula or method with its
-    /// parameters. An error comes back with the name of what ran.
-    pub fn handle_message(&mut self, message: Message) -> Result<(), (RuntimeError, String)> {
+    /// Runs a message of this process's worker box; an uncaught error is
+    /// reported with the process's name, and the process goes on.
+    pub fn run_message(&mut self, message: Message) {
+        if let Err((error, name)) = self.handle_message(message)
+            && let Some((control, slot)) = &self.control
+        {
+            control.report_error(&error, &name, &slot.name);
+        }
+    }
+
+    /// Runs a message's formula or method with its parameters. An error comes
+    /// back with the name of what ran.
+    fn handle_message(&mut self, message: Message) -> Result<(), (RuntimeError, String)> {
         let args: Vec<Value> = message.args.into_iter().map(Portable::into_value).collect();
         match message.function.into_value() {
             Value::Text(name) => {
@@ -681,30 +691,16 @@ impl<'a> Process<'a> {
             Stmt::Continue => return Ok(Flow::Continue),
             Stmt::Use { target, body, span } => {
                 let target = self.expr(frame, target)?;
-                let group = match &target {
-                    Value::SharedObject(o) => o.membership.group(),
-                    Value::SharedCollection(c) => c.membership.group(),
-                    other => {
-                        return Err(RuntimeError::new(
-                            codes::BAD_ARGUMENTS,
-                            format!("Use needs a shared object or collection, not {}", describe_value(other)),
-                        )
-                        .at(*span));
-                    }
-                };
-                let me = shared::current_process();
-                group.acquire(me).map_err(|deadlock| {
-                    RuntimeError::new(
-                        codes::DEADLOCK,
-                        format!(
-                            "this Use would wait forever: process {} holds the lock and waits for one this process holds",
-                            deadlock.holder
-                        ),
+                let Some(group) = shared::membership(&target) else {
+                    return Err(RuntimeError::new(
+                        codes::BAD_ARGUMENTS,
+                        format!("Use needs a shared object or collection, not {}", shared::describe(&target)),
                     )
-                    .at(*span)
-                })?;
+                    .at(*span));
+                };
+                group.lock("this Use").map_err(|e| e.at(*span))?;
                 let outcome = self.block(frame, body);
-                group.release(me);
+                group.unlock();
                 return outcome;
             }
             Stmt::Unsupported { what, span } => {
@@ -1396,14 +1392,14 @@ impl<'a> Process<'a> {
                 let mut map = Props::with_capacity_and_hasher(props.len(), Default::default());
                 for (name, value) in props {
                     let value = self.expr(frame, value)?;
-                    map.insert(key(name), stored(value));
+                    map.insert(key(name), value.stored());
                 }
                 Value::new_object(map)
             }
             ExprKind::Collection(items) => {
                 let mut values = Vec::with_capacity(items.len());
                 for item in items {
-                    values.push(stored(self.expr(frame, item)?));
+                    values.push(self.expr(frame, item)?.stored());
                 }
                 Value::new_collection(values)
             }
@@ -1567,18 +1563,8 @@ impl Process<'_> {
             "unshift",
         ];
         let changing = CHANGING.contains(&name);
-        let group = shared.membership.group();
-        let me = shared::current_process();
         if changing {
-            group.acquire(me).map_err(|d| {
-                RuntimeError::new(
-                    codes::DEADLOCK,
-                    format!(
-                        "`.{name}()` would wait forever: process {} holds the lock and waits for this one",
-                        d.holder
-                    ),
-                )
-            })?;
+            shared.membership.lock(&format!("`.{name}()`"))?;
         }
         let local = Rc::new(std::cell::RefCell::new(shared.values()));
         let outcome = self
@@ -1599,7 +1585,7 @@ impl Process<'_> {
                 }
             });
         if changing {
-            group.release(me);
+            shared.membership.unlock();
         }
         outcome
     }
@@ -1744,15 +1730,11 @@ impl Host for ProcessHost<'_, '_, '_> {
         if let Some((control, slot)) = &self.process.control {
             if number == slot.number && number == 1 {
                 // The main process, a worker, handles its messages while it waits.
-                let (control, slot) = (*control, Arc::clone(slot));
-                let seconds = if ticks.is_nan() || ticks <= 0.0 { 0.0 } else { (ticks / 60.0).min(1e9) };
-                let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(seconds);
+                let control = *control;
+                let deadline = super::processes::deadline(ticks);
                 while let Some(message) = control.main_message(deadline) {
-                    let outcome = self.process.handle_message(message);
+                    self.process.run_message(message);
                     control.message_done();
-                    if let Err((error, name)) = outcome {
-                        control.report_error(&error, &name, &slot.name);
-                    }
                 }
             } else if number == slot.number {
                 slot.delay_self(ticks);
@@ -2066,16 +2048,6 @@ fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeError>
     }
 }
 
-/// A value as objects and collections store it (see [`Value::stored`]).
-#[inline]
-fn stored(value: Value) -> Value {
-    match value {
-        Value::Long(n) => Value::Real(f64::from(n)),
-        Value::Time(_) | Value::Undefined => value.stored(),
-        other => other,
-    }
-}
-
 /// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.
 fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
     match target {
@@ -2087,15 +2059,6 @@ fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
                 format!("a worker is named by a text or a process number, not {}", other.type_name()),
             )),
         },
-    }
-}
-
-/// A value named for a message: its type, and whether it is shared.
-fn describe_value(value: &Value) -> &'static str {
-    match value {
-        Value::Object(_) => "a non-shared object",
-        Value::Collection(_) => "a non-shared collection",
-        other => other.type_name(),
     }
 }
 
@@ -2148,7 +2111,7 @@ fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeErr
         }
         Value::SharedObject(o) => o.set(name, &value),
         Value::Object(o) => {
-            let stored = stored(value);
+            let stored = value.stored();
             let mut o = o.borrow_mut();
             match o.props.get_mut(name) {
                 Some(slot) => *slot = stored,
@@ -2259,7 +2222,7 @@ fn set_element(target: &Value, index: &Value, value: Value) -> Result<(), Runtim
             if i >= c.len() {
                 c.resize(i + 1, Value::Null);
             }
-            c[i] = stored(value);
+            c[i] = value.stored();
             Ok(())
         }
         (Value::SharedCollection(c), i) if i.as_number().is_some() => {

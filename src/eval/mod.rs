@@ -183,11 +183,7 @@ impl Run {
             crate::runtime::locks::release_all(me);
             let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
             process.attach(&control, std::sync::Arc::clone(&slot));
-            control.finish(|message| {
-                if let Err((error, name)) = process.handle_message(message) {
-                    processes::Control::report_error(&control, &error, &name, &slot.name);
-                }
-            });
+            control.finish(&mut process);
             crate::runtime::locks::release_all(me);
             failed
         });

@@ -183,7 +183,7 @@ impl Slot {
 }
 
 /// The instant `ticks` sixtieths of a second from now.
-fn deadline(ticks: f64) -> Instant {
+pub fn deadline(ticks: f64) -> Instant {
     let seconds = if ticks.is_nan() || ticks <= 0.0 { 0.0 } else { (ticks / 60.0).min(1e9) };
     Instant::now() + Duration::from_secs_f64(seconds)
 }
@@ -312,7 +312,7 @@ pub trait Control {
     fn main_message(&self, deadline: Instant) -> Option<Message>;
     /// A message of the main process's box has been handled.
     fn message_done(&self);
-    /// Reports the uncaught error of a message (the process goes on).
+    /// Reports an uncaught error (not an abort) of process `process`.
     fn report_error(&self, error: &RuntimeError, method: &str, process: &str);
 }
 
@@ -362,6 +362,14 @@ impl Worker {
         })
     }
 
+    /// Whether `target` names this worker: its name, or its process's number.
+    fn is(&self, target: &WorkerName) -> bool {
+        match target {
+            WorkerName::Name(name) => &self.name == name,
+            WorkerName::Number(n) => self.inbox.lock().process.as_ref().is_some_and(|p| p.number == *n),
+        }
+    }
+
     /// The next message, or `None` when the process must end.
     fn next(&self) -> Option<Message> {
         let mut inbox = self.inbox.lock();
@@ -409,10 +417,10 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// The end of the run, for the main process once its method has returned:
     /// handles the main process's messages until no process started by `New
     /// process` runs and every box is empty, then ends the workers.
-    pub fn finish(&self, mut handle: impl FnMut(Message)) {
+    pub fn finish(&self, process: &mut exec::Process<'_>) {
         loop {
             if let Some(message) = self.main_message(Instant::now()) {
-                handle(message);
+                process.run_message(message);
                 self.message_done();
                 continue;
             }
@@ -436,22 +444,32 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     fn spawn_worker(&self, worker: &Arc<Worker>, inbox: &mut Inbox) -> Result<(), RuntimeError> {
         let slot = self.world.table.add(&worker.name, true);
         inbox.process = Some(Arc::clone(&slot));
-        let processes = *self;
         let thread_worker = Arc::clone(worker);
-        let spawned = std::thread::Builder::new()
-            .name(format!("4D worker {}", slot.number))
-            .stack_size(DEFAULT_STACK)
-            .spawn_scoped(self.scope, move || processes.run_worker(slot, thread_worker));
-        spawned.map(|_| ()).map_err(|e| {
-            inbox.process = None;
-            RuntimeError::new(codes::NOT_SUPPORTED, format!("the worker could not be started: {e}"))
-        })
+        self.spawn(&slot, DEFAULT_STACK, move |processes, slot| processes.run_worker(slot, thread_worker))
+            .inspect_err(|_| inbox.process = None)
     }
 
-    /// The body of a worker's process: handles its messages in order; an
-    /// uncaught error is reported with the worker's name and the worker goes
-    /// on with its next message. Process variables live on between messages.
-    fn run_worker(self, slot: Arc<Slot>, worker: Arc<Worker>) {
+    /// Starts the thread of the process in `slot`, running `body`.
+    fn spawn(
+        &self,
+        slot: &Arc<Slot>,
+        stack: usize,
+        body: impl FnOnce(Self, Arc<Slot>) + Send + 'scope,
+    ) -> Result<(), RuntimeError> {
+        let processes = *self;
+        let thread_slot = Arc::clone(slot);
+        std::thread::Builder::new()
+            .name(format!("4D process {}", slot.number))
+            .stack_size(stack)
+            .spawn_scoped(self.scope, move || body(processes, thread_slot))
+            .map(|_| ())
+            .map_err(|e| RuntimeError::new(codes::NOT_SUPPORTED, format!("the process could not be started: {e}")))
+    }
+
+    /// What every process thread does around its work: a `Process` of its
+    /// own with the run's methods and output, the locks it still holds let go
+    /// of at the end, and its state `Aborted` once it has ended.
+    fn run_thread(self, slot: &Arc<Slot>, body: impl FnOnce(&mut exec::Process<'_>)) {
         let mut methods = SharedMethods::new(self.world);
         let mut out = self.world.output();
         let mut process_vars = Vec::new();
@@ -459,17 +477,24 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         crate::runtime::shared::set_current_process(me);
         {
             let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
-            process.attach(&self, Arc::clone(&slot));
-            while let Some(message) = worker.next() {
-                if let Err((error, name)) = process.handle_message(message) {
-                    self.world.with_run(|run| run.report_process_error(&error, &name, &worker.name));
-                }
-                self.world.end_activity(1);
-            }
+            process.attach(&self, Arc::clone(slot));
+            body(&mut process);
         }
         out.flush();
         crate::runtime::locks::release_all(me);
         slot.state.store(state::ABORTED, Ordering::Release);
+    }
+
+    /// The body of a worker's process: handles its messages in order; an
+    /// uncaught error is reported with the worker's name and the worker goes
+    /// on with its next message. Process variables live on between messages.
+    fn run_worker(self, slot: Arc<Slot>, worker: Arc<Worker>) {
+        self.run_thread(&slot, |process| {
+            while let Some(message) = worker.next() {
+                process.run_message(message);
+                self.world.end_activity(1);
+            }
+        });
         // Messages posted after a `KILL WORKER` start a new process.
         let mut inbox = worker.inbox.lock();
         inbox.process = None;
@@ -489,28 +514,18 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// The body of a process thread: runs its method; an uncaught error is
     /// reported with the process's name and the run fails.
     fn run_process(self, slot: Arc<Slot>, method: usize, args: Vec<Portable>) {
-        let mut methods = SharedMethods::new(self.world);
-        let mut out = self.world.output();
-        let mut process_vars = Vec::new();
-        let me = process_id(slot.number);
-        crate::runtime::shared::set_current_process(me);
-        let outcome = match methods.code(method) {
-            Ok(code) => {
-                let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
-                process.attach(&self, Arc::clone(&slot));
-                let args = args.into_iter().map(Portable::into_value).collect();
-                process.call(Arc::clone(&code), args, Value::Undefined).map_err(|e| (e, code.name.clone()))
+        self.run_thread(&slot, |process| {
+            let outcome = match process.methods.code(method) {
+                Ok(code) => {
+                    let args = args.into_iter().map(Portable::into_value).collect();
+                    process.call(Arc::clone(&code), args, Value::Undefined).map_err(|e| (e, code.name.clone()))
+                }
+                Err(e) => Err((e, String::new())),
+            };
+            if let Err((error, method_name)) = outcome {
+                self.report_error(&error, &method_name, &slot.name);
             }
-            Err(e) => Err((e, String::new())),
-        };
-        out.flush();
-        crate::runtime::locks::release_all(me);
-        if let Err((error, method_name)) = outcome
-            && error.code() != codes::ABORTED
-        {
-            self.world.with_run(|run| run.report_process_error(&error, &method_name, &slot.name));
-        }
-        slot.state.store(state::ABORTED, Ordering::Release);
+        });
         self.world.table.live.fetch_sub(1, Ordering::AcqRel);
         self.world.end_activity(1);
     }
@@ -551,19 +566,13 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         let slot = self.world.table.add(name, false);
         let number = slot.number;
         let stack = if stack > 0.0 { (stack as usize).clamp(DEFAULT_STACK, MAX_STACK) } else { DEFAULT_STACK };
-        let processes = *self;
-        let thread_slot = Arc::clone(&slot);
-        let spawned = std::thread::Builder::new()
-            .name(format!("4D process {number}"))
-            .stack_size(stack)
-            .spawn_scoped(self.scope, move || processes.run_process(thread_slot, method, args));
-        match spawned {
-            Ok(_) => Ok(number),
+        match self.spawn(&slot, stack, move |processes, slot| processes.run_process(slot, method, args)) {
+            Ok(()) => Ok(number),
             Err(e) => {
                 slot.state.store(state::ABORTED, Ordering::Release);
                 live.fetch_sub(1, Ordering::AcqRel);
                 self.world.end_activity(1);
-                Err(RuntimeError::new(codes::NOT_SUPPORTED, format!("the process could not be started: {e}")))
+                Err(e)
             }
         }
     }
@@ -598,7 +607,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         let worker = {
             let mut workers = self.world.workers.lock();
             match &target {
-                WorkerName::Name(name) => match workers.iter().find(|w| &w.name == name) {
+                WorkerName::Name(name) => match workers.iter().find(|w| w.is(&target)) {
                     Some(worker) => Arc::clone(worker),
                     None => {
                         let worker = Worker::new(name, None);
@@ -606,13 +615,11 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
                         worker
                     }
                 },
-                WorkerName::Number(n) => {
-                    match workers.iter().find(|w| w.inbox.lock().process.as_ref().is_some_and(|p| p.number == *n)) {
-                        Some(worker) => Arc::clone(worker),
-                        // Not a worker's process: nothing happens, as documented.
-                        None => return Ok(()),
-                    }
-                }
+                WorkerName::Number(_) => match workers.iter().find(|w| w.is(&target)) {
+                    Some(worker) => Arc::clone(worker),
+                    // Not a worker's process: nothing happens, as documented.
+                    None => return Ok(()),
+                },
             }
         };
         let is_main = self.world.workers.lock().first().is_some_and(|main| Arc::ptr_eq(main, &worker));
@@ -656,10 +663,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
 
     fn kill_worker(&self, target: WorkerName) {
         let workers = self.world.workers.lock();
-        let found = workers.iter().enumerate().find(|(_, w)| match &target {
-            WorkerName::Name(name) => &w.name == name,
-            WorkerName::Number(n) => w.inbox.lock().process.as_ref().is_some_and(|p| p.number == *n),
-        });
+        let found = workers.iter().enumerate().find(|(_, w)| w.is(&target));
         let Some((index, worker)) = found else { return };
         let mut inbox = worker.inbox.lock();
         let discarded = inbox.queue.len();
@@ -692,7 +696,10 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
     }
 
     fn report_error(&self, error: &RuntimeError, method: &str, process: &str) {
-        self.world.with_run(|run| run.report_process_error(error, method, process));
+        // An aborted process is not in error.
+        if error.code() != codes::ABORTED {
+            self.world.with_run(|run| run.report_process_error(error, method, process));
+        }
     }
 
     fn resume(&self, number: i32) {

@@ -154,11 +154,7 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, stric
             write_json(out, &Value::new_collection(items), pretty, depth, strict)?;
         }
         Value::SharedObject(o) => {
-            let mut props = crate::runtime::value::Props::default();
-            for (k, v) in o.entries() {
-                props.insert(crate::runtime::value::key(&k), v);
-            }
-            write_json(out, &Value::new_object(props), pretty, depth, strict)?;
+            write_json(out, &Value::new_object(o.props()), pretty, depth, strict)?;
         }
         Value::SharedCollection(c) => {
             write_json(out, &Value::new_collection(c.values()), pretty, depth, strict)?;

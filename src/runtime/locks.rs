@@ -417,6 +417,26 @@ mod tests {
         assert_eq!(group.owner(), None);
     }
 
+    /// A thread that takes `first`, waits at `barrier`, then tries `second`;
+    /// it lets go of both and gives the outcome of its second acquire.
+    fn take_in_order(
+        me: ProcessId,
+        first: Arc<Group>,
+        second: Arc<Group>,
+        barrier: Arc<Barrier>,
+    ) -> thread::JoinHandle<Result<(), Deadlock>> {
+        thread::spawn(move || {
+            first.acquire(me).unwrap();
+            barrier.wait();
+            let result = second.acquire(me);
+            if result.is_ok() {
+                second.release(me);
+            }
+            first.release(me);
+            result
+        })
+    }
+
     #[test]
     fn opposite_order_refuses_exactly_one() {
         for _ in 0..200 {
@@ -424,20 +444,8 @@ mod tests {
             let a = Group::new();
             let b = Group::new();
             let barrier = Arc::new(Barrier::new(2));
-            let take = |me: ProcessId, first: Arc<Group>, second: Arc<Group>, barrier: Arc<Barrier>| {
-                thread::spawn(move || {
-                    first.acquire(me).unwrap();
-                    barrier.wait();
-                    let result = second.acquire(me);
-                    if result.is_ok() {
-                        second.release(me);
-                    }
-                    first.release(me);
-                    result
-                })
-            };
-            let one = take(p, Arc::clone(&a), Arc::clone(&b), Arc::clone(&barrier));
-            let two = take(q, Arc::clone(&b), Arc::clone(&a), barrier);
+            let one = take_in_order(p, Arc::clone(&a), Arc::clone(&b), Arc::clone(&barrier));
+            let two = take_in_order(q, Arc::clone(&b), Arc::clone(&a), barrier);
             let results = [one.join().unwrap(), two.join().unwrap()];
             match results {
                 [Err(Deadlock { holder }), Ok(())] => assert_eq!(holder, q),
@@ -495,17 +503,7 @@ mod tests {
                     let me = ids[i];
                     let first = Arc::clone(&groups[i]);
                     let second = Arc::clone(&groups[(i + 1) % 3]);
-                    let barrier = Arc::clone(&barrier);
-                    thread::spawn(move || {
-                        first.acquire(me).unwrap();
-                        barrier.wait();
-                        let result = second.acquire(me);
-                        if result.is_ok() {
-                            second.release(me);
-                        }
-                        first.release(me);
-                        result
-                    })
+                    take_in_order(me, first, second, Arc::clone(&barrier))
                 })
                 .collect();
             let refused = threads.into_iter().map(|t| t.join().unwrap()).filter(Result::is_err).count();

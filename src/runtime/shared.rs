@@ -18,7 +18,7 @@ use parking_lot::RwLock;
 
 use super::error::{RuntimeError, codes};
 use super::locks::{Group, ProcessId};
-use super::value::{Date, Value};
+use super::value::{Date, Props, Value, key};
 
 thread_local! {
     /// The process running on this thread (0 outside a run's processes).
@@ -67,6 +67,25 @@ impl Membership {
     #[inline]
     pub fn group(&self) -> &Arc<Group> {
         self.joined.get().unwrap_or(&self.own)
+    }
+
+    /// Takes the group's lock for the running process, as `Use` does
+    /// (`what` names the taker in the deadlock error).
+    pub fn lock(&self, what: &str) -> Result<(), RuntimeError> {
+        self.group().acquire(current_process()).map_err(|deadlock| {
+            RuntimeError::new(
+                codes::DEADLOCK,
+                format!(
+                    "{what} would wait forever: process {} holds the lock and waits for one this process holds",
+                    deadlock.holder
+                ),
+            )
+        })
+    }
+
+    /// Lets go of the lock taken by [`Membership::lock`].
+    pub fn unlock(&self) {
+        self.group().release(current_process());
     }
 
     /// Joins `group` (a value joins another group at most once).
@@ -167,6 +186,17 @@ impl SharedObject {
     /// The properties, in creation order, as values of the reading process.
     pub fn entries(&self) -> Vec<(String, Value)> {
         self.props.read().iter().map(|(k, v)| (k.to_string(), v.to_value())).collect()
+    }
+
+    /// The properties as a standard object of the reading process holds them
+    /// (a copy of the first level).
+    pub fn props(&self) -> Props {
+        let props = self.props.read();
+        let mut copy = Props::with_capacity_and_hasher(props.len(), Default::default());
+        for (k, v) in props.iter() {
+            copy.insert(key(k), v.to_value());
+        }
+        copy
     }
 
     /// `object.name:=value`, inside `Use`. Undefined resets an existing
@@ -315,14 +345,24 @@ impl SharedValue {
     }
 }
 
-/// How a value that cannot be shared is named in the message.
-fn describe(value: &Value) -> &'static str {
+/// The group membership of a shared object or collection.
+pub fn membership(value: &Value) -> Option<&Membership> {
+    match value {
+        Value::SharedObject(o) => Some(&o.membership),
+        Value::SharedCollection(c) => Some(&c.membership),
+        _ => None,
+    }
+}
+
+/// A value named in a message about sharing: objects and collections say
+/// that they are not shared.
+pub fn describe(value: &Value) -> &'static str {
     match value {
         Value::Object(_) => "a non-shared object",
         Value::Collection(_) => "a non-shared collection",
         Value::Pointer(_) => "a pointer",
         Value::Array(_) => "an array",
-        _ => "this value",
+        other => other.type_name(),
     }
 }
 
@@ -333,48 +373,35 @@ pub fn share_copy(value: &Value, group: Option<&Membership>, depth: usize) -> Re
     if depth > 512 {
         return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "a value nested too deeply cannot be copied"));
     }
-    match value {
-        Value::Object(o) => {
-            let copy = SharedObject::new();
-            if let Some(group) = group {
-                group.adopt(&copy.membership)?;
-            }
-            let props: Vec<(String, Value)> =
-                o.borrow().props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-            for (k, v) in props {
-                let v = share_copy(&v, Some(&copy.membership), depth + 1)?;
-                copy.set_unchecked(&k, &v)?;
-            }
-            Ok(Value::SharedObject(copy))
+    let entries = match value {
+        Value::Object(o) => Some(o.borrow().props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),
+        Value::SharedObject(o) => Some(o.entries()),
+        _ => None,
+    };
+    if let Some(entries) = entries {
+        let copy = SharedObject::new();
+        if let Some(group) = group {
+            group.adopt_new(&copy.membership);
         }
-        Value::SharedObject(o) => {
-            let copy = SharedObject::new();
-            if let Some(group) = group {
-                group.adopt(&copy.membership)?;
-            }
-            for (k, v) in o.entries() {
-                let v = share_copy(&v, Some(&copy.membership), depth + 1)?;
-                copy.set_unchecked(&k, &v)?;
-            }
-            Ok(Value::SharedObject(copy))
+        for (k, v) in entries {
+            copy.set_unchecked(&k, &share_copy(&v, Some(&copy.membership), depth + 1)?)?;
         }
-        Value::Collection(_) | Value::SharedCollection(_) => {
-            let items = match value {
-                Value::Collection(c) => c.borrow().clone(),
-                Value::SharedCollection(c) => c.values(),
-                _ => Vec::new(),
-            };
-            let copy = SharedCollection::new();
-            if let Some(group) = group {
-                group.adopt(&copy.membership)?;
-            }
-            let items = items
-                .iter()
-                .map(|v| share_copy(v, Some(&copy.membership), depth + 1))
-                .collect::<Result<Vec<_>, _>>()?;
-            copy.replace_all(&items)?;
-            Ok(Value::SharedCollection(copy))
-        }
-        other => Ok(other.clone()),
+        return Ok(Value::SharedObject(copy));
     }
+    let items = match value {
+        Value::Collection(c) => Some(c.borrow().clone()),
+        Value::SharedCollection(c) => Some(c.values()),
+        _ => None,
+    };
+    if let Some(items) = items {
+        let copy = SharedCollection::new();
+        if let Some(group) = group {
+            group.adopt_new(&copy.membership);
+        }
+        let items =
+            items.iter().map(|v| share_copy(v, Some(&copy.membership), depth + 1)).collect::<Result<Vec<_>, _>>()?;
+        copy.replace_all(&items)?;
+        return Ok(Value::SharedCollection(copy));
+    }
+    Ok(value.clone())
 }

@@ -363,6 +363,7 @@ impl Value {
 
     /// The value as an object property or a collection element holds it:
     /// numbers are Reals, a time its number of seconds, undefined is null.
+    #[inline]
     pub fn stored(self) -> Value {
         match self {
             Value::Long(n) => Value::Real(f64::from(n)),
