@@ -90,6 +90,9 @@ pub struct Process<'a> {
     /// The other processes of the run, and this one's entry in their table
     /// (none for code run outside a run's processes).
     control: Option<(&'a dyn Control, Arc<Slot>)>,
+    /// By slot: the version of the interprocess variable that this
+    /// process's copy (in `process_vars`) holds; 0 for none.
+    interprocess_seen: Vec<u64>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -154,6 +157,7 @@ impl<'a> Process<'a> {
             loaded: Vec::new(),
             texts: Vec::new(),
             control: None,
+            interprocess_seen: Vec::new(),
         }
     }
 
@@ -890,6 +894,8 @@ impl<'a> Process<'a> {
                 self.param(frame, n)
             }
             Place::Process(slot) => self.process_vars.get(*slot).cloned().unwrap_or_default(),
+            Place::Interprocess(slot) => self.interprocess(*slot),
+            Place::Publish { place, .. } => self.read_place(frame, place)?,
             Place::Member { object, name, span } => {
                 let object = self.expr(frame, object)?;
                 member(&object, name).map_err(|e| e.at(*span))?
@@ -924,6 +930,11 @@ impl<'a> Process<'a> {
                 self.set_param(frame, n, value);
             }
             Place::Process(slot) => self.set_process_var(*slot, value),
+            Place::Interprocess(slot) => self.set_interprocess(*slot, value)?,
+            Place::Publish { slot, place } => {
+                self.write_place(frame, place, value)?;
+                self.publish(*slot)?;
+            }
             Place::Member { object, name, span } => {
                 let target = self.expr(frame, object)?;
                 set_member(&target, name, value).map_err(|e| e.at(*span))?;
@@ -959,6 +970,45 @@ impl<'a> Process<'a> {
         self.process_vars[slot] = own_array(value);
     }
 
+    /// The value of the interprocess variable at `slot` (this process's
+    /// copy, taken again if another process assigned the variable since).
+    fn interprocess(&mut self, slot: usize) -> Value {
+        if let Some((control, _)) = &self.control {
+            let seen = self.interprocess_seen.get(slot).copied().unwrap_or(0);
+            if let Some((version, value)) = control.interprocess().read(slot, seen) {
+                // A fresh copy: no need for `set_process_var`'s copy of an array.
+                if self.process_vars.len() <= slot {
+                    self.process_vars.resize(slot + 1, Value::Undefined);
+                }
+                self.process_vars[slot] = value;
+                self.see_interprocess(slot, version);
+            }
+        }
+        self.process_vars.get(slot).cloned().unwrap_or_default()
+    }
+
+    /// Assigns the interprocess variable at `slot`.
+    fn set_interprocess(&mut self, slot: usize, value: Value) -> Result<(), RuntimeError> {
+        self.set_process_var(slot, value);
+        self.publish(slot)
+    }
+
+    /// Makes this process's copy of the interprocess variable at `slot` its value for all processes.
+    fn publish(&mut self, slot: usize) -> Result<(), RuntimeError> {
+        let Some((control, _)) = &self.control else { return Ok(()) };
+        let value = self.process_vars.get(slot).cloned().unwrap_or_default();
+        let version = control.interprocess().write(slot, Portable::from_variable(&value)?);
+        self.see_interprocess(slot, version);
+        Ok(())
+    }
+
+    fn see_interprocess(&mut self, slot: usize, version: u64) {
+        if self.interprocess_seen.len() <= slot {
+            self.interprocess_seen.resize(slot + 1, 0);
+        }
+        self.interprocess_seen[slot] = version;
+    }
+
     /// The pointer an expression evaluates to; an error for anything else.
     fn pointer(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Rc<Pointer>, RuntimeError> {
         match self.expr(frame, e)? {
@@ -989,12 +1039,17 @@ impl<'a> Process<'a> {
             Place::Process(slot) => {
                 Pointer::Process { slot: *slot, name: Rc::from(self.methods.process_var_name(*slot)) }
             }
+            Place::Interprocess(slot) => {
+                Pointer::Interprocess { slot: *slot, name: Rc::from(self.methods.process_var_name(*slot)) }
+            }
+            Place::Publish { place, .. } => return self.pointer_to(frame, place),
             Place::Deref { pointer, .. } => return Ok(Value::Pointer(self.pointer(frame, pointer)?)),
             Place::ArrayElement { array, index, span } => {
                 let Expr { kind, span: array_span } = array.as_ref();
                 let array = match kind {
                     ExprKind::Local(slot) => self.pointer_to(frame, &Place::Local(*slot))?,
                     ExprKind::Process(slot) => self.pointer_to(frame, &Place::Process(*slot))?,
+                    ExprKind::Interprocess(slot) => self.pointer_to(frame, &Place::Interprocess(*slot))?,
                     ExprKind::Deref(p) => Value::Pointer(self.pointer(frame, p)?),
                     _ => {
                         return Err(RuntimeError::new(
@@ -1060,6 +1115,7 @@ impl<'a> Process<'a> {
                 if *n <= record.nargs { Ok(self.stack[record.args + n - 1].clone()) } else { Ok(Value::Undefined) }
             }
             Pointer::Process { slot, .. } => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
+            Pointer::Interprocess { slot, .. } => Ok(self.interprocess(*slot)),
             Pointer::Element { array, index } => {
                 let array = self.deref(array)?;
                 array_element(&array, *index as f64)
@@ -1091,9 +1147,14 @@ impl<'a> Process<'a> {
                 self.set_process_var(*slot, value);
                 Ok(())
             }
-            Pointer::Element { array, index } => {
-                let array = self.deref(array)?;
-                set_array_element(&array, *index as f64, value)
+            Pointer::Interprocess { slot, .. } => self.set_interprocess(*slot, value),
+            Pointer::Element { array: pointer, index } => {
+                let array = self.deref(pointer)?;
+                set_array_element(&array, *index as f64, value)?;
+                match **pointer {
+                    Pointer::Interprocess { slot, .. } => self.publish(slot),
+                    _ => Ok(()),
+                }
             }
         }
     }
@@ -1303,6 +1364,14 @@ impl<'a> Process<'a> {
                 return self.expr(frame, e);
             }
             ExprKind::CountParameters => Value::Real(frame.count_parameters() as f64),
+            ExprKind::Interprocess(slot) => self.interprocess(*slot),
+            ExprKind::Publish { slots, call } => {
+                let value = self.expr(frame, call)?;
+                for &slot in slots {
+                    self.publish(slot)?;
+                }
+                value
+            }
             ExprKind::Param(index) => {
                 let n = self.param_index(frame, index)?;
                 self.param(frame, n)
@@ -1806,7 +1875,9 @@ impl Host for ProcessHost<'_, '_, '_> {
             return None;
         }
         let slot = self.process.methods.process_var_slot(var)?;
-        let pointer = Pointer::Process { slot, name: Rc::from(self.process.methods.process_var_name(slot)) };
+        let name = Rc::from(self.process.methods.process_var_name(slot));
+        let pointer =
+            if var.starts_with("<>") { Pointer::Interprocess { slot, name } } else { Pointer::Process { slot, name } };
         Some(match index {
             Some(index) => Pointer::Element { array: Rc::new(pointer), index },
             None => pointer,

@@ -338,7 +338,7 @@ impl resolve::Names for Run {
         for (key, (name, _)) in &self.files {
             f(name, key);
         }
-        for key in self.process_var_index.keys() {
+        for key in self.process_var_index.keys().filter(|k| !k.starts_with("<>")) {
             f(key, key);
         }
     }

@@ -241,6 +241,8 @@ pub struct World<'o> {
     activity: Mutex<usize>,
     /// Notified when `activity` goes down or the main process gets a message.
     idle: Condvar,
+    /// The interprocess variables (`<>name`).
+    pub interprocess: Interprocess,
 }
 
 impl<'o> World<'o> {
@@ -253,6 +255,7 @@ impl<'o> World<'o> {
             workers: Mutex::new(Vec::new()),
             activity: Mutex::new(0),
             idle: Condvar::new(),
+            interprocess: Interprocess::default(),
         }
     }
 
@@ -293,6 +296,8 @@ pub trait Control {
         unique: bool,
     ) -> Result<i32, RuntimeError>;
     fn table(&self) -> &Table;
+    /// The interprocess variables.
+    fn interprocess(&self) -> &Interprocess;
     /// `Storage`.
     fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject>;
     /// `DELAY PROCESS` on another process.
@@ -534,6 +539,10 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
     fn table(&self) -> &Table {
         &self.world.table
+    }
+
+    fn interprocess(&self) -> &Interprocess {
+        &self.world.interprocess
     }
 
     fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject> {
@@ -830,6 +839,11 @@ pub enum Portable {
         source: String,
     },
     Pointer(PortablePointer),
+    /// An array: held by an interprocess variable (never passed as a parameter).
+    Array {
+        ty: crate::runtime::value::ArrayType,
+        items: Vec<Portable>,
+    },
     /// Shared objects and collections pass by reference.
     SharedObject(Arc<crate::runtime::shared::SharedObject>),
     SharedCollection(Arc<crate::runtime::shared::SharedCollection>),
@@ -840,8 +854,18 @@ pub enum Portable {
 /// pointer that no longer designates anything).
 #[derive(Debug)]
 pub enum PortablePointer {
-    Process { slot: usize, name: String },
-    Gone { name: String },
+    Process {
+        slot: usize,
+        name: String,
+    },
+    /// An interprocess variable: the same variable in every process.
+    Interprocess {
+        slot: usize,
+        name: String,
+    },
+    Gone {
+        name: String,
+    },
 }
 
 /// How deep a value may nest to be copied to another process.
@@ -851,10 +875,16 @@ impl Portable {
     /// A deep copy of `value` for another process. Arrays cannot be passed,
     /// as documented.
     pub fn from_value(value: &Value) -> Result<Portable, RuntimeError> {
-        Portable::copy(value, 0)
+        Portable::copy(value, 0, false)
     }
 
-    fn copy(value: &Value, depth: usize) -> Result<Portable, RuntimeError> {
+    /// A deep copy of the content of a variable (arrays included), for an
+    /// interprocess variable.
+    pub fn from_variable(value: &Value) -> Result<Portable, RuntimeError> {
+        Portable::copy(value, 0, true)
+    }
+
+    fn copy(value: &Value, depth: usize, arrays: bool) -> Result<Portable, RuntimeError> {
         if depth > MAX_DEPTH {
             return Err(RuntimeError::new(
                 codes::BAD_ARGUMENTS,
@@ -876,7 +906,7 @@ impl Portable {
                     let captured = formula
                         .captured
                         .iter()
-                        .map(|(slot, v)| Ok((*slot, Portable::copy(v, depth + 1)?)))
+                        .map(|(slot, v)| Ok((*slot, Portable::copy(v, depth + 1, false)?)))
                         .collect::<Result<_, RuntimeError>>()?;
                     return Ok(Portable::Formula {
                         code: Arc::clone(&formula.code),
@@ -887,17 +917,30 @@ impl Portable {
                 let props = o
                     .props
                     .iter()
-                    .map(|(k, v)| Ok((k.to_string(), Portable::copy(v, depth + 1)?)))
+                    .map(|(k, v)| Ok((k.to_string(), Portable::copy(v, depth + 1, false)?)))
                     .collect::<Result<_, RuntimeError>>()?;
                 Portable::Object(props)
             }
-            Value::Collection(c) => Portable::Collection(
-                c.borrow().iter().map(|v| Portable::copy(v, depth + 1)).collect::<Result<_, RuntimeError>>()?,
-            ),
+            Value::Collection(c) => {
+                Portable::Collection(c.borrow().iter().map(|v| Portable::copy(v, depth + 1, false)).collect::<Result<
+                    _,
+                    RuntimeError,
+                >>(
+                )?)
+            }
             Value::Pointer(p) => Portable::Pointer(match &**p {
                 Pointer::Process { slot, name } => PortablePointer::Process { slot: *slot, name: name.to_string() },
+                Pointer::Interprocess { slot, name } => {
+                    PortablePointer::Interprocess { slot: *slot, name: name.to_string() }
+                }
                 other => PortablePointer::Gone { name: other.name() },
             }),
+            Value::Array(a) if arrays => {
+                let a = a.borrow();
+                let items =
+                    a.items.iter().map(|v| Portable::copy(v, depth + 1, false)).collect::<Result<_, RuntimeError>>()?;
+                Portable::Array { ty: a.ty, items }
+            }
             Value::Array(_) => {
                 return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "an array cannot be passed to another process"));
             }
@@ -908,36 +951,91 @@ impl Portable {
 
     /// The value in the receiving process.
     pub fn into_value(self) -> Value {
+        self.to_value()
+    }
+
+    /// A value of this process made from the copy (which stays as it is).
+    pub fn to_value(&self) -> Value {
         match self {
             Portable::Undefined => Value::Undefined,
             Portable::Null => Value::Null,
-            Portable::Bool(b) => Value::Bool(b),
-            Portable::Real(x) => Value::Real(x),
-            Portable::Long(n) => Value::Long(n),
-            Portable::Date(d) => Value::Date(d),
-            Portable::Time(t) => Value::Time(t),
-            Portable::Text(t) => Value::text(t),
+            Portable::Bool(b) => Value::Bool(*b),
+            Portable::Real(x) => Value::Real(*x),
+            Portable::Long(n) => Value::Long(*n),
+            Portable::Date(d) => Value::Date(*d),
+            Portable::Time(t) => Value::Time(*t),
+            Portable::Text(t) => Value::text(t.as_str()),
             Portable::Object(props) => {
                 let mut map = Props::with_capacity_and_hasher(props.len(), Default::default());
                 for (k, v) in props {
-                    map.insert(key(&k), v.into_value());
+                    map.insert(key(k), v.to_value());
                 }
                 Value::new_object(map)
             }
-            Portable::Collection(items) => Value::new_collection(items.into_iter().map(Portable::into_value).collect()),
+            Portable::Collection(items) => Value::new_collection(items.iter().map(Portable::to_value).collect()),
+            Portable::Array { ty, items } => {
+                Value::Array(std::rc::Rc::new(std::cell::RefCell::new(crate::runtime::value::Array {
+                    ty: *ty,
+                    items: items.iter().map(Portable::to_value).collect(),
+                })))
+            }
             Portable::Formula { code, captured, source } => {
-                let captured = captured.into_iter().map(|(slot, v)| (slot, v.into_value())).collect();
-                Value::new_formula(std::rc::Rc::new(Formula { code, captured, source }))
+                let captured = captured.iter().map(|(slot, v)| (*slot, v.to_value())).collect();
+                Value::new_formula(std::rc::Rc::new(Formula {
+                    code: Arc::clone(code),
+                    captured,
+                    source: source.clone(),
+                }))
             }
             Portable::Pointer(PortablePointer::Process { slot, name }) => {
-                Value::Pointer(std::rc::Rc::new(Pointer::Process { slot, name: name.into() }))
+                Value::Pointer(std::rc::Rc::new(Pointer::Process { slot: *slot, name: name.as_str().into() }))
             }
-            Portable::SharedObject(o) => Value::SharedObject(o),
-            Portable::SharedCollection(c) => Value::SharedCollection(c),
+            Portable::Pointer(PortablePointer::Interprocess { slot, name }) => {
+                Value::Pointer(std::rc::Rc::new(Pointer::Interprocess { slot: *slot, name: name.as_str().into() }))
+            }
+            Portable::SharedObject(o) => Value::SharedObject(Arc::clone(o)),
+            Portable::SharedCollection(c) => Value::SharedCollection(Arc::clone(c)),
             Portable::Pointer(PortablePointer::Gone { name }) => {
                 // A local of the sending process: a call serial no process uses.
-                Value::Pointer(std::rc::Rc::new(Pointer::Local { call: u64::MAX, slot: 0, name: name.into() }))
+                Value::Pointer(std::rc::Rc::new(Pointer::Local { call: u64::MAX, slot: 0, name: name.as_str().into() }))
             }
         }
+    }
+}
+
+/// The interprocess variables of a run (`<>name`): one value each, seen by
+/// every process. A process keeps its own copy of each variable it uses and
+/// takes a fresh one when another process has assigned the variable since
+/// (the version tells). Each read and each write is atomic; a sequence of
+/// them is not (4D documents no locking for interprocess variables).
+#[derive(Default)]
+pub struct Interprocess {
+    /// By slot (the slots of process variables): the version and the value.
+    slots: Mutex<Vec<Option<(u64, Portable)>>>,
+    /// The last version given.
+    versions: std::sync::atomic::AtomicU64,
+}
+
+impl Interprocess {
+    /// The value of the variable at `slot` if its version is not `seen`:
+    /// its version and a copy for the calling process. `None` when the
+    /// process's copy is current or the variable was never assigned.
+    pub fn read(&self, slot: usize, seen: u64) -> Option<(u64, Value)> {
+        let slots = self.slots.lock();
+        match slots.get(slot) {
+            Some(Some((version, value))) if *version != seen => Some((*version, value.to_value())),
+            _ => None,
+        }
+    }
+
+    /// Assigns the variable at `slot`; returns the new version.
+    pub fn write(&self, slot: usize, value: Portable) -> u64 {
+        let version = self.versions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let mut slots = self.slots.lock();
+        if slots.len() <= slot {
+            slots.resize_with(slot + 1, || None);
+        }
+        slots[slot] = Some((version, value));
+        version
     }
 }

@@ -169,6 +169,14 @@ pub enum Place {
     /// `$1`... or `${n}`: a parameter by its 1-based position.
     Param(Box<Expr>),
     Process(usize),
+    /// `<>name`, by its slot among the process variables' slots.
+    Interprocess(usize),
+    /// A part of an interprocess variable (`<>a{2}`, `<>o.name`): written in
+    /// the process's copy, which is then assigned to the variable.
+    Publish {
+        slot: usize,
+        place: Box<Place>,
+    },
     Member {
         object: Box<Expr>,
         name: Box<str>,
@@ -237,6 +245,15 @@ pub enum ExprKind {
     /// `$1`, `${n}`: the parameter at a 1-based position.
     Param(Box<Expr>),
     Process(usize),
+    /// `<>name`: an interprocess variable, by its slot.
+    Interprocess(usize),
+    /// A call that may change the interprocess variables it is given in
+    /// place (`APPEND TO ARRAY(<>a; 1)`, `<>c.push(1)`): they are assigned
+    /// their new content after it.
+    Publish {
+        slots: Vec<usize>,
+        call: Box<Expr>,
+    },
     Command {
         id: CommandId,
         args: Vec<Expr>,

@@ -369,6 +369,9 @@ impl Resolver<'_> {
                 ast::ExprKind::Name(n) => {
                     self.names.process_var(&normalize(&n.text), true);
                 }
+                ast::ExprKind::Interprocess(n) => {
+                    self.interprocess(n);
+                }
                 _ => self.error("a directive declares variables", arg.span),
             }
         }
@@ -387,7 +390,12 @@ impl Resolver<'_> {
             let parts = rest.iter().map(|(_, part)| self.expr(part)).collect();
             return Stmt::Append { slot, parts, span };
         }
-        Stmt::Assign { target: self.place(target), op, value: self.expr(value), span }
+        let place = self.place(target);
+        let place = match place_root(&place) {
+            Some(slot) if !matches!(place, Place::Interprocess(_)) => Place::Publish { slot, place: Box::new(place) },
+            _ => place,
+        };
+        Stmt::Assign { target: place, op, value: self.expr(value), span }
     }
 
     fn place(&mut self, target: &ast::Expr) -> Place {
@@ -397,6 +405,7 @@ impl Resolver<'_> {
                 _ => Place::Local(self.local(name, None)),
             },
             ast::ExprKind::ParamIndirect(index) => Place::Param(Box::new(self.expr(index))),
+            ast::ExprKind::Interprocess(name) => Place::Interprocess(self.interprocess(name)),
             ast::ExprKind::Name(name) if name.token.is_none() => {
                 match self.names.process_var(&normalize(&name.text), true) {
                     Some(slot) => Place::Process(slot),
@@ -458,6 +467,17 @@ impl Resolver<'_> {
     }
 
     fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let expr = self.expr_of(e);
+        publishing(expr)
+    }
+
+    /// The slot of the interprocess variable `<>name`.
+    fn interprocess(&mut self, name: &str) -> usize {
+        let key = format!("<>{}", normalize(name));
+        self.names.process_var(&key, true).unwrap_or_default()
+    }
+
+    fn expr_of(&mut self, e: &ast::Expr) -> Expr {
         let span = e.span;
         let kind = match &e.kind {
             ast::ExprKind::Text(t) => ExprKind::Literal(text_literal(t.as_str())),
@@ -519,9 +539,7 @@ impl Resolver<'_> {
                 else_expr: Box::new(self.expr(else_expr)),
             },
             ast::ExprKind::Try(inner) => ExprKind::Try(Box::new(self.expr(inner))),
-            ast::ExprKind::Interprocess(_) => {
-                ExprKind::Unsupported(String::from("interprocess variables are not supported by fourd yet"))
-            }
+            ast::ExprKind::Interprocess(name) => ExprKind::Interprocess(self.interprocess(name)),
             ast::ExprKind::Table(_) | ast::ExprKind::Field { .. } => {
                 ExprKind::Unsupported(String::from("tables and fields are not supported by fourd"))
             }
@@ -752,6 +770,7 @@ impl Resolver<'_> {
         let place = match inner.kind {
             ExprKind::Local(slot) => Place::Local(slot),
             ExprKind::Process(slot) => Place::Process(slot),
+            ExprKind::Interprocess(slot) => Place::Interprocess(slot),
             ExprKind::Param(index) => Place::Param(index),
             ExprKind::Deref(pointer) => Place::Deref { pointer, span: inner.span },
             ExprKind::ArrayElement { array, index } => Place::ArrayElement { array, index, span: inner.span },
@@ -806,9 +825,52 @@ impl Resolver<'_> {
 
 /// Whether `arg` names a variable, an array element or a pointer's target:
 /// something a by-reference argument can designate.
+/// The interprocess variable an expression reads or is a part of (`<>a`, `<>a{2}`, `<>o.b.c`, `-><>a`).
+fn interprocess_root(e: &Expr) -> Option<usize> {
+    match &e.kind {
+        ExprKind::Interprocess(slot) => Some(*slot),
+        ExprKind::Member { object, .. } | ExprKind::MemberCall { object, .. } => interprocess_root(object),
+        ExprKind::Index { target, .. } => interprocess_root(target),
+        ExprKind::ArrayElement { array, .. } => interprocess_root(array),
+        ExprKind::PointerTo(place) => place_root(place),
+        _ => None,
+    }
+}
+
+/// The interprocess variable a place is or is a part of.
+fn place_root(place: &Place) -> Option<usize> {
+    match place {
+        Place::Interprocess(slot) | Place::Publish { slot, .. } => Some(*slot),
+        Place::Member { object, .. } => interprocess_root(object),
+        Place::Index { target, .. } => interprocess_root(target),
+        Place::ArrayElement { array, .. } => interprocess_root(array),
+        Place::CharIndex { text, .. } => place_root(text),
+        _ => None,
+    }
+}
+
+/// A call given an interprocess variable (or a part of one) that it may
+/// change in place, wrapped so that the variable is assigned its new content after it.
+fn publishing(expr: Expr) -> Expr {
+    let slots: Vec<usize> = match &expr.kind {
+        ExprKind::Command { args, .. } | ExprKind::MethodCall { args, .. } | ExprKind::CallValue { args, .. } => {
+            args.iter().filter_map(interprocess_root).collect()
+        }
+        ExprKind::MemberCall { object, args, .. } => {
+            interprocess_root(object).into_iter().chain(args.iter().filter_map(interprocess_root)).collect()
+        }
+        _ => return expr,
+    };
+    if slots.is_empty() {
+        return expr;
+    }
+    let span = expr.span;
+    Expr::new(ExprKind::Publish { slots, call: Box::new(expr) }, span)
+}
+
 fn is_variable(arg: &ast::Expr) -> bool {
     match &arg.kind {
-        ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => true,
+        ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) | ast::ExprKind::Interprocess(_) => true,
         ast::ExprKind::Name(name) => name.token.is_none(),
         ast::ExprKind::Postfix { ops, .. } => {
             matches!(ops.last(), Some(PostfixOp::Deref(_) | PostfixOp::ArrayElement(_)))

@@ -56,6 +56,8 @@ pub enum Pointer {
     Param { call: u64, n: usize },
     /// A process variable, by its slot in the process's table.
     Process { slot: usize, name: Rc<str> },
+    /// An interprocess variable (`<>name`), by its slot.
+    Interprocess { slot: usize, name: Rc<str> },
     /// An element of the array held by the pointed variable (`->$a{2}`).
     Element { array: Rc<Pointer>, index: i64 },
 }
@@ -64,7 +66,9 @@ impl Pointer {
     /// The name of what is pointed to, as 4D writes it (`$x`, `a{2}`).
     pub fn name(&self) -> String {
         match self {
-            Pointer::Local { name, .. } | Pointer::Process { name, .. } => name.to_string(),
+            Pointer::Local { name, .. } | Pointer::Process { name, .. } | Pointer::Interprocess { name, .. } => {
+                name.to_string()
+            }
             Pointer::Param { n, .. } => format!("${n}"),
             Pointer::Element { array, index } => format!("{}{{{index}}}", array.name()),
         }
