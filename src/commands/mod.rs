@@ -228,6 +228,10 @@ pub trait Host {
     fn variable_type(&mut self, pointer: &Pointer) -> Result<i32, RuntimeError>;
     /// A pointer to the process variable (or `name{n}` array element) named by a text.
     fn variable_pointer(&mut self, name: &str) -> Option<Pointer>;
+    /// The class of a value (`OB Class`, `OB Instance of`); `None` when it is no object.
+    fn class_of(&mut self, value: &Value) -> Result<Option<std::rc::Rc<crate::runtime::class::Class>>, RuntimeError>;
+    /// The class object that stands for a class.
+    fn class_object(&mut self, class: &crate::runtime::class::Class) -> Result<Value, RuntimeError>;
     /// A formula object built from source text (`Formula from string`).
     fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError>;
     /// The source text of argument `i` of the running command, as written.

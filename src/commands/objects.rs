@@ -472,16 +472,16 @@ pub(crate) fn four_d(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeErro
 
 /// `OB Class(object)` (1730): the class object of the object's class; Null
 /// for a value that is not an object.
-pub(crate) fn ob_class(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(match args.get(0) {
-        Value::Object(o) => class::object_of(&class::class_of(&o.borrow())),
-        _ => Value::Null,
-    })
+pub(crate) fn ob_class(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    match ctx.host.class_of(args.get(0))? {
+        Some(class) => ctx.host.class_object(&class),
+        None => Ok(Value::Null),
+    }
 }
 
 /// `OB Instance of(object; class)` (1731): whether the object's class is
 /// `class` or inherits from it; error -10745 when `class` is not a class object.
-pub(crate) fn ob_instance_of(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+pub(crate) fn ob_instance_of(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let target = match args.get(1) {
         Value::Object(o) => o.borrow().defines(),
         _ => None,
@@ -492,8 +492,5 @@ pub(crate) fn ob_instance_of(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
             format!("OB Instance of needs a class object, not {}", args.get(1).type_name()),
         ));
     };
-    Ok(Value::Bool(match args.get(0) {
-        Value::Object(o) => class::class_of(&o.borrow()).descends_from(&target),
-        _ => false,
-    }))
+    Ok(Value::Bool(ctx.host.class_of(args.get(0))?.is_some_and(|class| class.descends_from(&target))))
 }

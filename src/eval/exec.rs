@@ -11,6 +11,8 @@ use crate::runtime::value::{Code, Date, Pointer, Props, Text, Value, key};
 use crate::syntax::ast::{AssignOp, BinOp};
 
 use super::ops;
+mod classes;
+
 use super::processes::{Control, Message, Portable, Slot, WorkerName, state};
 use super::program::{
     Expr, ExprKind, Literal, LocalInfo, MethodCode, Place, ResultKind, Stmt, Stop, SystemVar, VarType,
@@ -27,6 +29,12 @@ pub const MAX_CALL_DEPTH: usize = 2000;
 pub trait Methods {
     /// The resolved code of method `index`, loaded on first use.
     fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError>;
+    /// The code of the user class at `index`, loaded and resolved on first use.
+    fn class_code(&mut self, index: usize) -> Result<Arc<super::program::ClassCode>, RuntimeError>;
+    /// The index of the user class with this name (case-sensitive).
+    fn class_index(&mut self, name: &str) -> Option<usize>;
+    /// The names of the project's classes, sorted.
+    fn class_names(&mut self) -> Vec<String>;
     /// The index of the project method with this name (any case), if there is one.
     fn method_index(&mut self, name: &str) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.
@@ -93,6 +101,12 @@ pub struct Process<'a> {
     /// By slot: the version of the interprocess variable that this
     /// process's copy (in `process_vars`) holds; 0 for none.
     interprocess_seen: Vec<u64>,
+    /// The user classes this process has used, by index.
+    classes: Vec<Option<classes::LoadedClass>>,
+    /// `cs`, once asked for.
+    class_store: Option<Value>,
+    /// The singletons of this process, by class index.
+    singletons: Vec<Option<Value>>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -158,6 +172,9 @@ impl<'a> Process<'a> {
             texts: Vec::new(),
             control: None,
             interprocess_seen: Vec::new(),
+            classes: Vec::new(),
+            class_store: None,
+            singletons: Vec::new(),
         }
     }
 
@@ -898,7 +915,11 @@ impl<'a> Process<'a> {
             Place::Publish { place, .. } => self.read_place(frame, place)?,
             Place::Member { object, name, span } => {
                 let object = self.expr(frame, object)?;
-                member(&object, name).map_err(|e| e.at(*span))?
+                if has_class(&object) {
+                    self.class_member(&object, name, *span).map_err(|e| e.at(*span))?
+                } else {
+                    member(&object, name).map_err(|e| e.at(*span))?
+                }
             }
             Place::Index { target, index, span } => {
                 let target = self.expr(frame, target)?;
@@ -937,6 +958,14 @@ impl<'a> Process<'a> {
             }
             Place::Member { object, name, span } => {
                 let target = self.expr(frame, object)?;
+                let value = if has_class(&target) {
+                    match self.set_class_member(&target, name, value, *span).map_err(|e| e.at(*span))? {
+                        Some(value) => value,
+                        None => return Ok(()),
+                    }
+                } else {
+                    value
+                };
                 set_member(&target, name, value).map_err(|e| e.at(*span))?;
             }
             Place::Index { target, index, span } => {
@@ -1365,6 +1394,22 @@ impl<'a> Process<'a> {
             }
             ExprKind::CountParameters => Value::Real(frame.count_parameters() as f64),
             ExprKind::Interprocess(slot) => self.interprocess(*slot),
+            ExprKind::ClassRef(index) => self.loaded_class(*index).map_err(|err| err.at(e.span))?.object,
+            ExprKind::ClassStore => self.class_store().map_err(|err| err.at(e.span))?,
+            ExprKind::SuperCall { class, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                self.super_call(frame, *class, values, e.span).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::SuperMember { class, name, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                self.super_member(frame, *class, name, values, e.span).map_err(|err| err.at(e.span))?
+            }
             ExprKind::Publish { slots, call } => {
                 let value = self.expr(frame, call)?;
                 for &slot in slots {
@@ -1421,7 +1466,11 @@ impl<'a> Process<'a> {
             },
             ExprKind::Member { object, name } => {
                 let object = self.expr(frame, object)?;
-                member(&object, name).map_err(|err| err.at(e.span))?
+                if has_class(&object) {
+                    self.class_member(&object, name, e.span).map_err(|err| err.at(e.span))?
+                } else {
+                    member(&object, name).map_err(|err| err.at(e.span))?
+                }
             }
             ExprKind::MemberCall { object, name, function, args } => {
                 let object = self.expr(frame, object)?;
@@ -1565,6 +1614,10 @@ impl Process<'_> {
                 (spec.handler)(&mut ctx, c, &Args { values: &args, star: false, marker: None })
             }
             Value::SharedCollection(shared) => self.shared_collection_call(frame, shared, name, function, args, site),
+            Value::SharedObject(o) if o.class.is_some() => match self.instance_call(object, name, args, site)? {
+                Some(result) => Ok(result),
+                None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`"))),
+            },
             Value::Object(o) => {
                 let (code, property) = {
                     let o = o.borrow();
@@ -1575,9 +1628,20 @@ impl Process<'_> {
                 {
                     return self.formula_function(code, name, args, site);
                 }
+                if property.is_none() && Process::instance_class(object).is_some() {
+                    return match self.instance_call(object, name, args, site)? {
+                        Some(result) => Ok(result),
+                        None => {
+                            Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`")))
+                        }
+                    };
+                }
                 if name == "new" && property.is_none() {
                     let defines = o.borrow().defines();
                     if let Some(class) = defines {
+                        if let Some(user) = class.user {
+                            return self.instantiate(user.index, args, site);
+                        }
                         return crate::runtime::class::instantiate(&class).ok_or_else(|| {
                             RuntimeError::new(
                                 codes::NOT_SUPPORTED,
@@ -1884,6 +1948,14 @@ impl Host for ProcessHost<'_, '_, '_> {
         })
     }
 
+    fn class_of(&mut self, value: &Value) -> Result<Option<Rc<crate::runtime::class::Class>>, RuntimeError> {
+        self.process.class_of_value(value)
+    }
+
+    fn class_object(&mut self, class: &crate::runtime::class::Class) -> Result<Value, RuntimeError> {
+        self.process.class_object(class)
+    }
+
     fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError> {
         let code = self.process.methods.compile_formula(source)?;
         Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
@@ -2130,6 +2202,18 @@ fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
                 format!("a worker is named by a text or a process number, not {}", other.type_name()),
             )),
         },
+    }
+}
+
+/// Whether a value is an object tied to a class other than `4D.Object` and
+/// `4D.Function` (an instance of a user class, a class object), whose
+/// properties may be computed.
+#[inline(always)]
+fn has_class(value: &Value) -> bool {
+    match value {
+        Value::Object(o) => o.borrow().class.is_some(),
+        Value::SharedObject(o) => o.class.is_some(),
+        _ => false,
     }
 }
 

@@ -31,6 +31,13 @@ struct MethodSlot {
     code: Option<Arc<MethodCode>>,
 }
 
+/// One user class of the project: where it is and, once used, its code.
+struct ClassSlot {
+    name: String,
+    path: PathBuf,
+    code: Option<Arc<program::ClassCode>>,
+}
+
 /// The methods and process variables of one run.
 pub struct Run {
     pub sources: SourceMap,
@@ -40,6 +47,10 @@ pub struct Run {
     method_index: HashMap<String, usize>,
     process_var_index: HashMap<String, usize>,
     process_var_names: Vec<String>,
+    /// Class files of the project by class name (case-sensitive), not yet loaded.
+    class_files: HashMap<String, PathBuf>,
+    classes: Vec<ClassSlot>,
+    class_index: HashMap<String, usize>,
     /// Diagnostics of the methods loaded so far.
     pub diagnostics: Vec<Diagnostic>,
     /// The main file's folder, and the folder to show in its place in messages.
@@ -70,6 +81,9 @@ impl Run {
             method_index: HashMap::new(),
             process_var_index: HashMap::new(),
             process_var_names: Vec::new(),
+            class_files: HashMap::new(),
+            classes: Vec::new(),
+            class_index: HashMap::new(),
             diagnostics: Vec::new(),
             user_param: String::new(),
             prepassed: false,
@@ -83,6 +97,17 @@ impl Run {
                     && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
                 {
                     run.files.insert(normalize(&stem), (stem, path));
+                }
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(classes_folder(folder)) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let path = path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path);
+                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+                    && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+                {
+                    run.class_files.insert(stem, path);
                 }
             }
         }
@@ -191,6 +216,20 @@ impl Run {
         Outcome { failed: failed || errors_after > errors_before }
     }
 
+    /// Reads a source file of the project into the source map.
+    fn read_source(&mut self, path: &Path) -> Result<(crate::diag::SourceId, String), String> {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| String::from("its file is not UTF-8 text"))?,
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let shown = match path.strip_prefix(&self.base) {
+            Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
+            _ => path.to_path_buf(),
+        };
+        let source = self.sources.add(shown.display().to_string(), text.as_str());
+        Ok((source, text))
+    }
+
     /// Reports the uncaught error that stopped a process other than the main one.
     fn report_process_error(&mut self, error: &RuntimeError, method: &str, process: &str) {
         let mut diag = self.runtime_diagnostic(error, method);
@@ -269,11 +308,18 @@ impl Run {
         let id = self.sources.add(name, text);
         let (ast, mut diags) = crate::syntax::parse(id, text);
         let is_class = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "Classes");
-        if diags.iter().any(Diagnostic::is_error) || is_class {
+        if diags.iter().any(Diagnostic::is_error) {
             return diags;
         }
         self.prepass();
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if is_class {
+            self.class_files.entry(stem.clone()).or_insert_with(|| path.to_path_buf());
+            let index = resolve::Names::class(self, &stem).unwrap_or_default();
+            let (_, mut resolved) = resolve::resolve_class(&stem, index, &ast, self);
+            diags.append(&mut resolved);
+            return diags;
+        }
         let (_, mut resolved) = resolve::resolve_method(&stem, &ast, self);
         diags.append(&mut resolved);
         diags
@@ -283,6 +329,18 @@ impl Run {
 /// The folder whose `.4dm` files are the methods of `file`'s project.
 pub fn project_methods_folder(file: &Path) -> PathBuf {
     methods_folder(file)
+}
+
+/// Where the classes of a project are, from the folder of its methods:
+/// `Project/Sources/Classes` beside `Project/Sources/Methods`, else `Classes/`
+/// in the folder of loose method files.
+fn classes_folder(methods: &Path) -> PathBuf {
+    match methods.parent() {
+        Some(sources) if methods.file_name().is_some_and(|n| n == "Methods") && sources.ends_with("Sources") => {
+            sources.join("Classes")
+        }
+        _ => methods.join("Classes"),
+    }
 }
 
 /// The method-table key of the `onStartup` database method (not a valid method name).
@@ -346,6 +404,17 @@ impl resolve::Names for Run {
     fn snippet(&self, span: crate::diag::Span) -> String {
         self.sources.snippet(span).to_string()
     }
+
+    fn class(&mut self, name: &str) -> Option<usize> {
+        if let Some(&index) = self.class_index.get(name) {
+            return Some(index);
+        }
+        let path = self.class_files.get(name)?.clone();
+        let index = self.classes.len();
+        self.classes.push(ClassSlot { name: name.to_string(), path, code: None });
+        self.class_index.insert(name.to_string(), index);
+        Some(index)
+    }
 }
 
 impl exec::Methods for Run {
@@ -393,6 +462,46 @@ impl exec::Methods for Run {
         self.user_param.clone()
     }
 
+    fn class_index(&mut self, name: &str) -> Option<usize> {
+        resolve::Names::class(self, name)
+    }
+
+    fn class_names(&mut self) -> Vec<String> {
+        let mut names: Vec<String> = self.class_files.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
+    fn class_code(&mut self, index: usize) -> Result<Arc<program::ClassCode>, RuntimeError> {
+        let Some(slot) = self.classes.get(index) else {
+            return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown class"));
+        };
+        if let Some(code) = &slot.code {
+            return Ok(code.clone());
+        }
+        let (name, path) = (slot.name.clone(), slot.path.clone());
+        let failure =
+            |what: &str| RuntimeError::new(codes::NOT_SUPPORTED, format!("the class `{name}` cannot be used: {what}"));
+        let (source, text) = self.read_source(&path).map_err(|e| failure(&e))?;
+        let (ast, mut diags) = crate::syntax::parse(source, &text);
+        if diags.iter().any(Diagnostic::is_error) {
+            self.diagnostics.append(&mut diags);
+            return Err(failure("it has syntax errors"));
+        }
+        let (code, mut resolve_diags) = resolve::resolve_class(&name, index, &ast, self);
+        diags.append(&mut resolve_diags);
+        let has_errors = diags.iter().any(Diagnostic::is_error);
+        self.diagnostics.append(&mut diags);
+        if has_errors {
+            return Err(failure("it has errors"));
+        }
+        let code = Arc::new(code);
+        if let Some(slot) = self.classes.get_mut(index) {
+            slot.code = Some(code.clone());
+        }
+        Ok(code)
+    }
+
     fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError> {
         let Some(slot) = self.methods.get(index) else {
             return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown method"));
@@ -403,18 +512,7 @@ impl exec::Methods for Run {
         let (name, path) = (slot.name.clone(), slot.path.clone());
         let failure =
             |what: &str| RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {what}"));
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(_) => return Err(failure("its file is not UTF-8 text")),
-            },
-            Err(e) => return Err(failure(&format!("cannot read {}: {e}", path.display()))),
-        };
-        let shown = match path.strip_prefix(&self.base) {
-            Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
-            _ => path.clone(),
-        };
-        let source = self.sources.add(shown.display().to_string(), text.as_str());
+        let (source, text) = self.read_source(&path).map_err(|e| failure(&e))?;
         let (ast, mut diags) = crate::syntax::parse(source, &text);
         if diags.iter().any(Diagnostic::is_error) {
             self.diagnostics.append(&mut diags);

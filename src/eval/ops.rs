@@ -76,6 +76,18 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         (BinOp::Equal | BinOp::NotEqual, Collection(x), Collection(y)) => {
             Ok(Bool(Rc::ptr_eq(x, y) == (op == BinOp::Equal)))
         }
+        (BinOp::Equal | BinOp::NotEqual, Value::SharedObject(x), Value::SharedObject(y)) => {
+            Ok(Bool(std::sync::Arc::ptr_eq(x, y) == (op == BinOp::Equal)))
+        }
+        (BinOp::Equal | BinOp::NotEqual, Value::SharedCollection(x), Value::SharedCollection(y)) => {
+            Ok(Bool(std::sync::Arc::ptr_eq(x, y) == (op == BinOp::Equal)))
+        }
+        // A shared and a standard object are never the same object.
+        (
+            BinOp::Equal | BinOp::NotEqual,
+            Object(_) | Value::SharedObject(_) | Collection(_) | Value::SharedCollection(_),
+            Object(_) | Value::SharedObject(_) | Collection(_) | Value::SharedCollection(_),
+        ) => Ok(Bool(op == BinOp::NotEqual)),
         _ => Err(RuntimeError::new(
             codes::INCOMPATIBLE_TYPES,
             format!("the operator `{}` cannot be applied to {} and {}", op.as_str(), a.type_name(), b.type_name()),

@@ -243,6 +243,8 @@ pub struct World<'o> {
     idle: Condvar,
     /// The interprocess variables (`<>name`).
     pub interprocess: Interprocess,
+    /// The run's singletons of shared singleton classes, by class index.
+    singletons: Mutex<Vec<Option<Arc<crate::runtime::shared::SharedObject>>>>,
 }
 
 impl<'o> World<'o> {
@@ -256,6 +258,7 @@ impl<'o> World<'o> {
             activity: Mutex::new(0),
             idle: Condvar::new(),
             interprocess: Interprocess::default(),
+            singletons: Mutex::new(Vec::new()),
         }
     }
 
@@ -298,6 +301,15 @@ pub trait Control {
     fn table(&self) -> &Table;
     /// The interprocess variables.
     fn interprocess(&self) -> &Interprocess;
+    /// The singleton of the shared singleton class at `class`, if made.
+    fn singleton(&self, class: usize) -> Option<Arc<crate::runtime::shared::SharedObject>>;
+    /// Keeps `made` as the singleton of the class at `class`, unless another
+    /// process made one first: returns the one kept.
+    fn keep_singleton(
+        &self,
+        class: usize,
+        made: Arc<crate::runtime::shared::SharedObject>,
+    ) -> Arc<crate::runtime::shared::SharedObject>;
     /// `Storage`.
     fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject>;
     /// `DELAY PROCESS` on another process.
@@ -545,6 +557,22 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         &self.world.interprocess
     }
 
+    fn singleton(&self, class: usize) -> Option<Arc<crate::runtime::shared::SharedObject>> {
+        self.world.singletons.lock().get(class).cloned().flatten()
+    }
+
+    fn keep_singleton(
+        &self,
+        class: usize,
+        made: Arc<crate::runtime::shared::SharedObject>,
+    ) -> Arc<crate::runtime::shared::SharedObject> {
+        let mut singletons = self.world.singletons.lock();
+        if singletons.len() <= class {
+            singletons.resize(class + 1, None);
+        }
+        Arc::clone(singletons[class].get_or_insert(made))
+    }
+
     fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject> {
         &self.world.storage
     }
@@ -738,6 +766,18 @@ impl Methods for SharedMethods<'_, '_> {
 
     fn method_index(&mut self, name: &str) -> Option<usize> {
         self.world.with_run(|run| run.method_index(name))
+    }
+
+    fn class_code(&mut self, index: usize) -> Result<Arc<super::program::ClassCode>, RuntimeError> {
+        self.world.with_run(|run| run.class_code(index))
+    }
+
+    fn class_index(&mut self, name: &str) -> Option<usize> {
+        self.world.with_run(|run| run.class_index(name))
+    }
+
+    fn class_names(&mut self) -> Vec<String> {
+        self.world.with_run(|run| run.class_names())
     }
 
     fn process_var_slot(&mut self, name: &str) -> Option<usize> {

@@ -31,6 +31,49 @@ pub struct MethodCode {
     pub body: Vec<Stmt>,
 }
 
+/// A resolved user class (`Classes/<name>.4dm`).
+#[derive(Debug)]
+pub struct ClassCode {
+    /// The class name as the file is named (class names are case-sensitive).
+    pub name: String,
+    /// Its index in the run's class table (the same in every process).
+    pub index: usize,
+    /// `Class extends`: the index of the parent class; `None` for `4D.Object`.
+    pub parent: Option<usize>,
+    pub constructor: Option<ClassFunction>,
+    /// `Function name`, `Function get name`, `Function set name`, by name (case-sensitive).
+    pub functions: std::collections::HashMap<Box<str>, ClassFunction>,
+    pub getters: std::collections::HashMap<Box<str>, ClassFunction>,
+    pub setters: std::collections::HashMap<Box<str>, ClassFunction>,
+    /// `property` declarations, in order.
+    pub properties: Vec<PropertyCode>,
+    /// `shared Class constructor`: instances are shared objects.
+    pub shared: bool,
+    /// `singleton Class constructor`: one instance (`cs.X.me`) per process, or per run when shared.
+    pub singleton: bool,
+    /// `session singleton Class constructor`.
+    pub session_singleton: bool,
+}
+
+/// A function of a class (or its constructor).
+#[derive(Debug, Clone)]
+pub struct ClassFunction {
+    pub code: Arc<MethodCode>,
+    /// `shared Function`: runs inside `Use (This)`.
+    pub shared: bool,
+    /// The source text of the function (`.source` of its `4D.Function`).
+    pub source: Arc<str>,
+}
+
+/// A `property` declaration.
+#[derive(Debug)]
+pub struct PropertyCode {
+    pub name: Box<str>,
+    pub ty: VarType,
+    /// The initial value's expression, as the body of a small method run with `This`.
+    pub init: Option<Arc<MethodCode>>,
+}
+
 /// A local variable.
 #[derive(Clone, Debug)]
 pub struct LocalInfo {
@@ -280,6 +323,21 @@ pub enum ExprKind {
     },
     /// `This`
     This,
+    /// `cs.Name`: the class object of a user class, by index.
+    ClassRef(usize),
+    /// `cs` alone: the user class store.
+    ClassStore,
+    /// `Super(args)` in a function of the class at `class`: the parent's constructor.
+    SuperCall {
+        class: usize,
+        args: Vec<Expr>,
+    },
+    /// `Super.name(args)` in a function of the class at `class`: the parent's function.
+    SuperMember {
+        class: usize,
+        name: Box<str>,
+        args: Vec<Expr>,
+    },
     /// `Formula(expr)`: its code, the locals it captures (outer slot, inner slot), its source.
     Formula {
         code: Arc<MethodCode>,
@@ -356,4 +414,5 @@ impl Expr {
 const _: () = {
     const fn shareable<T: Send + Sync>() {}
     shareable::<MethodCode>();
+    shareable::<ClassCode>();
 };

@@ -31,10 +31,39 @@ pub trait Names {
     fn each_known_name(&self, f: &mut dyn FnMut(&str, &str));
     /// The source text a span covers (for `.source` of a formula).
     fn snippet(&self, span: Span) -> String;
+    /// The index of the user class with this name (case-sensitive), if the project has it.
+    fn class(&mut self, name: &str) -> Option<usize>;
 }
 
 /// Resolves one parsed method.
 pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -> (MethodCode, Vec<Diagnostic>) {
+    let mut body_stmts: &[ast::Stmt] = &method.body.stmts;
+    let mut signature = None;
+    if let Some(ast::Stmt { kind: ast::StmtKind::Declare(sig), .. }) = body_stmts.first() {
+        signature = Some(sig);
+        body_stmts = &body_stmts[1..];
+    }
+    let (code, mut diags) = resolve_body(name, None, signature, body_stmts, method.span.source, names);
+    if !method.functions.is_empty() {
+        diags.push(Diagnostic::error(
+            "resolve",
+            "`Function` and `Class constructor` belong in a class file (`Classes/<name>.4dm`), not in a method",
+            method.functions[0].span,
+        ));
+    }
+    (code, diags)
+}
+
+/// Resolves the body of a method, a class function or a constructor, with
+/// its declared parameters and result; `class` is the class it belongs to (for `Super`).
+fn resolve_body(
+    name: &str,
+    class: Option<usize>,
+    signature: Option<&ast::Signature>,
+    body_stmts: &[ast::Stmt],
+    source: crate::diag::SourceId,
+    names: &mut dyn Names,
+) -> (MethodCode, Vec<Diagnostic>) {
     let mut r = Resolver {
         names,
         method: name.to_string(),
@@ -42,19 +71,19 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
         local_index: HashMap::new(),
         diags: Vec::new(),
         no_locals: false,
+        class,
     };
     // Names assigned anywhere in the method are process variables, even when
     // read before their first assignment in the text (in a loop, say).
     let mut assigned = Vec::new();
-    collect_assigned(&method.body.stmts, &mut assigned);
+    collect_assigned(body_stmts, &mut assigned);
     for name in assigned {
         r.names.process_var(&name, true);
     }
     let mut params = Vec::new();
     let mut variadic = None;
     let mut result = ResultKind::Legacy(None);
-    let mut body_stmts: &[ast::Stmt] = &method.body.stmts;
-    if let Some(ast::Stmt { kind: ast::StmtKind::Declare(sig), .. }) = body_stmts.first() {
+    if let Some(sig) = signature {
         for param in &sig.params {
             let ty = param.ty.as_ref().map_or(VarType::Variant, |t| r.var_type(t));
             match &param.name {
@@ -72,22 +101,14 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
                 None => ResultKind::Typed(ty),
             };
         }
-        body_stmts = &body_stmts[1..];
     }
     let body = r.block(body_stmts);
     if result == ResultKind::Legacy(None) {
         result = ResultKind::Legacy(r.local_index.get("0").copied());
     }
-    if !method.functions.is_empty() {
-        r.diags.push(Diagnostic::error(
-            "not supported",
-            "classes are not supported by fourd yet: this file declares a `Function` or `Class constructor`",
-            method.functions[0].span,
-        ));
-    }
     let code = MethodCode {
         name: name.to_string(),
-        source: method.span.source,
+        source,
         locals: r.locals,
         params_in_place: params.iter().enumerate().all(|(i, p)| p.slot == i),
         params,
@@ -96,6 +117,162 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
         body,
     };
     (code, r.diags)
+}
+
+/// Resolves a class file: its `Class extends` and `property` lines, its
+/// constructor and its functions. `index` is the class's own index.
+pub fn resolve_class(
+    name: &str,
+    index: usize,
+    file: &ast::Method,
+    names: &mut dyn Names,
+) -> (super::program::ClassCode, Vec<Diagnostic>) {
+    use super::program::{ClassCode, ClassFunction, PropertyCode};
+    let mut diags = Vec::new();
+    let mut parent = None;
+    let mut properties: Vec<PropertyCode> = Vec::new();
+    for stmt in &file.body.stmts {
+        match &stmt.kind {
+            ast::StmtKind::ClassExtends(ty) => {
+                let is_object = ty.head.text.eq_ignore_ascii_case("4D")
+                    && matches!(ty.path.as_slice(), [object] if object.text == "Object");
+                if is_object {
+                    continue;
+                }
+                // `Class extends Parent`, also written `Class extends cs.Parent`.
+                let parent_name = match (ty.head.text.as_str(), ty.path.as_slice()) {
+                    (_, []) => ty.head.text.as_str(),
+                    ("cs", [member]) => member.text.as_str(),
+                    _ => {
+                        diags.push(Diagnostic::error(
+                            "resolve",
+                            "a user class can extend only another user class of the project, or `4D.Object`",
+                            ty.span,
+                        ));
+                        continue;
+                    }
+                };
+                match names.class(parent_name) {
+                    Some(i) if i == index => diags.push(Diagnostic::error(
+                        "resolve",
+                        format!("the class `{name}` cannot extend itself"),
+                        ty.span,
+                    )),
+                    Some(i) => parent = Some(i),
+                    None => diags.push(
+                        Diagnostic::error("resolve", format!("unknown class `{parent_name}`"), ty.span)
+                            .with_label("no file of that name (case-sensitive) in the project's `Classes` folder"),
+                    ),
+                }
+            }
+            ast::StmtKind::Property(decl) => {
+                let mut r = Resolver {
+                    names: &mut *names,
+                    method: name.to_string(),
+                    locals: Vec::new(),
+                    local_index: HashMap::new(),
+                    diags: Vec::new(),
+                    no_locals: false,
+                    class: Some(index),
+                };
+                let ty = decl.ty.as_ref().map(|t| r.var_type(t));
+                diags.append(&mut r.diags);
+                let init = decl.init.as_ref().map(|init| {
+                    let (code, _) = resolve_formula_code(name, init, &mut *names, false, &mut diags);
+                    Arc::new(code)
+                });
+                let ty = ty.unwrap_or(VarType::Variant);
+                for ident in &decl.names {
+                    if properties.iter().any(|p| *p.name == *ident.text) {
+                        diags.push(Diagnostic::error(
+                            "resolve",
+                            format!("the property `{}` is declared twice", ident.text),
+                            ident.span,
+                        ));
+                    }
+                    properties.push(PropertyCode { name: ident.text.clone().into(), ty, init: init.clone() });
+                }
+            }
+            ast::StmtKind::Error => {}
+            _ => diags.push(Diagnostic::error(
+                "resolve",
+                "only `Class extends` and `property` lines may come before the first function of a class",
+                stmt.span,
+            )),
+        }
+    }
+    let mut class = ClassCode {
+        name: name.to_string(),
+        index,
+        parent,
+        constructor: None,
+        functions: std::collections::HashMap::new(),
+        getters: std::collections::HashMap::new(),
+        setters: std::collections::HashMap::new(),
+        properties,
+        shared: false,
+        singleton: false,
+        session_singleton: false,
+    };
+    for f in &file.functions {
+        let has = |m: &str| f.modifiers.iter().any(|x| x == m);
+        let method_name = match f.kind {
+            ast::FunctionKind::Constructor => format!("{name}:constructor"),
+            _ => format!("{name}.{}", f.name.text),
+        };
+        let (code, mut fdiags) =
+            resolve_body(&method_name, Some(index), Some(&f.signature), &f.body.stmts, f.span.source, names);
+        diags.append(&mut fdiags);
+        let end = f.body.stmts.last().map_or(f.span.end, |last| last.span.end.max(f.span.end));
+        let source_span = Span { end, ..f.span };
+        let function = ClassFunction {
+            code: Arc::new(code),
+            shared: has("shared"),
+            source: names.snippet(source_span).trim_end().into(),
+        };
+        let fname: Box<str> = f.name.text.clone().into();
+        let clash = |diags: &mut Vec<Diagnostic>, what: &str| {
+            diags.push(Diagnostic::error("resolve", format!("{what} `{}` is declared twice", f.name.text), f.span));
+        };
+        match f.kind {
+            ast::FunctionKind::Constructor => {
+                if class.constructor.is_some() {
+                    diags.push(Diagnostic::error("resolve", "a class has at most one `Class constructor`", f.span));
+                }
+                class.shared = has("shared");
+                class.session_singleton = has("session");
+                class.singleton = has("singleton") && !class.session_singleton;
+                class.constructor = Some(function);
+            }
+            ast::FunctionKind::Function => {
+                if class.functions.insert(fname, function).is_some() {
+                    clash(&mut diags, "the function");
+                }
+            }
+            ast::FunctionKind::Get => {
+                if class.getters.insert(fname, function).is_some() {
+                    clash(&mut diags, "the computed property");
+                }
+            }
+            ast::FunctionKind::Set => {
+                if class.setters.insert(fname, function).is_some() {
+                    clash(&mut diags, "the computed property");
+                }
+            }
+            // ORDA's `Function query` and `Function orderBy` have no use without a datastore.
+            ast::FunctionKind::Query | ast::FunctionKind::OrderBy => {}
+        }
+    }
+    for p in &class.properties {
+        if class.functions.contains_key(&p.name) {
+            diags.push(Diagnostic::error(
+                "resolve",
+                format!("`{}` is both a property and a function: they share one namespace", p.name),
+                file.span,
+            ));
+        }
+    }
+    (class, diags)
 }
 
 /// The names (normalised) that a method assigns to, declares or loops over:
@@ -204,6 +381,8 @@ struct Resolver<'n> {
     diags: Vec<Diagnostic>,
     /// In `Formula from string` text, locals are an error (-10737).
     no_locals: bool,
+    /// The class whose function is resolved, for `Super`.
+    class: Option<usize>,
 }
 
 impl Resolver<'_> {
@@ -559,13 +738,64 @@ impl Resolver<'_> {
     }
 
     fn postfix(&mut self, base: &ast::Expr, ops: &[PostfixOp], span: Span) -> Expr {
+        // `cs.Name` and `Super.name(args)`.
+        if let (ast::ExprKind::Name(name), Some(PostfixOp::Member(ident))) = (&base.kind, ops.first()) {
+            match class_word(name) {
+                Some(ClassWord::Cs) => {
+                    let value = self.class_ref(ident);
+                    return self.postfix_ops(value, &ops[1..], span);
+                }
+                Some(ClassWord::Super) => {
+                    if let Some(PostfixOp::Call { args, span: call_span }) = ops.get(1) {
+                        let args = args.iter().map(|a| self.expr(a)).collect();
+                        let call_span = Span { end: call_span.end, ..span };
+                        let value = match self.class {
+                            Some(class) => Expr::new(
+                                ExprKind::SuperMember { class, name: ident.text.clone().into_boxed_str(), args },
+                                call_span,
+                            ),
+                            None => self.super_outside(call_span),
+                        };
+                        return self.postfix_ops(value, &ops[2..], span);
+                    }
+                    self.error("`Super.name` is used to call a function of the parent class: `Super.name()`", span);
+                    return unsupported("`Super` is used to call a function of the parent class", span);
+                }
+                _ => {}
+            }
+        }
         // A name followed by a call: a command or method call with arguments.
-        let (mut value, rest) = match (&base.kind, ops.first()) {
+        let (value, rest) = match (&base.kind, ops.first()) {
             (ast::ExprKind::Name(name), Some(PostfixOp::Call { args, span: call_span })) => {
                 (self.name(name, args, base.span.join(*call_span)), &ops[1..])
             }
             _ => (self.expr(base), ops),
         };
+        self.postfix_ops(value, rest, span)
+    }
+
+    /// `cs.Name`: the class, known when resolving (class names are case-sensitive).
+    fn class_ref(&mut self, ident: &ast::Ident) -> Expr {
+        match self.names.class(&ident.text) {
+            Some(index) => Expr::new(ExprKind::ClassRef(index), ident.span),
+            None => {
+                self.diags.push(
+                    Diagnostic::error("resolve", format!("unknown class `cs.{}`", ident.text), ident.span)
+                        .with_label("no file of that name (case-sensitive) in the project's `Classes` folder"),
+                );
+                unsupported(&format!("unknown class `cs.{}`", ident.text), ident.span)
+            }
+        }
+    }
+
+    /// `Super` outside the functions of a class.
+    fn super_outside(&mut self, span: Span) -> Expr {
+        let message = "`Super` is used only in the constructor and the functions of a class";
+        self.diags.push(Diagnostic::error("-10746", message, span));
+        unsupported(message, span)
+    }
+
+    fn postfix_ops(&mut self, mut value: Expr, rest: &[PostfixOp], span: Span) -> Expr {
         let mut ops = rest.iter().peekable();
         while let Some(op) = ops.next() {
             let op_span = Span { end: op_end(op, span), ..span };
@@ -622,6 +852,18 @@ impl Resolver<'_> {
 
     /// A name, with the arguments of its call (empty without parentheses).
     fn name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
+        match class_word(name) {
+            Some(ClassWord::This) if args.is_empty() => return Expr::new(ExprKind::This, span),
+            Some(ClassWord::Cs) if args.is_empty() => return Expr::new(ExprKind::ClassStore, span),
+            Some(ClassWord::Super) => {
+                let args = args.iter().map(|a| self.expr(a)).collect();
+                return match self.class {
+                    Some(class) => Expr::new(ExprKind::SuperCall { class, args }, span),
+                    None => self.super_outside(span),
+                };
+            }
+            _ => {}
+        }
         let is_formula = match name.token {
             Some(Token::Command(number)) => number == FORMULA,
             Some(_) => false,
@@ -825,6 +1067,29 @@ impl Resolver<'_> {
 
 /// Whether `arg` names a variable, an array element or a pointer's target:
 /// something a by-reference argument can designate.
+/// The words of classes: `This`, `Super` and `cs`, by name or token.
+#[derive(Clone, Copy, PartialEq)]
+enum ClassWord {
+    This,
+    Super,
+    Cs,
+}
+
+fn class_word(name: &ast::Name) -> Option<ClassWord> {
+    match name.token {
+        Some(Token::Command(1470)) => Some(ClassWord::This),
+        Some(Token::Command(1705 | 1706)) => Some(ClassWord::Super),
+        Some(Token::Command(1710)) => Some(ClassWord::Cs),
+        Some(_) => None,
+        None => match normalize(&name.text).as_str() {
+            "this" => Some(ClassWord::This),
+            "super" => Some(ClassWord::Super),
+            "cs" => Some(ClassWord::Cs),
+            _ => None,
+        },
+    }
+}
+
 /// The interprocess variable an expression reads or is a part of (`<>a`, `<>a{2}`, `<>o.b.c`, `-><>a`).
 fn interprocess_root(e: &Expr) -> Option<usize> {
     match &e.kind {
@@ -901,6 +1166,7 @@ fn resolve_formula_code(
         local_index: HashMap::new(),
         diags: Vec::new(),
         no_locals,
+        class: None,
     };
     // `Formula(method)`: the call's arguments go to the method.
     let forward = match &expr.kind {

@@ -28,6 +28,17 @@ pub struct Class {
     pub store: Store,
     /// Null at the root (`4D.Object`).
     pub superclass: Option<Rc<Class>>,
+    /// For a user class: its index in the run's class table and what its constructor declares.
+    pub user: Option<UserClass>,
+}
+
+/// What fourd knows of a user class at run time (its code is the evaluator's).
+#[derive(Debug, Clone, Copy)]
+pub struct UserClass {
+    pub index: usize,
+    pub shared: bool,
+    pub singleton: bool,
+    pub session_singleton: bool,
 }
 
 impl Class {
@@ -74,7 +85,12 @@ thread_local! {
 impl Builtins {
     fn new() -> Builtins {
         let builtin = |name: &str, superclass: Option<&Rc<Class>>| {
-            Rc::new(Class { name: name.to_string(), store: Store::Builtin, superclass: superclass.cloned() })
+            Rc::new(Class {
+                name: name.to_string(),
+                store: Store::Builtin,
+                superclass: superclass.cloned(),
+                user: None,
+            })
         };
         let object = builtin("Object", None);
         let function = builtin("Function", Some(&object));
@@ -89,14 +105,16 @@ impl Builtins {
     }
 }
 
-/// The object that stands for `class` in code, with its documented properties.
-fn class_object(class: &Rc<Class>, superclass: Value) -> Value {
+/// The object that stands for `class` in code (an instance of `4D.Class`),
+/// with its documented properties; `superclass` is the parent's class object.
+pub fn class_object(class: &Rc<Class>, superclass: Value) -> Value {
+    let user = class.user.unwrap_or(UserClass { index: 0, shared: false, singleton: false, session_singleton: false });
     let mut props = Props::default();
     props.insert(key("name"), Value::text(class.name.as_str()));
     props.insert(key("superclass"), superclass);
-    props.insert(key("isShared"), Value::Bool(false));
-    props.insert(key("isSingleton"), Value::Bool(false));
-    props.insert(key("isSessionSingleton"), Value::Bool(false));
+    props.insert(key("isShared"), Value::Bool(user.shared));
+    props.insert(key("isSingleton"), Value::Bool(user.singleton || user.session_singleton));
+    props.insert(key("isSessionSingleton"), Value::Bool(user.session_singleton));
     Value::Object(Rc::new(RefCell::new(Object {
         props,
         class: Some(Rc::new(ClassLink::Defines(Rc::clone(class)))),
@@ -119,7 +137,12 @@ pub fn class_of(object: &Object) -> Rc<Class> {
     BUILTINS.with(|b| Rc::clone(if object.code.is_some() { &b.function } else { &b.object }))
 }
 
-/// The class object of `class` (for `OB Class`); Null for a class fourd has no object for.
+/// The class `4D.Object`.
+pub fn object_class() -> Rc<Class> {
+    BUILTINS.with(|b| Rc::clone(&b.object))
+}
+
+/// The class object of a built-in `class` (for `OB Class`); Null for a user class.
 pub fn object_of(class: &Class) -> Value {
     match class.store {
         Store::Builtin => BUILTINS.with(|b| match &b.store {

@@ -19,6 +19,8 @@ pub fn equal(element: &Value, wanted: &Value) -> bool {
         (Value::Time(a), Value::Time(b)) => a == b,
         (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
         (Value::Collection(a), Value::Collection(b)) => Rc::ptr_eq(a, b),
+        (Value::SharedObject(a), Value::SharedObject(b)) => std::sync::Arc::ptr_eq(a, b),
+        (Value::SharedCollection(a), Value::SharedCollection(b)) => std::sync::Arc::ptr_eq(a, b),
         (Value::Pointer(a), Value::Pointer(b)) => a == b,
         (Value::Null | Value::Undefined, Value::Null | Value::Undefined) => true,
         (a, b) => match (a.as_number(), b.as_number()) {

@@ -151,6 +151,9 @@ pub mod codes {
     pub const TOO_MANY_PROCESSES: i32 = -10515;
     /// `OB Instance of` got something that is not a class object (documented).
     pub const NOT_A_CLASS: i32 = -10745;
+    /// Assigning a computed property that has no `Function set`: fourd's code
+    /// (the documentation gives none; 4D's own message says the property is read-only).
+    pub const READ_ONLY_PROPERTY: i32 = -10700;
     /// A nil pointer, or a pointer to a local whose method has returned, was dereferenced.
     pub const NIL_POINTER: i32 = -10514;
 }

@@ -143,6 +143,8 @@ pub struct SharedObject {
     props: RwLock<IndexMap<Arc<str>, SharedValue>>,
     /// `Storage`: what it holds does not join its group.
     storage: bool,
+    /// For an instance of a shared user class: the class's index in the run's class table.
+    pub class: Option<usize>,
 }
 
 /// A shared collection.
@@ -154,12 +156,21 @@ pub struct SharedCollection {
 
 impl SharedObject {
     pub fn new() -> Arc<SharedObject> {
-        Arc::new(SharedObject { membership: Membership::new(), props: RwLock::new(IndexMap::new()), storage: false })
+        SharedObject::make(false, None)
+    }
+
+    /// A new instance of the shared user class at `class`.
+    pub fn new_instance(class: usize) -> Arc<SharedObject> {
+        SharedObject::make(false, Some(class))
+    }
+
+    fn make(storage: bool, class: Option<usize>) -> Arc<SharedObject> {
+        Arc::new(SharedObject { membership: Membership::new(), props: RwLock::new(IndexMap::new()), storage, class })
     }
 
     /// The `Storage` object of a run.
     pub fn new_storage() -> Arc<SharedObject> {
-        Arc::new(SharedObject { membership: Membership::new(), props: RwLock::new(IndexMap::new()), storage: true })
+        SharedObject::make(true, None)
     }
 
     pub fn is_storage(&self) -> bool {

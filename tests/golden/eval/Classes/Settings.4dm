@@ -1,0 +1,5 @@
+// A singleton per process.
+property theme : Text:="light"
+
+singleton Class constructor()
+	This.made:=Current process
