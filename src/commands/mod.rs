@@ -167,6 +167,8 @@ impl Registry {
 pub trait Output {
     fn stdout(&mut self, text: &str);
     fn stderr(&mut self, text: &str);
+    /// Writes what waits for its end of line (output kept by lines).
+    fn flush(&mut self) {}
 }
 
 /// A process as `Process info` describes it.

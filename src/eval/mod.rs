@@ -178,8 +178,12 @@ impl Run {
             let mut out = world.output();
             let mut process_vars = Vec::new();
             let mut failed = false;
+            // One process for every method: its process variables, classes
+            // and singletons live on from one to the next.
+            let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
+            process.attach(&control, std::sync::Arc::clone(&slot));
             for (i, &index) in indexes.iter().enumerate() {
-                let code = match exec::Methods::code(&mut methods, index) {
+                let code = match exec::Methods::code(process.methods, index) {
                     Ok(code) => code,
                     Err(_) => {
                         failed = true;
@@ -187,13 +191,8 @@ impl Run {
                     }
                 };
                 let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
-                let result = {
-                    let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
-                    process.attach(&control, std::sync::Arc::clone(&slot));
-                    process.call(code.clone(), args, Value::Undefined)
-                };
-                if let Err(error) = result {
-                    out.flush();
+                if let Err(error) = process.call(code.clone(), args, Value::Undefined) {
+                    process.out.flush();
                     world.with_run(|run| {
                         let diag = run.runtime_diagnostic(&error, &code.name);
                         run.diagnostics.push(diag);
@@ -206,8 +205,6 @@ impl Run {
             // other processes are done, whether its method succeeded or not
             // (without the locks an error left taken).
             crate::runtime::locks::release_all(me);
-            let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
-            process.attach(&control, std::sync::Arc::clone(&slot));
             control.finish(&mut process);
             crate::runtime::locks::release_all(me);
             failed

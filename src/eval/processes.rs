@@ -851,6 +851,10 @@ impl Output for LineOutput<'_, '_> {
     fn stderr(&mut self, text: &str) {
         Self::write(self.sink, &mut self.stderr, text, true);
     }
+
+    fn flush(&mut self) {
+        LineOutput::flush(self);
+    }
 }
 
 impl Drop for LineOutput<'_, '_> {
