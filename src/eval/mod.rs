@@ -346,10 +346,17 @@ pub const STARTUP_KEY: &str = "<onstartup>";
 /// Where the methods of `file`'s project are: `Project/Sources/Methods` of the
 /// nearest ancestor holding `Project/Sources`, else the file's own folder.
 fn methods_folder(file: &Path) -> PathBuf {
-    let folder = match file.parent() {
+    let mut folder = match file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A class file of loose files: the methods are beside its `Classes` folder.
+    if folder.file_name().is_some_and(|name| name == "Classes") {
+        folder = match folder.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+    }
     for ancestor in folder.ancestors() {
         let sources = ancestor.join("Project").join("Sources");
         if sources.is_dir() {
