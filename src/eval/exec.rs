@@ -1494,6 +1494,23 @@ impl<'a> Process<'a> {
                 let index = self.expr(frame, index)?;
                 element(&target, &index).map_err(|err| err.at(e.span))?
             }
+            ExprKind::IndexCall { target, index, args } => {
+                let target = self.expr(frame, target)?;
+                let index = self.expr(frame, index)?;
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                match (&target, &index) {
+                    (Value::Object(_) | Value::SharedObject(_), Value::Text(name)) => self
+                        .member_call(frame, &target, name.as_str(), None, values, e.span)
+                        .map_err(|err| err.at(e.span))?,
+                    _ => {
+                        let function = element(&target, &index).map_err(|err| err.at(e.span))?;
+                        self.call_value(&function, target, values, e.span).map_err(|err| err.at(e.span))?
+                    }
+                }
+            }
             ExprKind::CharIndex { text, index } => {
                 let text = self.expr(frame, text)?;
                 let index = self.number(frame, index)?;

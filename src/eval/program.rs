@@ -380,6 +380,13 @@ pub enum ExprKind {
         target: Box<Expr>,
         index: Box<Expr>,
     },
+    /// `target[index](args)`: the function a property (or an element) holds,
+    /// called with `This` bound to `target`.
+    IndexCall {
+        target: Box<Expr>,
+        index: Box<Expr>,
+        args: Vec<Expr>,
+    },
     CharIndex {
         text: Box<Expr>,
         index: Box<Expr>,

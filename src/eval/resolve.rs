@@ -815,6 +815,15 @@ impl Resolver<'_> {
                 ops.next();
                 continue;
             }
+            // `[index](args)`: a call with `This` bound to what is indexed.
+            if let (PostfixOp::Index(index), Some(PostfixOp::Call { args, span: call_span })) = (op, ops.peek()) {
+                let call_span = Span { end: call_span.end, ..span };
+                let index = Box::new(self.expr(index));
+                let args = args.iter().map(|a| self.expr(a)).collect();
+                value = Expr::new(ExprKind::IndexCall { target: Box::new(value), index, args }, call_span);
+                ops.next();
+                continue;
+            }
             value = match op {
                 PostfixOp::Member(ident) => Expr::new(
                     ExprKind::Member { object: Box::new(value), name: ident.text.clone().into_boxed_str() },
