@@ -136,6 +136,8 @@ struct Frame<'c> {
     result: Value,
     /// `This`.
     this: Value,
+    /// In the constructor of a class that extends another: `Super()` has not run yet.
+    super_pending: bool,
 }
 
 impl Frame<'_> {
@@ -327,9 +329,13 @@ impl<'a> Process<'a> {
             extra: Vec::new(),
             result: Value::Undefined,
             this,
+            super_pending: code.constructor.is_some_and(|c| c.derived),
         };
         self.depth += 1;
         let mut outcome = self.block(&mut frame, &code.body);
+        if frame.super_pending && outcome.is_ok() {
+            outcome = self.check_super_called(&frame).map(|()| Flow::Normal);
+        }
         if !self.errors.deferred.is_empty() {
             outcome = self.raise_deferred(outcome);
         }
@@ -1566,7 +1572,12 @@ impl<'a> Process<'a> {
                 let index = self.number(frame, index)?;
                 array_element(&array, index).map_err(|err| err.at(e.span))?
             }
-            ExprKind::This => frame.this.clone(),
+            ExprKind::This => {
+                if frame.super_pending {
+                    self.this_before_super(frame).map_err(|err| err.at(e.span))?;
+                }
+                frame.this.clone()
+            }
             ExprKind::Formula { code, captures, source } => {
                 let captured =
                     captures.iter().map(|(outer, inner)| (*inner, self.local(frame, *outer).clone())).collect();
@@ -1657,7 +1668,7 @@ impl Process<'_> {
                     let defines = o.borrow().defines();
                     if let Some(class) = defines {
                         if let Some(user) = class.user {
-                            return self.instantiate(user.index, args, site);
+                            return self.new_instance(user.index, args, site);
                         }
                         return crate::runtime::class::instantiate(&class).ok_or_else(|| {
                             RuntimeError::new(
@@ -2258,6 +2269,25 @@ fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
     }
 }
 
+/// The empty value of the type `value` has, which undefined assigned to a
+/// property gives it (Null for an object, a collection or a pointer).
+fn empty_like(value: &Value) -> Value {
+    match value {
+        Value::Real(_) | Value::Long(_) | Value::Time(_) => Value::Real(0.0),
+        Value::Text(_) => Value::text(""),
+        Value::Bool(_) => Value::Bool(false),
+        Value::Date(_) => Value::Date(Date::NULL),
+        Value::Null
+        | Value::Undefined
+        | Value::Object(_)
+        | Value::Collection(_)
+        | Value::Pointer(_)
+        | Value::Array(_)
+        | Value::SharedObject(_)
+        | Value::SharedCollection(_) => Value::Null,
+    }
+}
+
 /// `object.name:=value`. Undefined assigned to a property resets it to the
 /// empty value of the type it holds (Null for an object, a collection or a
 /// pointer), and does nothing when the property does not exist.
@@ -2265,19 +2295,7 @@ fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeErr
     match target {
         Value::Object(o) if matches!(value, Value::Undefined) => {
             if let Some(slot) = o.borrow_mut().props.get_mut(name) {
-                *slot = match slot {
-                    Value::Real(_) | Value::Long(_) | Value::Time(_) => Value::Real(0.0),
-                    Value::Text(_) => Value::text(""),
-                    Value::Bool(_) => Value::Bool(false),
-                    Value::Date(_) => Value::Date(Date::NULL),
-                    Value::Null | Value::Undefined => Value::Null,
-                    Value::Object(_)
-                    | Value::Collection(_)
-                    | Value::Pointer(_)
-                    | Value::Array(_)
-                    | Value::SharedObject(_)
-                    | Value::SharedCollection(_) => Value::Null,
-                };
+                *slot = empty_like(slot);
             }
             Ok(())
         }

@@ -29,6 +29,16 @@ pub struct MethodCode {
     pub variadic: Option<VarType>,
     pub result: ResultKind,
     pub body: Vec<Stmt>,
+    /// For a `Class constructor`: its class, and whether the class extends another.
+    pub constructor: Option<ConstructorOf>,
+}
+
+/// What a constructor belongs to (for `Super()` and the checks around it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConstructorOf {
+    pub class: usize,
+    /// `Class extends`: `Super()` must run before `This` is used.
+    pub derived: bool,
 }
 
 /// A resolved user class (`Classes/<name>.4dm`).

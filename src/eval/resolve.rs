@@ -115,6 +115,7 @@ fn resolve_body(
         variadic,
         result,
         body,
+        constructor: None,
     };
     (code, r.diags)
 }
@@ -220,8 +221,11 @@ pub fn resolve_class(
             ast::FunctionKind::Constructor => format!("{name}:constructor"),
             _ => format!("{name}.{}", f.name.text),
         };
-        let (code, mut fdiags) =
+        let (mut code, mut fdiags) =
             resolve_body(&method_name, Some(index), Some(&f.signature), &f.body.stmts, f.span.source, names);
+        if f.kind == ast::FunctionKind::Constructor {
+            code.constructor = Some(super::program::ConstructorOf { class: index, derived: class.parent.is_some() });
+        }
         diags.append(&mut fdiags);
         let end = f.body.stmts.last().map_or(f.span.end, |last| last.span.end.max(f.span.end));
         let source_span = Span { end, ..f.span };
@@ -239,8 +243,9 @@ pub fn resolve_class(
                 if class.constructor.is_some() {
                     diags.push(Diagnostic::error("resolve", "a class has at most one `Class constructor`", f.span));
                 }
-                class.shared = has("shared");
+                // A session singleton is shared without saying so.
                 class.session_singleton = has("session");
+                class.shared = has("shared") || class.session_singleton;
                 class.singleton = has("singleton") && !class.session_singleton;
                 class.constructor = Some(function);
             }
@@ -414,7 +419,16 @@ impl Resolver<'_> {
 
     fn var_type(&mut self, ty: &ast::TypeRef) -> VarType {
         if !ty.path.is_empty() {
-            return VarType::Object; // cs.X, 4D.X: instances are objects.
+            // cs.X, 4D.X: instances are objects; a user class must exist.
+            if let (Some(ClassWord::Cs), [class]) = (class_word(&ty.head), ty.path.as_slice())
+                && self.names.class(&class.text).is_none()
+            {
+                self.diags.push(
+                    Diagnostic::error("resolve", format!("unknown class `cs.{}`", class.text), class.span)
+                        .with_label("no file of that name (case-sensitive) in the project's `Classes` folder"),
+                );
+            }
+            return VarType::Object;
         }
         match normalize(&ty.head.text).as_str() {
             "text" | "string" | "alpha" => VarType::Text,
@@ -1198,6 +1212,7 @@ fn resolve_formula_code(
         variadic: None,
         result: ResultKind::Typed(VarType::Variant),
         body,
+        constructor: None,
     };
     (code, captured)
 }

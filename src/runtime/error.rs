@@ -151,6 +151,12 @@ pub mod codes {
     pub const TOO_MANY_PROCESSES: i32 = -10515;
     /// `OB Instance of` got something that is not a class object (documented).
     pub const NOT_A_CLASS: i32 = -10745;
+    /// `This` used before `Super()` in a derived constructor (documented).
+    pub const THIS_BEFORE_SUPER: i32 = -10743;
+    /// `Super()` outside a constructor or called twice (documented).
+    pub const SUPER_MISUSED: i32 = -10746;
+    /// A derived constructor that did not call `Super()` (documented).
+    pub const CONSTRUCTORS_NOT_CALLED: i32 = -10748;
     /// Assigning a computed property that has no `Function set`: fourd's code
     /// (the documentation gives none; 4D's own message says the property is read-only).
     pub const READ_ONLY_PROPERTY: i32 = -10700;

@@ -230,7 +230,7 @@ impl Process<'_> {
             let defines = o.borrow().defines();
             if let Some(class) = defines {
                 return match (class.user, name) {
-                    (Some(user), "me") => self.singleton(user.index, site),
+                    (Some(user), "me") => self.singleton(user.index, Vec::new(), site),
                     _ => member(object, name),
                 };
             }
@@ -288,6 +288,11 @@ impl Process<'_> {
         })?;
         match found {
             Some(Found::Setter(setter)) => {
+                // Undefined: the getter tells the type, the setter gets its empty value.
+                let value = match value {
+                    Value::Undefined => super::empty_like(&self.class_member(object, name, site)?),
+                    other => other,
+                };
                 self.call_class_function(&setter, object.clone(), vec![value], site)?;
                 Ok(None)
             }
@@ -316,22 +321,69 @@ impl Process<'_> {
         }
     }
 
-    /// `Super(args)` in a function of the class at `class`: the nearest
-    /// constructor above it runs with the same `This`.
+    /// `Super(args)` in the constructor of the class at `class`: the nearest
+    /// constructor above it runs with the same `This`, once (-10746 else).
     pub(super) fn super_call(
         &mut self,
-        frame: &Frame<'_>,
+        frame: &mut Frame<'_>,
         class: usize,
         args: Vec<Value>,
         site: Span,
     ) -> Result<Value, RuntimeError> {
-        let parent = self.loaded_class(class)?.code.parent;
-        let Some(parent) = parent else { return Ok(Value::Undefined) };
-        let constructor = self.find_in_chain(parent, |code| code.constructor.as_ref().cloned())?;
-        if let Some(constructor) = constructor {
-            self.call_class_function(&constructor, frame.this.clone(), args, site)?;
+        let Some(constructor) = frame.code.constructor.filter(|c| c.class == class) else {
+            return Err(RuntimeError::new(
+                codes::SUPER_MISUSED,
+                "`Super()` calls the parent's constructor: it is used only in a constructor (`Super.name()` calls a parent's function)",
+            ));
+        };
+        if constructor.derived && !frame.super_pending {
+            return Err(RuntimeError::new(codes::SUPER_MISUSED, "the parent's constructor has already been called"));
+        }
+        frame.super_pending = false;
+        if let Some(parent_constructor) = self.parent_constructor(class)? {
+            self.call_class_function(&parent_constructor, frame.this.clone(), args, site)?;
         }
         Ok(Value::Undefined)
+    }
+
+    /// The nearest constructor above the class at `class`.
+    fn parent_constructor(&mut self, class: usize) -> Result<Option<ClassFunction>, RuntimeError> {
+        match self.loaded_class(class)?.code.parent {
+            Some(parent) => self.find_in_chain(parent, |code| code.constructor.clone()),
+            None => Ok(None),
+        }
+    }
+
+    /// `This` in a derived constructor before `Super()`: an error (-10743)
+    /// when a parent has a constructor to run; else nothing is missing.
+    #[cold]
+    pub(super) fn this_before_super(&mut self, frame: &mut Frame<'_>) -> Result<(), RuntimeError> {
+        let Some(constructor) = frame.code.constructor else { return Ok(()) };
+        if self.parent_constructor(constructor.class)?.is_some() {
+            return Err(RuntimeError::new(
+                codes::THIS_BEFORE_SUPER,
+                "`This` is used before `Super()` has constructed the parent classes",
+            ));
+        }
+        frame.super_pending = false;
+        Ok(())
+    }
+
+    /// The end of a derived constructor that did not call `Super()`: an error
+    /// (-10748) when a parent has a constructor that did not run.
+    #[cold]
+    pub(super) fn check_super_called(&mut self, frame: &Frame<'_>) -> Result<(), RuntimeError> {
+        let Some(constructor) = frame.code.constructor else { return Ok(()) };
+        match self.parent_constructor(constructor.class)? {
+            Some(parent) => Err(RuntimeError::new(
+                codes::CONSTRUCTORS_NOT_CALLED,
+                format!(
+                    "the constructor of `{}` did not call `Super()`, so `{}` was not run",
+                    frame.code.name, parent.code.name
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// `Super.name(args)` in a function of the class at `class`: the parent's
@@ -358,10 +410,20 @@ impl Process<'_> {
         }
     }
 
+    /// `cs.Name.new(args)`: a new instance, or for a singleton class its
+    /// singleton (made with these arguments if it does not exist yet).
+    pub(super) fn new_instance(&mut self, index: usize, args: Vec<Value>, site: Span) -> Result<Value, RuntimeError> {
+        let entry = self.loaded_class(index)?;
+        if entry.code.singleton || entry.code.session_singleton {
+            return self.singleton(index, args, site);
+        }
+        self.instantiate(index, args, site)
+    }
+
     /// `cs.Name.me`: the singleton of a singleton class, made on first use
-    /// with no arguments; undefined for another class. One per process, or
-    /// one per run for a shared (or session) singleton.
-    fn singleton(&mut self, index: usize, site: Span) -> Result<Value, RuntimeError> {
+    /// (with `args`: none for `.me`); undefined for another class. One per
+    /// process, or one per run for a shared (or session) singleton.
+    fn singleton(&mut self, index: usize, args: Vec<Value>, site: Span) -> Result<Value, RuntimeError> {
         let entry = self.loaded_class(index)?;
         let code = &entry.code;
         if !code.singleton && !code.session_singleton {
@@ -372,7 +434,7 @@ impl Process<'_> {
             if let Some(existing) = control.singleton(index) {
                 return Ok(Value::SharedObject(existing));
             }
-            let made = self.instantiate(index, Vec::new(), site)?;
+            let made = self.instantiate(index, args, site)?;
             return Ok(match (&self.control, made) {
                 (Some((control, _)), Value::SharedObject(o)) => Value::SharedObject(control.keep_singleton(index, o)),
                 (_, other) => other,
@@ -381,7 +443,7 @@ impl Process<'_> {
         if let Some(Some(existing)) = self.singletons.get(index) {
             return Ok(existing.clone());
         }
-        let made = self.instantiate(index, Vec::new(), site)?;
+        let made = self.instantiate(index, args, site)?;
         if self.singletons.len() <= index {
             self.singletons.resize(index + 1, None);
         }

@@ -1,0 +1,6 @@
+// Uses This before Super(): -10743.
+Class extends Shape
+
+Class constructor()
+	This.name:="early"
+	Super("early")

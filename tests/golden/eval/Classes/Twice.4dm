@@ -1,0 +1,6 @@
+// Calls Super() twice: -10746.
+Class extends Shape
+
+Class constructor()
+	Super("once")
+	Super("twice")
