@@ -317,7 +317,12 @@ pub(crate) fn storage(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeE
 
 /// `OB Is shared(value)` (1759): whether it is a shared object or collection.
 pub(crate) fn ob_is_shared(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::Bool(matches!(args.get(0), Value::SharedObject(_) | Value::SharedCollection(_))))
+    Ok(Value::Bool(match args.get(0) {
+        Value::SharedObject(_) | Value::SharedCollection(_) => true,
+        // A class object is a shared object (documented): fourd's are read-only.
+        Value::Object(o) => o.borrow().defines().is_some(),
+        _ => false,
+    }))
 }
 
 /// The error for objects and collections nested too deeply (or containing themselves).

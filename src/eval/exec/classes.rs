@@ -275,6 +275,14 @@ impl Process<'_> {
         value: Value,
         site: Span,
     ) -> Result<Option<Value>, RuntimeError> {
+        if let Value::Object(o) = object
+            && let Some(class) = o.borrow().defines()
+        {
+            return Err(RuntimeError::new(
+                codes::READ_ONLY_PROPERTY,
+                format!("the class object of `{}` is read-only: `{name}` cannot be set", class.name),
+            ));
+        }
         let Some(index) = Process::instance_class(object) else { return Ok(Some(value)) };
         enum Found {
             Setter(ClassFunction),

@@ -22,3 +22,10 @@ ALERT(String(OB Instance of($f; 4D.Function))+" "+$f.call({name: "other"; sides:
 ALERT(OB Keys($s).join(", "))
 // cs lists the classes.
 ALERT(OB Keys(cs).join(", "))
+// A class object is a shared object whose properties are read-only.
+ALERT(String(OB Is shared(cs.Shape))+" "+String(OB Is shared(4D.Object)))
+Try
+	cs.Shape.name:="Other"
+Catch
+	ALERT("error "+String(Last errors[0].errCode)+", still "+cs.Shape.name)
+End try
