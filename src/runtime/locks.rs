@@ -174,7 +174,7 @@ impl Group {
         self.count.store(1, Ordering::Relaxed);
         // Fails only while the thread is being torn down; the group is then
         // given back by whoever ends the process, or never needed again.
-        let _ = HELD.try_with(|held| held.borrow_mut().entries.push((me, Arc::clone(self))));
+        let _ = HELD.try_with(|held| held.borrow_mut().note(me, self));
     }
 
     /// Gives the group back once (`End use`); it is free when every acquire
@@ -188,13 +188,7 @@ impl Group {
             self.count.store(depth - 1, Ordering::Relaxed);
             return;
         }
-        let _ = HELD.try_with(|held| {
-            let entries = &mut held.borrow_mut().entries;
-            // Groups are usually given back in the reverse order of taking.
-            if let Some(at) = entries.iter().rposition(|(pid, group)| *pid == me && std::ptr::eq(&**group, self)) {
-                entries.remove(at);
-            }
-        });
+        // The group stays in the thread's list (see `Held`).
         self.unlock();
     }
 
@@ -294,10 +288,30 @@ impl WaitGraph {
     }
 }
 
-/// The groups held by the processes of one thread, each listed once from its
-/// first acquire to its final release.
+/// The groups the processes of one thread have taken: every group they hold
+/// is listed, and so are a few they gave back. A release leaves its group
+/// listed, so that a loop taking and giving back the same group does not
+/// touch the list (nor the group's reference count, whose atomic updates
+/// would move the group's cache line between processors); the groups given
+/// back are dropped from the list when it grows.
 struct Held {
     entries: Vec<(ProcessId, Arc<Group>)>,
+}
+
+/// How many groups the list of a thread keeps before dropping those given back.
+const HELD_KEPT: usize = 32;
+
+impl Held {
+    /// Lists `group`, just taken by `me`, unless it is listed.
+    fn note(&mut self, me: ProcessId, group: &Arc<Group>) {
+        if self.entries.iter().any(|(pid, g)| *pid == me && Arc::ptr_eq(g, group)) {
+            return;
+        }
+        if self.entries.len() >= HELD_KEPT {
+            self.entries.retain(|(pid, g)| g.owner.load(Ordering::Relaxed) == *pid);
+        }
+        self.entries.push((me, Arc::clone(group)));
+    }
 }
 
 impl Drop for Held {

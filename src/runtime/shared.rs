@@ -140,7 +140,7 @@ impl Membership {
 #[derive(Debug)]
 pub struct SharedObject {
     pub membership: Membership,
-    props: RwLock<IndexMap<Arc<str>, SharedValue>>,
+    props: RwLock<IndexMap<Arc<str>, SharedValue, rustc_hash::FxBuildHasher>>,
     /// `Storage`: what it holds does not join its group.
     storage: bool,
     /// For an instance of a shared user class: the class's index in the run's class table.
@@ -165,7 +165,12 @@ impl SharedObject {
     }
 
     fn make(storage: bool, class: Option<usize>) -> Arc<SharedObject> {
-        Arc::new(SharedObject { membership: Membership::new(), props: RwLock::new(IndexMap::new()), storage, class })
+        Arc::new(SharedObject {
+            membership: Membership::new(),
+            props: RwLock::new(IndexMap::default()),
+            storage,
+            class,
+        })
     }
 
     /// The `Storage` object of a run.
