@@ -1,0 +1,2 @@
+// Extends LoopB, which extends LoopA: a circle.
+Class extends LoopB

@@ -1,0 +1,2 @@
+// Extends LoopA, which extends LoopB: a circle.
+Class extends LoopA
