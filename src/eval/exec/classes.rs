@@ -79,15 +79,19 @@ impl Process<'_> {
         Ok(entry)
     }
 
-    /// `cs`: an object whose properties are the class objects of the project's classes.
+    /// `cs`: an object whose properties are the class objects of the project's classes
+    /// (those that can be loaded).
     pub(super) fn class_store(&mut self) -> Result<Value, RuntimeError> {
         if let Some(store) = &self.class_store {
             return Ok(store.clone());
         }
         let mut props = Props::default();
         for name in self.methods.class_names() {
-            if let Some(index) = self.methods.class_index(&name) {
-                let entry = self.loaded_class(index)?;
+            // A class that cannot be loaded (a syntax error, a circle of
+            // `Class extends`) is left out: naming it says why.
+            if let Some(index) = self.methods.class_index(&name)
+                && let Ok(entry) = self.loaded_class(index)
+            {
                 props.insert(crate::runtime::value::key(&name), entry.object);
             }
         }
