@@ -1,15 +1,17 @@
 //! fourd: an interpreter for the 4D language.
 //!
 //! Modules in reading order, lowest layer first: `names` and `diag` (spans
-//! and diagnostics), `syntax` (source to AST), `runtime` (values), `commands`
-//! (the command table), `eval` (resolution and evaluation), `cli`. See
-//! ARCHITECTURE.md for the layers and their rules.
+//! and diagnostics), `syntax` (source to AST), `runtime` (values), `session`
+//! (the session table), `commands` (the command table), `eval` (resolution and
+//! evaluation), `cli`. See ARCHITECTURE.md for the layers and their rules.
 
 pub mod diag;
 pub mod names;
 pub mod syntax;
 
 pub mod runtime;
+
+pub mod session;
 
 pub mod commands;
 

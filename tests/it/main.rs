@@ -1,10 +1,12 @@
-//! The single integration-test binary: golden files, robustness and tidy checks.
+//! The single integration-test binary: golden files, robustness, the session
+//! table under load, and tidy checks.
 //!
 //! Run with `cargo test`; filter by path (`cargo test -- syntax/if`).
 //! `UPDATE_GOLDEN=1 cargo test` rewrites the expectation files.
 
 mod golden;
 mod robustness;
+mod session;
 mod tidy;
 
 fn main() {
@@ -12,6 +14,7 @@ fn main() {
     let mut trials = Vec::new();
     trials.extend(golden::trials());
     trials.extend(robustness::trials());
+    trials.extend(session::trials());
     trials.extend(tidy::trials());
     libtest_mimic::run(&args, trials).exit();
 }

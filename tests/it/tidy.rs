@@ -1,7 +1,10 @@
 //! Tidy checks: every module is documented and the layers of ARCHITECTURE.md hold.
 //!
 //! A layer may use only the layers below it:
-//! `cli` > `web` > `eval` > `commands` > `session` > `runtime` | `syntax` > `diag` | `names`.
+//! `cli` > `web` > `eval` > `commands` > `session` > `runtime` | `syntax` > `diag` | `names`
+//! (so `session` may use `runtime`, `diag` and `names`, and is used by `commands`,
+//! `eval`, `web` and `cli`). Every module under `src/` must have its row in
+//! [`FORBIDDEN`], so that a new layer cannot escape the check.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +14,7 @@ pub fn trials() -> Vec<Trial> {
     vec![
         Trial::test("tidy/module_docs", module_docs),
         Trial::test("tidy/layers", layers),
+        Trial::test("tidy/every_layer_has_rules", every_layer_has_rules),
         Trial::test("tidy/pest_stays_in_syntax", pest_stays_in_syntax),
         Trial::test("tidy/printing_only_in_cli", printing_only_in_cli),
         Trial::test("tidy/command_table", command_table),
@@ -83,6 +87,21 @@ fn layers() -> Result<(), Failed> {
             }
         }
     }
+    report(problems)
+}
+
+/// Every top-level module under `src/` (but `cli`, which may use everything,
+/// and the crate roots) has its row in [`FORBIDDEN`].
+fn every_layer_has_rules() -> Result<(), Failed> {
+    let mut layers: Vec<String> = sources(&src()).iter().map(|(rel, _)| layer(rel).to_string()).collect();
+    layers.sort();
+    layers.dedup();
+    let problems = layers
+        .into_iter()
+        .filter(|own| !["lib", "main", "cli"].contains(&own.as_str()))
+        .filter(|own| !FORBIDDEN.iter().any(|(l, _)| l == own))
+        .map(|own| format!("src/{own}: a layer with no row in tidy.rs's FORBIDDEN table"))
+        .collect();
     report(problems)
 }
 
