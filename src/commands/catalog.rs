@@ -1280,6 +1280,7 @@ pub static CATALOG: &[(u32, &str)] = &[
     (1488, "C_COLLECTION"),
     (1489, "License info"),
     (1495, "Process activity"),
+    (1495, "Get process activity"),
     (1501, "LISTBOX SET AUTO ROW HEIGHT"),
     (1502, "LISTBOX Get auto row height"),
     (1503, "WP Get header"),
@@ -1414,6 +1415,9 @@ pub static CATALOG: &[(u32, &str)] = &[
     (1829, "REDUCE RESTORE WINDOW"),
     (1830, "Is window maximized"),
     (1832, "FORM Windows theme"),
+    (1839, "Session storage"),
+    (1839, "Session storage by ID"),
     (1843, "Process info"),
+    (1844, "Session info"),
     (1853, "Trim"),
 ];

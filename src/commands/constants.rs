@@ -120,6 +120,10 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("ek global", Some((92, 2)), 1.0),
     // Database parameters (theme 37)
     num("User param value", Some((37, 94)), 108.0),
+    // Process activity options (theme Processes)
+    num("Processes and sessions", None, 0.0),
+    num("Processes only", None, 1.0),
+    num("Sessions only", None, 2.0),
 ];
 
 /// An index into [`CONSTANTS`].

@@ -18,6 +18,7 @@ mod math;
 mod messages;
 mod objects;
 mod processes;
+pub mod sessions;
 mod string;
 pub mod table;
 mod tools;
@@ -43,6 +44,7 @@ pub enum Theme {
     Messages,
     ObjectsLanguage,
     Processes,
+    Sessions,
     DateAndTime,
     String,
     Tools,
@@ -59,6 +61,7 @@ impl Theme {
             Theme::Messages => "Messages",
             Theme::ObjectsLanguage => "Objects (Language)",
             Theme::Processes => "Processes",
+            Theme::Sessions => "Sessions",
             Theme::DateAndTime => "Date and Time",
             Theme::String => "String",
             Theme::Tools => "Tools",
@@ -143,7 +146,14 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
         by_number.insert(spec.number, id);
         by_name.insert(crate::names::normalize(spec.name), id);
     }
-    let known = catalog::CATALOG.iter().map(|&(number, name)| (crate::names::normalize(name), number)).collect();
+    let known: HashMap<String, u32> =
+        catalog::CATALOG.iter().map(|&(number, name)| (crate::names::normalize(name), number)).collect();
+    // A command's former names (`Get process activity`) call it too.
+    for (name, number) in &known {
+        if let Some(&id) = by_number.get(number) {
+            by_name.entry(name.clone()).or_insert(id);
+        }
+    }
     Registry { by_number, by_name, known }
 });
 
@@ -178,6 +188,8 @@ pub struct ProcessInfo {
     pub state: i32,
     pub worker: bool,
     pub started: std::time::SystemTime,
+    /// The id of the process's session.
+    pub session_id: String,
 }
 
 /// What a command may ask of the evaluator.
@@ -199,7 +211,16 @@ pub trait Host {
         name: &str,
         args: &[Value],
         unique: bool,
+        on_server: bool,
     ) -> Result<i32, RuntimeError>;
+    /// The session of the running process (none outside a run).
+    fn current_session(&self) -> Option<std::sync::Arc<crate::session::Session>>;
+    /// The session with this id, if the run has it.
+    fn find_session(&self, id: &str) -> Option<std::sync::Arc<crate::session::Session>>;
+    /// The sessions of the run.
+    fn sessions(&self) -> Vec<std::sync::Arc<crate::session::Session>>;
+    /// The processes that have not ended.
+    fn running_processes(&self) -> Vec<ProcessInfo>;
     /// `Storage`: the run's storage, a shared object.
     fn storage(&self) -> Value;
     /// The number and the name of the running process.

@@ -2,7 +2,7 @@
 //! names and states, delaying and resuming them. Each 4D process is an OS
 //! thread of the run (see `eval::processes`).
 
-use super::{Args, Ctx};
+use super::{Args, Ctx, ProcessInfo};
 use crate::runtime::error::RuntimeError;
 use crate::runtime::value::{Props, Value, key};
 
@@ -14,7 +14,18 @@ pub(crate) fn new_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
     let stack = args.number(1)?;
     let name = if args.len() > 2 { args.text(2)?.to_string() } else { String::new() };
     let params = if args.len() > 3 { &args.values[3..] } else { &[] };
-    let number = ctx.host.new_process(&method, stack, &name, params, args.star)?;
+    let number = ctx.host.new_process(&method, stack, &name, params, args.star, false)?;
+    Ok(Value::Long(number))
+}
+
+/// `Execute on server(method; stack {; name {; param...}} {; *})` (373): as
+/// `New process`, in the stored-procedures session (fourd is its own server).
+pub(crate) fn execute_on_server(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let method = args.text(0)?.to_string();
+    let stack = args.number(1)?;
+    let name = if args.len() > 2 { args.text(2)?.to_string() } else { String::new() };
+    let params = if args.len() > 3 { &args.values[3..] } else { &[] };
+    let number = ctx.host.new_process(&method, stack, &name, params, args.star, true)?;
     Ok(Value::Long(number))
 }
 
@@ -96,6 +107,11 @@ pub(crate) fn abort_process_by_id(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
 /// Null for a number never given.
 pub(crate) fn process_info(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let Some(info) = ctx.host.process_info(number(args, 0)?) else { return Ok(Value::Null) };
+    Ok(info_object(info))
+}
+
+/// The object `Process info` gives for a process (also in `Process activity`).
+pub(crate) fn info_object(info: ProcessInfo) -> Value {
     let kind = if info.number == 1 {
         -1.0
     } else if info.worker {
@@ -115,5 +131,6 @@ pub(crate) fn process_info(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
     props.insert(key("preemptive"), Value::Bool(true));
     props.insert(key("visible"), Value::Bool(true));
     props.insert(key("creationDateTime"), Value::text(created));
-    Ok(Value::new_object(props))
+    props.insert(key("sessionID"), Value::text(info.session_id));
+    Value::new_object(props)
 }

@@ -3,10 +3,12 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, String as Str,
-    Tools,
+    Arrays, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, Sessions,
+    String as Str, Tools,
 };
-use super::{CommandSpec, arrays, cmd, date_time, errors, language, math, messages, objects, processes, string, tools};
+use super::{
+    CommandSpec, arrays, cmd, date_time, errors, language, math, messages, objects, processes, sessions, string, tools,
+};
 
 /// Any number of arguments.
 const MANY: u8 = u8::MAX;
@@ -125,13 +127,19 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(322, "Current process", (0, 0), Processes, processes::current_process),
     cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
     cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),
+    cmd(373, "Execute on server", (2, MANY), Processes, processes::execute_on_server),
     cmd(1390, "KILL WORKER", (0, 1), Processes, processes::kill_worker),
     cmd(317, "New process", (2, MANY), Processes, processes::new_process),
     cmd(319, "PAUSE PROCESS", (1, 1), Processes, processes::pause_process),
+    cmd(1495, "Process activity", (0, 2), Processes, sessions::process_activity),
     cmd(1843, "Process info", (1, 1), Processes, processes::process_info),
     cmd(372, "Process number", (1, 2), Processes, processes::process_number),
     cmd(330, "Process state", (1, 1), Processes, processes::process_state),
     cmd(320, "RESUME PROCESS", (1, 2), Processes, processes::resume_process),
+    // Sessions
+    cmd(1714, "Session", (0, 0), Sessions, sessions::session),
+    cmd(1844, "Session info", (1, 1), Sessions, sessions::session_info),
+    cmd(1839, "Session storage", (1, 1), Sessions, sessions::session_storage),
     // String
     cmd(234, "Change string", (3, 3), Str, string::change_string),
     cmd(90, "Char", (1, 1), Str, string::char),

@@ -1642,6 +1642,10 @@ impl Process<'_> {
                 (spec.handler)(&mut ctx, c, &Args { values: &args, star: false, marker: None })
             }
             Value::SharedCollection(shared) => self.shared_collection_call(frame, shared, name, function, args, site),
+            Value::SharedObject(o) if o.native.is_some() => match crate::commands::sessions::session_of(o) {
+                Some(session) => crate::commands::sessions::call(&session, name, &args),
+                None => Err(RuntimeError::new(codes::UNKNOWN_NAME, "this session no longer exists")),
+            },
             Value::SharedObject(o) if o.class.is_some() => match self.instance_call(object, name, args, site)? {
                 Some(result) => Ok(result),
                 None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`"))),
@@ -1818,8 +1822,9 @@ impl Host for ProcessHost<'_, '_, '_> {
         name: &str,
         args: &[Value],
         unique: bool,
+        on_server: bool,
     ) -> Result<i32, RuntimeError> {
-        let Some((control, _)) = self.process.control else {
+        let Some((control, slot)) = &self.process.control else {
             return Err(RuntimeError::new(codes::NOT_SUPPORTED, "processes cannot be started here"));
         };
         let Some(index) = self.process.methods.method_index(method) else {
@@ -1829,7 +1834,25 @@ impl Host for ProcessHost<'_, '_, '_> {
             ));
         };
         let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
-        control.start(index, stack, name, args, unique)
+        let session = if on_server { control.stored_procedures() } else { Arc::clone(&slot.session) };
+        control.start(index, stack, name, args, unique, &session)
+    }
+
+    fn current_session(&self) -> Option<Arc<crate::session::Session>> {
+        self.process.control.as_ref().map(|(_, slot)| Arc::clone(&slot.session))
+    }
+
+    fn find_session(&self, id: &str) -> Option<Arc<crate::session::Session>> {
+        self.process.control.as_ref().and_then(|(control, _)| control.sessions().get(id))
+    }
+
+    fn sessions(&self) -> Vec<Arc<crate::session::Session>> {
+        self.process.control.as_ref().map(|(control, _)| control.sessions().sessions()).unwrap_or_default()
+    }
+
+    fn running_processes(&self) -> Vec<ProcessInfo> {
+        let Some((control, _)) = &self.process.control else { return Vec::new() };
+        control.table().running().iter().map(|slot| process_info_of(slot)).collect()
     }
 
     fn current_process(&self) -> (i32, String) {
@@ -1930,13 +1953,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     fn process_info(&self, number: i32) -> Option<ProcessInfo> {
         let (control, _) = self.process.control.as_ref()?;
         let slot = control.table().get(number)?;
-        Some(ProcessInfo {
-            number: slot.number,
-            name: slot.name.clone(),
-            state: slot.state(),
-            worker: slot.worker,
-            started: slot.started,
-        })
+        Some(process_info_of(&slot))
     }
 
     fn resume_process(&mut self, number: i32) {
@@ -2233,6 +2250,18 @@ fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
     }
 }
 
+/// What `Process info` tells of a process.
+fn process_info_of(slot: &Slot) -> ProcessInfo {
+    ProcessInfo {
+        number: slot.number,
+        name: slot.name.clone(),
+        state: slot.state(),
+        worker: slot.worker,
+        started: slot.started,
+        session_id: slot.session.id.as_str().to_string(),
+    }
+}
+
 /// Whether a value is an object tied to a class other than `4D.Object` and
 /// `4D.Function` (an instance of a user class, a class object), whose
 /// properties may be computed.
@@ -2240,7 +2269,7 @@ fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
 fn has_class(value: &Value) -> bool {
     match value {
         Value::Object(o) => o.borrow().class.is_some(),
-        Value::SharedObject(o) => o.class.is_some(),
+        Value::SharedObject(o) => o.class.is_some() || o.native.is_some(),
         _ => false,
     }
 }

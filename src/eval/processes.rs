@@ -22,6 +22,7 @@ use crate::commands::Output;
 use crate::diag::Span;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::{Date, Pointer, Props, Value, key};
+use crate::session::{Session, SessionKind, SessionTable};
 
 /// `Process state` values (documented constants).
 pub mod state {
@@ -36,6 +37,10 @@ pub mod state {
 const DEFAULT_STACK: usize = 64 << 20;
 const MAX_STACK: usize = 1 << 30;
 
+/// The user name of the standalone and stored-procedures sessions: fourd has
+/// no users, so it is the name 4D gives the Designer.
+pub const STANDALONE_USER: &str = "designer";
+
 /// How many processes may run at once: beyond, `New process` raises an
 /// error instead of exhausting the machine (a method that starts itself).
 pub const MAX_LIVE_PROCESSES: usize = 4000;
@@ -47,6 +52,8 @@ pub struct Slot {
     /// When the process started, and whether it is a worker's (for `Process info`).
     pub started: std::time::SystemTime,
     pub worker: bool,
+    /// The session the process belongs to.
+    pub session: Arc<Session>,
     state: AtomicI32,
     /// Set when another process paused, delayed or aborted this one: the
     /// process looks at `ctl` at its next loop turn or method call.
@@ -69,12 +76,13 @@ struct Ctl {
 }
 
 impl Slot {
-    fn new(number: i32, name: String, worker: bool) -> Arc<Slot> {
+    fn new(number: i32, name: String, worker: bool, session: Arc<Session>) -> Arc<Slot> {
         Arc::new(Slot {
             number,
             name,
             started: std::time::SystemTime::now(),
             worker,
+            session,
             state: AtomicI32::new(state::EXECUTING),
             attention: std::sync::atomic::AtomicBool::new(false),
             ctl: Mutex::new(Ctl::default()),
@@ -206,10 +214,10 @@ impl Table {
     }
 
     /// Adds a process; returns its slot.
-    fn add(&self, name: &str, worker: bool) -> Arc<Slot> {
+    fn add(&self, name: &str, worker: bool, session: &Arc<Session>) -> Arc<Slot> {
         let mut slots = self.slots.lock();
         let number = i32::try_from(slots.len() + 1).unwrap_or(i32::MAX);
-        let slot = Slot::new(number, name.to_string(), worker);
+        let slot = Slot::new(number, name.to_string(), worker, Arc::clone(session));
         slots.push(Arc::clone(&slot));
         slot
     }
@@ -218,6 +226,11 @@ impl Table {
     pub fn get(&self, number: i32) -> Option<Arc<Slot>> {
         let index = usize::try_from(number).ok()?.checked_sub(1)?;
         self.slots.lock().get(index).cloned()
+    }
+
+    /// The processes that have not ended, in the order they started.
+    pub fn running(&self) -> Vec<Arc<Slot>> {
+        self.slots.lock().iter().filter(|s| s.state() != state::ABORTED).cloned().collect()
     }
 
     /// `Process number(name)`: the number of the running process with that name, 0 if none.
@@ -243,12 +256,18 @@ pub struct World<'o> {
     idle: Condvar,
     /// The interprocess variables (`<>name`).
     pub interprocess: Interprocess,
+    /// The sessions of the run: the standalone session of every process,
+    /// and the stored-procedures session once `Execute on server` is used.
+    pub sessions: SessionTable,
+    pub standalone: Arc<Session>,
+    stored_procedures: std::sync::OnceLock<Arc<Session>>,
     /// The run's singletons of shared singleton classes, by class index.
     singletons: Mutex<Vec<Option<Arc<crate::runtime::shared::SharedObject>>>>,
 }
 
 impl<'o> World<'o> {
     pub fn new(run: &'o mut Run, out: &'o mut (dyn Output + Send)) -> World<'o> {
+        let sessions = SessionTable::new();
         World {
             run: Mutex::new(run),
             out: Mutex::new(out),
@@ -258,6 +277,9 @@ impl<'o> World<'o> {
             activity: Mutex::new(0),
             idle: Condvar::new(),
             interprocess: Interprocess::default(),
+            standalone: sessions.create(SessionKind::Standalone, STANDALONE_USER),
+            sessions,
+            stored_procedures: std::sync::OnceLock::new(),
             singletons: Mutex::new(Vec::new()),
         }
     }
@@ -297,7 +319,12 @@ pub trait Control {
         name: &str,
         args: Vec<Portable>,
         unique: bool,
+        session: &Arc<Session>,
     ) -> Result<i32, RuntimeError>;
+    /// The run's sessions.
+    fn sessions(&self) -> &SessionTable;
+    /// The stored-procedures session (made on first use).
+    fn stored_procedures(&self) -> Arc<Session>;
     fn table(&self) -> &Table;
     /// The interprocess variables.
     fn interprocess(&self) -> &Interprocess;
@@ -426,7 +453,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 
     /// Registers the main process (number 1), which is also a worker.
     pub fn main_slot(&self) -> Arc<Slot> {
-        let slot = self.world.table.add("Main process", false);
+        let slot = self.world.table.add("Main process", false, &self.world.standalone);
         self.world.workers.lock().push(Worker::new("Main process", Some(Arc::clone(&slot))));
         slot
     }
@@ -459,7 +486,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 
     /// Starts the process of `worker` (its box has a message).
     fn spawn_worker(&self, worker: &Arc<Worker>, inbox: &mut Inbox) -> Result<(), RuntimeError> {
-        let slot = self.world.table.add(&worker.name, true);
+        let slot = self.world.table.add(&worker.name, true, &self.world.standalone);
         inbox.process = Some(Arc::clone(&slot));
         let thread_worker = Arc::clone(worker);
         self.spawn(&slot, DEFAULT_STACK, move |processes, slot| processes.run_worker(slot, thread_worker))
@@ -557,6 +584,18 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         &self.world.interprocess
     }
 
+    fn sessions(&self) -> &SessionTable {
+        &self.world.sessions
+    }
+
+    fn stored_procedures(&self) -> Arc<Session> {
+        Arc::clone(
+            self.world
+                .stored_procedures
+                .get_or_init(|| self.world.sessions.create(SessionKind::StoredProcedures, STANDALONE_USER)),
+        )
+    }
+
     fn singleton(&self, class: usize) -> Option<Arc<crate::runtime::shared::SharedObject>> {
         self.world.singletons.lock().get(class).cloned().flatten()
     }
@@ -584,6 +623,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         name: &str,
         args: Vec<Portable>,
         unique: bool,
+        session: &Arc<Session>,
     ) -> Result<i32, RuntimeError> {
         if unique {
             let existing = self.world.table.number_of(name);
@@ -600,7 +640,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             ));
         }
         self.world.begin_activity();
-        let slot = self.world.table.add(name, false);
+        let slot = self.world.table.add(name, false, session);
         let number = slot.number;
         let stack = if stack > 0.0 { (stack as usize).clamp(DEFAULT_STACK, MAX_STACK) } else { DEFAULT_STACK };
         match self.spawn(&slot, stack, move |processes, slot| processes.run_process(slot, method, args)) {

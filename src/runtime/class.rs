@@ -74,6 +74,7 @@ struct Builtins {
     object: Rc<Class>,
     function: Rc<Class>,
     class: Rc<Class>,
+    session: Rc<Class>,
     /// The `4D` store: an object whose properties are the class objects.
     store: Value,
 }
@@ -95,13 +96,15 @@ impl Builtins {
         let object = builtin("Object", None);
         let function = builtin("Function", Some(&object));
         let class = builtin("Class", Some(&object));
+        let session = builtin("Session", Some(&object));
         let object_value = class_object(&object, Value::Null);
         let mut props = Props::default();
         props.insert(key("Class"), class_object(&class, object_value.clone()));
         props.insert(key("Function"), class_object(&function, object_value.clone()));
-        props.insert(key("Object"), object_value);
+        props.insert(key("Object"), object_value.clone());
+        props.insert(key("Session"), class_object(&session, object_value));
         let store = Value::new_object(props);
-        Builtins { object, function, class, store }
+        Builtins { object, function, class, session, store }
     }
 }
 
@@ -135,6 +138,11 @@ pub fn class_of(object: &Object) -> Rc<Class> {
         None => {}
     }
     BUILTINS.with(|b| Rc::clone(if object.code.is_some() { &b.function } else { &b.object }))
+}
+
+/// The class `4D.Session`.
+pub fn session_class() -> Rc<Class> {
+    BUILTINS.with(|b| Rc::clone(&b.session))
 }
 
 /// The class `4D.Object`.

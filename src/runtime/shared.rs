@@ -145,6 +145,9 @@ pub struct SharedObject {
     storage: bool,
     /// For an instance of a shared user class: the class's index in the run's class table.
     pub class: Option<usize>,
+    /// For an object that stands for something native (a `4D.Session`): that
+    /// thing, held weakly (it holds the object).
+    pub native: Option<std::sync::Weak<dyn std::any::Any + Send + Sync>>,
 }
 
 /// A shared collection.
@@ -164,12 +167,29 @@ impl SharedObject {
         SharedObject::make(false, Some(class))
     }
 
+    /// A read-only object standing for `native` (its properties are computed).
+    pub fn new_native(native: std::sync::Weak<dyn std::any::Any + Send + Sync>) -> Arc<SharedObject> {
+        Arc::new(SharedObject {
+            membership: Membership::new(),
+            props: RwLock::new(IndexMap::default()),
+            storage: false,
+            class: None,
+            native: Some(native),
+        })
+    }
+
+    /// What the object stands for, if it is a native object still alive.
+    pub fn native(&self) -> Option<Arc<dyn std::any::Any + Send + Sync>> {
+        self.native.as_ref().and_then(std::sync::Weak::upgrade)
+    }
+
     fn make(storage: bool, class: Option<usize>) -> Arc<SharedObject> {
         Arc::new(SharedObject {
             membership: Membership::new(),
             props: RwLock::new(IndexMap::default()),
             storage,
             class,
+            native: None,
         })
     }
 

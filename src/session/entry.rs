@@ -39,6 +39,10 @@ pub struct Session {
     details: RwLock<Details>,
     /// Instances of session singleton classes, by class index.
     singletons: Mutex<FxHashMap<usize, Arc<SharedObject>>>,
+    /// The `4D.Session` object that stands for the session in 4D code.
+    handle: std::sync::OnceLock<Arc<SharedObject>>,
+    /// The one-time tokens of `.createOTP()` and when each expires.
+    otps: Mutex<Vec<(SessionId, SystemTime)>>,
 }
 
 #[derive(Debug)]
@@ -65,7 +69,27 @@ impl Session {
                 privileges_set: false,
             }),
             singletons: Mutex::new(FxHashMap::default()),
+            handle: std::sync::OnceLock::new(),
+            otps: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The `4D.Session` object of the session: made by `make` the first
+    /// time, the same object for every process after.
+    pub fn handle(&self, make: impl FnOnce() -> Arc<SharedObject>) -> Arc<SharedObject> {
+        Arc::clone(self.handle.get_or_init(make))
+    }
+
+    /// `.createOTP({lifespan})`: a new one-time token of the session, valid
+    /// for `lifespan` seconds (at least 10, as documented).
+    pub fn create_otp(&self, lifespan_secs: u64) -> SessionId {
+        let token = SessionId::random();
+        let expires = SystemTime::now() + Duration::from_secs(lifespan_secs.max(10));
+        let mut otps = self.otps.lock();
+        let now = SystemTime::now();
+        otps.retain(|(_, until)| *until > now);
+        otps.push((token, expires));
+        token
     }
 
     /// `.userName`.

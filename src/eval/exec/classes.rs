@@ -106,6 +106,7 @@ impl Process<'_> {
             Value::Object(o) => Some(class::class_of(&o.borrow())),
             Value::SharedObject(o) => match o.class {
                 Some(index) => Some(self.loaded_class(index)?.class),
+                None if o.native.is_some() => Some(class::session_class()),
                 None => Some(class::object_class()),
             },
             _ => None,
@@ -230,6 +231,12 @@ impl Process<'_> {
     /// property, else a computed property (its getter runs), else a class
     /// function (as a `4D.Function`); `cs.Name.me` on a class object.
     pub(super) fn class_member(&mut self, object: &Value, name: &str, site: Span) -> Result<Value, RuntimeError> {
+        if let Value::SharedObject(o) = object
+            && o.native.is_some()
+        {
+            return Ok(crate::commands::sessions::session_of(o)
+                .map_or(Value::Undefined, |session| crate::commands::sessions::member(&session, name)));
+        }
         if let Value::Object(o) = object {
             let defines = o.borrow().defines();
             if let Some(class) = defines {
@@ -279,6 +286,14 @@ impl Process<'_> {
         value: Value,
         site: Span,
     ) -> Result<Option<Value>, RuntimeError> {
+        if let Value::SharedObject(o) = object
+            && o.native.is_some()
+        {
+            if let Some(session) = crate::commands::sessions::session_of(o) {
+                crate::commands::sessions::set_member(&session, name, &value)?;
+            }
+            return Ok(None);
+        }
         if let Value::Object(o) = object
             && let Some(class) = o.borrow().defines()
         {
@@ -434,12 +449,25 @@ impl Process<'_> {
 
     /// `cs.Name.me`: the singleton of a singleton class, made on first use
     /// (with `args`: none for `.me`); undefined for another class. One per
-    /// process, or one per run for a shared (or session) singleton.
+    /// process, one per session for a session singleton, one per run for a
+    /// shared singleton.
     fn singleton(&mut self, index: usize, args: Vec<Value>, site: Span) -> Result<Value, RuntimeError> {
         let entry = self.loaded_class(index)?;
         let code = &entry.code;
         if !code.singleton && !code.session_singleton {
             return Ok(Value::Undefined);
+        }
+        if code.session_singleton
+            && let Some((_, slot)) = &self.control
+        {
+            let session = Arc::clone(&slot.session);
+            if let Some(existing) = session.singleton(index) {
+                return Ok(Value::SharedObject(existing));
+            }
+            return Ok(match self.instantiate(index, args, site)? {
+                Value::SharedObject(made) => Value::SharedObject(session.insert_singleton(index, made)),
+                other => other,
+            });
         }
         let run_wide = code.shared || code.session_singleton;
         if run_wide && let Some((control, _)) = &self.control {

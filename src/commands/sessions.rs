@@ -1,0 +1,268 @@
+//! Sessions as 4D code sees them: the commands `Session`, `Session storage`,
+//! `Session info` and `Process activity`, and the members of the
+//! `4D.Session` object (`../shared/spec/4d-processes-sessions.md` §4).
+//!
+//! A session is the native `crate::session::Session`; the `4D.Session`
+//! object that stands for it is a shared object made once per session (so
+//! every process of the session gets the same one), whose properties are
+//! computed from the session by [`member`] and whose functions are [`call`].
+
+use std::sync::Arc;
+
+use super::{Args, Ctx};
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::shared::SharedObject;
+use crate::runtime::value::{Props, Value, key};
+use crate::session::{Session, SessionKind};
+
+/// The `4D.Session` object of `session`: the same object each time.
+pub fn session_object(session: &Arc<Session>) -> Value {
+    let handle = session.handle(|| {
+        let native: Arc<dyn std::any::Any + Send + Sync> = Arc::clone(session) as _;
+        SharedObject::new_native(Arc::downgrade(&native))
+    });
+    Value::SharedObject(handle)
+}
+
+/// The session a `4D.Session` object stands for.
+pub fn session_of(object: &SharedObject) -> Option<Arc<Session>> {
+    object.native()?.downcast::<Session>().ok()
+}
+
+/// `Session` (1714): the running process's session; Null outside a run.
+pub(crate) fn session(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(ctx.host.current_session().map_or(Value::Null, |s| session_object(&s)))
+}
+
+/// `Session storage(id)` (1839, formerly `Session storage by ID`): the
+/// storage of the session with that id; Null for an unknown id.
+pub(crate) fn session_storage(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let id = args.text(0)?;
+    Ok(ctx.host.find_session(id).map_or(Value::Null, |s| Value::SharedObject(Arc::clone(&s.storage))))
+}
+
+/// `Session info(id)` (1844): the `.info` object of the session with that id; Null for an unknown id.
+pub(crate) fn session_info(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let id = args.text(0)?;
+    Ok(ctx.host.find_session(id).map_or(Value::Null, |s| info(&s)))
+}
+
+/// `Process activity({sessionID}{;}{options})` (1495, formerly `Get process
+/// activity`): `{processes, sessions}`; `options` 1 gives only the
+/// processes, 2 only the sessions; with a session id, that session and its
+/// processes (Null for an unknown id). Each process is described as
+/// `Process info` does, with its session's `.info` as `session`.
+pub(crate) fn process_activity(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (filter, options) = match (args.get(0), args.len()) {
+        (Value::Text(id), 1) => (Some(id.as_str().to_string()), 0.0),
+        (Value::Text(id), _) => (Some(id.as_str().to_string()), args.number(1)?),
+        (_, 0) => (None, 0.0),
+        _ => (None, args.number(0)?),
+    };
+    let options = options.trunc() as i64;
+    if !(0..=2).contains(&options) {
+        return Err(RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!("Process activity takes the option 0, 1 or 2, not {options}"),
+        ));
+    }
+    let sessions: Vec<Arc<Session>> = match &filter {
+        Some(id) => match ctx.host.find_session(id) {
+            Some(session) => vec![session],
+            None => return Ok(Value::Null),
+        },
+        None => ctx.host.sessions(),
+    };
+    let mut result = Props::default();
+    if options != 2 {
+        let processes: Vec<Value> = ctx
+            .host
+            .running_processes()
+            .into_iter()
+            .filter_map(|p| {
+                let session = sessions.iter().find(|s| s.id.as_str() == p.session_id)?;
+                let described = super::processes::info_object(p);
+                if options == 0
+                    && let Value::Object(o) = &described
+                {
+                    o.borrow_mut().props.insert(key("session"), info(session));
+                }
+                Some(described)
+            })
+            .collect();
+        result.insert(key("processes"), Value::new_collection(processes));
+    }
+    if options != 1 {
+        result.insert(key("sessions"), Value::new_collection(sessions.iter().map(|s| info(s)).collect()));
+    }
+    Ok(Value::new_object(result))
+}
+
+/// The `.info` of a session (also `Session info` and the sessions of
+/// `Process activity`).
+pub fn info(session: &Session) -> Value {
+    let created = jiff::Timestamp::try_from(session.created)
+        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        .unwrap_or_default();
+    let mut props = Props::default();
+    props.insert(key("type"), Value::text(session.kind.name()));
+    props.insert(key("userName"), Value::text(&*session.user_name()));
+    props.insert(key("machineName"), Value::text(machine_name()));
+    props.insert(key("systemUserName"), Value::text(system_user_name()));
+    props.insert(key("IPAddress"), Value::text("localhost"));
+    props.insert(key("hostType"), Value::text(host_type()));
+    props.insert(key("creationDateTime"), Value::text(created));
+    props.insert(key("state"), Value::text("active"));
+    props.insert(key("ID"), Value::text(session.id.as_str()));
+    Value::new_object(props)
+}
+
+/// The name of this machine.
+fn machine_name() -> String {
+    std::env::var("HOSTNAME")
+        .ok()
+        .filter(|n| !n.is_empty())
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok().map(|n| n.trim().to_string()))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| String::from("localhost"))
+}
+
+/// The user running fourd.
+fn system_user_name() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default()
+}
+
+/// `hostType`: 4D knows "windows" and "mac"; fourd says "linux" elsewhere.
+fn host_type() -> &'static str {
+    if cfg!(windows) {
+        "windows"
+    } else if cfg!(target_os = "macos") {
+        "mac"
+    } else {
+        "linux"
+    }
+}
+
+/// A property of a `4D.Session`: `id`, `storage`, `userName`, `info`;
+/// `idleTimeout` and `expirationDate` of a web session (undefined for the
+/// others, where 4D says they are not available).
+pub fn member(session: &Session, name: &str) -> Value {
+    match name {
+        "id" => Value::text(session.id.as_str()),
+        "storage" => Value::SharedObject(Arc::clone(&session.storage)),
+        "userName" => Value::text(&*session.user_name()),
+        "info" => info(session),
+        "idleTimeout" if session.kind == SessionKind::Web => Value::Real(f64::from(session.idle_timeout())),
+        "expirationDate" if session.kind == SessionKind::Web => session
+            .expires_at()
+            .and_then(|at| jiff::Timestamp::try_from(at).ok())
+            .map_or(Value::Undefined, |t| Value::text(t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())),
+        _ => Value::Undefined,
+    }
+}
+
+/// `session.name:=value`: only a web session's `idleTimeout` can be set.
+pub fn set_member(session: &Session, name: &str, value: &Value) -> Result<(), RuntimeError> {
+    match (name, value.as_number()) {
+        ("idleTimeout", Some(minutes)) if session.kind == SessionKind::Web => {
+            session.set_idle_timeout(minutes.trunc() as i64);
+            Ok(())
+        }
+        _ => Err(RuntimeError::new(
+            codes::READ_ONLY_PROPERTY,
+            format!("`{name}` of a {} session cannot be set", session.kind.name()),
+        )),
+    }
+}
+
+/// A function of a `4D.Session`.
+pub fn call(session: &Session, name: &str, args: &[Value]) -> Result<Value, RuntimeError> {
+    let web = session.kind == SessionKind::Web;
+    let text_arg = |what: &str| match args.first() {
+        Some(Value::Text(t)) => Ok(t.as_str().to_string()),
+        other => Err(RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!("`.{name}()` takes {what} as a text, not {}", other.map_or("nothing", Value::type_name)),
+        )),
+    };
+    Ok(match name {
+        "hasPrivilege" => Value::Bool(session.has_privilege(&text_arg("a privilege")?)),
+        "getPrivileges" => Value::new_collection(session.privileges().into_iter().map(Value::text).collect()),
+        "setPrivileges" => {
+            let (names, user) = privileges_of(args.first().unwrap_or(&Value::Undefined))?;
+            session.set_privileges(names);
+            if web && let Some(user) = user {
+                session.set_user_name(&user);
+            }
+            Value::Bool(true)
+        }
+        "clearPrivileges" => {
+            session.clear_privileges();
+            Value::Bool(true)
+        }
+        "isGuest" => Value::Bool(session.is_guest()),
+        "createOTP" => {
+            let lifespan = match args.first() {
+                Some(v) => v.as_number().map_or(0, |n| n.max(0.0) as u64),
+                None if web => u64::from(session.idle_timeout()) * 60,
+                None => 10,
+            };
+            Value::text(session.create_otp(lifespan).as_str())
+        }
+        // Promotions come from roles.json, which fourd does not read: none is given.
+        "promote" => {
+            text_arg("a privilege")?;
+            Value::Real(0.0)
+        }
+        "demote" => Value::Undefined,
+        // Only a web session can be replaced by the one of a token.
+        "restore" => {
+            text_arg("a token")?;
+            Value::Bool(false)
+        }
+        _ => {
+            return Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Session has no function `{name}`")));
+        }
+    })
+}
+
+/// The privilege names (and the user name) `.setPrivileges()` is given: a
+/// text of comma-separated names, a collection of names, or an object with
+/// `privileges`, `roles` (taken as privileges: fourd reads no roles.json)
+/// and `userName`.
+fn privileges_of(value: &Value) -> Result<(Vec<String>, Option<String>), RuntimeError> {
+    fn names(value: &Value, out: &mut Vec<String>) -> Result<(), RuntimeError> {
+        match value {
+            Value::Text(t) => {
+                out.extend(t.as_str().split(',').map(str::trim).filter(|n| !n.is_empty()).map(String::from));
+            }
+            Value::Collection(c) => {
+                for item in c.borrow().iter() {
+                    names(item, out)?;
+                }
+            }
+            Value::Undefined | Value::Null => {}
+            other => {
+                return Err(RuntimeError::new(
+                    codes::BAD_ARGUMENTS,
+                    format!("privileges are given as a text or a collection, not {}", other.type_name()),
+                ));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    let mut user = None;
+    match value {
+        Value::Object(o) => {
+            let o = o.borrow();
+            names(o.props.get("privileges").unwrap_or(&Value::Undefined), &mut out)?;
+            names(o.props.get("roles").unwrap_or(&Value::Undefined), &mut out)?;
+            if let Some(Value::Text(name)) = o.props.get("userName") {
+                user = Some(name.as_str().to_string());
+            }
+        }
+        other => names(other, &mut out)?,
+    }
+    Ok((out, user))
+}
