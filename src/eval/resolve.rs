@@ -35,11 +35,26 @@ pub trait Names {
 
 /// Resolves one parsed method.
 pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -> (MethodCode, Vec<Diagnostic>) {
+    resolve_entry(name, method, names, &[])
+}
+
+/// Resolves a REPL entry as a method whose first locals are `known` (those of
+/// the earlier entries), in the same slots.
+pub fn resolve_entry(
+    name: &str,
+    method: &ast::Method,
+    names: &mut dyn Names,
+    known: &[LocalInfo],
+) -> (MethodCode, Vec<Diagnostic>) {
     let mut r = Resolver {
         names,
         method: name.to_string(),
-        locals: Vec::new(),
-        local_index: HashMap::new(),
+        locals: known.to_vec(),
+        local_index: known
+            .iter()
+            .enumerate()
+            .map(|(slot, l)| (normalize(l.name.trim_start_matches('$')), slot))
+            .collect(),
         diags: Vec::new(),
         no_locals: false,
     };
