@@ -527,6 +527,13 @@ impl Session<'_, '_, '_> {
         self.entry(&entry)
     }
 
+    /// Runs the lines of an incomplete entry as they are (at the end of the
+    /// input: the errors say what is missing).
+    pub fn finish_pending(&mut self) -> Fed {
+        let entry = std::mem::take(&mut self.pending);
+        self.entry(&entry)
+    }
+
     /// Runs a complete entry (several lines at once, as a terminal gives a
     /// pasted or recalled entry), or a meta-command.
     pub fn entry(&mut self, text: &str) -> Fed {
@@ -863,9 +870,10 @@ pub fn transcript(run: &mut Run, input: &str) -> String {
             let prompt = if session.pending() { "...> " } else { "4D> " };
             gathered.push(&format!("{prompt}{line}\n"));
             if session.line(line) == Fed::Quit {
-                break;
+                return;
             }
         }
+        session.finish_pending();
     });
     gathered.take()
 }

@@ -1,9 +1,11 @@
-//! The single integration-test binary: golden files, robustness and tidy checks.
+//! The single integration-test binary: golden files, the REPL on a terminal,
+//! robustness and tidy checks.
 //!
 //! Run with `cargo test`; filter by path (`cargo test -- syntax/if`).
 //! `UPDATE_GOLDEN=1 cargo test` rewrites the expectation files.
 
 mod golden;
+mod repl;
 mod robustness;
 mod tidy;
 
@@ -11,6 +13,7 @@ fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let mut trials = Vec::new();
     trials.extend(golden::trials());
+    trials.extend(repl::trials());
     trials.extend(robustness::trials());
     trials.extend(tidy::trials());
     libtest_mimic::run(&args, trials).exit();
