@@ -441,6 +441,8 @@ pub struct Session<'scope, 'env, 'o> {
     serial: u64,
     /// The lines of the entry being typed.
     pending: String,
+    /// Process variables as the entries spelled them, by normalised name.
+    spellings: std::collections::HashMap<String, String>,
     render: RenderOptions,
     interrupted: Arc<AtomicBool>,
     /// Whether an entry failed (for the exit status of a piped session).
@@ -478,6 +480,7 @@ pub fn session<T>(
             errors: ErrorState::default(),
             serial: 0,
             pending: String::new(),
+            spellings: std::collections::HashMap::new(),
             render,
             interrupted: Arc::new(AtomicBool::new(false)),
             failed: false,
@@ -586,8 +589,10 @@ impl Session<'_, '_, '_> {
         known
     }
 
+    /// The names of the process variables by slot, as the entries spelled them.
     fn process_var_names(&self) -> Vec<String> {
-        self.control.world.with_run(|run| run.process_var_names.clone())
+        let names = self.control.world.with_run(|run| run.process_var_names.clone());
+        names.into_iter().map(|n| self.spellings.get(&n).cloned().unwrap_or(n)).collect()
     }
 
     /// Writes text to the session's standard output.
@@ -681,6 +686,7 @@ impl Session<'_, '_, '_> {
     /// shown); `None` after reporting its errors.
     fn compile(&mut self, text: &str) -> Option<(Arc<MethodCode>, Option<bool>)> {
         let mut known = self.local_infos.clone();
+        let mut spellings = Vec::new();
         let result = self.control.world.with_run(|run| {
             let id = run.sources.add(ENTRY, text);
             let (method, diags) = crate::syntax::parse(id, text);
@@ -702,12 +708,22 @@ impl Session<'_, '_, '_> {
                     }
                 }
             }
+            // Process variables are shown as the entry spells them.
+            for name in super::resolve::assigned_names(&method) {
+                let spelt = text
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .find(|word| normalize(word) == name && !word.starts_with('$'));
+                if let Some(spelt) = spelt {
+                    spellings.push((name, spelt.to_string()));
+                }
+            }
             let (code, diags) = super::resolve::resolve_entry(ENTRY, &method, run, &known);
             if diags.iter().any(Diagnostic::is_error) {
                 return Err(diags);
             }
             Ok(code)
         });
+        self.spellings.extend(spellings);
         let mut code = match result {
             Ok(code) => code,
             Err(diags) => {
