@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
+pub mod repl;
 pub mod run;
 pub mod test;
 
@@ -13,12 +14,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// fourd runs, checks and tests 4D code from a terminal.
+/// fourd runs, checks and tests 4D code from a terminal. Without a command, the REPL.
 #[derive(Debug, Parser)]
 #[command(name = "fourd", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,6 +73,12 @@ enum Command {
         #[arg(long, default_value_t = 10.0)]
         timeout: f64,
     },
+    /// The interactive REPL: type 4D code, see its values (`:help` inside).
+    Repl {
+        /// A 4D project folder (or a folder of .4dm methods) whose methods
+        /// can be called (default: the current folder).
+        project: Option<PathBuf>,
+    },
     /// Parse every .4dm file under each PATH without running anything.
     Check {
         /// Files or folders (default: the current folder).
@@ -101,7 +108,9 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    match cli.command {
+    let Some(command) = cli.command else { return repl::run(None) };
+    match command {
+        Command::Repl { project } => repl::run(project.as_deref()),
         Command::Check { paths, syntax_only } => check::run(&paths, syntax_only),
         Command::Run { target, method, project, startup_method, user_param, dataless: _, skip_onstartup, args } => {
             let options = run::RunOptions {

@@ -1597,6 +1597,54 @@ impl<'a> Process<'a> {
     }
 }
 
+/// REPL entries (`super::repl`).
+impl Process<'_> {
+    /// Runs a REPL entry. Its frame's locals are `locals` (those of the
+    /// earlier entries first, in their slots, then the entry's new ones), and
+    /// they are written back when the entry ends, in error too. The frame's
+    /// serial is 0, which no call has, so that a pointer to one of these
+    /// locals stays valid from one entry to the next; `serial` carries the
+    /// numbering of calls on between entries. Returns what `return` gave.
+    pub fn run_entry(
+        &mut self,
+        code: &Arc<MethodCode>,
+        locals: &mut Vec<Value>,
+        serial: &mut u64,
+    ) -> Result<Value, RuntimeError> {
+        self.serial = self.serial.max(*serial);
+        let base = self.stack.len();
+        self.stack.append(locals);
+        let known = self.stack.len() - base;
+        for local in code.locals.iter().skip(known) {
+            self.stack.push(default_value(local.ty));
+        }
+        let mut frame = Frame {
+            code,
+            rc: code,
+            registered: false,
+            serial: 0,
+            args: base,
+            nargs: 0,
+            base,
+            extra: Vec::new(),
+            result: Value::Undefined,
+            this: Value::Undefined,
+            super_pending: false,
+        };
+        self.register(&mut frame);
+        self.depth += 1;
+        let mut outcome = self.block(&mut frame, &code.body);
+        if !self.errors.deferred.is_empty() {
+            outcome = self.raise_deferred(outcome);
+        }
+        self.depth -= 1;
+        self.calls.pop();
+        locals.extend(self.stack.drain(base..));
+        *serial = self.serial;
+        outcome.map(|_| frame.result)
+    }
+}
+
 /// An error coming out of a call of `callee` made at `site`: raised at the
 /// call if it has no place yet, else the call joins its chain of calls.
 #[cold]

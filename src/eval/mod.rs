@@ -10,6 +10,7 @@ pub mod exec;
 pub mod ops;
 pub mod processes;
 pub mod program;
+pub mod repl;
 pub mod resolve;
 
 use std::collections::HashMap;

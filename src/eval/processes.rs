@@ -181,6 +181,19 @@ impl Slot {
         self.wake.notify_all();
     }
 
+    /// Ctrl-C in the REPL: the running entry stops at its next step, as
+    /// after `ABORT PROCESS BY ID`.
+    pub fn interrupt(&self) {
+        self.abort();
+    }
+
+    /// Forgets an abort or interrupt, so that the REPL's next entry runs.
+    pub fn clear_abort(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.abort = false;
+        self.attention.store(ctl.paused || ctl.delay.is_some(), Ordering::Relaxed);
+    }
+
     /// `ABORT PROCESS BY ID`: the process stops at its next step.
     fn abort(&self) {
         let mut ctl = self.ctl.lock();

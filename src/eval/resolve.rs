@@ -43,7 +43,7 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
         signature = Some(sig);
         body_stmts = &body_stmts[1..];
     }
-    let (code, mut diags) = resolve_body(name, None, signature, body_stmts, method.span.source, names);
+    let (code, mut diags) = resolve_body(name, None, signature, body_stmts, method.span.source, names, &[]);
     if !method.functions.is_empty() {
         diags.push(Diagnostic::error(
             "resolve",
@@ -52,6 +52,17 @@ pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -
         ));
     }
     (code, diags)
+}
+
+/// Resolves a REPL entry as a method whose first locals are `known` (those of
+/// the earlier entries), in the same slots.
+pub fn resolve_entry(
+    name: &str,
+    method: &ast::Method,
+    names: &mut dyn Names,
+    known: &[LocalInfo],
+) -> (MethodCode, Vec<Diagnostic>) {
+    resolve_body(name, None, None, &method.body.stmts, method.span.source, names, known)
 }
 
 /// Resolves the body of a method, a class function or a constructor, with
@@ -63,12 +74,17 @@ fn resolve_body(
     body_stmts: &[ast::Stmt],
     source: crate::diag::SourceId,
     names: &mut dyn Names,
+    known: &[LocalInfo],
 ) -> (MethodCode, Vec<Diagnostic>) {
     let mut r = Resolver {
         names,
         method: name.to_string(),
-        locals: Vec::new(),
-        local_index: HashMap::new(),
+        locals: known.to_vec(),
+        local_index: known
+            .iter()
+            .enumerate()
+            .map(|(slot, l)| (normalize(l.name.trim_start_matches('$')), slot))
+            .collect(),
         diags: Vec::new(),
         no_locals: false,
         class,
@@ -222,7 +238,7 @@ pub fn resolve_class(
             _ => format!("{name}.{}", f.name.text),
         };
         let (mut code, mut fdiags) =
-            resolve_body(&method_name, Some(index), Some(&f.signature), &f.body.stmts, f.span.source, names);
+            resolve_body(&method_name, Some(index), Some(&f.signature), &f.body.stmts, f.span.source, names, &[]);
         if f.kind == ast::FunctionKind::Constructor {
             code.constructor = Some(super::program::ConstructorOf { class: index, derived: class.parent.is_some() });
         }

@@ -44,6 +44,10 @@ pub fn trials() -> Vec<Trial> {
         let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
         Trial::test(name, move || on_big_stack(move || check_case(&path)))
     }));
+    trials.extend(repl_files().into_iter().map(|path| {
+        let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
+        Trial::test(name, move || on_big_stack(move || repl_case(&path)))
+    }));
     let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
     let mut files = Vec::new();
     fourd::cli::check::collect_4dm(&scripts, &mut files);
@@ -93,6 +97,29 @@ fn check_case(path: &Path) -> Result<(), Failed> {
         return Ok(());
     }
     expect_file(&expected, &rendered)
+}
+
+/// The REPL transcripts: `repl/NAME.repl`, the lines typed.
+fn repl_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("repl"))
+        .map(|entries| {
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "repl")).collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Feeds `NAME.repl` to the REPL core, line by line, with the `.4dm` files
+/// of its folder as the project's methods; the transcript (prompts, lines,
+/// output and plain diagnostics) is compared with `NAME.out`.
+fn repl_case(path: &Path) -> Result<(), Failed> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let input = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // Files are named without their folder, so that messages are the same in any clone.
+    let mut run = fourd::eval::Run::for_folder(dir, Path::new(""));
+    let transcript = fourd::eval::repl::transcript(&mut run, &input);
+    expect_file(&path.with_extension("out"), &transcript)
 }
 
 /// Runs a method file with the `fourd` binary, from its own folder.

@@ -1,10 +1,11 @@
-//! The single integration-test binary: golden files, robustness, the session
-//! table under load, and tidy checks.
+//! The single integration-test binary: golden files, the REPL on a terminal,
+//! robustness, the session table under load, and tidy checks.
 //!
 //! Run with `cargo test`; filter by path (`cargo test -- syntax/if`).
 //! `UPDATE_GOLDEN=1 cargo test` rewrites the expectation files.
 
 mod golden;
+mod repl;
 mod robustness;
 mod session;
 mod tidy;
@@ -13,6 +14,7 @@ fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let mut trials = Vec::new();
     trials.extend(golden::trials());
+    trials.extend(repl::trials());
     trials.extend(robustness::trials());
     trials.extend(session::trials());
     trials.extend(tidy::trials());

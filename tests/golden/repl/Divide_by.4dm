@@ -1,0 +1,3 @@
+#DECLARE($d : Real)
+var $x : Real
+$x:=1\$d

@@ -1,0 +1,2 @@
+#DECLARE($who : Text) : Text
+return "Hello, "+$who+"!"
