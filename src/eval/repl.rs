@@ -80,6 +80,7 @@ Locals, process variables, loaded methods and started processes live on.
 :load FILE     load (or reload) FILE as a project method named after it
 :vars          the variables and their values
 :methods       the project's methods
+:sessions      the sessions of the run and their processes
 :clear         forget the local and process variables
 :quit          leave (Ctrl-D too); Ctrl-C stops a running entry
 ";
@@ -771,6 +772,10 @@ impl Session<'_, '_, '_> {
                 let text: String = names.iter().map(|n| format!("{n}\n")).collect();
                 self.say(if text.is_empty() { "(no methods)\n" } else { &text });
             }
+            ":sessions" => {
+                let text = self.sessions();
+                self.say(&text);
+            }
             ":clear" => {
                 for value in self.locals.drain(..) {
                     value.discard();
@@ -788,6 +793,29 @@ impl Session<'_, '_, '_> {
         }
         self.messages();
         Fed::Done
+    }
+
+    /// `:sessions`: each session of the run (id, type, user) and the
+    /// processes running in it.
+    fn sessions(&self) -> String {
+        let world = self.control.world;
+        let running = world.table.running();
+        let mut text = String::new();
+        for session in world.sessions.sessions() {
+            let processes: Vec<String> = running
+                .iter()
+                .filter(|p| Arc::ptr_eq(&p.session, &session))
+                .map(|p| format!("{} {}", p.number, p.name))
+                .collect();
+            text.push_str(&format!(
+                "{} {} {}: {}\n",
+                session.id.as_str(),
+                session.kind.name(),
+                session.user_name(),
+                if processes.is_empty() { String::from("no process") } else { processes.join(", ") }
+            ));
+        }
+        text
     }
 
     /// `:vars`: each local, then each process variable that has a value.
@@ -928,6 +956,19 @@ fn members(path: &str, value: &Value, depth: usize, out: &mut BTreeMap<String, V
 #[cfg(test)]
 mod tests {
     use super::incomplete;
+
+    #[test]
+    fn sessions_lists_the_standalone_session_and_its_process() {
+        let mut run = crate::eval::Run::for_folder(std::path::Path::new("no such folder"), std::path::Path::new(""));
+        let out = super::transcript(&mut run, ":sessions\nSession.id");
+        let lines: Vec<&str> = out.lines().collect();
+        // `4D> :sessions`, the session, `4D> Session.id`, the id in quotes.
+        assert_eq!(lines.len(), 4, "{out}");
+        let (id, rest) = lines[1].split_at(32);
+        assert!(id.chars().all(|c| c.is_ascii_digit() || ('A'..='F').contains(&c)), "{out}");
+        assert_eq!(rest, " standalone designer: 1 Main process");
+        assert_eq!(lines[3], format!("\"{id}\""));
+    }
 
     #[test]
     fn complete_entries() {
