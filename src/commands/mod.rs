@@ -190,6 +190,10 @@ pub struct ProcessInfo {
     pub started: std::time::SystemTime,
     /// The id of the process's session.
     pub session_id: String,
+    /// The system's id of the process's thread, and the processor time it
+    /// used in seconds, where the system tells them.
+    pub system_id: Option<u64>,
+    pub cpu_time: Option<f64>,
 }
 
 /// What a command may ask of the evaluator.

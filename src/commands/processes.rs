@@ -132,5 +132,14 @@ pub(crate) fn info_object(info: ProcessInfo) -> Value {
     props.insert(key("visible"), Value::Bool(true));
     props.insert(key("creationDateTime"), Value::text(created));
     props.insert(key("sessionID"), Value::text(info.session_id));
+    if let Some(id) = info.system_id {
+        props.insert(key("systemID"), Value::text(id.to_string()));
+    }
+    // The share of its life the process spent on a processor, between 0 and 1.
+    if let Some(cpu) = info.cpu_time {
+        let alive = info.started.elapsed().map_or(0.0, |d| d.as_secs_f64());
+        props.insert(key("cpuTime"), Value::Real(cpu));
+        props.insert(key("cpuUsage"), Value::Real(if alive > 0.0 { (cpu / alive).clamp(0.0, 1.0) } else { 0.0 }));
+    }
     Value::new_object(props)
 }

@@ -2307,6 +2307,8 @@ fn process_info_of(slot: &Slot) -> ProcessInfo {
         worker: slot.worker,
         started: slot.started,
         session_id: slot.session.id.as_str().to_string(),
+        system_id: slot.system_id(),
+        cpu_time: if slot.state() == state::ABORTED { None } else { slot.cpu_time() },
     }
 }
 

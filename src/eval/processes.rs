@@ -54,6 +54,8 @@ pub struct Slot {
     pub worker: bool,
     /// The session the process belongs to.
     pub session: Arc<Session>,
+    /// The operating system's id of the process's thread, where the system tells it (Linux).
+    thread_id: std::sync::OnceLock<u64>,
     state: AtomicI32,
     /// Set when another process paused, delayed or aborted this one: the
     /// process looks at `ctl` at its next loop turn or method call.
@@ -83,6 +85,7 @@ impl Slot {
             started: std::time::SystemTime::now(),
             worker,
             session,
+            thread_id: std::sync::OnceLock::new(),
             state: AtomicI32::new(state::EXECUTING),
             attention: std::sync::atomic::AtomicBool::new(false),
             ctl: Mutex::new(Ctl::default()),
@@ -92,6 +95,37 @@ impl Slot {
 
     pub fn state(&self) -> i32 {
         self.state.load(Ordering::Acquire)
+    }
+
+    /// Notes the id of the calling thread, which runs this process.
+    pub fn note_thread(&self) {
+        // `/proc/thread-self` links to `PID/task/TID` on Linux.
+        let tid = std::fs::read_link("/proc/thread-self")
+            .ok()
+            .and_then(|link| link.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse::<u64>().ok()));
+        if let Some(tid) = tid {
+            let _ = self.thread_id.set(tid);
+        }
+    }
+
+    /// The system's id of the process's thread (`Process info.systemID`).
+    pub fn system_id(&self) -> Option<u64> {
+        self.thread_id.get().copied()
+    }
+
+    /// The processor time the process's thread has used, in seconds, while
+    /// it runs (`Process info.cpuTime`): user and system time from `/proc`.
+    pub fn cpu_time(&self) -> Option<f64> {
+        let tid = self.thread_id.get()?;
+        let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
+        // The fields after the command name in parentheses: state is the
+        // first, user time the 12th and system time the 13th, in clock ticks
+        // (100 a second on Linux).
+        let (_, rest) = stat.rsplit_once(')')?;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let user: f64 = fields.get(11)?.parse().ok()?;
+        let system: f64 = fields.get(12)?.parse().ok()?;
+        Some((user + system) / 100.0)
     }
 
     /// Whether another process asked something of this one.
@@ -467,6 +501,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// Registers the main process (number 1), which is also a worker.
     pub fn main_slot(&self) -> Arc<Slot> {
         let slot = self.world.table.add("Main process", false, &self.world.standalone);
+        slot.note_thread();
         self.world.workers.lock().push(Worker::new("Main process", Some(Arc::clone(&slot))));
         slot
     }
@@ -532,6 +567,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let mut process_vars = Vec::new();
         let me = process_id(slot.number);
         crate::runtime::shared::set_current_process(me);
+        slot.note_thread();
         {
             let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
             process.attach(&self, Arc::clone(slot));

@@ -22,3 +22,7 @@ Repeat
 	DELAY PROCESS(Current process; 1)
 Until (Process state($p)<0)
 ALERT("aborted: "+String(Process state($p)))
+// Process info of a running process also gives its thread's system id and
+// the processor time it used (where the system tells them: Linux).
+var $me : Object:=Process info(Current process)
+ALERT(String(Value type($me.cpuTime)=Is real)+" "+String(($me.cpuUsage>=0) & ($me.cpuUsage<=1))+" "+String(Match regex("^[0-9]+$"; $me.systemID; 1)))
