@@ -218,7 +218,11 @@ impl Process<'_> {
     ) -> Result<Option<T>, RuntimeError> {
         let mut at = Some(index);
         while let Some(i) = at {
-            let entry = self.loaded_class(i)?;
+            if !matches!(self.classes.get(i), Some(Some(_))) {
+                self.loaded_class(i)?;
+            }
+            // Looked at where it lies: no clone of the class per step.
+            let Some(Some(entry)) = self.classes.get(i) else { break };
             if let Some(found) = pick(&entry.code) {
                 return Ok(Some(found));
             }
@@ -231,6 +235,12 @@ impl Process<'_> {
     /// property, else a computed property (its getter runs), else a class
     /// function (as a `4D.Function`); `cs.Name.me` on a class object.
     pub(super) fn class_member(&mut self, object: &Value, name: &str, site: Span) -> Result<Value, RuntimeError> {
+        // An own property comes first (`This.x` in a function): one borrow.
+        if let Value::Object(o) = object
+            && let Some(value) = o.borrow().props.get(name)
+        {
+            return Ok(value.clone());
+        }
         if let Value::SharedObject(o) = object
             && o.native.is_some()
         {
