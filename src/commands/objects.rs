@@ -19,7 +19,7 @@ pub(crate) fn new_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
     if !args.len().is_multiple_of(2) {
         return Err(super::bad_argument("New object takes pairs of a property name and a value"));
     }
-    let mut props = Props::with_capacity_and_hasher(args.len() / 2, Default::default());
+    let mut props = Props::with_capacity(args.len() / 2);
     for pair in 0..args.len() / 2 {
         let name = args.text(pair * 2)?;
         props.insert(key(name), stored(args.get(pair * 2 + 1)));

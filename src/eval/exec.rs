@@ -1530,7 +1530,7 @@ impl<'a> Process<'a> {
                 }
             }
             ExprKind::Object(props) => {
-                let mut map = Props::with_capacity_and_hasher(props.len(), Default::default());
+                let mut map = Props::with_capacity(props.len());
                 for (name, value) in props {
                     let value = self.expr(frame, value)?;
                     map.insert(key(name), value.stored());

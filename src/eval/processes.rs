@@ -1099,7 +1099,7 @@ impl Portable {
             Portable::Time(t) => Value::Time(*t),
             Portable::Text(t) => Value::text(t.as_str()),
             Portable::Object(props) => {
-                let mut map = Props::with_capacity_and_hasher(props.len(), Default::default());
+                let mut map = Props::with_capacity(props.len());
                 for (k, v) in props {
                     map.insert(key(k), v.to_value());
                 }

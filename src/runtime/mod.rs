@@ -10,6 +10,7 @@ pub mod format;
 pub mod json;
 pub mod locks;
 pub mod number_format;
+pub mod props;
 pub mod shared;
 pub mod text;
 

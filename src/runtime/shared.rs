@@ -228,7 +228,7 @@ impl SharedObject {
     /// (a copy of the first level).
     pub fn props(&self) -> Props {
         let props = self.props.read();
-        let mut copy = Props::with_capacity_and_hasher(props.len(), Default::default());
+        let mut copy = Props::with_capacity(props.len());
         for (k, v) in props.iter() {
             copy.insert(key(k), v.to_value());
         }

@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
-use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 
 /// A 4D value.
@@ -289,6 +288,15 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashSet::default());
 }
 
+/// The lines of `KEY_CACHE`.
+const KEY_CACHE_LINES: usize = 64;
+
+thread_local! {
+    /// The names `key` gave last, by a cheap hash of their bytes.
+    static KEY_CACHE: std::cell::RefCell<[Option<Rc<str>>; KEY_CACHE_LINES]> =
+        const { std::cell::RefCell::new([const { None }; KEY_CACHE_LINES]) };
+}
+
 /// How many distinct property names are shared; names beyond are allocated each time.
 const MAX_SHARED_KEYS: usize = 8192;
 /// The longest property name that is shared.
@@ -301,6 +309,27 @@ pub fn key(name: &str) -> Rc<str> {
     if name.len() > MAX_SHARED_KEY_LEN {
         return Rc::from(name);
     }
+    // A small direct-mapped cache in front of the set: a name met again
+    // costs one comparison, not a hash and a probe.
+    let bytes = name.as_bytes();
+    let line = (bytes.len()
+        ^ usize::from(bytes.first().copied().unwrap_or(0)).wrapping_mul(31)
+        ^ usize::from(bytes.last().copied().unwrap_or(0)).wrapping_mul(7))
+        % KEY_CACHE_LINES;
+    let cached = KEY_CACHE.with(|cache| match &cache.borrow()[line] {
+        Some(k) if **k == *name => Some(Rc::clone(k)),
+        _ => None,
+    });
+    if let Some(k) = cached {
+        return k;
+    }
+    let k = shared_key(name);
+    KEY_CACHE.with(|cache| cache.borrow_mut()[line] = Some(Rc::clone(&k)));
+    k
+}
+
+/// `key` past its cache: the thread's set of names.
+fn shared_key(name: &str) -> Rc<str> {
     KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
         if let Some(key) = keys.get(name) {
@@ -314,8 +343,7 @@ pub fn key(name: &str) -> Rc<str> {
     })
 }
 
-/// The properties of an object, in the order they were added.
-pub type Props = IndexMap<Rc<str>, Value, FxBuildHasher>;
+pub use super::props::Props;
 
 /// A 4D object: properties in creation order; names are case-sensitive.
 #[derive(Clone, Debug, Default)]
