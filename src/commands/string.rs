@@ -168,7 +168,7 @@ fn parse_int(text: &str, base: f64) -> f64 {
 /// `Length(text)` (16): the number of UTF-16 code units.
 pub(crate) fn length(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let n = match args.get(0) {
-        Value::Text(t) if t.is_ascii() => t.as_str().len(),
+        Value::Text(t) => t.utf16_len(),
         _ => utf16_len(args.text(0)?),
     };
     Ok(Value::Real(n as f64))

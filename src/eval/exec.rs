@@ -852,7 +852,40 @@ impl<'a> Process<'a> {
 
     /// A condition of `If`, `While`, `Until`, `:`: a Boolean; undefined counts as False.
     fn condition(&mut self, frame: &mut Frame<'_>, cond: &Expr) -> Result<bool, RuntimeError> {
+        // A comparison of numbers (`$i<10`, `Count parameters=0`) is decided
+        // here, without building a Boolean value or a call to `expr`.
+        match &cond.kind {
+            ExprKind::LocalNumber { slot, op, number } => {
+                if let Some(x) = number_of(&self.stack[frame.base + *slot])
+                    && let Some(b) = compare_numbers(*op, x, *number)
+                {
+                    return Ok(b);
+                }
+            }
+            ExprKind::Binary { first, rest } if rest.len() == 1 && is_comparison(rest[0].0) => {
+                let left = self.operand(frame, first)?;
+                let right = self.operand(frame, &rest[0].1)?;
+                if let (Some(x), Some(y)) = (number_of(&left), number_of(&right))
+                    && let Some(b) = compare_numbers(rest[0].0, x, y)
+                {
+                    std::mem::forget(right);
+                    std::mem::forget(left);
+                    return Ok(b);
+                }
+                let result = ops::binary(rest[0].0, &left, &right).map_err(|err| err.at(cond.span))?;
+                left.discard();
+                right.discard();
+                return self.truth(result, cond);
+            }
+            _ => {}
+        }
         let value = self.expr(frame, cond)?;
+        self.truth(value, cond)
+    }
+
+    /// The truth of a condition's value: a Boolean, or undefined (False).
+    #[inline(always)]
+    fn truth(&self, value: Value, cond: &Expr) -> Result<bool, RuntimeError> {
         if let Value::Bool(b) = value {
             std::mem::forget(value);
             return Ok(b);
@@ -2085,6 +2118,26 @@ fn number_of(value: &Value) -> Option<f64> {
     }
 }
 
+/// Whether `op` compares its operands (its result is a Boolean).
+#[inline(always)]
+fn is_comparison(op: BinOp) -> bool {
+    matches!(op, BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual | BinOp::Equal | BinOp::NotEqual)
+}
+
+/// A comparison of two numbers, as `quick_numbers` makes it, as a `bool`.
+#[inline(always)]
+fn compare_numbers(op: BinOp, x: f64, y: f64) -> Option<bool> {
+    Some(match op {
+        BinOp::Less => x < y,
+        BinOp::Greater => x > y,
+        BinOp::LessEqual => x <= y,
+        BinOp::GreaterEqual => x >= y,
+        BinOp::Equal => (x - y).abs() < ops::REAL_EPSILON,
+        BinOp::NotEqual => (x - y).abs() >= ops::REAL_EPSILON,
+        _ => return None,
+    })
+}
+
 /// The frequent numeric operators, computed in place; `None` sends the others to `ops::binary`.
 #[inline(always)]
 fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
@@ -2528,13 +2581,13 @@ fn char_at(text: &Value, index: f64) -> Result<Value, RuntimeError> {
             return Ok(Value::Text(ASCII_CHARS.with(|chars| chars[usize::from(byte & 0x7f)].clone())));
         }
     } else if i >= 1.0
-        && let Some(unit) = s.encode_utf16().nth(i as usize - 1)
+        && let Some(unit) = t.unit_at(i as usize - 1)
     {
         return Ok(Value::text(String::from_utf16_lossy(&[unit])));
     }
     Err(RuntimeError::new(
         codes::INDEX_OUT_OF_RANGE,
-        format!("character {i} is outside the text (length {})", s.encode_utf16().count()),
+        format!("character {i} is outside the text (length {})", t.utf16_len()),
     ))
 }
 

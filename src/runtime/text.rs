@@ -185,6 +185,10 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 /// is an ordinary character; two consecutive `@` in `b` make the result False whatever `a`
 /// is. `#` is its negation.
 pub fn equal(a: &str, b: &str) -> bool {
+    // A text equals itself, and as a pattern matches itself (but for `@@`).
+    if a.as_bytes() == b.as_bytes() {
+        return !b.contains("@@");
+    }
     if !b.contains(WILDCARD) {
         return compare_primary(a, b) == Ordering::Equal;
     }

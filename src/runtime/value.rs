@@ -197,17 +197,98 @@ pub trait Code: fmt::Debug {
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text(Rc<TextBuf>);
 
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default)]
 struct TextBuf {
     s: String,
     ascii: bool,
+    /// For a text that is not all ASCII: where its UTF-16 units are, made at
+    /// the first `Length` or `$t[[i]]` and dropped when the text changes.
+    units: std::cell::OnceCell<Box<UnitIndex>>,
+}
+
+impl PartialEq for TextBuf {
+    fn eq(&self, other: &TextBuf) -> bool {
+        self.s == other.s
+    }
+}
+
+impl Eq for TextBuf {}
+
+impl std::hash::Hash for TextBuf {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.s.hash(state);
+    }
+}
+
+/// How many UTF-16 units apart the marks of a `UnitIndex` are.
+const UNIT_STRIDE: usize = 64;
+
+/// The UTF-16 length of a text, and a mark every `UNIT_STRIDE` units: the byte
+/// offset and the unit number of the character that holds that unit, so that
+/// unit `i` is found by walking at most `UNIT_STRIDE` units.
+#[derive(Clone, Debug)]
+struct UnitIndex {
+    len: usize,
+    marks: Vec<(u32, u32)>,
+}
+
+impl UnitIndex {
+    fn new(s: &str) -> Option<UnitIndex> {
+        let mut marks = Vec::with_capacity(s.len() / UNIT_STRIDE + 1);
+        let mut unit = 0usize;
+        for (byte, c) in s.char_indices() {
+            let width = c.len_utf16();
+            // A mark for each multiple of the stride that this character covers.
+            while marks.len() * UNIT_STRIDE < unit + width {
+                marks.push((u32::try_from(byte).ok()?, u32::try_from(unit).ok()?));
+            }
+            unit += width;
+        }
+        Some(UnitIndex { len: unit, marks })
+    }
 }
 
 impl Text {
     pub fn new(s: impl Into<String>) -> Text {
         let s = s.into();
         let ascii = s.is_ascii();
-        Text(Rc::new(TextBuf { s, ascii }))
+        Text(Rc::new(TextBuf { s, ascii, units: std::cell::OnceCell::new() }))
+    }
+
+    /// The index of a non-ASCII text (none for texts beyond 4 GiB, which are walked).
+    fn units(&self) -> Option<&UnitIndex> {
+        if self.0.units.get().is_none() {
+            let index = UnitIndex::new(&self.0.s)?;
+            let _ = self.0.units.set(Box::new(index));
+        }
+        self.0.units.get().map(|b| &**b)
+    }
+
+    /// The length in UTF-16 code units, as 4D counts characters (`Length`).
+    pub fn utf16_len(&self) -> usize {
+        if self.0.ascii {
+            return self.0.s.len();
+        }
+        match self.units() {
+            Some(index) => index.len,
+            None => self.0.s.encode_utf16().count(),
+        }
+    }
+
+    /// UTF-16 code unit `i` (0-based), as `$t[[i+1]]` reads it.
+    pub fn unit_at(&self, i: usize) -> Option<u16> {
+        if self.0.ascii {
+            return self.0.s.as_bytes().get(i).map(|&b| u16::from(b));
+        }
+        let Some(index) = self.units() else {
+            return self.0.s.encode_utf16().nth(i);
+        };
+        if i >= index.len {
+            return None;
+        }
+        let &(byte, unit) = index.marks.get(i / UNIT_STRIDE)?;
+        let rest = self.0.s.get(byte as usize..)?;
+        rest.encode_utf16().nth(i - unit as usize)
     }
 
     pub fn as_str(&self) -> &str {
@@ -224,6 +305,7 @@ impl Text {
         let buf = Rc::make_mut(&mut self.0);
         buf.ascii &= s.is_ascii();
         buf.s.push_str(s);
+        buf.units.take();
     }
 }
 
