@@ -3,7 +3,7 @@
 
 use super::{Args, Ctx};
 use crate::runtime::error::RuntimeError;
-use crate::runtime::value::Value;
+use crate::runtime::value::{Text, Value};
 use crate::runtime::{date_format, format, number_format};
 
 /// `String(value {; format {; addTime}})` (10) and `String(number; base)`.
@@ -13,6 +13,13 @@ use crate::runtime::{date_format, format, number_format};
 pub(crate) fn string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let value = args.get(0);
     if args.len() < 2 || matches!(args.get(1), Value::Undefined) {
+        if let Some(n) = value.as_number()
+            && n.fract() == 0.0
+            && (0.0..SMALL_WHOLE_NUMBERS as f64).contains(&n)
+        {
+            // `String($i)` of a small whole number: a text made once per thread.
+            return Ok(Value::Text(SMALL_NUMBER_TEXTS.with(|texts| texts[n as usize].clone())));
+        }
         return Ok(Value::text(format::string_of(value)));
     }
     let format = args.get(1);
@@ -163,6 +170,14 @@ fn parse_int(text: &str, base: f64) -> f64 {
         (true, true) => -value,
         (true, false) => value,
     }
+}
+
+/// How many whole numbers (from 0) have their `String` made in advance.
+const SMALL_WHOLE_NUMBERS: usize = 1024;
+
+thread_local! {
+    /// `String(n)` for the small whole numbers, shared like text literals.
+    static SMALL_NUMBER_TEXTS: Vec<Text> = (0..SMALL_WHOLE_NUMBERS).map(|n| Text::new(n.to_string())).collect();
 }
 
 /// `Length(text)` (16): the number of UTF-16 code units.

@@ -901,6 +901,15 @@ impl<'a> Process<'a> {
     }
 
     fn number(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<f64, RuntimeError> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Number(n)) => return Ok(*n),
+            ExprKind::Local(slot) => {
+                if let Some(n) = number_of(&self.stack[frame.base + *slot]) {
+                    return Ok(n);
+                }
+            }
+            _ => {}
+        }
         match self.expr(frame, e)? {
             Value::Real(n) => Ok(n),
             Value::Long(n) => Ok(f64::from(n)),
@@ -1551,6 +1560,13 @@ impl<'a> Process<'a> {
                 }
             }
             ExprKind::CharIndex { text, index } => {
+                // `$t[[$i]]`: the text is read where it lies (no reference taken).
+                if let (ExprKind::Local(slot), ExprKind::Local(_) | ExprKind::Literal(Literal::Number(_))) =
+                    (&text.kind, &index.kind)
+                {
+                    let index = self.number(frame, index)?;
+                    return char_at(&self.stack[frame.base + *slot], index).map_err(|err| err.at(e.span));
+                }
                 let text = self.expr(frame, text)?;
                 let index = self.number(frame, index)?;
                 char_at(&text, index).map_err(|err| err.at(e.span))?
@@ -2574,13 +2590,14 @@ fn char_at(text: &Value, index: f64) -> Result<Value, RuntimeError> {
         ));
     };
     let s = t.as_str();
+    // `as` truncates toward zero as `trunc` does, without the call to libm.
+    if t.is_ascii() && index >= 1.0 && index < s.len() as f64 + 1.0 {
+        let byte = s.as_bytes()[index as usize - 1];
+        return Ok(Value::Text(ASCII_CHARS.with(|chars| chars[usize::from(byte & 0x7f)].clone())));
+    }
     let i = index.trunc();
-    if t.is_ascii() {
-        if i >= 1.0 && (i as usize) <= s.len() {
-            let byte = s.as_bytes()[i as usize - 1];
-            return Ok(Value::Text(ASCII_CHARS.with(|chars| chars[usize::from(byte & 0x7f)].clone())));
-        }
-    } else if i >= 1.0
+    if !t.is_ascii()
+        && i >= 1.0
         && let Some(unit) = t.unit_at(i as usize - 1)
     {
         return Ok(Value::text(String::from_utf16_lossy(&[unit])));

@@ -31,7 +31,12 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
             Ok(Value::text(x.as_str().repeat(times)))
         }
         (BinOp::Equal | BinOp::NotEqual, Text(x), Text(y)) => {
-            Ok(Bool(text::equal(x.as_str(), y.as_str()) == (op == BinOp::Equal)))
+            let equal = match (x.as_str().as_bytes(), y.as_str().as_bytes()) {
+                // One ASCII character each (`$t[[$i]]="7"`): no scan, no collator.
+                (&[a], &[b]) if a.is_ascii() && b.is_ascii() => text::equal_ascii_chars(a, b),
+                _ => text::equal(x.as_str(), y.as_str()),
+            };
+            Ok(Bool(equal == (op == BinOp::Equal)))
         }
         (BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual, Text(x), Text(y)) => {
             Ok(Bool(ordered(op, text::compare_with_wildcard(x.as_str(), y.as_str()))))

@@ -203,6 +203,16 @@ pub fn equal(a: &str, b: &str) -> bool {
     glob(&text, &pattern, |p| *p == Token::Any, |t, p| *p == Token::Char(*t))
 }
 
+/// [`equal`] for two one-character ASCII texts: a `@` on the right matches anything.
+#[inline]
+pub fn equal_ascii_chars(a: u8, b: u8) -> bool {
+    if a == b || b == b'@' {
+        return true;
+    }
+    let ranks = &*ASCII_RANKS;
+    ranks[usize::from(a & 0x7f)] == ranks[usize::from(b & 0x7f)]
+}
+
 /// `< > <= >=` on texts, as [`compare_primary`] except that a `@` at the end of `b` makes a
 /// prefix comparison: a text that starts with the rest of `b` compares Equal (so
 /// `"abcd" <= "abc@"` and `"abcd" >= "abc@"` are True), any other text compares as with the

@@ -422,3 +422,13 @@ fn fold_agrees_with_the_collator() {
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
+
+#[test]
+fn one_character_fast_path_agrees_with_equal() {
+    for a in 0u8..128 {
+        for b in 0u8..128 {
+            let (x, y) = (char::from(a).to_string(), char::from(b).to_string());
+            assert_eq!(equal_ascii_chars(a, b), equal(&x, &y), "{a} = {b}");
+        }
+    }
+}

@@ -31,3 +31,9 @@ Catch
 	ALERT(Last errors[0].message)
 End try
 ALERT(String("aaé"="aaé")+" "+String("a@@"="a@@")+" "+String("x@y"="x@y")+" "+String("abc"="ABC"))
+// String of a small whole number is made once; appending to it changes only the copy
+var $five : Text
+$five:=String(5)
+$five:=$five+"x"
+$five[[1]]:="6"
+ALERT($five+" "+String(5)+" "+String(5.5)+" "+String(-3)+" "+String(1023)+" "+String(1024))
