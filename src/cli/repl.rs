@@ -69,7 +69,7 @@ pub fn run(project: Option<&Path>) -> ExitCode {
 fn plain(run: &mut Run) -> bool {
     let mut out = super::run::Terminal::new();
     let render = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
-    repl::session(run, &mut out, render, false, |session| {
+    repl::run_repl(run, &mut out, render, false, |repl| {
         let mut stdin = std::io::stdin().lock();
         let mut bytes = Vec::new();
         loop {
@@ -81,13 +81,13 @@ fn plain(run: &mut Run) -> bool {
             let line = String::from_utf8_lossy(&bytes);
             let line = line.strip_suffix('\n').unwrap_or(&line);
             let line = line.strip_suffix('\r').unwrap_or(line);
-            if session.line(line) == Fed::Quit {
-                return !session.failed;
+            if repl.line(line) == Fed::Quit {
+                return !repl.failed;
             }
         }
         // An entry cut short by the end of the input runs as it is (its errors say what is missing).
-        session.finish_pending();
-        !session.failed
+        repl.finish_pending();
+        !repl.failed
     })
 }
 
@@ -152,18 +152,18 @@ fn terminal(run: &mut Run) -> bool {
     let mut out = Printer(printer);
     let render = RenderOptions { color, ..RenderOptions::plain() };
     println!("fourd {}: 4D code, or :help", env!("CARGO_PKG_VERSION"));
-    repl::session(run, &mut out, render, true, |session| {
-        let interrupter = session.interrupter();
+    repl::run_repl(run, &mut out, render, true, |repl| {
+        let interrupter = repl.interrupter();
         // Ctrl-C while an entry runs (the terminal is not in raw mode then).
         let _ = ctrlc::set_handler(move || interrupter.interrupt());
-        *known.borrow_mut() = session.known();
+        *known.borrow_mut() = repl.known();
         let mut entry: Vec<String> = Vec::new();
         loop {
-            let prompt = if session.pending() { CONTINUATION } else { PROMPT };
+            let prompt = if repl.pending() { CONTINUATION } else { PROMPT };
             match editor.readline(prompt) {
                 Ok(line) => {
                     entry.push(line.clone());
-                    let fed = session.line(&line);
+                    let fed = repl.line(&line);
                     if fed == Fed::More {
                         continue;
                     }
@@ -175,13 +175,13 @@ fn terminal(run: &mut Run) -> bool {
                     if fed == Fed::Quit {
                         break;
                     }
-                    *known.borrow_mut() = session.known();
+                    *known.borrow_mut() = repl.known();
                 }
                 Err(ReadlineError::Interrupted) => {
                     // Ctrl-C at the prompt drops the entry being typed.
-                    session.cancel();
+                    repl.cancel();
                     entry.clear();
-                    session.messages();
+                    repl.messages();
                 }
                 Err(ReadlineError::Eof) => break,
                 Err(e) => {

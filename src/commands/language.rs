@@ -5,6 +5,7 @@
 
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::types::code;
 use crate::runtime::value::{Pointer, Value};
 
 /// `True` (214).
@@ -48,11 +49,11 @@ pub(crate) fn undefined(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runti
 
 /// `Value type(expression)` (1509). In interpreted 4D every number is a Real.
 pub(crate) fn value_type(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let code = match args.get(0) {
-        Value::Long(_) => 1,
+    let ty = match args.get(0) {
+        Value::Long(_) => code::IS_REAL,
         other => other.value_type(),
     };
-    Ok(Value::Real(f64::from(code)))
+    Ok(Value::Real(f64::from(ty)))
 }
 
 /// The number of `Count parameters`, which the resolver turns into an

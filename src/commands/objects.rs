@@ -12,6 +12,7 @@ use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json;
 use crate::runtime::shared;
+use crate::runtime::types::code;
 use crate::runtime::value::{Date, ObjectRef, Props, Value, key};
 
 /// `New object({name; value; ...})` (1471).
@@ -171,12 +172,13 @@ pub(crate) fn ob_get(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeE
 /// `Is undefined` when it is missing.
 pub(crate) fn ob_get_type(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let name = args.text(1)?;
-    let code = match args.object(0)? {
-        Some(object) => {
-            object.borrow().props.get(name).map_or(5, |v| if matches!(v, Value::Long(_)) { 1 } else { v.value_type() })
-        }
-        None => 5,
-    };
+    let code =
+        match args.object(0)? {
+            Some(object) => object.borrow().props.get(name).map_or(code::IS_UNDEFINED, |v| {
+                if matches!(v, Value::Long(_)) { code::IS_REAL } else { v.value_type() }
+            }),
+            None => 5,
+        };
     Ok(Value::Real(f64::from(code)))
 }
 
@@ -379,65 +381,59 @@ pub(crate) fn convert(value: Value, to: f64, command: &str) -> Result<Value, Run
         Value::Text(t) => super::string::num_of_text(t.as_str()),
         _ => 0.0,
     };
-    Ok(match to as i64 {
-        // Is text
-        2 => match &value {
+    let ty = to as i64;
+    Ok(match i32::try_from(ty).unwrap_or(i32::MIN) {
+        code::IS_TEXT => match &value {
             _ if empty => Value::text(""),
             Value::Text(_) => value,
             Value::Date(d) => Value::text(format::json_date(*d)),
             other => Value::text(format::string_of(other)),
         },
-        // Is real
-        1 => Value::Real(number(&value)),
-        // Is longint, Is integer
-        8 | 9 => {
+        code::IS_REAL => Value::Real(number(&value)),
+        code::IS_INTEGER | code::IS_LONGINT => {
             let n = number(&value).trunc();
             Value::Long(if n.is_nan() { 0 } else { n.clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32 })
         }
-        // Is Boolean
-        6 => Value::Bool(match &value {
+        code::IS_BOOLEAN => Value::Bool(match &value {
             Value::Bool(b) => *b,
             Value::Text(t) => t.as_str().trim().eq_ignore_ascii_case("true"),
             Value::Object(_) | Value::Collection(_) => value.truthy(),
             other => number(other) != 0.0,
         }),
-        // Is date
-        4 => Value::Date(match &value {
+        code::IS_DATE => Value::Date(match &value {
             Value::Date(d) => *d,
             Value::Text(t) => date_in_text(t.as_str()),
             _ => Date::NULL,
         }),
-        // Is time
-        11 => Value::Time(match &value {
+        code::IS_TIME => Value::Time(match &value {
             Value::Text(t) if t.as_str().contains(':') => time_in_text(t.as_str()),
             other => {
                 let n = number(other).trunc();
                 if n.is_finite() { n as i64 } else { 0 }
             }
         }),
-        // Is object, Is collection, Is null
-        38 => {
+        code::IS_OBJECT => {
             if matches!(value, Value::Object(_)) {
                 value
             } else {
                 Value::Null
             }
         }
-        42 => {
+        code::IS_COLLECTION => {
             if matches!(value, Value::Collection(_)) {
                 value
             } else {
                 Value::Null
             }
         }
-        255 => Value::Null,
-        3 | 23 => {
+        code::IS_NULL => Value::Null,
+        code::IS_PICTURE | code::IS_POINTER => {
             return Err(RuntimeError::new(
                 codes::NOT_SUPPORTED,
                 format!("{command}: pictures and pointers are not supported by fourd yet"),
             ));
         }
-        other => return Err(super::bad_argument(&format!("{command} cannot convert to the type {other}"))),
+        _ => return Err(super::bad_argument(&format!("{command} cannot convert to the type {ty}"))),
     })
 }
 

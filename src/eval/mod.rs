@@ -6,8 +6,10 @@
 //! a method in a main process, and reports syntax and runtime errors as
 //! diagnostics.
 
+pub mod control;
 pub mod exec;
 pub mod ops;
+pub mod portable;
 pub mod processes;
 pub mod program;
 pub mod repl;
@@ -169,22 +171,15 @@ impl Run {
             indexes.push(index);
         }
         let errors_before = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        let world = processes::World::new(self, out);
-        let failed = std::thread::scope(|scope| {
-            let control = processes::Processes::new(&world, scope);
-            let slot = control.main_slot();
-            let me = processes::process_id(slot.number);
-            crate::runtime::shared::set_current_process(me);
-            let mut methods = processes::SharedMethods::new(&world);
-            let mut out = world.output();
+        let failed = processes::run_processes(self, out, |mut main| {
             let mut process_vars = Vec::new();
             let mut failed = false;
             // One process for every method: its process variables, classes
             // and singletons live on from one to the next.
-            let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
-            process.attach(&control, std::sync::Arc::clone(&slot));
+            let mut process = exec::Process::new(&mut main.methods, &mut process_vars, &mut main.out);
+            process.attach(&main.control, Arc::clone(&main.entry));
             for (i, &index) in indexes.iter().enumerate() {
-                let code = match exec::Methods::code(process.methods, index) {
+                let code = match control::Methods::code(process.methods, index) {
                     Ok(code) => code,
                     Err(_) => {
                         failed = true;
@@ -194,7 +189,7 @@ impl Run {
                 let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
                 if let Err(error) = process.call(code.clone(), args, Value::Undefined) {
                     process.out.flush();
-                    world.with_run(|run| {
+                    main.world.with_run(|run| {
                         let diag = run.runtime_diagnostic(&error, &code.name);
                         run.diagnostics.push(diag);
                     });
@@ -202,12 +197,7 @@ impl Run {
                     break;
                 }
             }
-            // The main process is a worker: it handles its messages until the
-            // other processes are done, whether its method succeeded or not
-            // (without the locks an error left taken).
-            crate::runtime::locks::release_all(me);
-            control.finish(&mut process);
-            crate::runtime::locks::release_all(me);
+            main.control.finish(&mut process);
             failed
         });
         let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -422,7 +412,7 @@ impl resolve::Names for Run {
     }
 }
 
-impl exec::Methods for Run {
+impl control::Methods for Run {
     fn method_index(&mut self, name: &str) -> Option<usize> {
         resolve::Names::method(self, &normalize(name))
     }

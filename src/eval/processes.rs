@@ -9,282 +9,29 @@
 //! is copied deeply through [`Portable`], which is `Send`.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::Ordering;
 use std::thread::Scope;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use parking_lot::{Condvar, Mutex};
 
 use super::Run;
-use super::exec::{self, Formula, Methods};
+use super::control::{
+    Control, Interprocess, MAX_LIVE_PROCESSES, Message, Methods, ProcessEntry, STANDALONE_USER, Table, WorkerName,
+    process_id, state,
+};
+use super::exec::{self};
+use super::portable::Portable;
 use super::program::MethodCode;
 use crate::commands::Output;
 use crate::diag::Span;
 use crate::runtime::error::{RuntimeError, codes};
-use crate::runtime::value::{Date, Pointer, Props, Value, key};
+use crate::runtime::value::Value;
 use crate::session::{Session, SessionKind, SessionTable};
-
-/// `Process state` values (documented constants).
-pub mod state {
-    pub const DOES_NOT_EXIST: i32 = -100;
-    pub const ABORTED: i32 = -1;
-    pub const EXECUTING: i32 = 0;
-    pub const DELAYED: i32 = 1;
-    pub const PAUSED: i32 = 5;
-}
 
 /// The default stack of a process thread, and the most a `New process` may ask.
 const DEFAULT_STACK: usize = 64 << 20;
 const MAX_STACK: usize = 1 << 30;
-
-/// The user name of the standalone and stored-procedures sessions: fourd has
-/// no users, so it is the name 4D gives the Designer.
-pub const STANDALONE_USER: &str = "designer";
-
-/// How many processes may run at once: beyond, `New process` raises an
-/// error instead of exhausting the machine (a method that starts itself).
-pub const MAX_LIVE_PROCESSES: usize = 4000;
-
-/// One process of the run, as the table knows it.
-pub struct Slot {
-    pub number: i32,
-    pub name: String,
-    /// When the process started, and whether it is a worker's (for `Process info`).
-    pub started: std::time::SystemTime,
-    pub worker: bool,
-    /// The session the process belongs to.
-    pub session: Arc<Session>,
-    /// The operating system's id of the process's thread, where the system tells it (Linux).
-    thread_id: std::sync::OnceLock<u64>,
-    state: AtomicI32,
-    /// Set when another process paused, delayed or aborted this one: the
-    /// process looks at `ctl` at its next loop turn or method call.
-    attention: std::sync::atomic::AtomicBool,
-    ctl: Mutex<Ctl>,
-    wake: Condvar,
-}
-
-/// What other processes asked of a process.
-#[derive(Default)]
-struct Ctl {
-    /// The end of the running (or asked for) `DELAY PROCESS`.
-    delay: Option<Instant>,
-    /// Whether the running delay is the process's own (else it waits to start).
-    delaying: bool,
-    /// `PAUSE PROCESS`, until `RESUME PROCESS`.
-    paused: bool,
-    /// `ABORT PROCESS BY ID`.
-    abort: bool,
-}
-
-impl Slot {
-    fn new(number: i32, name: String, worker: bool, session: Arc<Session>) -> Arc<Slot> {
-        Arc::new(Slot {
-            number,
-            name,
-            started: std::time::SystemTime::now(),
-            worker,
-            session,
-            thread_id: std::sync::OnceLock::new(),
-            state: AtomicI32::new(state::EXECUTING),
-            attention: std::sync::atomic::AtomicBool::new(false),
-            ctl: Mutex::new(Ctl::default()),
-            wake: Condvar::new(),
-        })
-    }
-
-    pub fn state(&self) -> i32 {
-        self.state.load(Ordering::Acquire)
-    }
-
-    /// Notes the id of the calling thread, which runs this process.
-    pub fn note_thread(&self) {
-        // `/proc/thread-self` links to `PID/task/TID` on Linux.
-        let tid = std::fs::read_link("/proc/thread-self")
-            .ok()
-            .and_then(|link| link.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse::<u64>().ok()));
-        if let Some(tid) = tid {
-            let _ = self.thread_id.set(tid);
-        }
-    }
-
-    /// The system's id of the process's thread (`Process info.systemID`).
-    pub fn system_id(&self) -> Option<u64> {
-        self.thread_id.get().copied()
-    }
-
-    /// The processor time the process's thread has used, in seconds, while
-    /// it runs (`Process info.cpuTime`): user and system time from `/proc`.
-    pub fn cpu_time(&self) -> Option<f64> {
-        let tid = self.thread_id.get()?;
-        let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
-        // The fields after the command name in parentheses: state is the
-        // first, user time the 12th and system time the 13th, in clock ticks
-        // (100 a second on Linux).
-        let (_, rest) = stat.rsplit_once(')')?;
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let user: f64 = fields.get(11)?.parse().ok()?;
-        let system: f64 = fields.get(12)?.parse().ok()?;
-        Some((user + system) / 100.0)
-    }
-
-    /// Whether another process asked something of this one.
-    #[inline(always)]
-    pub fn needs_attention(&self) -> bool {
-        self.attention.load(Ordering::Relaxed)
-    }
-
-    /// Does what other processes asked: waits out a delay or a pause; `Err`
-    /// when the process was aborted.
-    pub fn attend(&self) -> Result<(), RuntimeError> {
-        let mut ctl = self.ctl.lock();
-        self.wait(&mut ctl);
-        self.attention.store(false, Ordering::Relaxed);
-        if ctl.abort {
-            self.attention.store(true, Ordering::Relaxed);
-            return Err(RuntimeError::new(codes::ABORTED, "the process was aborted (ABORT PROCESS BY ID)"));
-        }
-        Ok(())
-    }
-
-    /// Waits while the process is paused or delayed (not when aborted).
-    fn wait(&self, ctl: &mut parking_lot::MutexGuard<'_, Ctl>) {
-        loop {
-            if ctl.abort {
-                break;
-            }
-            if ctl.paused {
-                self.state.store(state::PAUSED, Ordering::Release);
-                self.wake.wait(ctl);
-                continue;
-            }
-            match ctl.delay {
-                Some(until) if Instant::now() < until => {
-                    self.state.store(state::DELAYED, Ordering::Release);
-                    self.wake.wait_until(ctl, until);
-                }
-                _ => break,
-            }
-        }
-        ctl.delay = None;
-        ctl.delaying = false;
-        self.state.store(state::EXECUTING, Ordering::Release);
-    }
-
-    /// `DELAY PROCESS` of the process on itself: waits `ticks` sixtieths of a
-    /// second, or until `RESUME PROCESS` ends the delay.
-    pub fn delay_self(&self, ticks: f64) {
-        if ticks.is_nan() || ticks <= 0.0 {
-            return;
-        }
-        let mut ctl = self.ctl.lock();
-        ctl.delay = Some(deadline(ticks));
-        ctl.delaying = true;
-        self.wait(&mut ctl);
-    }
-
-    /// `PAUSE PROCESS` of the process on itself: waits until resumed.
-    pub fn pause_self(&self) {
-        let mut ctl = self.ctl.lock();
-        ctl.paused = true;
-        self.wait(&mut ctl);
-    }
-
-    /// `DELAY PROCESS` from another process: replaces what is left of the
-    /// current delay (0 ends it), or delays the process at its next step.
-    fn delay(&self, ticks: f64) {
-        let mut ctl = self.ctl.lock();
-        ctl.delay = Some(deadline(ticks));
-        if !ctl.delaying {
-            self.attention.store(true, Ordering::Relaxed);
-        }
-        self.wake.notify_all();
-    }
-
-    /// `PAUSE PROCESS` from another process: at its next step.
-    fn pause(&self) {
-        self.ctl.lock().paused = true;
-        self.attention.store(true, Ordering::Relaxed);
-    }
-
-    /// `RESUME PROCESS`: ends a pause or a delay.
-    fn resume(&self) {
-        let mut ctl = self.ctl.lock();
-        ctl.paused = false;
-        ctl.delay = None;
-        self.wake.notify_all();
-    }
-
-    /// Ctrl-C in the REPL: the running entry stops at its next step, as
-    /// after `ABORT PROCESS BY ID`.
-    pub fn interrupt(&self) {
-        self.abort();
-    }
-
-    /// Forgets an abort or interrupt, so that the REPL's next entry runs.
-    pub fn clear_abort(&self) {
-        let mut ctl = self.ctl.lock();
-        ctl.abort = false;
-        self.attention.store(ctl.paused || ctl.delay.is_some(), Ordering::Relaxed);
-    }
-
-    /// `ABORT PROCESS BY ID`: the process stops at its next step.
-    fn abort(&self) {
-        let mut ctl = self.ctl.lock();
-        ctl.abort = true;
-        self.attention.store(true, Ordering::Relaxed);
-        self.wake.notify_all();
-    }
-}
-
-/// The instant `ticks` sixtieths of a second from now.
-pub fn deadline(ticks: f64) -> Instant {
-    let seconds = if ticks.is_nan() || ticks <= 0.0 { 0.0 } else { (ticks / 60.0).min(1e9) };
-    Instant::now() + Duration::from_secs_f64(seconds)
-}
-
-/// The identity of process `number` for the locks of `Use` (numbers are never reused).
-pub fn process_id(number: i32) -> crate::runtime::locks::ProcessId {
-    u64::try_from(number).unwrap_or(0)
-}
-
-/// The processes of a run, by number (the main process is 1).
-pub struct Table {
-    slots: Mutex<Vec<Arc<Slot>>>,
-    /// The processes started by `New process` that have not ended.
-    live: std::sync::atomic::AtomicUsize,
-}
-
-impl Table {
-    fn new() -> Table {
-        Table { slots: Mutex::new(Vec::new()), live: std::sync::atomic::AtomicUsize::new(0) }
-    }
-
-    /// Adds a process; returns its slot.
-    fn add(&self, name: &str, worker: bool, session: &Arc<Session>) -> Arc<Slot> {
-        let mut slots = self.slots.lock();
-        let number = i32::try_from(slots.len() + 1).unwrap_or(i32::MAX);
-        let slot = Slot::new(number, name.to_string(), worker, Arc::clone(session));
-        slots.push(Arc::clone(&slot));
-        slot
-    }
-
-    /// The process numbered `number`, if it was ever started.
-    pub fn get(&self, number: i32) -> Option<Arc<Slot>> {
-        let index = usize::try_from(number).ok()?.checked_sub(1)?;
-        self.slots.lock().get(index).cloned()
-    }
-
-    /// The processes that have not ended, in the order they started.
-    pub fn running(&self) -> Vec<Arc<Slot>> {
-        self.slots.lock().iter().filter(|s| s.state() != state::ABORTED).cloned().collect()
-    }
-
-    /// `Process number(name)`: the number of the running process with that name, 0 if none.
-    pub fn number_of(&self, name: &str) -> i32 {
-        self.slots.lock().iter().find(|s| s.name == name && s.state() != state::ABORTED).map_or(0, |s| s.number)
-    }
-}
 
 /// What every process of a run shares: the run (methods, sources,
 /// diagnostics) and the output, borrowed for `'o`, and the process table.
@@ -353,70 +100,39 @@ impl<'o> World<'o> {
     }
 }
 
-/// What a process may ask of the others: starting, delaying and resuming
-/// processes, the process table.
-pub trait Control {
-    /// `New process(method; stack; name; params...; *)`: starts `method` in a
-    /// new process on its own thread with copies of `args`; with `unique`,
-    /// returns the number of a running process of that name instead.
-    fn start(
-        &self,
-        method: usize,
-        stack: f64,
-        name: &str,
-        args: Vec<Portable>,
-        unique: bool,
-        session: &Arc<Session>,
-    ) -> Result<i32, RuntimeError>;
-    /// The run's sessions.
-    fn sessions(&self) -> &SessionTable;
-    /// The stored-procedures session (made on first use).
-    fn stored_procedures(&self) -> Arc<Session>;
-    fn table(&self) -> &Table;
-    /// The interprocess variables.
-    fn interprocess(&self) -> &Interprocess;
-    /// The singleton of the shared singleton class at `class`, if made.
-    fn singleton(&self, class: usize) -> Option<Arc<crate::runtime::shared::SharedObject>>;
-    /// Keeps `made` as the singleton of the class at `class`, unless another
-    /// process made one first: returns the one kept.
-    fn keep_singleton(
-        &self,
-        class: usize,
-        made: Arc<crate::runtime::shared::SharedObject>,
-    ) -> Arc<crate::runtime::shared::SharedObject>;
-    /// `Storage`.
-    fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject>;
-    /// `DELAY PROCESS` on another process.
-    fn delay(&self, number: i32, ticks: f64);
-    /// `RESUME PROCESS`.
-    fn resume(&self, number: i32);
-    /// `PAUSE PROCESS` on another process.
-    fn pause(&self, number: i32);
-    /// `ABORT PROCESS BY ID`.
-    fn abort(&self, number: i32);
-    /// `CALL WORKER(process; function; args...)`: posts a message to the
-    /// worker of that name (started if needed) or number (nothing if none).
-    fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError>;
-    /// `KILL WORKER`: the worker drops its messages and ends after the current one.
-    fn kill_worker(&self, target: WorkerName);
-    /// The next message of the main process's box, waiting until `deadline`.
-    fn main_message(&self, deadline: Instant) -> Option<Message>;
-    /// A message of the main process's box has been handled.
-    fn message_done(&self);
-    /// Reports an uncaught error (not an abort) of process `process`.
-    fn report_error(&self, error: &RuntimeError, method: &str, process: &str);
+/// The main process of a run, as [`run_processes`] hands it to its body: its
+/// entry in the process table, the other processes, the project's methods
+/// and its output.
+pub struct MainProcess<'scope, 'env, 'o> {
+    pub control: Processes<'scope, 'env, 'o>,
+    pub entry: Arc<ProcessEntry>,
+    pub methods: SharedMethods<'env, 'o>,
+    pub out: LineOutput<'env, 'o>,
+    pub world: &'env World<'o>,
 }
 
-/// Which worker `CALL WORKER` and `KILL WORKER` address.
-pub enum WorkerName {
-    Name(String),
-    Number(i32),
-}
-
-/// A message for a worker: a formula or a method name, and its parameters.
-pub struct Message {
-    pub function: Portable,
-    pub args: Vec<Portable>,
+/// Starts a run's processes: the process table, with the main process on
+/// this thread, which runs `body`. Returns when `body` has returned and
+/// every process it started has ended. `fourd run`, `fourd test` (through
+/// `fourd run`) and the REPL all start their processes here; `body` ends the
+/// run with [`Processes::finish`].
+pub fn run_processes<T>(
+    run: &mut Run,
+    out: &mut (dyn Output + Send),
+    body: impl FnOnce(MainProcess<'_, '_, '_>) -> T,
+) -> T {
+    let world = World::new(run, out);
+    std::thread::scope(|scope| {
+        let control = Processes::new(&world, scope);
+        let entry = control.main_entry();
+        let me = process_id(entry.number);
+        crate::runtime::shared::set_current_process(me);
+        let main =
+            MainProcess { control, entry, methods: SharedMethods::new(&world), out: world.output(), world: &world };
+        let result = body(main);
+        crate::runtime::locks::release_all(me);
+        result
+    })
 }
 
 /// A worker: a name, a box of messages, and the process that handles them.
@@ -429,7 +145,7 @@ pub struct Worker {
 struct Inbox {
     queue: std::collections::VecDeque<Message>,
     /// The process handling the box, while there is one.
-    process: Option<Arc<Slot>>,
+    process: Option<Arc<ProcessEntry>>,
     /// `KILL WORKER`: the process ends after its current message.
     killed: bool,
     /// The run is over: the process ends.
@@ -439,7 +155,7 @@ struct Inbox {
 }
 
 impl Worker {
-    fn new(name: &str, process: Option<Arc<Slot>>) -> Arc<Worker> {
+    fn new(name: &str, process: Option<Arc<ProcessEntry>>) -> Arc<Worker> {
         Arc::new(Worker {
             name: name.to_string(),
             inbox: Mutex::new(Inbox {
@@ -499,17 +215,26 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     }
 
     /// Registers the main process (number 1), which is also a worker.
-    pub fn main_slot(&self) -> Arc<Slot> {
+    fn main_entry(&self) -> Arc<ProcessEntry> {
         let slot = self.world.table.add("Main process", false, &self.world.standalone);
         slot.note_thread();
         self.world.workers.lock().push(Worker::new("Main process", Some(Arc::clone(&slot))));
         slot
     }
 
-    /// The end of the run, for the main process once its method has returned:
-    /// handles the main process's messages until no process started by `New
-    /// process` runs and every box is empty, then ends the workers.
+    /// The end of the run, for the main process once its own work is done
+    /// (whether it succeeded or not): the main process is a worker, so it
+    /// handles its messages, without the locks an error left taken, until no
+    /// process started by `New process` runs and every box is empty; then
+    /// the workers end.
     pub fn finish(&self, process: &mut exec::Process<'_>) {
+        let me = crate::runtime::shared::current_process();
+        crate::runtime::locks::release_all(me);
+        self.handle_until_idle(process);
+        crate::runtime::locks::release_all(me);
+    }
+
+    fn handle_until_idle(&self, process: &mut exec::Process<'_>) {
         loop {
             if let Some(message) = self.main_message(Instant::now()) {
                 process.run_message(message);
@@ -544,9 +269,9 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// Starts the thread of the process in `slot`, running `body`.
     fn spawn(
         &self,
-        slot: &Arc<Slot>,
+        slot: &Arc<ProcessEntry>,
         stack: usize,
-        body: impl FnOnce(Self, Arc<Slot>) + Send + 'scope,
+        body: impl FnOnce(Self, Arc<ProcessEntry>) + Send + 'scope,
     ) -> Result<(), RuntimeError> {
         let processes = *self;
         let thread_slot = Arc::clone(slot);
@@ -561,7 +286,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// What every process thread does around its work: a `Process` of its
     /// own with the run's methods and output, the locks it still holds let go
     /// of at the end, and its state `Aborted` once it has ended.
-    fn run_thread(self, slot: &Arc<Slot>, body: impl FnOnce(&mut exec::Process<'_>)) {
+    fn run_thread(self, slot: &Arc<ProcessEntry>, body: impl FnOnce(&mut exec::Process<'_>)) {
         let mut methods = SharedMethods::new(self.world);
         let mut out = self.world.output();
         let mut process_vars = Vec::new();
@@ -581,7 +306,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// The body of a worker's process: handles its messages in order; an
     /// uncaught error is reported with the worker's name and the worker goes
     /// on with its next message. Process variables live on between messages.
-    fn run_worker(self, slot: Arc<Slot>, worker: Arc<Worker>) {
+    fn run_worker(self, slot: Arc<ProcessEntry>, worker: Arc<Worker>) {
         self.run_thread(&slot, |process| {
             while let Some(message) = worker.next() {
                 process.run_message(message);
@@ -606,7 +331,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 
     /// The body of a process thread: runs its method; an uncaught error is
     /// reported with the process's name and the run fails.
-    fn run_process(self, slot: Arc<Slot>, method: usize, args: Vec<Portable>) {
+    fn run_process(self, slot: Arc<ProcessEntry>, method: usize, args: Vec<Portable>) {
         self.run_thread(&slot, |process| {
             let outcome = match process.methods.code(method) {
                 Ok(code) => {
@@ -949,226 +674,5 @@ impl Output for LineOutput<'_, '_> {
 impl Drop for LineOutput<'_, '_> {
     fn drop(&mut self) {
         self.flush();
-    }
-}
-
-/// A value on its way to another process: a deep copy that owns no
-/// process-bound reference.
-#[derive(Debug)]
-pub enum Portable {
-    Undefined,
-    Null,
-    Bool(bool),
-    Real(f64),
-    Long(i32),
-    Date(Date),
-    Time(i64),
-    Text(String),
-    Object(Vec<(String, Portable)>),
-    Collection(Vec<Portable>),
-    Formula {
-        code: Arc<MethodCode>,
-        captured: Vec<(usize, Portable)>,
-        source: String,
-    },
-    Pointer(PortablePointer),
-    /// An array: held by an interprocess variable (never passed as a parameter).
-    Array {
-        ty: crate::runtime::value::ArrayType,
-        items: Vec<Portable>,
-    },
-    /// Shared objects and collections pass by reference.
-    SharedObject(Arc<crate::runtime::shared::SharedObject>),
-    SharedCollection(Arc<crate::runtime::shared::SharedCollection>),
-}
-
-/// A pointer on its way to another process: to a process variable (there,
-/// that process's own variable of that name), or to a local (there, a
-/// pointer that no longer designates anything).
-#[derive(Debug)]
-pub enum PortablePointer {
-    Process {
-        slot: usize,
-        name: String,
-    },
-    /// An interprocess variable: the same variable in every process.
-    Interprocess {
-        slot: usize,
-        name: String,
-    },
-    Gone {
-        name: String,
-    },
-}
-
-/// How deep a value may nest to be copied to another process.
-const MAX_DEPTH: usize = 512;
-
-impl Portable {
-    /// A deep copy of `value` for another process. Arrays cannot be passed,
-    /// as documented.
-    pub fn from_value(value: &Value) -> Result<Portable, RuntimeError> {
-        Portable::copy(value, 0, false)
-    }
-
-    /// A deep copy of the content of a variable (arrays included), for an
-    /// interprocess variable.
-    pub fn from_variable(value: &Value) -> Result<Portable, RuntimeError> {
-        Portable::copy(value, 0, true)
-    }
-
-    fn copy(value: &Value, depth: usize, arrays: bool) -> Result<Portable, RuntimeError> {
-        if depth > MAX_DEPTH {
-            return Err(RuntimeError::new(
-                codes::BAD_ARGUMENTS,
-                "a value nested too deeply (an object that contains itself?) cannot be passed to another process",
-            ));
-        }
-        Ok(match value {
-            Value::Undefined => Portable::Undefined,
-            Value::Null => Portable::Null,
-            Value::Bool(b) => Portable::Bool(*b),
-            Value::Real(x) => Portable::Real(*x),
-            Value::Long(n) => Portable::Long(*n),
-            Value::Date(d) => Portable::Date(*d),
-            Value::Time(t) => Portable::Time(*t),
-            Value::Text(t) => Portable::Text(t.as_str().to_string()),
-            Value::Object(o) => {
-                let o = o.borrow();
-                if let Some(formula) = o.code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
-                    let captured = formula
-                        .captured
-                        .iter()
-                        .map(|(slot, v)| Ok((*slot, Portable::copy(v, depth + 1, false)?)))
-                        .collect::<Result<_, RuntimeError>>()?;
-                    return Ok(Portable::Formula {
-                        code: Arc::clone(&formula.code),
-                        captured,
-                        source: formula.source.clone(),
-                    });
-                }
-                let props = o
-                    .props
-                    .iter()
-                    .map(|(k, v)| Ok((k.to_string(), Portable::copy(v, depth + 1, false)?)))
-                    .collect::<Result<_, RuntimeError>>()?;
-                Portable::Object(props)
-            }
-            Value::Collection(c) => {
-                Portable::Collection(c.borrow().iter().map(|v| Portable::copy(v, depth + 1, false)).collect::<Result<
-                    _,
-                    RuntimeError,
-                >>(
-                )?)
-            }
-            Value::Pointer(p) => Portable::Pointer(match &**p {
-                Pointer::Process { slot, name } => PortablePointer::Process { slot: *slot, name: name.to_string() },
-                Pointer::Interprocess { slot, name } => {
-                    PortablePointer::Interprocess { slot: *slot, name: name.to_string() }
-                }
-                other => PortablePointer::Gone { name: other.name() },
-            }),
-            Value::Array(a) if arrays => {
-                let a = a.borrow();
-                let items =
-                    a.items.iter().map(|v| Portable::copy(v, depth + 1, false)).collect::<Result<_, RuntimeError>>()?;
-                Portable::Array { ty: a.ty, items }
-            }
-            Value::Array(_) => {
-                return Err(RuntimeError::new(codes::BAD_ARGUMENTS, "an array cannot be passed to another process"));
-            }
-            Value::SharedObject(o) => Portable::SharedObject(Arc::clone(o)),
-            Value::SharedCollection(c) => Portable::SharedCollection(Arc::clone(c)),
-        })
-    }
-
-    /// The value in the receiving process.
-    pub fn into_value(self) -> Value {
-        self.to_value()
-    }
-
-    /// A value of this process made from the copy (which stays as it is).
-    pub fn to_value(&self) -> Value {
-        match self {
-            Portable::Undefined => Value::Undefined,
-            Portable::Null => Value::Null,
-            Portable::Bool(b) => Value::Bool(*b),
-            Portable::Real(x) => Value::Real(*x),
-            Portable::Long(n) => Value::Long(*n),
-            Portable::Date(d) => Value::Date(*d),
-            Portable::Time(t) => Value::Time(*t),
-            Portable::Text(t) => Value::text(t.as_str()),
-            Portable::Object(props) => {
-                let mut map = Props::with_capacity(props.len());
-                for (k, v) in props {
-                    map.insert(key(k), v.to_value());
-                }
-                Value::new_object(map)
-            }
-            Portable::Collection(items) => Value::new_collection(items.iter().map(Portable::to_value).collect()),
-            Portable::Array { ty, items } => {
-                Value::Array(std::rc::Rc::new(std::cell::RefCell::new(crate::runtime::value::Array {
-                    ty: *ty,
-                    items: items.iter().map(Portable::to_value).collect(),
-                })))
-            }
-            Portable::Formula { code, captured, source } => {
-                let captured = captured.iter().map(|(slot, v)| (*slot, v.to_value())).collect();
-                Value::new_formula(std::rc::Rc::new(Formula {
-                    code: Arc::clone(code),
-                    captured,
-                    source: source.clone(),
-                }))
-            }
-            Portable::Pointer(PortablePointer::Process { slot, name }) => {
-                Value::Pointer(std::rc::Rc::new(Pointer::Process { slot: *slot, name: name.as_str().into() }))
-            }
-            Portable::Pointer(PortablePointer::Interprocess { slot, name }) => {
-                Value::Pointer(std::rc::Rc::new(Pointer::Interprocess { slot: *slot, name: name.as_str().into() }))
-            }
-            Portable::SharedObject(o) => Value::SharedObject(Arc::clone(o)),
-            Portable::SharedCollection(c) => Value::SharedCollection(Arc::clone(c)),
-            Portable::Pointer(PortablePointer::Gone { name }) => {
-                // A local of the sending process: a call serial no process uses.
-                Value::Pointer(std::rc::Rc::new(Pointer::Local { call: u64::MAX, slot: 0, name: name.as_str().into() }))
-            }
-        }
-    }
-}
-
-/// The interprocess variables of a run (`<>name`): one value each, seen by
-/// every process. A process keeps its own copy of each variable it uses and
-/// takes a fresh one when another process has assigned the variable since
-/// (the version tells). Each read and each write is atomic; a sequence of
-/// them is not (4D documents no locking for interprocess variables).
-#[derive(Default)]
-pub struct Interprocess {
-    /// By slot (the slots of process variables): the version and the value.
-    slots: Mutex<Vec<Option<(u64, Portable)>>>,
-    /// The last version given.
-    versions: std::sync::atomic::AtomicU64,
-}
-
-impl Interprocess {
-    /// The value of the variable at `slot` if its version is not `seen`:
-    /// its version and a copy for the calling process. `None` when the
-    /// process's copy is current or the variable was never assigned.
-    pub fn read(&self, slot: usize, seen: u64) -> Option<(u64, Value)> {
-        let slots = self.slots.lock();
-        match slots.get(slot) {
-            Some(Some((version, value))) if *version != seen => Some((*version, value.to_value())),
-            _ => None,
-        }
-    }
-
-    /// Assigns the variable at `slot`; returns the new version.
-    pub fn write(&self, slot: usize, value: Portable) -> u64 {
-        let version = self.versions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        let mut slots = self.slots.lock();
-        if slots.len() <= slot {
-            slots.resize_with(slot + 1, || None);
-        }
-        slots[slot] = Some((version, value));
-        version
     }
 }

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crate::commands::CommandId;
 use crate::diag::{SourceId, Span};
+pub use crate::runtime::types::VarType;
 use crate::syntax::ast::{AssignOp, BinOp};
 
 /// A resolved project method.
@@ -110,23 +111,6 @@ pub enum ResultKind {
     Named(usize),
     /// `#DECLARE(...) : T`: the value of `return expr`.
     Typed(VarType),
-}
-
-/// The declared type of a variable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VarType {
-    Variant,
-    Text,
-    Integer,
-    Real,
-    Boolean,
-    Date,
-    Time,
-    Object,
-    Collection,
-    Pointer,
-    Picture,
-    Blob,
 }
 
 /// A resolved statement.

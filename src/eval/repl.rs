@@ -1,6 +1,6 @@
 //! The REPL core, without a terminal: lines in, output out.
 //!
-//! A [`Session`] keeps one main process alive from one entry to the next: its
+//! A [`ReplState`] keeps one main process alive from one entry to the next: its
 //! locals (each entry is resolved as a method whose first locals are those of
 //! the earlier entries, in the same slots), its process variables, its error
 //! handler, the run's loaded methods and the processes it started. Lines are
@@ -28,8 +28,9 @@ use crate::runtime::value::Value;
 use crate::syntax::ast;
 
 use super::Run;
-use super::exec::{self, Methods};
-use super::processes::{Control, LineOutput, Processes, SharedMethods, Slot, World, process_id};
+use super::control::{Control, Methods, ProcessEntry, process_id};
+use super::exec;
+use super::processes::{MainProcess, run_processes};
 use super::program::{ExprKind, LocalInfo, MethodCode, ResultKind, Stmt};
 
 /// The name entries go by in messages (`entry:1:5`, "in `entry`, line 1").
@@ -374,7 +375,7 @@ pub enum Fed {
 /// Stops the entry running in a session from another thread (Ctrl-C).
 #[derive(Clone)]
 pub struct Interrupter {
-    slot: Arc<Slot>,
+    entry: Arc<ProcessEntry>,
     flag: Arc<AtomicBool>,
 }
 
@@ -382,7 +383,7 @@ impl Interrupter {
     /// The running entry stops at its next loop turn or call.
     pub fn interrupt(&self) {
         self.flag.store(true, Ordering::Relaxed);
-        self.slot.interrupt();
+        self.entry.interrupt();
     }
 }
 
@@ -427,12 +428,9 @@ impl Output for Tracked<'_> {
     }
 }
 
-/// A REPL session: the main process waiting for entries.
-pub struct Session<'scope, 'env, 'o> {
-    control: Processes<'scope, 'env, 'o>,
-    slot: Arc<Slot>,
-    methods: SharedMethods<'env, 'o>,
-    out: LineOutput<'env, 'o>,
+/// The REPL's state (never a 4D session): the main process waiting for entries.
+pub struct ReplState<'scope, 'env, 'o> {
+    main: MainProcess<'scope, 'env, 'o>,
     at_line_start: Arc<AtomicBool>,
     process_vars: Vec<Value>,
     /// The locals of the entries so far, and what resolution knows of them.
@@ -454,26 +452,18 @@ pub struct Session<'scope, 'env, 'o> {
 /// When `body` returns, the session ends as a run does: the main process
 /// handles its messages until the processes it started have ended (with
 /// `abort_others`, they are aborted first), then the workers end.
-pub fn session<T>(
+pub fn run_repl<T>(
     run: &mut Run,
     out: &mut (dyn Output + Send),
     render: RenderOptions,
     abort_others: bool,
-    body: impl FnOnce(&mut Session<'_, '_, '_>) -> T,
+    body: impl FnOnce(&mut ReplState<'_, '_, '_>) -> T,
 ) -> T {
     let at_line_start = Arc::new(AtomicBool::new(true));
     let mut tracked = Tracked { inner: out, at_line_start: Arc::clone(&at_line_start) };
-    let world = World::new(run, &mut tracked);
-    std::thread::scope(|scope| {
-        let control = Processes::new(&world, scope);
-        let slot = control.main_slot();
-        let me = process_id(slot.number);
-        crate::runtime::shared::set_current_process(me);
-        let mut session = Session {
-            control,
-            slot,
-            methods: SharedMethods::new(&world),
-            out: world.output(),
+    run_processes(run, &mut tracked, |main| {
+        let mut repl = ReplState {
+            main,
             at_line_start,
             process_vars: Vec::new(),
             locals: Vec::new(),
@@ -486,17 +476,16 @@ pub fn session<T>(
             interrupted: Arc::new(AtomicBool::new(false)),
             failed: false,
         };
-        let result = body(&mut session);
-        session.end(abort_others);
-        crate::runtime::locks::release_all(me);
+        let result = body(&mut repl);
+        repl.end(abort_others);
         result
     })
 }
 
-impl Session<'_, '_, '_> {
+impl ReplState<'_, '_, '_> {
     /// Something that stops the running entry from another thread.
     pub fn interrupter(&self) -> Interrupter {
-        Interrupter { slot: Arc::clone(&self.slot), flag: Arc::clone(&self.interrupted) }
+        Interrupter { entry: Arc::clone(&self.main.entry), flag: Arc::clone(&self.interrupted) }
     }
 
     /// Whether lines of an incomplete entry are waiting for more.
@@ -556,17 +545,17 @@ impl Session<'_, '_, '_> {
     /// The messages the main process was sent (`CALL WORKER(1; ...)`), and the
     /// errors other processes reported meanwhile.
     pub fn messages(&mut self) {
-        while let Some(message) = self.control.main_message(Instant::now()) {
-            self.slot.clear_abort();
-            let mut process = exec::Process::new(&mut self.methods, &mut self.process_vars, &mut self.out);
-            process.attach(&self.control, Arc::clone(&self.slot));
+        while let Some(message) = self.main.control.main_message(Instant::now()) {
+            self.main.entry.clear_abort();
+            let mut process = exec::Process::new(&mut self.main.methods, &mut self.process_vars, &mut self.main.out);
+            process.attach(&self.main.control, Arc::clone(&self.main.entry));
             process.errors = std::mem::take(&mut self.errors);
             process.run_message(message);
             self.errors = std::mem::take(&mut process.errors);
             drop(process);
-            self.control.message_done();
+            self.main.control.message_done();
         }
-        self.out.flush();
+        self.main.out.flush();
         self.report();
     }
 
@@ -574,7 +563,7 @@ impl Session<'_, '_, '_> {
     pub fn known(&self) -> Known {
         let mut known = Known {
             locals: self.local_infos.iter().map(|l| l.name.clone()).collect(),
-            methods: self.control.world.with_run(|run| run.method_names()),
+            methods: self.main.control.world.with_run(|run| run.method_names()),
             ..Known::default()
         };
         for (info, value) in self.local_infos.iter().zip(&self.locals) {
@@ -592,38 +581,38 @@ impl Session<'_, '_, '_> {
 
     /// The names of the process variables by slot, as the entries spelled them.
     fn process_var_names(&self) -> Vec<String> {
-        let names = self.control.world.with_run(|run| run.process_var_names.clone());
+        let names = self.main.control.world.with_run(|run| run.process_var_names.clone());
         names.into_iter().map(|n| self.spellings.get(&n).cloned().unwrap_or(n)).collect()
     }
 
     /// Writes text to the session's standard output.
     fn say(&mut self, text: &str) {
-        self.out.stdout(text);
-        self.out.flush();
+        self.main.out.stdout(text);
+        self.main.out.flush();
     }
 
     /// Writes text to the session's standard error.
     fn complain(&mut self, text: &str) {
-        self.out.stderr(text);
-        self.out.flush();
+        self.main.out.stderr(text);
+        self.main.out.flush();
     }
 
     /// Ends a piece of line left by the entry's output.
     fn end_line(&mut self) {
-        self.out.flush();
+        self.main.out.flush();
         if !self.at_line_start.load(Ordering::Relaxed) {
             self.say("\n");
         }
     }
 
     fn render(&self, diags: &[Diagnostic]) -> String {
-        self.control.world.with_run(|run| diags.iter().map(|d| render(d, &run.sources, self.render)).collect())
+        self.main.control.world.with_run(|run| diags.iter().map(|d| render(d, &run.sources, self.render)).collect())
     }
 
     /// Renders the errors the run collected since the last time (methods that
     /// did not load, uncaught errors of other processes).
     fn report(&mut self) {
-        let diags: Vec<Diagnostic> = self.control.world.with_run(|run| std::mem::take(&mut run.diagnostics));
+        let diags: Vec<Diagnostic> = self.main.control.world.with_run(|run| std::mem::take(&mut run.diagnostics));
         let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
         if !errors.is_empty() {
             self.failed = true;
@@ -639,21 +628,21 @@ impl Session<'_, '_, '_> {
             self.failed = true;
             return;
         };
-        self.slot.clear_abort();
+        self.main.entry.clear_abort();
         self.interrupted.store(false, Ordering::Relaxed);
         let outcome = {
-            let mut process = exec::Process::new(&mut self.methods, &mut self.process_vars, &mut self.out);
-            process.attach(&self.control, Arc::clone(&self.slot));
+            let mut process = exec::Process::new(&mut self.main.methods, &mut self.process_vars, &mut self.main.out);
+            process.attach(&self.main.control, Arc::clone(&self.main.entry));
             process.errors = std::mem::take(&mut self.errors);
             let outcome = process.run_entry(&code, &mut self.locals, &mut self.serial);
             self.errors = std::mem::take(&mut process.errors);
             outcome
         };
         self.local_infos.clone_from(&code.locals);
-        self.slot.clear_abort();
+        self.main.entry.clear_abort();
         self.end_line();
         // Locks an error left taken are let go of.
-        crate::runtime::locks::release_all(process_id(self.slot.number));
+        crate::runtime::locks::release_all(process_id(self.main.entry.number));
         match outcome {
             Ok(value) => {
                 if let Some(is_call) = shows
@@ -675,7 +664,7 @@ impl Session<'_, '_, '_> {
             }
             Err(error) => {
                 self.failed = true;
-                let diag = self.control.world.with_run(|run| run.runtime_diagnostic(&error, ENTRY));
+                let diag = self.main.control.world.with_run(|run| run.runtime_diagnostic(&error, ENTRY));
                 let text = self.render(&[diag]);
                 self.complain(&text);
             }
@@ -688,7 +677,7 @@ impl Session<'_, '_, '_> {
     fn compile(&mut self, text: &str) -> Option<(Arc<MethodCode>, Option<bool>)> {
         let mut known = self.local_infos.clone();
         let mut spellings = Vec::new();
-        let result = self.control.world.with_run(|run| {
+        let result = self.main.control.world.with_run(|run| {
             let id = run.sources.add(ENTRY, text);
             let (method, diags) = crate::syntax::parse(id, text);
             if diags.iter().any(Diagnostic::is_error) {
@@ -768,7 +757,7 @@ impl Session<'_, '_, '_> {
                 self.say(&text);
             }
             ":methods" => {
-                let names = self.control.world.with_run(|run| run.method_names());
+                let names = self.main.control.world.with_run(|run| run.method_names());
                 let text: String = names.iter().map(|n| format!("{n}\n")).collect();
                 self.say(if text.is_empty() { "(no methods)\n" } else { &text });
             }
@@ -798,7 +787,7 @@ impl Session<'_, '_, '_> {
     /// `:sessions`: each session of the run (id, type, user) and the
     /// processes running in it.
     fn sessions(&self) -> String {
-        let world = self.control.world;
+        let world = self.main.control.world;
         let running = world.table.running();
         let mut text = String::new();
         for session in world.sessions.sessions() {
@@ -843,7 +832,7 @@ impl Session<'_, '_, '_> {
             return;
         }
         let path = PathBuf::from(path);
-        match self.control.world.with_run(|run| run.load_file(&path)) {
+        match self.main.control.world.with_run(|run| run.load_file(&path)) {
             Ok(name) => self.say(&format!("loaded `{name}`\n")),
             Err(diags) => {
                 self.failed = true;
@@ -859,18 +848,18 @@ impl Session<'_, '_, '_> {
     fn end(&mut self, abort_others: bool) {
         if abort_others {
             let mut number = 2;
-            while self.control.table().get(number).is_some() {
-                self.control.abort(number);
+            while self.main.control.table().get(number).is_some() {
+                self.main.control.abort(number);
                 number += 1;
             }
         }
-        self.slot.clear_abort();
-        let mut process = exec::Process::new(&mut self.methods, &mut self.process_vars, &mut self.out);
-        process.attach(&self.control, Arc::clone(&self.slot));
+        self.main.entry.clear_abort();
+        let mut process = exec::Process::new(&mut self.main.methods, &mut self.process_vars, &mut self.main.out);
+        process.attach(&self.main.control, Arc::clone(&self.main.entry));
         process.errors = std::mem::take(&mut self.errors);
-        self.control.finish(&mut process);
+        self.main.control.finish(&mut process);
         drop(process);
-        self.out.flush();
+        self.main.out.flush();
         self.report();
         for value in self.locals.drain(..) {
             value.discard();
@@ -909,15 +898,15 @@ impl Output for Gathered {
 pub fn transcript(run: &mut Run, input: &str) -> String {
     let gathered = Gathered::default();
     let mut sink = gathered.clone();
-    session(run, &mut sink, RenderOptions::plain(), false, |session| {
+    run_repl(run, &mut sink, RenderOptions::plain(), false, |repl| {
         for line in input.lines() {
-            let prompt = if session.pending() { "...> " } else { "4D> " };
+            let prompt = if repl.pending() { "...> " } else { "4D> " };
             gathered.push(&format!("{prompt}{line}\n"));
-            if session.line(line) == Fed::Quit {
+            if repl.line(line) == Fed::Quit {
                 return;
             }
         }
-        session.finish_pending();
+        repl.finish_pending();
     });
     gathered.take()
 }

@@ -2,6 +2,7 @@
 //! value types, conversions, text formatting of values, text comparison,
 //! runtime errors. Knows nothing about syntax, commands or processes.
 
+pub mod access;
 pub mod class;
 pub mod compare;
 pub mod date_format;
@@ -13,5 +14,6 @@ pub mod number_format;
 pub mod props;
 pub mod shared;
 pub mod text;
+pub mod types;
 
 pub mod value;

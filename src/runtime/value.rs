@@ -12,6 +12,9 @@ use std::rc::Rc;
 
 use rustc_hash::FxBuildHasher;
 
+pub use super::types::ArrayType;
+use super::types::code;
+
 /// A 4D value.
 ///
 /// `repr(C, u64)` puts every payload at offset 8 behind a full-word tag: moves
@@ -70,93 +73,6 @@ impl Pointer {
             }
             Pointer::Param { n, .. } => format!("${n}"),
             Pointer::Element { array, index } => format!("{}{{{index}}}", array.name()),
-        }
-    }
-}
-
-/// The element type of an array.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ArrayType {
-    Text,
-    Real,
-    Integer,
-    Longint,
-    Boolean,
-    Date,
-    Time,
-    Object,
-    Pointer,
-    Picture,
-    Blob,
-}
-
-impl ArrayType {
-    /// The `Type` number of an array of this type (`Text array` is 18).
-    pub fn type_number(self) -> i32 {
-        match self {
-            ArrayType::Real => 14,
-            ArrayType::Integer => 15,
-            ArrayType::Longint => 16,
-            ArrayType::Date => 17,
-            ArrayType::Text => 18,
-            ArrayType::Picture => 19,
-            ArrayType::Pointer => 20,
-            ArrayType::Boolean => 22,
-            ArrayType::Blob => 31,
-            ArrayType::Time => 32,
-            ArrayType::Object => 39,
-        }
-    }
-
-    /// The value of a new element.
-    pub fn default_value(self) -> Value {
-        match self {
-            ArrayType::Text => Value::text(""),
-            ArrayType::Real => Value::Real(0.0),
-            ArrayType::Integer | ArrayType::Longint => Value::Long(0),
-            ArrayType::Boolean => Value::Bool(false),
-            ArrayType::Date => Value::Date(Date::NULL),
-            ArrayType::Time => Value::Time(0),
-            ArrayType::Object | ArrayType::Pointer => Value::Null,
-            ArrayType::Picture | ArrayType::Blob => Value::Undefined,
-        }
-    }
-
-    /// `value` as an element of this array holds it, or `None` if it cannot be.
-    pub fn element(self, value: Value) -> Option<Value> {
-        Some(match (self, value) {
-            (_, Value::Undefined) => self.default_value(),
-            (ArrayType::Text, v @ Value::Text(_)) => v,
-            (ArrayType::Real, Value::Long(n)) => Value::Real(f64::from(n)),
-            (ArrayType::Real, v @ Value::Real(_)) => v,
-            (ArrayType::Integer, Value::Real(n)) => Value::Long(n as i16 as i32),
-            (ArrayType::Longint, Value::Real(n)) => Value::Long(n as i32),
-            (ArrayType::Integer | ArrayType::Longint, v @ Value::Long(_)) => v,
-            (ArrayType::Boolean, v @ Value::Bool(_)) => v,
-            (ArrayType::Date, v @ Value::Date(_)) => v,
-            (ArrayType::Time, v @ Value::Time(_)) => v,
-            (ArrayType::Time, Value::Real(n)) => Value::Time(n as i64),
-            (ArrayType::Object, v @ (Value::Object(_) | Value::Null)) => v,
-            (ArrayType::Pointer, v @ (Value::Pointer(_) | Value::Null)) => v,
-            (ArrayType::Picture | ArrayType::Blob, v) => v,
-            _ => return None,
-        })
-    }
-
-    /// The name used in messages (`Text array`).
-    pub fn name(self) -> &'static str {
-        match self {
-            ArrayType::Text => "Text array",
-            ArrayType::Real => "Real array",
-            ArrayType::Integer => "Integer array",
-            ArrayType::Longint => "Longint array",
-            ArrayType::Boolean => "Boolean array",
-            ArrayType::Date => "Date array",
-            ArrayType::Time => "Time array",
-            ArrayType::Object => "Object array",
-            ArrayType::Pointer => "Pointer array",
-            ArrayType::Picture => "Picture array",
-            ArrayType::Blob => "Blob array",
         }
     }
 }
@@ -541,17 +457,17 @@ impl Value {
     /// The `Value type` number of this value (`Is real`, `Is text`...).
     pub fn value_type(&self) -> i32 {
         match self {
-            Value::Undefined => 5,
-            Value::Null => 255,
-            Value::Bool(_) => 6,
-            Value::Real(_) => 1,
-            Value::Long(_) => 9,
-            Value::Date(_) => 4,
-            Value::Time(_) => 11,
-            Value::Text(_) => 2,
-            Value::Object(_) | Value::SharedObject(_) => 38,
-            Value::Collection(_) | Value::SharedCollection(_) => 42,
-            Value::Pointer(_) => 23,
+            Value::Undefined => code::IS_UNDEFINED,
+            Value::Null => code::IS_NULL,
+            Value::Bool(_) => code::IS_BOOLEAN,
+            Value::Real(_) => code::IS_REAL,
+            Value::Long(_) => code::IS_LONGINT,
+            Value::Date(_) => code::IS_DATE,
+            Value::Time(_) => code::IS_TIME,
+            Value::Text(_) => code::IS_TEXT,
+            Value::Object(_) | Value::SharedObject(_) => code::IS_OBJECT,
+            Value::Collection(_) | Value::SharedCollection(_) => code::IS_COLLECTION,
+            Value::Pointer(_) => code::IS_POINTER,
             Value::Array(a) => a.borrow().ty.type_number(),
         }
     }

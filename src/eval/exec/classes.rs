@@ -12,12 +12,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::{Formula, Frame, Process, convert, member, set_member, unwound};
+use super::{Formula, Frame, Process, unwound};
 use crate::diag::Span;
 use crate::eval::program::{ClassCode, ClassFunction};
+use crate::runtime::access::{empty_like, member, set_member};
 use crate::runtime::class::{self, Class, ClassLink, Store, UserClass};
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::shared::{self, SharedObject};
+use crate::runtime::types::convert;
 use crate::runtime::value::{Object, Props, Value};
 
 /// How deep `Class extends` may chain before fourd calls it circular.
@@ -327,7 +329,7 @@ impl Process<'_> {
             Some(Found::Setter(setter)) => {
                 // Undefined: the getter tells the type, the setter gets its empty value.
                 let value = match value {
-                    Value::Undefined => super::empty_like(&self.class_member(object, name, site)?),
+                    Value::Undefined => empty_like(&self.class_member(object, name, site)?),
                     other => other,
                 };
                 self.call_class_function(&setter, object.clone(), vec![value], site)?;

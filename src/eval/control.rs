@@ -1,0 +1,407 @@
+//! The process boundary: what the evaluator of one process may ask of the
+//! run and of the other processes. `Methods` gives it the project's code,
+//! `Control` the other processes; the process table (`Table`, one
+//! `ProcessEntry` a process, with the pause, delay and abort requests it looks
+//! at), worker names and messages, and the interprocess variables live here
+//! too, so that the walker (`exec`) needs nothing from `processes`, which
+//! implements these traits on threads.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use super::portable::Portable;
+use super::program::MethodCode;
+use crate::diag::Span;
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::Value;
+use crate::session::{Session, SessionTable};
+
+/// Where the evaluator gets project methods and other run-wide things from.
+pub trait Methods {
+    /// The resolved code of method `index`, loaded on first use.
+    fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError>;
+    /// The code of the user class at `index`, loaded and resolved on first use.
+    fn class_code(&mut self, index: usize) -> Result<Arc<super::program::ClassCode>, RuntimeError>;
+    /// The index of the user class with this name (case-sensitive).
+    fn class_index(&mut self, name: &str) -> Option<usize>;
+    /// The names of the project's classes, sorted.
+    fn class_names(&mut self) -> Vec<String>;
+    /// The index of the project method with this name (any case), if there is one.
+    fn method_index(&mut self, name: &str) -> Option<usize>;
+    /// The slot of the process variable with this name (any case), if there is one.
+    fn process_var_slot(&mut self, name: &str) -> Option<usize>;
+    /// The name of the process variable in `slot`.
+    fn process_var_name(&self, slot: usize) -> String;
+    /// Resolves formula source text (`Formula from string`).
+    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
+    /// The source text of a span, as written.
+    fn snippet(&self, span: Span) -> String;
+    /// The line number of a span.
+    fn line(&self, span: Span) -> usize;
+    /// The `--user-param` value of the run.
+    fn user_param(&self) -> String;
+}
+
+/// `Process state` values (documented constants).
+pub mod state {
+    pub const DOES_NOT_EXIST: i32 = -100;
+    pub const ABORTED: i32 = -1;
+    pub const EXECUTING: i32 = 0;
+    pub const DELAYED: i32 = 1;
+    pub const PAUSED: i32 = 5;
+}
+
+/// The user name of the standalone and stored-procedures sessions: fourd has
+/// no users, so it is the name 4D gives the Designer.
+pub const STANDALONE_USER: &str = "designer";
+
+/// How many processes may run at once: beyond, `New process` raises an
+/// error instead of exhausting the machine (a method that starts itself).
+pub const MAX_LIVE_PROCESSES: usize = 4000;
+
+/// One process of the run, as the table knows it.
+pub struct ProcessEntry {
+    pub number: i32,
+    pub name: String,
+    /// When the process started, and whether it is a worker's (for `Process info`).
+    pub started: std::time::SystemTime,
+    pub worker: bool,
+    /// The session the process belongs to.
+    pub session: Arc<Session>,
+    /// The operating system's id of the process's thread, where the system tells it (Linux).
+    thread_id: std::sync::OnceLock<u64>,
+    pub(super) state: AtomicI32,
+    /// Set when another process paused, delayed or aborted this one: the
+    /// process looks at `ctl` at its next loop turn or method call.
+    attention: std::sync::atomic::AtomicBool,
+    ctl: Mutex<Ctl>,
+    wake: Condvar,
+}
+
+/// What other processes asked of a process.
+#[derive(Default)]
+struct Ctl {
+    /// The end of the running (or asked for) `DELAY PROCESS`.
+    delay: Option<Instant>,
+    /// Whether the running delay is the process's own (else it waits to start).
+    delaying: bool,
+    /// `PAUSE PROCESS`, until `RESUME PROCESS`.
+    paused: bool,
+    /// `ABORT PROCESS BY ID`.
+    abort: bool,
+}
+
+impl ProcessEntry {
+    fn new(number: i32, name: String, worker: bool, session: Arc<Session>) -> Arc<ProcessEntry> {
+        Arc::new(ProcessEntry {
+            number,
+            name,
+            started: std::time::SystemTime::now(),
+            worker,
+            session,
+            thread_id: std::sync::OnceLock::new(),
+            state: AtomicI32::new(state::EXECUTING),
+            attention: std::sync::atomic::AtomicBool::new(false),
+            ctl: Mutex::new(Ctl::default()),
+            wake: Condvar::new(),
+        })
+    }
+
+    pub fn state(&self) -> i32 {
+        self.state.load(Ordering::Acquire)
+    }
+
+    /// Notes the id of the calling thread, which runs this process.
+    pub fn note_thread(&self) {
+        // `/proc/thread-self` links to `PID/task/TID` on Linux.
+        let tid = std::fs::read_link("/proc/thread-self")
+            .ok()
+            .and_then(|link| link.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse::<u64>().ok()));
+        if let Some(tid) = tid {
+            let _ = self.thread_id.set(tid);
+        }
+    }
+
+    /// The system's id of the process's thread (`Process info.systemID`).
+    pub fn system_id(&self) -> Option<u64> {
+        self.thread_id.get().copied()
+    }
+
+    /// The processor time the process's thread has used, in seconds, while
+    /// it runs (`Process info.cpuTime`): user and system time from `/proc`.
+    pub fn cpu_time(&self) -> Option<f64> {
+        let tid = self.thread_id.get()?;
+        let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
+        // The fields after the command name in parentheses: state is the
+        // first, user time the 12th and system time the 13th, in clock ticks
+        // (100 a second on Linux).
+        let (_, rest) = stat.rsplit_once(')')?;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let user: f64 = fields.get(11)?.parse().ok()?;
+        let system: f64 = fields.get(12)?.parse().ok()?;
+        Some((user + system) / 100.0)
+    }
+
+    /// Whether another process asked something of this one.
+    #[inline(always)]
+    pub fn needs_attention(&self) -> bool {
+        self.attention.load(Ordering::Relaxed)
+    }
+
+    /// Does what other processes asked: waits out a delay or a pause; `Err`
+    /// when the process was aborted.
+    pub fn attend(&self) -> Result<(), RuntimeError> {
+        let mut ctl = self.ctl.lock();
+        self.wait(&mut ctl);
+        self.attention.store(false, Ordering::Relaxed);
+        if ctl.abort {
+            self.attention.store(true, Ordering::Relaxed);
+            return Err(RuntimeError::new(codes::ABORTED, "the process was aborted (ABORT PROCESS BY ID)"));
+        }
+        Ok(())
+    }
+
+    /// Waits while the process is paused or delayed (not when aborted).
+    fn wait(&self, ctl: &mut parking_lot::MutexGuard<'_, Ctl>) {
+        loop {
+            if ctl.abort {
+                break;
+            }
+            if ctl.paused {
+                self.state.store(state::PAUSED, Ordering::Release);
+                self.wake.wait(ctl);
+                continue;
+            }
+            match ctl.delay {
+                Some(until) if Instant::now() < until => {
+                    self.state.store(state::DELAYED, Ordering::Release);
+                    self.wake.wait_until(ctl, until);
+                }
+                _ => break,
+            }
+        }
+        ctl.delay = None;
+        ctl.delaying = false;
+        self.state.store(state::EXECUTING, Ordering::Release);
+    }
+
+    /// `DELAY PROCESS` of the process on itself: waits `ticks` sixtieths of a
+    /// second, or until `RESUME PROCESS` ends the delay.
+    pub fn delay_self(&self, ticks: f64) {
+        if ticks.is_nan() || ticks <= 0.0 {
+            return;
+        }
+        let mut ctl = self.ctl.lock();
+        ctl.delay = Some(deadline(ticks));
+        ctl.delaying = true;
+        self.wait(&mut ctl);
+    }
+
+    /// `PAUSE PROCESS` of the process on itself: waits until resumed.
+    pub fn pause_self(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.paused = true;
+        self.wait(&mut ctl);
+    }
+
+    /// `DELAY PROCESS` from another process: replaces what is left of the
+    /// current delay (0 ends it), or delays the process at its next step.
+    pub(super) fn delay(&self, ticks: f64) {
+        let mut ctl = self.ctl.lock();
+        ctl.delay = Some(deadline(ticks));
+        if !ctl.delaying {
+            self.attention.store(true, Ordering::Relaxed);
+        }
+        self.wake.notify_all();
+    }
+
+    /// `PAUSE PROCESS` from another process: at its next step.
+    pub(super) fn pause(&self) {
+        self.ctl.lock().paused = true;
+        self.attention.store(true, Ordering::Relaxed);
+    }
+
+    /// `RESUME PROCESS`: ends a pause or a delay.
+    pub(super) fn resume(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.paused = false;
+        ctl.delay = None;
+        self.wake.notify_all();
+    }
+
+    /// Ctrl-C in the REPL: the running entry stops at its next step, as
+    /// after `ABORT PROCESS BY ID`.
+    pub fn interrupt(&self) {
+        self.abort();
+    }
+
+    /// Forgets an abort or interrupt, so that the REPL's next entry runs.
+    pub fn clear_abort(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.abort = false;
+        self.attention.store(ctl.paused || ctl.delay.is_some(), Ordering::Relaxed);
+    }
+
+    /// `ABORT PROCESS BY ID`: the process stops at its next step.
+    pub(super) fn abort(&self) {
+        let mut ctl = self.ctl.lock();
+        ctl.abort = true;
+        self.attention.store(true, Ordering::Relaxed);
+        self.wake.notify_all();
+    }
+}
+
+/// The instant `ticks` sixtieths of a second from now.
+pub fn deadline(ticks: f64) -> Instant {
+    let seconds = if ticks.is_nan() || ticks <= 0.0 { 0.0 } else { (ticks / 60.0).min(1e9) };
+    Instant::now() + Duration::from_secs_f64(seconds)
+}
+
+/// The identity of process `number` for the locks of `Use` (numbers are never reused).
+pub fn process_id(number: i32) -> crate::runtime::locks::ProcessId {
+    u64::try_from(number).unwrap_or(0)
+}
+
+/// The processes of a run, by number (the main process is 1).
+pub struct Table {
+    slots: Mutex<Vec<Arc<ProcessEntry>>>,
+    /// The processes started by `New process` that have not ended.
+    pub(super) live: std::sync::atomic::AtomicUsize,
+}
+
+impl Table {
+    pub(super) fn new() -> Table {
+        Table { slots: Mutex::new(Vec::new()), live: std::sync::atomic::AtomicUsize::new(0) }
+    }
+
+    /// Adds a process; returns its slot.
+    pub(super) fn add(&self, name: &str, worker: bool, session: &Arc<Session>) -> Arc<ProcessEntry> {
+        let mut slots = self.slots.lock();
+        let number = i32::try_from(slots.len() + 1).unwrap_or(i32::MAX);
+        let slot = ProcessEntry::new(number, name.to_string(), worker, Arc::clone(session));
+        slots.push(Arc::clone(&slot));
+        slot
+    }
+
+    /// The process numbered `number`, if it was ever started.
+    pub fn get(&self, number: i32) -> Option<Arc<ProcessEntry>> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.slots.lock().get(index).cloned()
+    }
+
+    /// The processes that have not ended, in the order they started.
+    pub fn running(&self) -> Vec<Arc<ProcessEntry>> {
+        self.slots.lock().iter().filter(|s| s.state() != state::ABORTED).cloned().collect()
+    }
+
+    /// `Process number(name)`: the number of the running process with that name, 0 if none.
+    pub fn number_of(&self, name: &str) -> i32 {
+        self.slots.lock().iter().find(|s| s.name == name && s.state() != state::ABORTED).map_or(0, |s| s.number)
+    }
+}
+
+/// What a process may ask of the others: starting, delaying and resuming
+/// processes, the process table.
+pub trait Control {
+    /// `New process(method; stack; name; params...; *)`: starts `method` in a
+    /// new process on its own thread with copies of `args`; with `unique`,
+    /// returns the number of a running process of that name instead.
+    fn start(
+        &self,
+        method: usize,
+        stack: f64,
+        name: &str,
+        args: Vec<Portable>,
+        unique: bool,
+        session: &Arc<Session>,
+    ) -> Result<i32, RuntimeError>;
+    /// The run's sessions.
+    fn sessions(&self) -> &SessionTable;
+    /// The stored-procedures session (made on first use).
+    fn stored_procedures(&self) -> Arc<Session>;
+    fn table(&self) -> &Table;
+    /// The interprocess variables.
+    fn interprocess(&self) -> &Interprocess;
+    /// The singleton of the shared singleton class at `class`, if made.
+    fn singleton(&self, class: usize) -> Option<Arc<crate::runtime::shared::SharedObject>>;
+    /// Keeps `made` as the singleton of the class at `class`, unless another
+    /// process made one first: returns the one kept.
+    fn keep_singleton(
+        &self,
+        class: usize,
+        made: Arc<crate::runtime::shared::SharedObject>,
+    ) -> Arc<crate::runtime::shared::SharedObject>;
+    /// `Storage`.
+    fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject>;
+    /// `DELAY PROCESS` on another process.
+    fn delay(&self, number: i32, ticks: f64);
+    /// `RESUME PROCESS`.
+    fn resume(&self, number: i32);
+    /// `PAUSE PROCESS` on another process.
+    fn pause(&self, number: i32);
+    /// `ABORT PROCESS BY ID`.
+    fn abort(&self, number: i32);
+    /// `CALL WORKER(process; function; args...)`: posts a message to the
+    /// worker of that name (started if needed) or number (nothing if none).
+    fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError>;
+    /// `KILL WORKER`: the worker drops its messages and ends after the current one.
+    fn kill_worker(&self, target: WorkerName);
+    /// The next message of the main process's box, waiting until `deadline`.
+    fn main_message(&self, deadline: Instant) -> Option<Message>;
+    /// A message of the main process's box has been handled.
+    fn message_done(&self);
+    /// Reports an uncaught error (not an abort) of process `process`.
+    fn report_error(&self, error: &RuntimeError, method: &str, process: &str);
+}
+
+/// Which worker `CALL WORKER` and `KILL WORKER` address.
+pub enum WorkerName {
+    Name(String),
+    Number(i32),
+}
+
+/// A message for a worker: a formula or a method name, and its parameters.
+pub struct Message {
+    pub function: Portable,
+    pub args: Vec<Portable>,
+}
+
+/// The interprocess variables of a run (`<>name`): one value each, seen by
+/// every process. A process keeps its own copy of each variable it uses and
+/// takes a fresh one when another process has assigned the variable since
+/// (the version tells). Each read and each write is atomic; a sequence of
+/// them is not (4D documents no locking for interprocess variables).
+#[derive(Default)]
+pub struct Interprocess {
+    /// By slot (the slots of process variables): the version and the value.
+    slots: Mutex<Vec<Option<(u64, Portable)>>>,
+    /// The last version given.
+    versions: std::sync::atomic::AtomicU64,
+}
+
+impl Interprocess {
+    /// The value of the variable at `slot` if its version is not `seen`:
+    /// its version and a copy for the calling process. `None` when the
+    /// process's copy is current or the variable was never assigned.
+    pub fn read(&self, slot: usize, seen: u64) -> Option<(u64, Value)> {
+        let slots = self.slots.lock();
+        match slots.get(slot) {
+            Some(Some((version, value))) if *version != seen => Some((*version, value.to_value())),
+            _ => None,
+        }
+    }
+
+    /// Assigns the variable at `slot`; returns the new version.
+    pub fn write(&self, slot: usize, value: Portable) -> u64 {
+        let version = self.versions.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let mut slots = self.slots.lock();
+        if slots.len() <= slot {
+            slots.resize_with(slot + 1, || None);
+        }
+        slots[slot] = Some((version, value));
+        version
+    }
+}

@@ -1,0 +1,545 @@
+//! Expressions: `expr` for the frequent kinds and `expr_cold` for the rest,
+//! conditions, numbers, parameters, and the quick paths of the numeric operators.
+
+use std::rc::Rc;
+
+use super::super::ops;
+use super::super::program::{Expr, ExprKind, Literal, SystemVar};
+use super::host::ProcessHost;
+use super::{Formula, Frame, MAX_SHARED_LITERALS, Process, unwound};
+use crate::commands::{Args, Ctx};
+use crate::diag::Span;
+use crate::runtime::access::{array_element, char_at, element, has_class, member};
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::types::store;
+use crate::runtime::value::{Date, Props, Text, Value, key};
+use crate::syntax::ast::BinOp;
+
+impl Process<'_> {
+    /// A condition of `If`, `While`, `Until`, `:`: a Boolean; undefined counts as False.
+    pub(super) fn condition(&mut self, frame: &mut Frame<'_>, cond: &Expr) -> Result<bool, RuntimeError> {
+        // A comparison of numbers (`$i<10`, `Count parameters=0`) is decided
+        // here, without building a Boolean value or a call to `expr`.
+        match &cond.kind {
+            ExprKind::LocalNumber { slot, op, number } => {
+                if let Some(x) = number_of(&self.stack[frame.base + *slot])
+                    && let Some(b) = compare_numbers(*op, x, *number)
+                {
+                    return Ok(b);
+                }
+            }
+            ExprKind::Binary { first, rest } if rest.len() == 1 && is_comparison(rest[0].0) => {
+                let left = self.operand(frame, first)?;
+                let right = self.operand(frame, &rest[0].1)?;
+                if let (Some(x), Some(y)) = (number_of(&left), number_of(&right))
+                    && let Some(b) = compare_numbers(rest[0].0, x, y)
+                {
+                    std::mem::forget(right);
+                    std::mem::forget(left);
+                    return Ok(b);
+                }
+                let result = ops::binary(rest[0].0, &left, &right).map_err(|err| err.at(cond.span))?;
+                left.discard();
+                right.discard();
+                return self.truth(result, cond);
+            }
+            _ => {}
+        }
+        let value = self.expr(frame, cond)?;
+        self.truth(value, cond)
+    }
+
+    /// The truth of a condition's value: a Boolean, or undefined (False).
+    #[inline(always)]
+    pub(super) fn truth(&self, value: Value, cond: &Expr) -> Result<bool, RuntimeError> {
+        if let Value::Bool(b) = value {
+            std::mem::forget(value);
+            return Ok(b);
+        }
+        match value {
+            Value::Undefined => Ok(false),
+            other => Err(RuntimeError::new(
+                codes::TYPE_MISMATCH,
+                format!("a condition must be a Boolean, not {}", other.type_name()),
+            )
+            .at(cond.span)),
+        }
+    }
+
+    pub(super) fn number(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<f64, RuntimeError> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Number(n)) => return Ok(*n),
+            ExprKind::Local(slot) => {
+                if let Some(n) = number_of(&self.stack[frame.base + *slot]) {
+                    return Ok(n);
+                }
+            }
+            _ => {}
+        }
+        match self.expr(frame, e)? {
+            Value::Real(n) => Ok(n),
+            Value::Long(n) => Ok(f64::from(n)),
+            Value::Undefined => Ok(0.0),
+            other => {
+                Err(RuntimeError::new(codes::TYPE_MISMATCH, format!("a number is expected, not {}", other.type_name()))
+                    .at(e.span))
+            }
+        }
+    }
+
+    pub(super) fn param_index(&mut self, frame: &mut Frame<'_>, index: &Expr) -> Result<usize, RuntimeError> {
+        let n = self.number(frame, index)?;
+        if n < 1.0 {
+            return Err(
+                RuntimeError::new(codes::INDEX_OUT_OF_RANGE, format!("there is no parameter {n}")).at(index.span)
+            );
+        }
+        Ok(n as usize)
+    }
+
+    pub(super) fn param(&self, frame: &Frame<'_>, n: usize) -> Value {
+        if n <= frame.nargs {
+            self.stack[frame.args + n - 1].clone()
+        } else {
+            frame.extra.get(n - frame.nargs - 1).cloned().unwrap_or_default()
+        }
+    }
+
+    pub(super) fn set_param(&mut self, frame: &mut Frame<'_>, n: usize, value: Value) {
+        if n <= frame.nargs {
+            self.stack[frame.args + n - 1] = value;
+        } else {
+            let i = n - frame.nargs - 1;
+            if frame.extra.len() <= i {
+                frame.extra.resize(i + 1, Value::Undefined);
+            }
+            frame.extra[i] = value;
+        }
+    }
+
+    /// Evaluates an expression. The frequent kinds are handled here; the
+    /// others go to `expr_cold`, which keeps this function's stack frame small
+    /// (it recurses for every operand).
+    pub(super) fn expr(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
+        match &e.kind {
+            ExprKind::Literal(lit) => Ok(self.literal(lit)),
+            ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
+            ExprKind::Process(slot) => Ok(self.process_vars.get(*slot).cloned().unwrap_or_default()),
+            ExprKind::Binary { first, rest } => {
+                let mut acc = self.operand(frame, first)?;
+                for (op, operand) in rest {
+                    acc = match op {
+                        BinOp::AndThen => {
+                            if acc.truthy() {
+                                self.expr(frame, operand)?
+                            } else {
+                                acc
+                            }
+                        }
+                        BinOp::OrElse => {
+                            if acc.truthy() {
+                                acc
+                            } else {
+                                self.expr(frame, operand)?
+                            }
+                        }
+                        _ => {
+                            let right = self.operand(frame, operand)?;
+                            if let (Some(x), Some(y)) = (number_of(&acc), number_of(&right))
+                                && let Some(result) = quick_numbers(*op, x, y)
+                            {
+                                // Both are numbers: nothing to drop.
+                                std::mem::forget(right);
+                                std::mem::forget(acc);
+                                result
+                            } else {
+                                let result = ops::binary(*op, &acc, &right).map_err(|err| err.at(e.span))?;
+                                acc.discard();
+                                right.discard();
+                                result
+                            }
+                        }
+                    };
+                }
+                Ok(acc)
+            }
+            ExprKind::LocalNumber { slot, op, number } => {
+                if let Some(result) = self.quick_local_number(frame, *slot, *op, *number) {
+                    return Ok(result);
+                }
+                let local = self.stack[frame.base + *slot].clone();
+                ops::binary(*op, &local, &Value::Real(*number)).map_err(|err| err.at(e.span))
+            }
+            ExprKind::MethodCall { method, args } => {
+                let start = self.stack.len();
+                for arg in args {
+                    if let Err(err) = self.push_argument(frame, arg) {
+                        self.pop_to(start);
+                        return Err(err);
+                    }
+                }
+                self.method_call(frame, *method, start, e.span)
+            }
+            _ => self.expr_cold(frame, e),
+        }
+    }
+
+    /// An operand: literals and locals without the cost of a call to `expr`.
+    #[inline(always)]
+    pub(super) fn operand(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Number(n)) => Ok(Value::Real(*n)),
+            ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
+            ExprKind::CountParameters => Ok(Value::Real(frame.count_parameters() as f64)),
+            _ => self.expr(frame, e),
+        }
+    }
+
+    /// `$local op number` computed in place when the local is a number and
+    /// the operator a frequent one.
+    #[inline(always)]
+    pub(super) fn quick_local_number(&self, frame: &Frame<'_>, slot: usize, op: BinOp, number: f64) -> Option<Value> {
+        quick_numbers(op, number_of(&self.stack[frame.base + slot])?, number)
+    }
+
+    /// Evaluates an argument onto the stack; numbers computed from a local are
+    /// written there directly (no copy through a temporary).
+    #[inline(always)]
+    pub(super) fn push_argument(&mut self, frame: &mut Frame<'_>, arg: &Expr) -> Result<(), RuntimeError> {
+        if let ExprKind::LocalNumber { slot, op, number } = &arg.kind
+            && let Some(result) = self.quick_local_number(frame, *slot, *op, *number)
+        {
+            self.push_in_place(result);
+            return Ok(());
+        }
+        let value = self.expr(frame, arg)?;
+        self.push_in_place(value);
+        Ok(())
+    }
+
+    /// Pushes a value onto the stack, writing numbers word by word into their
+    /// slot (`Vec::push` would copy them whole from a temporary and stall).
+    #[inline(always)]
+    pub(super) fn push_in_place(&mut self, value: Value) {
+        self.stack.push(Value::Undefined);
+        if let Some(slot) = self.stack.last_mut() {
+            store(slot, value);
+        }
+    }
+
+    /// Calls project method `method` with the arguments on the stack from `start`.
+    pub(super) fn method_call(
+        &mut self,
+        frame: &Frame<'_>,
+        method: usize,
+        start: usize,
+        span: Span,
+    ) -> Result<Value, RuntimeError> {
+        let code = match self.loaded.get(method) {
+            Some(Some(code)) => code.clone(),
+            _ => match self.load(method) {
+                Ok(code) => code,
+                Err(err) => {
+                    self.stack.truncate(start);
+                    return Err(err.at(span));
+                }
+            },
+        };
+        self.invoke(&code, start, frame.this.clone(), &[]).map_err(|err| unwound(err, &code.name, span))
+    }
+
+    #[inline]
+    pub(super) fn literal(&mut self, lit: &Literal) -> Value {
+        match lit {
+            Literal::Number(n) => Value::Real(*n),
+            Literal::Text(text, id) => Value::Text(self.text_literal(text, *id)),
+            Literal::Bool(b) => Value::Bool(*b),
+            Literal::Date { year, month, day } => Value::Date(Date { year: *year, month: *month, day: *day }),
+            Literal::Time(t) => Value::Time(*t),
+            Literal::Null => Value::Null,
+        }
+    }
+
+    /// The `Text` of a text literal, made once per process and shared after.
+    #[inline]
+    pub(super) fn text_literal(&mut self, text: &str, id: u32) -> Text {
+        let id = id as usize;
+        if let Some(Some(t)) = self.texts.get(id) {
+            return t.clone();
+        }
+        let t = Text::new(text);
+        if id < MAX_SHARED_LITERALS {
+            if self.texts.len() <= id {
+                self.texts.resize(id + 1, None);
+            }
+            self.texts[id] = Some(t.clone());
+        }
+        t
+    }
+
+    #[inline(never)]
+    pub(super) fn expr_cold(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
+        let value = match &e.kind {
+            // The frequent kinds are `expr`'s own.
+            ExprKind::Literal(_)
+            | ExprKind::Local(_)
+            | ExprKind::Process(_)
+            | ExprKind::Binary { .. }
+            | ExprKind::LocalNumber { .. }
+            | ExprKind::MethodCall { .. } => {
+                return self.expr(frame, e);
+            }
+            ExprKind::CountParameters => Value::Real(frame.count_parameters() as f64),
+            ExprKind::Interprocess(slot) => self.interprocess(*slot),
+            ExprKind::ClassRef(index) => self.loaded_class(*index).map_err(|err| err.at(e.span))?.object,
+            ExprKind::ClassStore => self.class_store().map_err(|err| err.at(e.span))?,
+            ExprKind::SuperCall { class, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                self.super_call(frame, *class, values, e.span).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::SuperMember { class, name, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                self.super_member(frame, *class, name, values, e.span).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::Publish { slots, call } => {
+                let value = self.expr(frame, call)?;
+                for &slot in slots {
+                    self.publish(slot)?;
+                }
+                value
+            }
+            ExprKind::Param(index) => {
+                let n = self.param_index(frame, index)?;
+                self.param(frame, n)
+            }
+            ExprKind::Command { id, args, star, marker } => {
+                let spec = id.spec();
+                // Argument buffers are reused, so a command call allocates nothing.
+                let mut values = self.arg_buffers.pop().unwrap_or_default();
+                for arg in args {
+                    match self.expr(frame, arg) {
+                        Ok(v) => values.push(v),
+                        Err(err) => {
+                            values.clear();
+                            self.arg_buffers.push(values);
+                            return Err(err);
+                        }
+                    }
+                }
+                let outcome = {
+                    let mut host = ProcessHost { process: self, frame, args, site: e.span };
+                    let mut ctx = Ctx { host: &mut host };
+                    (spec.handler)(&mut ctx, &Args { values: &values, star: *star, marker: *marker })
+                };
+                values.clear();
+                self.arg_buffers.push(values);
+                outcome.map_err(|err| err.at(e.span))?
+            }
+            ExprKind::ForwardCall { method } => {
+                let start = self.stack.len();
+                for n in 1..=frame.count_parameters() {
+                    let v = self.param(frame, n);
+                    self.stack.push(v);
+                }
+                self.method_call(frame, *method, start, e.span)?
+            }
+            ExprKind::Negate(inner) => match self.expr(frame, inner)? {
+                Value::Real(n) => Value::Real(-n),
+                Value::Long(n) => Value::Real(-f64::from(n)),
+                Value::Time(t) => Value::Time(-t),
+                other => {
+                    return Err(RuntimeError::new(
+                        codes::INCOMPATIBLE_TYPES,
+                        format!("cannot negate {}", other.type_name()),
+                    )
+                    .at(e.span));
+                }
+            },
+            ExprKind::Member { object, name } => {
+                let object = self.expr(frame, object)?;
+                if has_class(&object) {
+                    self.class_member(&object, name, e.span).map_err(|err| err.at(e.span))?
+                } else {
+                    member(&object, name).map_err(|err| err.at(e.span))?
+                }
+            }
+            ExprKind::MemberCall { object, name, function, args } => {
+                let object = self.expr(frame, object)?;
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                self.member_call(frame, &object, name, *function, values, e.span).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::CallValue { function, args } => {
+                let function = self.expr(frame, function)?;
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                let this = frame.this.clone();
+                self.call_value(&function, this, values, e.span).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::Index { target, index } => {
+                let target = self.expr(frame, target)?;
+                let index = self.expr(frame, index)?;
+                element(&target, &index).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::IndexCall { target, index, args } => {
+                let target = self.expr(frame, target)?;
+                let index = self.expr(frame, index)?;
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.expr(frame, arg)?);
+                }
+                match (&target, &index) {
+                    (Value::Object(_) | Value::SharedObject(_), Value::Text(name)) => self
+                        .member_call(frame, &target, name.as_str(), None, values, e.span)
+                        .map_err(|err| err.at(e.span))?,
+                    _ => {
+                        let function = element(&target, &index).map_err(|err| err.at(e.span))?;
+                        self.call_value(&function, target, values, e.span).map_err(|err| err.at(e.span))?
+                    }
+                }
+            }
+            ExprKind::CharIndex { text, index } => {
+                // `$t[[$i]]`: the text is read where it lies (no reference taken).
+                if let (ExprKind::Local(slot), ExprKind::Local(_) | ExprKind::Literal(Literal::Number(_))) =
+                    (&text.kind, &index.kind)
+                {
+                    let index = self.number(frame, index)?;
+                    return char_at(&self.stack[frame.base + *slot], index).map_err(|err| err.at(e.span));
+                }
+                let text = self.expr(frame, text)?;
+                let index = self.number(frame, index)?;
+                char_at(&text, index).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::Ternary { cond, then_expr, else_expr } => {
+                if self.expr(frame, cond)?.truthy() {
+                    self.expr(frame, then_expr)?
+                } else {
+                    self.expr(frame, else_expr)?
+                }
+            }
+            ExprKind::Object(props) => {
+                let mut map = Props::with_capacity(props.len());
+                for (name, value) in props {
+                    let value = self.expr(frame, value)?;
+                    map.insert(key(name), value.stored());
+                }
+                Value::new_object(map)
+            }
+            ExprKind::Collection(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    values.push(self.expr(frame, item)?.stored());
+                }
+                Value::new_collection(values)
+            }
+            ExprKind::Try(inner) => {
+                self.try_begin();
+                let outcome = self.expr(frame, inner);
+                match outcome {
+                    Ok(v) => {
+                        self.try_end(frame, None);
+                        v
+                    }
+                    Err(err) if err.code() == codes::ABORTED => {
+                        self.tries.pop();
+                        return Err(err);
+                    }
+                    Err(err) => {
+                        self.try_end(frame, Some(err));
+                        Value::Undefined
+                    }
+                }
+            }
+            ExprKind::PointerTo(place) => self.pointer_to(frame, place)?,
+            ExprKind::Deref(pointer) => {
+                let pointer = self.pointer(frame, pointer)?;
+                self.deref_in(frame, &pointer).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::ArrayElement { array, index } => {
+                let array = self.expr(frame, array)?;
+                let index = self.number(frame, index)?;
+                array_element(&array, index).map_err(|err| err.at(e.span))?
+            }
+            ExprKind::This => {
+                if frame.super_pending {
+                    self.this_before_super(frame).map_err(|err| err.at(e.span))?;
+                }
+                frame.this.clone()
+            }
+            ExprKind::Formula { code, captures, source } => {
+                let captured =
+                    captures.iter().map(|(outer, inner)| (*inner, self.local(frame, *outer).clone())).collect();
+                Value::new_formula(Rc::new(Formula { code: code.clone(), captured, source: source.to_string() }))
+            }
+            ExprKind::SystemVar(var) => match var {
+                SystemVar::Error => Value::Long(self.errors.error),
+                SystemVar::ErrorMethod => Value::text(self.errors.error_method.clone()),
+                SystemVar::ErrorLine => Value::Long(self.errors.error_line),
+                SystemVar::ErrorFormula => Value::text(self.errors.error_formula.clone()),
+            },
+            ExprKind::Unsupported(what) => {
+                return Err(RuntimeError::new(codes::NOT_SUPPORTED, what.clone()).at(e.span));
+            }
+        };
+        Ok(value)
+    }
+}
+
+/// A Real or Longint as a number (no call).
+#[inline(always)]
+pub(super) fn number_of(value: &Value) -> Option<f64> {
+    match value {
+        Value::Real(n) => Some(*n),
+        Value::Long(n) => Some(f64::from(*n)),
+        _ => None,
+    }
+}
+
+/// Whether `op` compares its operands (its result is a Boolean).
+#[inline(always)]
+pub(super) fn is_comparison(op: BinOp) -> bool {
+    matches!(op, BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual | BinOp::Equal | BinOp::NotEqual)
+}
+
+/// A comparison of two numbers, as `quick_numbers` makes it, as a `bool`.
+#[inline(always)]
+pub(super) fn compare_numbers(op: BinOp, x: f64, y: f64) -> Option<bool> {
+    Some(match op {
+        BinOp::Less => x < y,
+        BinOp::Greater => x > y,
+        BinOp::LessEqual => x <= y,
+        BinOp::GreaterEqual => x >= y,
+        BinOp::Equal => (x - y).abs() < ops::REAL_EPSILON,
+        BinOp::NotEqual => (x - y).abs() >= ops::REAL_EPSILON,
+        _ => return None,
+    })
+}
+
+/// The frequent numeric operators, computed in place; `None` sends the others to `ops::binary`.
+#[inline(always)]
+pub(super) fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(match op {
+        BinOp::Add => Value::Real(x + y),
+        BinOp::Subtract => Value::Real(x - y),
+        BinOp::Multiply => Value::Real(x * y),
+        BinOp::Divide => Value::Real(x / y),
+        BinOp::Modulo if y as i32 != 0 => Value::Real(f64::from((x as i32).wrapping_rem(y as i32))),
+        BinOp::Less => Value::Bool(x < y),
+        BinOp::Greater => Value::Bool(x > y),
+        BinOp::LessEqual => Value::Bool(x <= y),
+        BinOp::GreaterEqual => Value::Bool(x >= y),
+        BinOp::Equal => Value::Bool((x - y).abs() < ops::REAL_EPSILON),
+        BinOp::NotEqual => Value::Bool((x - y).abs() >= ops::REAL_EPSILON),
+        _ => return None,
+    })
+}

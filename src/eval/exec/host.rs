@@ -1,0 +1,282 @@
+//! `ProcessHost`, the evaluator as commands see it (the `Host` trait): output,
+//! callbacks, pointers, processes, workers and sessions.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::super::control::{Message, ProcessEntry, WorkerName, deadline, state};
+use super::super::portable::Portable;
+use super::super::program::Expr;
+use super::{Formula, Frame, Process};
+use crate::commands::{Host, Output, ProcessInfo};
+use crate::diag::Span;
+use crate::runtime::error::{ErrorState, RuntimeError, codes};
+use crate::runtime::value::{Pointer, Value};
+
+/// The evaluator as commands see it: the process and the running method.
+pub(super) struct ProcessHost<'p, 'a, 'c> {
+    pub(super) process: &'p mut Process<'a>,
+    pub(super) frame: &'p mut Frame<'c>,
+    /// The running command's arguments, as written (for `ASSERT`'s message).
+    pub(super) args: &'p [Expr],
+    /// The running command or function call, for the chain of calls of
+    /// errors raised in what it calls.
+    pub(super) site: Span,
+}
+
+impl Host for ProcessHost<'_, '_, '_> {
+    fn output(&mut self) -> &mut dyn Output {
+        &mut *self.process.out
+    }
+
+    fn count_parameters(&self) -> usize {
+        self.frame.count_parameters()
+    }
+
+    fn current_method_name(&self) -> String {
+        self.frame.code.name.clone()
+    }
+
+    fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+        self.process.call_value(function, this.clone(), args, self.site)
+    }
+
+    fn new_process(
+        &mut self,
+        method: &str,
+        stack: f64,
+        name: &str,
+        args: &[Value],
+        unique: bool,
+        on_server: bool,
+    ) -> Result<i32, RuntimeError> {
+        let Some((control, slot)) = &self.process.control else {
+            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "processes cannot be started here"));
+        };
+        let Some(index) = self.process.methods.method_index(method) else {
+            return Err(RuntimeError::new(
+                codes::UNKNOWN_NAME,
+                format!("there is no project method named `{method}` to start a process with"),
+            ));
+        };
+        let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
+        let session = if on_server { control.stored_procedures() } else { Arc::clone(&slot.session) };
+        control.start(index, stack, name, args, unique, &session)
+    }
+
+    fn current_session(&self) -> Option<Arc<crate::session::Session>> {
+        self.process.control.as_ref().map(|(_, slot)| Arc::clone(&slot.session))
+    }
+
+    fn find_session(&self, id: &str) -> Option<Arc<crate::session::Session>> {
+        self.process.control.as_ref().and_then(|(control, _)| control.sessions().get(id))
+    }
+
+    fn sessions(&self) -> Vec<Arc<crate::session::Session>> {
+        self.process.control.as_ref().map(|(control, _)| control.sessions().sessions()).unwrap_or_default()
+    }
+
+    fn running_processes(&self) -> Vec<ProcessInfo> {
+        let Some((control, _)) = &self.process.control else { return Vec::new() };
+        control.table().running().iter().map(|slot| process_info_of(slot)).collect()
+    }
+
+    fn current_process(&self) -> (i32, String) {
+        match &self.process.control {
+            Some((_, slot)) => (slot.number, slot.name.clone()),
+            None => (1, String::from("Main process")),
+        }
+    }
+
+    fn storage(&self) -> Value {
+        match &self.process.control {
+            Some((control, _)) => Value::SharedObject(Arc::clone(control.storage())),
+            None => Value::Null,
+        }
+    }
+
+    fn process_state(&self, number: i32) -> i32 {
+        match &self.process.control {
+            Some((control, _)) => control.table().get(number).map_or(state::DOES_NOT_EXIST, |s| s.state()),
+            None if number == 1 => state::EXECUTING,
+            None => state::DOES_NOT_EXIST,
+        }
+    }
+
+    fn process_number(&self, name: &str) -> i32 {
+        self.process.control.as_ref().map_or(0, |(control, _)| control.table().number_of(name))
+    }
+
+    fn call_worker(&mut self, target: &Value, function: &Value, args: &[Value]) -> Result<(), RuntimeError> {
+        let Some((control, _)) = self.process.control else {
+            return Err(RuntimeError::new(codes::NOT_SUPPORTED, "workers cannot be called here"));
+        };
+        let target = worker_name(target)?;
+        let function = match function {
+            Value::Text(_) => Portable::from_value(function)?,
+            Value::Object(o) if o.borrow().code.is_some() => Portable::from_value(function)?,
+            other => {
+                return Err(RuntimeError::new(
+                    codes::BAD_ARGUMENTS,
+                    format!("CALL WORKER runs a formula or a method name, not {}", other.type_name()),
+                ));
+            }
+        };
+        let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
+        control.call_worker(target, Message { function, args })
+    }
+
+    fn kill_worker(&mut self, target: Option<&Value>) -> Result<(), RuntimeError> {
+        let Some((control, slot)) = &self.process.control else { return Ok(()) };
+        let target = match target {
+            Some(t) => worker_name(t)?,
+            None => WorkerName::Number(slot.number),
+        };
+        control.kill_worker(target);
+        Ok(())
+    }
+
+    fn delay_process(&mut self, number: i32, ticks: f64) {
+        if let Some((control, slot)) = &self.process.control {
+            if number == slot.number && number == 1 {
+                // The main process, a worker, handles its messages while it waits.
+                let control = *control;
+                let deadline = deadline(ticks);
+                while let Some(message) = control.main_message(deadline) {
+                    self.process.run_message(message);
+                    control.message_done();
+                }
+            } else if number == slot.number {
+                slot.delay_self(ticks);
+            } else {
+                control.delay(number, ticks);
+            }
+        }
+    }
+
+    fn pause_process(&mut self, number: i32) {
+        if let Some((control, slot)) = &self.process.control {
+            if number == slot.number {
+                if number != 1 {
+                    slot.pause_self();
+                }
+            } else {
+                control.pause(number);
+            }
+        }
+    }
+
+    fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError> {
+        if let Some((control, slot)) = &self.process.control {
+            if id == slot.number {
+                return Err(RuntimeError::new(codes::ABORTED, "the process aborted itself"));
+            }
+            control.abort(id);
+        }
+        Ok(())
+    }
+
+    fn process_info(&self, number: i32) -> Option<ProcessInfo> {
+        let (control, _) = self.process.control.as_ref()?;
+        let slot = control.table().get(number)?;
+        Some(process_info_of(&slot))
+    }
+
+    fn resume_process(&mut self, number: i32) {
+        if let Some((control, _)) = &self.process.control {
+            control.resume(number);
+        }
+    }
+
+    fn deref(&mut self, pointer: &Pointer) -> Result<Value, RuntimeError> {
+        self.process.deref_in(self.frame, pointer)
+    }
+
+    fn assign(&mut self, pointer: &Pointer, value: Value) -> Result<(), RuntimeError> {
+        self.process.assign_in(self.frame, pointer, value)
+    }
+
+    fn variable_type(&mut self, pointer: &Pointer) -> Result<i32, RuntimeError> {
+        self.process.variable_type(pointer)
+    }
+
+    fn variable_pointer(&mut self, name: &str) -> Option<Pointer> {
+        let name = name.trim();
+        let (var, index) = match name.strip_suffix('}').and_then(|n| n.split_once('{')) {
+            Some((var, index)) => (var.trim(), Some(index.trim().parse::<i64>().ok()?)),
+            None => (name, None),
+        };
+        if var.starts_with('$') {
+            return None;
+        }
+        let slot = self.process.methods.process_var_slot(var)?;
+        let name = Rc::from(self.process.methods.process_var_name(slot));
+        let pointer =
+            if var.starts_with("<>") { Pointer::Interprocess { slot, name } } else { Pointer::Process { slot, name } };
+        Some(match index {
+            Some(index) => Pointer::Element { array: Rc::new(pointer), index },
+            None => pointer,
+        })
+    }
+
+    fn class_of(&mut self, value: &Value) -> Result<Option<Rc<crate::runtime::class::Class>>, RuntimeError> {
+        self.process.class_of_value(value)
+    }
+
+    fn class_object(&mut self, class: &crate::runtime::class::Class) -> Result<Value, RuntimeError> {
+        self.process.class_object(class)
+    }
+
+    fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError> {
+        let code = self.process.methods.compile_formula(source)?;
+        Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
+    }
+
+    fn argument_source(&self, i: usize) -> String {
+        self.args.get(i).map(|arg| self.process.methods.snippet(arg.span)).unwrap_or_default()
+    }
+
+    fn errors(&mut self) -> &mut ErrorState {
+        &mut self.process.errors
+    }
+
+    fn user_param(&self) -> String {
+        self.process.methods.user_param()
+    }
+
+    fn defer(&mut self, error: RuntimeError) {
+        self.process.errors.deferred.push((self.process.depth, error));
+    }
+
+    fn parameters(&self) -> Vec<Value> {
+        (1..=self.frame.count_parameters()).map(|n| self.process.param(self.frame, n)).collect()
+    }
+}
+
+/// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.
+pub(super) fn worker_name(target: &Value) -> Result<WorkerName, RuntimeError> {
+    match target {
+        Value::Text(name) => Ok(WorkerName::Name(name.as_str().to_string())),
+        other => match other.as_number() {
+            Some(n) => Ok(WorkerName::Number(n.trunc() as i32)),
+            None => Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("a worker is named by a text or a process number, not {}", other.type_name()),
+            )),
+        },
+    }
+}
+
+/// What `Process info` tells of a process.
+pub(super) fn process_info_of(slot: &ProcessEntry) -> ProcessInfo {
+    ProcessInfo {
+        number: slot.number,
+        name: slot.name.clone(),
+        state: slot.state(),
+        worker: slot.worker,
+        started: slot.started,
+        session_id: slot.session.id.as_str().to_string(),
+        system_id: slot.system_id(),
+        cpu_time: if slot.state() == state::ABORTED { None } else { slot.cpu_time() },
+    }
+}

@@ -1,0 +1,903 @@
+//! The tree walker: runs resolved statements and evaluates resolved expressions.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::commands::Output;
+use crate::diag::Span;
+use crate::runtime::error::{ErrorState, Frame as CallFrame, RuntimeError, codes};
+use crate::runtime::shared;
+use crate::runtime::value::{Code, Text, Value};
+use crate::syntax::ast::{AssignOp, BinOp};
+
+use self::places::store_local;
+use super::ops;
+use crate::runtime::types::{convert_fast, convert_in_place, default_value, fits, store_converted};
+mod classes;
+mod expr;
+mod host;
+mod members;
+mod places;
+
+use super::control::{Control, Message, Methods, ProcessEntry};
+use super::portable::Portable;
+use super::program::{Expr, MethodCode, Place, ResultKind, Stmt, Stop, VarType};
+
+/// Text literals numbered beyond this are made each time they are evaluated
+/// (only code compiled again and again at run time gets there).
+pub(super) const MAX_SHARED_LITERALS: usize = 1 << 20;
+
+/// How deep methods may call each other before 4D's "stack full" error.
+pub const MAX_CALL_DEPTH: usize = 2000;
+
+/// The code of a formula object: its resolved expression and the values of
+/// the locals it captured when it was created.
+#[derive(Debug)]
+pub struct Formula {
+    pub code: Arc<MethodCode>,
+    /// (slot in the formula's frame, value captured).
+    pub captured: Vec<(usize, Value)>,
+    pub source: String,
+}
+
+impl Code for Formula {
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The state of one 4D process while it runs.
+pub struct Process<'a> {
+    pub methods: &'a mut dyn Methods,
+    pub process_vars: &'a mut Vec<Value>,
+    pub out: &'a mut dyn Output,
+    /// The locals and arguments of every running method, one region per call.
+    stack: Vec<Value>,
+    /// The running calls, innermost last, for pointers to their locals.
+    calls: Vec<CallRecord>,
+    serial: u64,
+    depth: usize,
+    pub errors: ErrorState,
+    /// For each running `Try`, the handler generation when it started.
+    tries: Vec<u64>,
+    /// Whether an `ON ERR CALL` handler is running.
+    in_handler: bool,
+    /// Emptied argument vectors of finished command calls, for reuse.
+    arg_buffers: Vec<Vec<Value>>,
+    /// The methods this process has called, by method index (no call through `methods` per call).
+    /// (Behind an `Rc`: a call clones it without the atomic count of the `Arc`.)
+    #[expect(clippy::redundant_allocation, reason = "an Rc clone per call instead of an atomic Arc clone")]
+    loaded: Vec<Option<Rc<Arc<MethodCode>>>>,
+    /// The text literals evaluated so far, by number (see `text_literal`).
+    texts: Vec<Option<Text>>,
+    /// The other processes of the run, and this one's entry in their table
+    /// (none for code run outside a run's processes).
+    control: Option<(&'a dyn Control, Arc<ProcessEntry>)>,
+    /// By slot: the version of the interprocess variable that this
+    /// process's copy (in `process_vars`) holds; 0 for none.
+    interprocess_seen: Vec<u64>,
+    /// The user classes this process has used, by index.
+    classes: Vec<Option<classes::LoadedClass>>,
+    /// `cs`, once asked for.
+    class_store: Option<Value>,
+    /// The singletons of this process, by class index.
+    singletons: Vec<Option<Value>>,
+}
+
+/// What a pointer to a local needs to know about a running call.
+struct CallRecord {
+    serial: u64,
+    args: usize,
+    nargs: usize,
+    base: usize,
+    code: Arc<MethodCode>,
+}
+
+/// One running method: where its arguments and locals are on the stack.
+struct Frame<'c> {
+    code: &'c MethodCode,
+    rc: &'c Arc<MethodCode>,
+    /// Whether a `CallRecord` for this call is on `calls` (see `register`).
+    registered: bool,
+    serial: u64,
+    /// Stack index of the first argument.
+    args: usize,
+    nargs: usize,
+    /// Stack index of local slot 0.
+    base: usize,
+    /// Parameters written beyond those passed (`${n}:=...`).
+    extra: Vec<Value>,
+    /// The value of `return expr` in a method with a typed result.
+    result: Value,
+    /// `This`.
+    this: Value,
+    /// In the constructor of a class that extends another: `Super()` has not run yet.
+    super_pending: bool,
+}
+
+impl Frame<'_> {
+    /// `Count parameters`: the arguments passed, and those written beyond them.
+    #[inline(always)]
+    fn count_parameters(&self) -> usize {
+        self.nargs + self.extra.len()
+    }
+}
+
+/// How a block ended.
+enum Flow {
+    Normal,
+    Break,
+    Continue,
+    Return,
+}
+
+impl<'a> Process<'a> {
+    pub fn new(methods: &'a mut dyn Methods, process_vars: &'a mut Vec<Value>, out: &'a mut dyn Output) -> Process<'a> {
+        Process {
+            methods,
+            process_vars,
+            out,
+            stack: Vec::with_capacity(1024),
+            calls: Vec::new(),
+            serial: 0,
+            depth: 0,
+            errors: ErrorState::default(),
+            tries: Vec::new(),
+            in_handler: false,
+            arg_buffers: Vec::new(),
+            loaded: Vec::new(),
+            texts: Vec::new(),
+            control: None,
+            interprocess_seen: Vec::new(),
+            classes: Vec::new(),
+            class_store: None,
+            singletons: Vec::new(),
+        }
+    }
+
+    /// Does what other processes asked of this one (`PAUSE PROCESS`, `DELAY
+    /// PROCESS`, `ABORT PROCESS BY ID`): checked at each loop turn and call.
+    #[inline(always)]
+    fn attend(&self) -> Result<(), RuntimeError> {
+        match &self.control {
+            Some((_, slot)) if slot.needs_attention() => slot.attend(),
+            _ => Ok(()),
+        }
+    }
+
+    /// Makes this process one of a run's processes.
+    pub fn attach(&mut self, control: &'a dyn Control, slot: Arc<ProcessEntry>) {
+        self.control = Some((control, slot));
+    }
+
+    /// Runs a message of this process's worker box; an uncaught error is
+    /// reported with the process's name, and the process goes on.
+    pub fn run_message(&mut self, message: Message) {
+        if let Err((error, name)) = self.handle_message(message)
+            && let Some((control, slot)) = &self.control
+        {
+            control.report_error(&error, &name, &slot.name);
+        }
+    }
+
+    /// Runs a message's formula or method with its parameters. An error comes
+    /// back with the name of what ran.
+    fn handle_message(&mut self, message: Message) -> Result<(), (RuntimeError, String)> {
+        let args: Vec<Value> = message.args.into_iter().map(Portable::into_value).collect();
+        match message.function.into_value() {
+            Value::Text(name) => {
+                let name = name.as_str().to_string();
+                let Some(index) = self.methods.method_index(&name) else {
+                    let error = RuntimeError::new(
+                        codes::UNKNOWN_NAME,
+                        format!("there is no project method named `{name}` for the worker to run"),
+                    );
+                    return Err((error, name));
+                };
+                let code = self.methods.code(index).map_err(|e| (e, name.clone()))?;
+                self.call(code, args, Value::Undefined).map(|_| ()).map_err(|e| (e, name))
+            }
+            Value::Object(o) => {
+                let code = o.borrow().code.clone();
+                let Some(formula) = code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) else {
+                    return Err((
+                        RuntimeError::new(codes::BAD_ARGUMENTS, "a worker runs a formula or a method"),
+                        String::new(),
+                    ));
+                };
+                let start = self.stack.len();
+                self.stack.extend(args);
+                let name = formula.code.name.clone();
+                self.invoke(&formula.code, start, Value::Undefined, &formula.captured)
+                    .map(|_| ())
+                    .map_err(|e| (e, name))
+            }
+            _ => Err((RuntimeError::new(codes::BAD_ARGUMENTS, "a worker runs a formula or a method"), String::new())),
+        }
+    }
+
+    /// Runs a method with arguments and returns its result.
+    pub fn call(&mut self, code: Arc<MethodCode>, args: Vec<Value>, this: Value) -> Result<Value, RuntimeError> {
+        let start = self.stack.len();
+        self.stack.extend(args);
+        self.invoke(&code, start, this, &[])
+    }
+
+    /// Runs `code` with the arguments on the stack from `args` up; leaves the
+    /// stack as it was before the arguments.
+    fn invoke(
+        &mut self,
+        code: &Arc<MethodCode>,
+        args: usize,
+        this: Value,
+        captured: &[(usize, Value)],
+    ) -> Result<Value, RuntimeError> {
+        if let Err(e) = self.attend() {
+            self.stack.truncate(args);
+            return Err(e);
+        }
+        if self.depth >= MAX_CALL_DEPTH {
+            self.stack.truncate(args);
+            return Err(RuntimeError::new(
+                codes::STACK_FULL,
+                format!("stack full: methods call each other more than {MAX_CALL_DEPTH} levels deep"),
+            ));
+        }
+        let nargs = self.stack.len() - args;
+        let nlocals = code.locals.len();
+        let base = if code.params_in_place && nargs <= code.params.len() {
+            // The arguments are the parameters' slots: converted where they lie.
+            for (i, param) in code.params.iter().enumerate().take(nargs) {
+                let at = args + i;
+                if !fits(param.ty, &self.stack[at])
+                    && let Err(e) = convert_in_place(&mut self.stack[at], param.ty, &code.locals[param.slot].name)
+                {
+                    self.pop_to(args);
+                    return Err(e);
+                }
+            }
+            if nlocals > nargs {
+                self.stack.resize(args + nlocals, Value::Undefined);
+            }
+            // Typed locals (parameters not passed included) start with their type's empty value.
+            for (slot, local) in code.locals.iter().enumerate().skip(nargs) {
+                if local.ty != VarType::Variant {
+                    self.stack[args + slot] = default_value(local.ty);
+                }
+            }
+            args
+        } else {
+            let base = self.stack.len();
+            self.stack.resize(base + nlocals, Value::Undefined);
+            for (slot, local) in code.locals.iter().enumerate() {
+                if local.ty != VarType::Variant {
+                    self.stack[base + slot] = default_value(local.ty);
+                }
+            }
+            for (i, param) in code.params.iter().enumerate().take(nargs) {
+                let value = self.stack[args + i].clone();
+                match convert_fast(param.ty, value, &code.locals[param.slot].name) {
+                    Ok(v) => self.stack[base + param.slot] = v,
+                    Err(e) => {
+                        self.pop_to(args);
+                        return Err(e);
+                    }
+                }
+            }
+            base
+        };
+        for (slot, value) in captured {
+            self.stack[base + slot] = value.clone();
+        }
+        self.serial += 1;
+        let serial = self.serial;
+        let rc = code;
+        let code: &MethodCode = code;
+        let mut frame = Frame {
+            code,
+            rc,
+            serial,
+            args,
+            nargs,
+            base,
+            registered: false,
+            extra: Vec::new(),
+            result: Value::Undefined,
+            this,
+            super_pending: code.constructor.is_some_and(|c| c.derived),
+        };
+        self.depth += 1;
+        let mut outcome = self.block(&mut frame, &code.body);
+        if frame.super_pending && outcome.is_ok() {
+            outcome = self.check_super_called(&frame).map(|()| Flow::Normal);
+        }
+        if !self.errors.deferred.is_empty() {
+            outcome = self.raise_deferred(outcome);
+        }
+        self.depth -= 1;
+        if frame.registered {
+            self.calls.pop();
+        }
+        frame.this.discard();
+        let outcome = match outcome {
+            Ok(_) => match code.result {
+                ResultKind::Legacy(Some(slot)) | ResultKind::Named(slot) => {
+                    std::mem::replace(&mut frame.result, std::mem::take(&mut self.stack[base + slot])).discard();
+                    Ok(())
+                }
+                ResultKind::Legacy(None) | ResultKind::Typed(_) => Ok(()),
+            },
+            Err(e) => Err(e),
+        };
+        self.pop_to(args);
+        match outcome {
+            // Numbers are read word by word and the result is built in place: it
+            // was just written as two words, and a 16-byte copy of it would stall.
+            Ok(()) => {
+                let result = frame.result;
+                // Matched through a reference: a number is let go of without
+                // a call to the drop code.
+                match &result {
+                    Value::Long(n) => {
+                        let n = *n;
+                        result.discard();
+                        Ok(Value::Long(n))
+                    }
+                    Value::Real(x) => {
+                        let x = *x;
+                        result.discard();
+                        Ok(Value::Real(x))
+                    }
+                    _ => Ok(result),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Makes the running call findable by pointers to its locals (done when
+    /// the first such pointer is made, not on every call).
+    fn register(&mut self, frame: &mut Frame<'_>) {
+        if !frame.registered {
+            frame.registered = true;
+            self.calls.push(CallRecord {
+                serial: frame.serial,
+                args: frame.args,
+                nargs: frame.nargs,
+                base: frame.base,
+                code: Arc::clone(frame.rc),
+            });
+        }
+    }
+
+    /// Shortens the stack to `len` values, releasing the references among them.
+    #[inline(always)]
+    fn pop_to(&mut self, len: usize) {
+        while self.stack.len() > len {
+            if let Some(value) = self.stack.pop() {
+                value.discard();
+            }
+        }
+    }
+
+    /// The errors thrown in deferred mode by the returning method: raised now
+    /// (the first one; all of them are on the error stack).
+    #[cold]
+    fn raise_deferred(&mut self, outcome: Result<Flow, RuntimeError>) -> Result<Flow, RuntimeError> {
+        let depth = self.depth;
+        let mine: Vec<RuntimeError> = {
+            let (mine, others): (Vec<_>, Vec<_>) = self.errors.deferred.drain(..).partition(|(d, _)| *d >= depth);
+            self.errors.deferred = others;
+            mine.into_iter().map(|(_, e)| e).collect()
+        };
+        let Some(first) = mine.first().cloned() else { return outcome };
+        outcome?;
+        self.errors.last.clear();
+        for mut error in mine {
+            error.0.recorded = true;
+            self.errors.last.push(error);
+        }
+        let mut first = first;
+        first.0.recorded = true;
+        first.0.offered = false;
+        Err(first)
+    }
+
+    /// Calls a formula object with `This` and arguments; `site` is the call,
+    /// added to the chain of calls of an error raised inside.
+    fn call_formula(
+        &mut self,
+        formula: &Formula,
+        this: Value,
+        args: Vec<Value>,
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
+        let start = self.stack.len();
+        self.stack.extend(args);
+        self.invoke(&formula.code, start, this, &formula.captured).map_err(|err| unwound(err, &formula.code.name, site))
+    }
+
+    /// Calls `function` (a formula object or a method name) as a command or a
+    /// collection function does; `site` is the call that does it.
+    pub fn call_value(
+        &mut self,
+        function: &Value,
+        this: Value,
+        args: Vec<Value>,
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
+        match function {
+            Value::Object(o) => {
+                let code = o.borrow().code.clone();
+                match code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
+                    Some(formula) => self.call_formula(formula, this, args, site),
+                    None => Err(RuntimeError::new(codes::NOT_AN_OBJECT, "this object is not a formula")),
+                }
+            }
+            Value::Text(name) => {
+                let Some(index) = self.methods.method_index(name.as_str()) else {
+                    return Err(RuntimeError::new(
+                        codes::UNKNOWN_NAME,
+                        format!("there is no project method named `{}`", name.as_str()),
+                    ));
+                };
+                let code = self.methods.code(index)?;
+                let name = code.name.clone();
+                self.call(code, args, this).map_err(|err| unwound(err, &name, site))
+            }
+            other => Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("a formula or a method name is expected, not {}", other.type_name()),
+            )),
+        }
+    }
+
+    fn block(&mut self, frame: &mut Frame<'_>, stmts: &[Stmt]) -> Result<Flow, RuntimeError> {
+        for stmt in stmts {
+            match self.stmt(frame, stmt) {
+                Ok(Flow::Normal) => {}
+                Ok(other) => return Ok(other),
+                Err(e) => self.on_error(frame, e)?,
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// An error raised by a statement: recorded in the error stack, then
+    /// given to the `ON ERR CALL` handler, after which the method goes on with
+    /// its next statement; without a handler (or under a `Try` started after
+    /// the handler was installed) it goes on up.
+    #[cold]
+    #[inline(never)]
+    fn on_error(&mut self, frame: &mut Frame<'_>, mut error: RuntimeError) -> Result<(), RuntimeError> {
+        if error.0.offered || error.code() == codes::ABORTED {
+            return Err(error);
+        }
+        error.0.offered = true;
+        if !error.0.recorded {
+            self.record(frame, &mut error);
+        }
+        let handler = self.errors.handler.clone().or_else(|| self.errors.global_handler.clone());
+        let Some(handler) = handler else { return Err(error) };
+        if self.in_handler || self.tries.last().is_some_and(|&at| at >= self.errors.generation) {
+            return Err(error);
+        }
+        let Some(index) = self.methods.method_index(&handler) else { return Err(error) };
+        let code = self.methods.code(index)?;
+        self.in_handler = true;
+        let outcome = self.call(code, Vec::new(), Value::Undefined);
+        self.in_handler = false;
+        self.errors.settled = true;
+        match outcome {
+            Ok(_) => Ok(()),
+            Err(handler_error) => Err(handler_error),
+        }
+    }
+
+    /// Puts a new error on the error stack and sets the `Error` system variables.
+    fn record(&mut self, frame: &Frame<'_>, error: &mut RuntimeError) {
+        error.0.recorded = true;
+        if self.errors.settled {
+            self.errors.last.clear();
+            self.errors.settled = false;
+        }
+        let span = error.0.span.unwrap_or_default();
+        self.errors.error = error.code();
+        self.errors.error_method = frame.code.name.clone();
+        self.errors.error_line = i32::try_from(self.methods.line(span)).unwrap_or(0);
+        self.errors.error_formula = self.methods.snippet(span);
+        self.errors.last.push(error.clone());
+    }
+
+    /// Starts a `Try`: a new error stack.
+    fn try_begin(&mut self) {
+        self.errors.last.clear();
+        self.errors.settled = false;
+        self.tries.push(self.errors.generation);
+    }
+
+    /// Ends a `Try`; an error it caught goes on the error stack if not already there.
+    fn try_end(&mut self, frame: &Frame<'_>, error: Option<RuntimeError>) {
+        self.tries.pop();
+        if let Some(mut error) = error
+            && !error.0.recorded
+        {
+            self.record(frame, &mut error);
+        }
+        self.errors.settled = true;
+    }
+
+    fn local(&self, frame: &Frame<'_>, slot: usize) -> &Value {
+        &self.stack[frame.base + slot]
+    }
+
+    fn set_local(&mut self, frame: &Frame<'_>, slot: usize, value: Value) -> Result<(), RuntimeError> {
+        store_local(&mut self.stack[frame.base + slot], &frame.code.locals[slot], value)
+    }
+
+    fn stmt(&mut self, frame: &mut Frame<'_>, stmt: &Stmt) -> Result<Flow, RuntimeError> {
+        match stmt {
+            Stmt::Expr(e) => {
+                self.expr(frame, e)?;
+            }
+            Stmt::Assign { target, op, value, span } => {
+                let value = self.expr(frame, value)?;
+                let value = match op {
+                    AssignOp::Assign => value,
+                    _ => {
+                        let current = self.read_place(frame, target)?;
+                        let bin = match op {
+                            AssignOp::Add => BinOp::Add,
+                            AssignOp::Subtract => BinOp::Subtract,
+                            AssignOp::Multiply => BinOp::Multiply,
+                            _ => BinOp::Divide,
+                        };
+                        ops::binary(bin, &current, &value).map_err(|e| e.at(*span))?
+                    }
+                };
+                self.write_place(frame, target, value).map_err(|e| e.at(*span))?;
+            }
+            Stmt::Append { slot, parts, span } => {
+                let at = frame.base + *slot;
+                let mut current = std::mem::take(&mut self.stack[at]);
+                for part in parts {
+                    let value = match self.expr(frame, part) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            self.stack[at] = current;
+                            return Err(e);
+                        }
+                    };
+                    match (&mut current, &value) {
+                        (Value::Text(t), Value::Text(piece)) => t.push_str(piece.as_str()),
+                        _ => match ops::binary(BinOp::Add, &current, &value) {
+                            Ok(sum) => current = sum,
+                            Err(e) => {
+                                self.stack[at] = current;
+                                return Err(e.at(*span));
+                            }
+                        },
+                    }
+                }
+                let info = &frame.code.locals[*slot];
+                self.stack[at] = convert_fast(info.ty, current, &info.name).map_err(|e| e.at(*span))?;
+            }
+            Stmt::Declare { slots, init, span } => {
+                if let Some(init) = init {
+                    let value = self.expr(frame, init)?;
+                    if let Some(&slot) = slots.first() {
+                        let info = &frame.code.locals[slot];
+                        self.stack[frame.base + slot] =
+                            convert_fast(info.ty, value, &info.name).map_err(|e| e.at(*span))?;
+                    }
+                }
+            }
+            Stmt::If { cond, then_block, else_block } => {
+                let block = if self.condition(frame, cond)? { then_block } else { else_block };
+                return self.block(frame, block);
+            }
+            Stmt::Case { branches, else_block } => {
+                for (cond, body) in branches {
+                    if self.condition(frame, cond)? {
+                        return self.block(frame, body);
+                    }
+                }
+                return self.block(frame, else_block);
+            }
+            Stmt::While { cond, body } => {
+                while self.condition(frame, cond)? {
+                    match self.block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return => return Ok(Flow::Return),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                    self.attend()?;
+                }
+            }
+            Stmt::Repeat { body, until } => loop {
+                match self.block(frame, body)? {
+                    Flow::Break => break,
+                    Flow::Return => return Ok(Flow::Return),
+                    Flow::Normal | Flow::Continue => {}
+                }
+                self.attend()?;
+                if self.condition(frame, until)? {
+                    break;
+                }
+            },
+            Stmt::For { counter, start, end, step, body, span } => {
+                let start = self.number(frame, start)?;
+                let end = self.number(frame, end)?;
+                let step = match step {
+                    Some(s) => self.number(frame, s)?,
+                    None => 1.0,
+                };
+                if let Place::Local(slot) = counter {
+                    return self.for_local(frame, *slot, start, end, step, body, *span);
+                }
+                self.write_place(frame, counter, Value::Real(start)).map_err(|e| e.at(*span))?;
+                loop {
+                    let i = self.read_place(frame, counter)?.as_number().unwrap_or(0.0);
+                    if (step >= 0.0 && i > end) || (step < 0.0 && i < end) {
+                        break;
+                    }
+                    match self.block(frame, body)? {
+                        Flow::Break => break,
+                        Flow::Return => return Ok(Flow::Return),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                    self.attend()?;
+                    let i = self.read_place(frame, counter)?.as_number().unwrap_or(0.0);
+                    self.write_place(frame, counter, Value::Real(i + step)).map_err(|e| e.at(*span))?;
+                }
+            }
+            Stmt::ForEach { item, source, begin, end, stop, body, span } => {
+                return self.for_each(frame, item, source, begin.as_ref(), end.as_ref(), stop.as_ref(), body, *span);
+            }
+            Stmt::Try { body, catch } => {
+                self.try_begin();
+                let outcome = self.block(frame, body);
+                match outcome {
+                    Ok(flow) => {
+                        self.try_end(frame, None);
+                        return Ok(flow);
+                    }
+                    Err(e) if e.code() == codes::ABORTED => {
+                        self.tries.pop();
+                        return Err(e);
+                    }
+                    Err(e) => {
+                        self.try_end(frame, Some(e));
+                        return self.block(frame, catch);
+                    }
+                }
+            }
+            Stmt::Return { value, span } => {
+                if let Some(value) = value {
+                    let value = self.expr(frame, value)?;
+                    match frame.code.result {
+                        ResultKind::Named(slot) | ResultKind::Legacy(Some(slot)) => {
+                            let info = &frame.code.locals[slot];
+                            store_converted(&mut self.stack[frame.base + slot], info.ty, value, &info.name)
+                                .map_err(|e| e.at(*span))?;
+                        }
+                        ResultKind::Typed(ty) => {
+                            store_converted(&mut frame.result, ty, value, "the result").map_err(|e| e.at(*span))?;
+                        }
+                        ResultKind::Legacy(None) => frame.result = value,
+                    }
+                }
+                return Ok(Flow::Return);
+            }
+            Stmt::Break => return Ok(Flow::Break),
+            Stmt::Continue => return Ok(Flow::Continue),
+            Stmt::Use { target, body, span } => {
+                let target = self.expr(frame, target)?;
+                let Some(group) = shared::membership(&target) else {
+                    return Err(RuntimeError::new(
+                        codes::BAD_ARGUMENTS,
+                        format!("Use needs a shared object or collection, not {}", shared::describe(&target)),
+                    )
+                    .at(*span));
+                };
+                group.lock("this Use").map_err(|e| e.at(*span))?;
+                let outcome = self.block(frame, body);
+                group.unlock();
+                return outcome;
+            }
+            Stmt::Unsupported { what, span } => {
+                return Err(RuntimeError::new(codes::NOT_SUPPORTED, what.clone()).at(*span));
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// `For` with a local counter: the counter's slot is read and written
+    /// directly (the body may still assign it, which the loop then follows).
+    #[allow(clippy::too_many_arguments)]
+    fn for_local(
+        &mut self,
+        frame: &mut Frame<'_>,
+        slot: usize,
+        start: f64,
+        end: f64,
+        step: f64,
+        body: &[Stmt],
+        span: Span,
+    ) -> Result<Flow, RuntimeError> {
+        let ty = frame.code.locals[slot].ty;
+        let store = |n: f64| match ty {
+            VarType::Integer => Ok(Value::Long(n as i32)),
+            VarType::Real | VarType::Variant => Ok(Value::Real(n)),
+            _ => Err(RuntimeError::new(codes::TYPE_MISMATCH, "the counter of `For` must be a number").at(span)),
+        };
+        let at = frame.base + slot;
+        self.stack[at] = store(start)?;
+        loop {
+            let i = self.stack[at].as_number().unwrap_or(0.0);
+            if (step >= 0.0 && i > end) || (step < 0.0 && i < end) {
+                return Ok(Flow::Normal);
+            }
+            match self.block(frame, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return => return Ok(Flow::Return),
+                Flow::Normal | Flow::Continue => {}
+            }
+            self.attend()?;
+            let i = self.stack[at].as_number().unwrap_or(0.0);
+            self.stack[at] = store(i + step)?;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn for_each(
+        &mut self,
+        frame: &mut Frame<'_>,
+        item: &Place,
+        source: &Expr,
+        begin: Option<&Expr>,
+        end: Option<&Expr>,
+        stop: Option<&Stop>,
+        body: &[Stmt],
+        span: Span,
+    ) -> Result<Flow, RuntimeError> {
+        let source_value = match self.expr(frame, source)? {
+            // A shared collection is read once, when the loop starts.
+            Value::SharedCollection(c) => Value::new_collection(c.values()),
+            other => other,
+        };
+        // A collection is read as the loop goes (no copy); an object's property names are taken first.
+        let (collection, names, is_collection): (Option<&crate::runtime::value::CollectionRef>, Vec<Value>, bool) =
+            match &source_value {
+                Value::Collection(c) => (Some(c), Vec::new(), true),
+                Value::Object(o) => (None, o.borrow().props.keys().map(|k| Value::text(k.as_ref())).collect(), false),
+                Value::SharedObject(o) => (None, o.entries().into_iter().map(|(k, _)| Value::text(k)).collect(), false),
+                Value::Null | Value::Undefined => (None, Vec::new(), true),
+                other => {
+                    return Err(RuntimeError::new(
+                        codes::INCOMPATIBLE_TYPES,
+                        format!("`For each` goes over a collection or an object, not {}", other.type_name()),
+                    )
+                    .at(source.span));
+                }
+            };
+        let len = collection.map_or(names.len(), |c| c.borrow().len()) as i64;
+        let (mut from, mut to) = (0i64, len);
+        if is_collection {
+            if let Some(b) = begin {
+                let b = self.number(frame, b)? as i64;
+                from = if b < 0 { (b + len).max(0) } else { b };
+            }
+            if let Some(e) = end {
+                let e = self.number(frame, e)? as i64;
+                to = if e < 0 { e + len } else { e.min(len) };
+            }
+        }
+        let mut index = from;
+        while index < to {
+            if let Some(Stop::While(cond)) = stop
+                && !self.condition(frame, cond)?
+            {
+                break;
+            }
+            let value = match collection {
+                Some(c) => match c.borrow().get(index as usize) {
+                    Some(v) => v.clone(),
+                    // The body shortened the collection: the loop ends.
+                    None => break,
+                },
+                None => names[index as usize].clone(),
+            };
+            self.write_place(frame, item, value).map_err(|e| e.at(span))?;
+            match self.block(frame, body)? {
+                Flow::Break => break,
+                Flow::Return => return Ok(Flow::Return),
+                Flow::Normal | Flow::Continue => {}
+            }
+            if let Some(Stop::Until(cond)) = stop
+                && self.condition(frame, cond)?
+            {
+                break;
+            }
+            self.attend()?;
+            index += 1;
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// Loads method `index` and keeps it in this process's table of loaded methods.
+    #[cold]
+    #[expect(clippy::redundant_allocation, reason = "see `loaded`")]
+    fn load(&mut self, index: usize) -> Result<Rc<Arc<MethodCode>>, RuntimeError> {
+        let code = Rc::new(self.methods.code(index)?);
+        if self.loaded.len() <= index {
+            self.loaded.resize(index + 1, None);
+        }
+        self.loaded[index] = Some(Rc::clone(&code));
+        Ok(code)
+    }
+}
+
+/// REPL entries (`super::repl`).
+impl Process<'_> {
+    /// Runs a REPL entry. Its frame's locals are `locals` (those of the
+    /// earlier entries first, in their slots, then the entry's new ones), and
+    /// they are written back when the entry ends, in error too. The frame's
+    /// serial is 0, which no call has, so that a pointer to one of these
+    /// locals stays valid from one entry to the next; `serial` carries the
+    /// numbering of calls on between entries. Returns what `return` gave.
+    pub fn run_entry(
+        &mut self,
+        code: &Arc<MethodCode>,
+        locals: &mut Vec<Value>,
+        serial: &mut u64,
+    ) -> Result<Value, RuntimeError> {
+        self.serial = self.serial.max(*serial);
+        let base = self.stack.len();
+        self.stack.append(locals);
+        let known = self.stack.len() - base;
+        for local in code.locals.iter().skip(known) {
+            self.stack.push(default_value(local.ty));
+        }
+        let mut frame = Frame {
+            code,
+            rc: code,
+            registered: false,
+            serial: 0,
+            args: base,
+            nargs: 0,
+            base,
+            extra: Vec::new(),
+            result: Value::Undefined,
+            this: Value::Undefined,
+            super_pending: false,
+        };
+        self.register(&mut frame);
+        self.depth += 1;
+        let mut outcome = self.block(&mut frame, &code.body);
+        if !self.errors.deferred.is_empty() {
+            outcome = self.raise_deferred(outcome);
+        }
+        self.depth -= 1;
+        self.calls.pop();
+        locals.extend(self.stack.drain(base..));
+        *serial = self.serial;
+        outcome.map(|_| frame.result)
+    }
+}
+
+/// An error coming out of a call of `callee` made at `site`: raised at the
+/// call if it has no place yet, else the call joins its chain of calls.
+#[cold]
+fn unwound(mut err: RuntimeError, callee: &str, site: Span) -> RuntimeError {
+    if err.0.span.is_none() {
+        err.0.span = Some(site);
+    } else {
+        err.0.frames.push(CallFrame { method: callee.to_string(), span: site });
+    }
+    err
+}
