@@ -1,0 +1,274 @@
+//! Names and calls: what a name designates (command, project method,
+//! constant, process variable...), command calls with their argument checks
+//! and by-reference arguments, and the "did you mean" of an unknown name.
+
+use crate::commands::constants::{self, ConstValue};
+use crate::commands::{self, CommandId, REGISTRY};
+use crate::diag::{Diagnostic, Span};
+use crate::eval::program::{Expr, ExprKind, Literal, SystemVar, text_literal};
+use crate::names::normalize;
+use crate::syntax::ast::{self, PostfixOp, Token};
+
+use super::Resolver;
+use super::classes::{ClassWord, class_word};
+use super::expr::unsupported;
+
+impl Resolver<'_> {
+    /// A name, with the arguments of its call (empty without parentheses).
+    pub(super) fn name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
+        match class_word(name) {
+            Some(ClassWord::This) if args.is_empty() => return Expr::new(ExprKind::This, span),
+            Some(ClassWord::Cs) if args.is_empty() => return Expr::new(ExprKind::ClassStore, span),
+            Some(ClassWord::Super) => {
+                let args = args.iter().map(|a| self.expr(a)).collect();
+                return match self.class {
+                    Some(class) => Expr::new(ExprKind::SuperCall { class, args }, span),
+                    None => self.super_outside(span),
+                };
+            }
+            _ => {}
+        }
+        let is_formula = match name.token {
+            Some(Token::Command(number)) => number == FORMULA,
+            Some(_) => false,
+            None => normalize(&name.text) == "formula" && self.names.method("formula").is_none(),
+        };
+        if is_formula {
+            return self.formula(args, span);
+        }
+        match name.token {
+            Some(Token::Command(number)) => match REGISTRY.by_number(number) {
+                Some(id) => self.command(id, args, span),
+                None => self.unsupported_command(&format!("{}` (command {number})", name.text.trim()), span),
+            },
+            Some(Token::Constant(theme, index)) => {
+                match constants::by_token(theme, index).or_else(|| constants::by_name(&normalize(&name.text))) {
+                    Some(id) => constant(id.spec().value, span),
+                    None => {
+                        let message = format!("the constant `{}` is not supported by fourd", name.text.trim());
+                        self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
+                        unsupported(&message, span)
+                    }
+                }
+            }
+            Some(Token::Plugin(..)) => {
+                let message = format!("the plug-in command `{}` is not supported by fourd", name.text.trim());
+                self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
+                unsupported(&message, span)
+            }
+            None => self.plain_name(name, args, span),
+        }
+    }
+
+    fn plain_name(&mut self, name: &ast::Name, args: &[ast::Expr], span: Span) -> Expr {
+        let key = normalize(&name.text);
+        // 4D does not let a method take a command's name: a command wins.
+        if let Some(id) = REGISTRY.by_name(&key) {
+            return self.command(id, args, span);
+        }
+        // A project method wins over a variable of the same name (interpreted 4D).
+        if let Some(method) = self.names.method(&key) {
+            let args = args.iter().map(|a| self.expr(a)).collect();
+            return Expr::new(ExprKind::MethodCall { method, args }, span);
+        }
+        if args.is_empty() {
+            let special = match key.as_str() {
+                "this" => Some(ExprKind::This),
+                "error" => Some(ExprKind::SystemVar(SystemVar::Error)),
+                "error method" => Some(ExprKind::SystemVar(SystemVar::ErrorMethod)),
+                "error line" => Some(ExprKind::SystemVar(SystemVar::ErrorLine)),
+                "error formula" => Some(ExprKind::SystemVar(SystemVar::ErrorFormula)),
+                _ => None,
+            };
+            if let Some(kind) = special {
+                return Expr::new(kind, span);
+            }
+        }
+        if let Some(id) = REGISTRY.by_name(&key) {
+            return self.command(id, args, span);
+        }
+        if let Some(id) = constants::by_name(&key) {
+            return constant(id.spec().value, span);
+        }
+        if args.is_empty()
+            && let Some(slot) = self.names.process_var(&key, false)
+        {
+            return Expr::new(ExprKind::Process(slot), span);
+        }
+        if key == "true" || key == "false" {
+            return Expr::new(ExprKind::Literal(Literal::Bool(key == "true")), span);
+        }
+        if let Some(number) = REGISTRY.known_number(&key) {
+            return self.unsupported_command(&format!("{}` (command {number})", name.text.trim()), span);
+        }
+        let mut diag = Diagnostic::error("resolve", format!("unknown name `{}`", name.text.trim()), span)
+            .with_label("not a variable, a project method or a command fourd supports");
+        if let Some(suggestion) = self.suggest(&key) {
+            diag = diag.with_help(format!("did you mean `{suggestion}`?"));
+        }
+        self.diags.push(diag);
+        unsupported(&format!("unknown name `{}`", name.text.trim()), span)
+    }
+
+    fn unsupported_command(&mut self, quoted_name: &str, span: Span) -> Expr {
+        let message = format!("`{quoted_name} is not supported by fourd");
+        self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
+        unsupported(&message, span)
+    }
+
+    fn command(&mut self, id: CommandId, args: &[ast::Expr], span: Span) -> Expr {
+        let spec = id.spec();
+        let star = args.iter().any(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*"));
+        let marker = args.iter().find_map(|a| match &a.kind {
+            ast::ExprKind::Marker(m) if m != "*" => MARKERS.iter().copied().find(|known| known == m),
+            _ => None,
+        });
+        let values: Vec<&ast::Expr> = args.iter().filter(|a| !matches!(&a.kind, ast::ExprKind::Marker(_))).collect();
+        let count = values.len();
+        if count < usize::from(spec.min_args) || (spec.max_args != u8::MAX && count > usize::from(spec.max_args)) {
+            let expected = match (spec.min_args, spec.max_args) {
+                (a, b) if a == b => format!("{a}"),
+                (a, u8::MAX) => format!("at least {a}"),
+                (a, b) => format!("{a} to {b}"),
+            };
+            self.error(format!("`{}` takes {expected} arguments, not {count}", spec.name), span);
+        }
+        let args = values
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if spec.by_ref(i) {
+                    self.reference(a)
+                } else if spec.by_place(i) && is_variable(a) {
+                    let place = self.place(a);
+                    Expr::new(ExprKind::PointerTo(Box::new(place)), a.span)
+                } else {
+                    self.expr(a)
+                }
+            })
+            .collect();
+        if spec.number == commands::COUNT_PARAMETERS {
+            return Expr::new(ExprKind::CountParameters, span);
+        }
+        Expr::new(ExprKind::Command { id, args, star, marker }, span)
+    }
+
+    /// A by-reference argument: a pointer to the variable (or a pointer's target) it names.
+    fn reference(&mut self, arg: &ast::Expr) -> Expr {
+        if !is_variable(arg) {
+            self.error("a variable is expected here: this argument is passed by reference", arg.span);
+            return unsupported("a variable is expected here", arg.span);
+        }
+        let place = self.place(arg);
+        Expr::new(ExprKind::PointerTo(Box::new(place)), arg.span)
+    }
+
+    /// Whether a plain name (normalised) can only be a variable.
+    pub(super) fn is_variable_name(&mut self, key: &str) -> bool {
+        !matches!(key, "this" | "error" | "error method" | "error line" | "error formula")
+            && REGISTRY.by_name(key).is_none()
+            && constants::by_name(key).is_none()
+            && self.names.method(key).is_none()
+    }
+
+    /// The closest known name, if one is close enough to be a likely typo.
+    fn suggest(&self, key: &str) -> Option<String> {
+        let len = key.chars().count();
+        let max = (len / 3).max(1);
+        let mut best: Option<(usize, String)> = None;
+        let mut consider = |shown: &str, normalized: &str| {
+            // Names whose lengths differ by more than `max` cannot be near enough.
+            if normalized.len().abs_diff(key.len()) > max * 4 || normalized.chars().count().abs_diff(len) > max {
+                return;
+            }
+            let Some(d) = edit_distance_within(key, normalized, max) else { return };
+            // The nearest name; the first in alphabetical order among equals.
+            if d > 0 && best.as_ref().is_none_or(|(b, name)| d < *b || (d == *b && shown < name.as_str())) {
+                best = Some((d, shown.to_string()));
+            }
+        };
+        for c in commands::table::COMMANDS {
+            consider(c.name, &normalize(c.name));
+        }
+        self.names.each_known_name(&mut consider);
+        for l in &self.locals {
+            consider(&l.name, &normalize(&l.name));
+        }
+        best.map(|(_, name)| name)
+    }
+}
+
+/// Whether `arg` names a variable, an array element or a pointer's target:
+/// something a by-reference argument can designate.
+fn is_variable(arg: &ast::Expr) -> bool {
+    match &arg.kind {
+        ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) | ast::ExprKind::Interprocess(_) => true,
+        ast::ExprKind::Name(name) => name.token.is_none(),
+        ast::ExprKind::Postfix { ops, .. } => {
+            matches!(ops.last(), Some(PostfixOp::Deref(_) | PostfixOp::ArrayElement(_)))
+        }
+        _ => false,
+    }
+}
+
+/// The number of the `Formula` command.
+const FORMULA: u32 = 1597;
+
+/// The comparison markers a command may take as an argument.
+const MARKERS: &[&str] = &[">", "<", "=", "#", ">=", "<=", "%"];
+
+fn constant(value: ConstValue, span: Span) -> Expr {
+    let literal = match value {
+        ConstValue::Number(n) => Literal::Number(n),
+        ConstValue::Text(t) => text_literal(t),
+    };
+    Expr::new(ExprKind::Literal(literal), span)
+}
+
+/// Levenshtein distance, for "did you mean".
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    for (i, ca) in a.chars().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The edit distance of two names when it is at most `max`, without
+/// allocating for short ASCII names; `None` when it is larger.
+fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    const SHORT: usize = 64;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || y.len() >= SHORT {
+        let d = edit_distance(a, b);
+        return (d <= max).then_some(d);
+    }
+    let mut prev = [0usize; SHORT];
+    let mut cur = [0usize; SHORT];
+    for (j, p) in prev.iter_mut().enumerate().take(y.len() + 1) {
+        *p = j;
+    }
+    for (i, &ca) in x.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in y.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[y.len()];
+    (d <= max).then_some(d)
+}

@@ -1,0 +1,87 @@
+//! Formulas: `Formula(expression)` resolved as a small method of its own,
+//! and the text of `Formula from string`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Span};
+use crate::eval::program::{Expr, ExprKind, MethodCode, ResultKind, Stmt, VarType};
+use crate::names::normalize;
+use crate::syntax::ast;
+
+use super::expr::unsupported;
+use super::{Names, Resolver};
+
+impl Resolver<'_> {
+    /// `Formula(expression)`: the expression resolved as the body of its own
+    /// small method; the locals it uses are captured by value when it is created.
+    pub(super) fn formula(&mut self, args: &[ast::Expr], span: Span) -> Expr {
+        let [expr] = args else {
+            self.error("`Formula` takes one expression", span);
+            return unsupported("`Formula` takes one expression", span);
+        };
+        let source = self.names.snippet(expr.span).trim().to_string();
+        let (code, locals) = resolve_formula_code(&self.method, expr, &mut *self.names, false, &mut self.diags);
+        let captures = locals.iter().map(|(inner, name)| (self.local(name, None), *inner)).collect();
+        Expr::new(ExprKind::Formula { code: Arc::new(code), captures, source: source.into_boxed_str() }, span)
+    }
+}
+
+/// Resolves the expression of a formula into the code of a small method
+/// named after `method`; returns it with the locals it uses (slot, name without `$`).
+pub(super) fn resolve_formula_code(
+    method: &str,
+    expr: &ast::Expr,
+    names: &mut dyn Names,
+    no_locals: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> (MethodCode, Vec<(usize, String)>) {
+    let mut r = Resolver {
+        names,
+        method: method.to_string(),
+        locals: Vec::new(),
+        local_index: HashMap::new(),
+        diags: Vec::new(),
+        no_locals,
+        class: None,
+    };
+    // `Formula(method)`: the call's arguments go to the method.
+    let forward = match &expr.kind {
+        ast::ExprKind::Name(n) if n.token.is_none() => r.names.method(&normalize(&n.text)),
+        _ => None,
+    };
+    let value = match forward {
+        Some(method) => Expr::new(ExprKind::ForwardCall { method }, expr.span),
+        None => r.expr(expr),
+    };
+    let body = vec![Stmt::Return { value: Some(value), span: expr.span }];
+    diags.append(&mut r.diags);
+    let captured = r.locals.iter().enumerate().map(|(slot, l)| (slot, l.name[1..].to_string())).collect();
+    let code = MethodCode {
+        name: method.to_string(),
+        source: expr.span.source,
+        locals: r.locals,
+        params: Vec::new(),
+        params_in_place: true,
+        variadic: None,
+        result: ResultKind::Typed(VarType::Variant),
+        body,
+        constructor: None,
+    };
+    (code, captured)
+}
+
+/// Resolves the text of `Formula from string`: an expression that may not use locals.
+pub fn resolve_formula_text(
+    method: &str,
+    parsed: &ast::Method,
+    names: &mut dyn Names,
+) -> Result<MethodCode, Vec<Diagnostic>> {
+    let expr = match parsed.body.stmts.as_slice() {
+        [ast::Stmt { kind: ast::StmtKind::Expr(e), .. }] => e,
+        _ => return Err(vec![Diagnostic::error("resolve", "a formula is one expression", parsed.span)]),
+    };
+    let mut diags = Vec::new();
+    let (code, _) = resolve_formula_code(method, expr, names, true, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok(code) }
+}
