@@ -149,20 +149,48 @@ pub(crate) fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The command table as text (number, name, theme) or JSON, sorted by name.
+/// The command table as text (number, name, theme) or JSON, sorted by name,
+/// then the member tables, one per class of receiver (name, argument counts,
+/// whether the function changes its receiver).
 pub fn commands_listing(json: bool) -> String {
+    use crate::commands::members::{CHANGES_RECEIVER, MANY, ReceiverKind};
     let mut rows: Vec<&crate::commands::CommandSpec> = crate::commands::table::COMMANDS.iter().collect();
     rows.sort_by_key(|c| c.name.to_lowercase());
+    let max = |n: u8| if n == MANY { None } else { Some(n) };
     if json {
-        let items: Vec<serde_json::Value> = rows
+        let mut items: Vec<serde_json::Value> = rows
             .iter()
             .map(|c| serde_json::json!({"number": c.number, "name": c.name, "theme": c.theme.name()}))
             .collect();
+        for kind in ReceiverKind::ALL {
+            for (name, min, most, flags) in kind.rows() {
+                items.push(serde_json::json!({
+                    "class": kind.class_name(),
+                    "member": name,
+                    "minArgs": min,
+                    "maxArgs": max(most),
+                    "changesReceiver": flags & CHANGES_RECEIVER != 0,
+                }));
+            }
+        }
         return format!("{}\n", serde_json::Value::Array(items));
     }
     let mut out = String::new();
     for c in rows {
         out.push_str(&format!("{:>5}  {:<24} {}\n", c.number, c.name, c.theme.name()));
+    }
+    for kind in ReceiverKind::ALL {
+        out.push_str(&format!("\n{}\n", kind.class_name()));
+        for (name, min, most, flags) in kind.rows() {
+            let counts = match max(most) {
+                Some(most) if most == min => format!("{min}"),
+                Some(most) => format!("{min}-{most}"),
+                None => format!("{min}+"),
+            };
+            let changes = if flags & CHANGES_RECEIVER != 0 { "  changes its receiver" } else { "" };
+            let noun = if counts == "1" { "argument" } else { "arguments" };
+            out.push_str(&format!("  .{name}()  {counts} {noun}{changes}\n"));
+        }
     }
     out
 }

@@ -15,6 +15,7 @@ mod date_time;
 mod errors;
 mod language;
 mod math;
+pub mod members;
 mod messages;
 mod objects;
 mod processes;
@@ -259,6 +260,8 @@ pub trait Host {
     fn class_of(&mut self, value: &Value) -> Result<Option<std::rc::Rc<crate::runtime::class::Class>>, RuntimeError>;
     /// The class object that stands for a class.
     fn class_object(&mut self, class: &crate::runtime::class::Class) -> Result<Value, RuntimeError>;
+    /// `class.new(...)`: a new instance of the class whose class object is `class`.
+    fn instantiate(&mut self, class: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
     /// A formula object built from source text (`Formula from string`).
     fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError>;
     /// The source text of argument `i` of the running command, as written.

@@ -9,6 +9,8 @@
 
 use std::sync::Arc;
 
+// Rows are built with `f`, short for `members::member`.
+use super::members::{MemberSpec, member as f};
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::shared::SharedObject;
@@ -175,55 +177,89 @@ pub fn set_member(session: &Session, name: &str, value: &Value) -> Result<(), Ru
     }
 }
 
-/// A function of a `4D.Session`.
-pub fn call(session: &Session, name: &str, args: &[Value]) -> Result<Value, RuntimeError> {
-    let web = session.kind == SessionKind::Web;
-    let text_arg = |what: &str| match args.first() {
+/// The functions of a `4D.Session` (the member table of its kind).
+pub static MEMBERS: &[MemberSpec<Session>] = &[
+    f("clearPrivileges", (0, 0), clear_privileges),
+    f("createOTP", (0, 1), create_otp),
+    f("demote", (1, 1), demote),
+    f("getPrivileges", (0, 0), get_privileges),
+    f("hasPrivilege", (1, 1), has_privilege),
+    f("isGuest", (0, 0), is_guest),
+    f("promote", (1, 1), promote),
+    f("restore", (1, 1), restore),
+    f("setPrivileges", (1, 1), set_privileges),
+];
+
+/// Argument `i` of `.name()` as a text (`what` says what it stands for).
+fn text_arg(args: &Args<'_>, name: &str, what: &str) -> Result<String, RuntimeError> {
+    match args.values.first() {
         Some(Value::Text(t)) => Ok(t.as_str().to_string()),
         other => Err(RuntimeError::new(
             codes::BAD_ARGUMENTS,
             format!("`.{name}()` takes {what} as a text, not {}", other.map_or("nothing", Value::type_name)),
         )),
+    }
+}
+
+/// `.hasPrivilege(privilege)`.
+fn has_privilege(_: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(session.has_privilege(&text_arg(args, "hasPrivilege", "a privilege")?)))
+}
+
+/// `.getPrivileges()`.
+fn get_privileges(_: &mut Ctx<'_>, session: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::new_collection(session.privileges().into_iter().map(Value::text).collect()))
+}
+
+/// `.setPrivileges(privileges)`: a web session also takes the `userName` given.
+fn set_privileges(_: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (names, user) = privileges_of(args.get(0))?;
+    session.set_privileges(names);
+    if session.kind == SessionKind::Web
+        && let Some(user) = user
+    {
+        session.set_user_name(&user);
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `.clearPrivileges()`.
+fn clear_privileges(_: &mut Ctx<'_>, session: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    session.clear_privileges();
+    Ok(Value::Bool(true))
+}
+
+/// `.isGuest()`.
+fn is_guest(_: &mut Ctx<'_>, session: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(session.is_guest()))
+}
+
+/// `.createOTP({lifespan})`: by default the idle timeout of a web session, 10 seconds otherwise.
+fn create_otp(_: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let lifespan = match args.values.first() {
+        Some(v) => v.as_number().map_or(0, |n| n.max(0.0) as u64),
+        None if session.kind == SessionKind::Web => u64::from(session.idle_timeout()) * 60,
+        None => 10,
     };
-    Ok(match name {
-        "hasPrivilege" => Value::Bool(session.has_privilege(&text_arg("a privilege")?)),
-        "getPrivileges" => Value::new_collection(session.privileges().into_iter().map(Value::text).collect()),
-        "setPrivileges" => {
-            let (names, user) = privileges_of(args.first().unwrap_or(&Value::Undefined))?;
-            session.set_privileges(names);
-            if web && let Some(user) = user {
-                session.set_user_name(&user);
-            }
-            Value::Bool(true)
-        }
-        "clearPrivileges" => {
-            session.clear_privileges();
-            Value::Bool(true)
-        }
-        "isGuest" => Value::Bool(session.is_guest()),
-        "createOTP" => {
-            let lifespan = match args.first() {
-                Some(v) => v.as_number().map_or(0, |n| n.max(0.0) as u64),
-                None if web => u64::from(session.idle_timeout()) * 60,
-                None => 10,
-            };
-            Value::text(session.create_otp(lifespan).as_str())
-        }
-        // Promotions come from roles.json, which fourd does not read: none is given.
-        "promote" => {
-            text_arg("a privilege")?;
-            Value::Real(0.0)
-        }
-        "demote" => Value::Undefined,
-        // Only a web session can be replaced by the one of a token.
-        "restore" => {
-            text_arg("a token")?;
-            Value::Bool(false)
-        }
-        _ => {
-            return Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Session has no function `{name}`")));
-        }
-    })
+    Ok(Value::text(session.create_otp(lifespan).as_str()))
+}
+
+/// `.promote(privilege)`: promotions come from roles.json, which fourd does
+/// not read, so none is given.
+fn promote(_: &mut Ctx<'_>, _: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    text_arg(args, "promote", "a privilege")?;
+    Ok(Value::Real(0.0))
+}
+
+/// `.demote(promoteId)`.
+fn demote(_: &mut Ctx<'_>, _: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Undefined)
+}
+
+/// `.restore(token)`: only a web session can be replaced by the one of a token.
+fn restore(_: &mut Ctx<'_>, _: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    text_arg(args, "restore", "a token")?;
+    Ok(Value::Bool(false))
 }
 
 /// The privilege names (and the user name) `.setPrivileges()` is given: a

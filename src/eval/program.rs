@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use crate::commands::CommandId;
+use crate::commands::members::MemberIds;
 use crate::diag::{SourceId, Span};
 pub use crate::runtime::types::VarType;
 use crate::syntax::ast::{AssignOp, BinOp};
@@ -362,12 +363,12 @@ pub enum ExprKind {
         object: Box<Expr>,
         name: Box<str>,
     },
-    /// `value.name(args)`: a collection function (its index in
-    /// `commands::collections::FUNCTIONS`, if fourd has one by that name).
+    /// `value.name(args)`: a member function, with the rows of its name in
+    /// the member tables (`commands::members`), or a formula the object holds.
     MemberCall {
         object: Box<Expr>,
         name: Box<str>,
-        function: Option<usize>,
+        members: MemberIds,
         args: Vec<Expr>,
     },
     Index {

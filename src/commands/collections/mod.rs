@@ -19,29 +19,16 @@ use crate::runtime::json::MAX_DEPTH;
 use crate::runtime::text;
 use crate::runtime::value::{CollectionRef, Props, Value};
 
-/// A collection function's handler.
-pub type Function = fn(&mut Ctx<'_>, &CollectionRef, &Args<'_>) -> Result<Value, RuntimeError>;
+// Rows are built with `f`, short for `members::member`.
+use super::members::{CHANGES_RECEIVER, MANY, MemberSpec, SHARED_RESULT, member as f};
 
-/// One collection function: its name (case-sensitive, as 4D's are), argument counts and handler.
-pub struct FunctionSpec {
-    pub name: &'static str,
-    pub min_args: u8,
-    pub max_args: u8,
-    pub handler: Function,
-}
-
-const fn f(name: &'static str, args: (u8, u8), handler: Function) -> FunctionSpec {
-    FunctionSpec { name, min_args: args.0, max_args: args.1, handler }
-}
-
-const MANY: u8 = u8::MAX;
-
-/// The collection functions fourd implements, sorted by name.
-pub static FUNCTIONS: &[FunctionSpec] = &[
+/// The collection functions fourd implements, sorted by name (the member
+/// table of collections, standard and shared).
+pub static FUNCTIONS: &[MemberSpec<CollectionRef>] = &[
     f("at", (1, 1), at),
     f("average", (0, 1), average),
-    f("clear", (0, 0), clear),
-    f("combine", (1, 2), combine),
+    f("clear", (0, 0), clear).flags(CHANGES_RECEIVER),
+    f("combine", (1, 2), combine).flags(CHANGES_RECEIVER),
     f("concat", (1, MANY), concat),
     f("copy", (0, 2), copy),
     f("count", (0, 1), count),
@@ -50,8 +37,8 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("equal", (1, 2), equal),
     f("every", (1, MANY), callbacks::every),
     f("extract", (1, MANY), extract),
-    f("fill", (1, 3), fill),
-    f("filter", (1, MANY), callbacks::filter),
+    f("fill", (1, 3), fill).flags(CHANGES_RECEIVER),
+    f("filter", (1, MANY), callbacks::filter).flags(SHARED_RESULT),
     f("find", (1, MANY), callbacks::find),
     f("findIndex", (1, MANY), callbacks::find_index),
     f("first", (0, 0), first),
@@ -60,36 +47,31 @@ pub static FUNCTIONS: &[FunctionSpec] = &[
     f("includes", (1, 2), includes),
     f("indexOf", (1, 2), index_of),
     f("indices", (1, MANY), query::indices),
-    f("insert", (2, 2), insert),
+    f("insert", (2, 2), insert).flags(CHANGES_RECEIVER),
     f("join", (1, 2), join),
     f("last", (0, 0), last),
     f("lastIndexOf", (1, 2), last_index_of),
     f("map", (1, MANY), callbacks::map),
     f("max", (0, 1), max),
     f("min", (0, 1), min),
-    f("multiSort", (0, MANY), callbacks::multi_sort),
+    f("multiSort", (0, MANY), callbacks::multi_sort).flags(CHANGES_RECEIVER),
     f("orderBy", (0, 1), order_by),
     f("orderByMethod", (1, MANY), callbacks::order_by_method),
-    f("pop", (0, 0), pop),
-    f("push", (0, MANY), push),
+    f("pop", (0, 0), pop).flags(CHANGES_RECEIVER),
+    f("push", (0, MANY), push).flags(CHANGES_RECEIVER),
     f("query", (1, MANY), query::query),
     f("reduce", (1, MANY), callbacks::reduce),
     f("reduceRight", (1, MANY), callbacks::reduce_right),
-    f("remove", (1, 2), remove),
-    f("resize", (1, 2), resize),
-    f("reverse", (0, 0), reverse),
-    f("shift", (0, 0), shift),
+    f("remove", (1, 2), remove).flags(CHANGES_RECEIVER),
+    f("resize", (1, 2), resize).flags(CHANGES_RECEIVER),
+    f("reverse", (0, 0), reverse).flags(SHARED_RESULT),
+    f("shift", (0, 0), shift).flags(CHANGES_RECEIVER),
     f("slice", (1, 2), slice),
     f("some", (1, MANY), callbacks::some),
-    f("sort", (0, MANY), sort),
+    f("sort", (0, MANY), sort).flags(CHANGES_RECEIVER),
     f("sum", (0, 1), sum),
-    f("unshift", (0, MANY), unshift),
+    f("unshift", (0, MANY), unshift).flags(CHANGES_RECEIVER),
 ];
-
-/// The index of the collection function named `name`, if fourd has it.
-pub fn lookup(name: &str) -> Option<usize> {
-    FUNCTIONS.iter().position(|spec| spec.name == name)
-}
 
 /// A value as a collection stores it: numbers are Reals, undefined is null.
 fn stored(value: &Value) -> Value {

@@ -369,13 +369,13 @@ impl Process<'_> {
                     member(&object, name).map_err(|err| err.at(e.span))?
                 }
             }
-            ExprKind::MemberCall { object, name, function, args } => {
+            ExprKind::MemberCall { object, name, members, args } => {
                 let object = self.expr(frame, object)?;
                 let mut values = Vec::with_capacity(args.len());
                 for arg in args {
                     values.push(self.expr(frame, arg)?);
                 }
-                self.member_call(frame, &object, name, *function, values, e.span).map_err(|err| err.at(e.span))?
+                self.member_call(frame, &object, name, *members, values, e.span).map_err(|err| err.at(e.span))?
             }
             ExprKind::CallValue { function, args } => {
                 let function = self.expr(frame, function)?;
@@ -399,9 +399,12 @@ impl Process<'_> {
                     values.push(self.expr(frame, arg)?);
                 }
                 match (&target, &index) {
-                    (Value::Object(_) | Value::SharedObject(_), Value::Text(name)) => self
-                        .member_call(frame, &target, name.as_str(), None, values, e.span)
-                        .map_err(|err| err.at(e.span))?,
+                    (Value::Object(_) | Value::SharedObject(_), Value::Text(name)) => {
+                        // The name is known only now: its rows are looked up now.
+                        let ids = crate::commands::members::member_ids(name.as_str());
+                        self.member_call(frame, &target, name.as_str(), ids, values, e.span)
+                            .map_err(|err| err.at(e.span))?
+                    }
                     _ => {
                         let function = element(&target, &index).map_err(|err| err.at(e.span))?;
                         self.call_value(&function, target, values, e.span).map_err(|err| err.at(e.span))?

@@ -227,6 +227,25 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.class_object(class)
     }
 
+    fn instantiate(&mut self, class: &Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
+        let defines = match class {
+            Value::Object(o) => o.borrow().defines(),
+            _ => None,
+        };
+        let Some(class) = defines else {
+            return Err(RuntimeError::new(codes::NOT_AN_OBJECT, "`.new()` is called on a class"));
+        };
+        if let Some(user) = class.user {
+            return self.process.new_instance(user.index, args, self.site);
+        }
+        crate::runtime::class::instantiate(&class).ok_or_else(|| {
+            RuntimeError::new(
+                codes::NOT_SUPPORTED,
+                format!("fourd cannot create instances of the class `{}` with new()", class.name),
+            )
+        })
+    }
+
     fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError> {
         let code = self.process.methods.compile_formula(source)?;
         Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))

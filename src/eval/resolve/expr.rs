@@ -3,8 +3,9 @@
 //! interprocess variables that a call may change in place.
 
 use crate::commands;
+use crate::commands::members::ReceiverKind;
 use crate::diag::{Diagnostic, Span};
-use crate::eval::program::{Expr, ExprKind, Literal, Place, text_literal};
+use crate::eval::program::{Expr, ExprKind, Literal, Place, VarType, text_literal};
 use crate::names::normalize;
 use crate::syntax::ast::{self, BinOp, PostfixOp, PrefixOp};
 
@@ -142,12 +143,18 @@ impl Resolver<'_> {
             // `.name(args)`: a member function call.
             if let (PostfixOp::Member(ident), Some(PostfixOp::Call { args, span: call_span })) = (op, ops.peek()) {
                 let call_span = Span { end: call_span.end, ..span };
-                let args = args.iter().map(|a| self.expr(a)).collect();
+                let args: Vec<Expr> = args.iter().map(|a| self.expr(a)).collect();
+                let members = commands::members::member_ids(&ident.text);
+                if let Some(kind) = self.receiver_kind(&value)
+                    && let Some(message) = kind.arity_error(members, args.len())
+                {
+                    self.error(message, call_span);
+                }
                 value = Expr::new(
                     ExprKind::MemberCall {
                         object: Box::new(value),
                         name: ident.text.clone().into_boxed_str(),
-                        function: commands::collections::lookup(&ident.text),
+                        members,
                         args,
                     },
                     call_span,
@@ -277,4 +284,23 @@ fn op_end(op: &PostfixOp, fallback: Span) -> u32 {
         PostfixOp::Call { span, .. } | PostfixOp::Deref(span) => span.end,
     }
     .max(fallback.start)
+}
+
+impl Resolver<'_> {
+    /// The kind of receiver `e` gives, when resolution knows it (a local
+    /// declared as a collection, a collection literal, `Formula(...)`,
+    /// `cs.Name`, a command whose result has a member table): its member
+    /// calls have their argument counts checked now.
+    fn receiver_kind(&self, e: &Expr) -> Option<ReceiverKind> {
+        match &e.kind {
+            ExprKind::Local(slot) => {
+                self.locals.get(*slot).filter(|l| l.ty == VarType::Collection).map(|_| ReceiverKind::Collection)
+            }
+            ExprKind::Collection(_) => Some(ReceiverKind::Collection),
+            ExprKind::Formula { .. } => Some(ReceiverKind::Formula),
+            ExprKind::ClassRef(_) => Some(ReceiverKind::Class),
+            ExprKind::Command { id, .. } => ReceiverKind::returned_by(id.spec()),
+            _ => None,
+        }
+    }
 }

@@ -1,0 +1,224 @@
+//! The member tables: the functions that values of each kind carry
+//! (`$c.push(1)`, `$f.call($o)`, `cs.Point.new(1; 2)`,
+//! `Session.hasPrivilege("x")`), one table per kind of receiver, in the style
+//! of the command table: a row is a name (case-sensitive, as 4D's are),
+//! argument counts, flags and a handler that receives the receiver.
+//!
+//! The resolver turns a member name into its row in every table once
+//! ([`member_ids`]), and checks the argument count from the row when it knows
+//! the receiver's kind; the evaluator dispatches on the receiver's kind, checks
+//! the count from the same row ([`MemberSpec::check`]) and calls the handler.
+//! These tables are the only place a member name is matched: a user class's
+//! functions are the class's own, and a formula stored in a property is found
+//! by the property's name.
+//!
+//! Adding a member: one row here (or in the table of its kind), one handler,
+//! one golden test.
+
+use super::{Args, Ctx};
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::{CollectionRef, Value};
+use crate::session::Session;
+
+/// A member handler: the receiver, then the arguments.
+pub type MemberHandler<R> = fn(&mut Ctx<'_>, &R, &Args<'_>) -> Result<Value, RuntimeError>;
+
+/// Any number of arguments.
+pub const MANY: u8 = u8::MAX;
+
+/// The function changes its receiver (on a shared collection, it runs under
+/// the lock of the collection's group, which it takes itself).
+pub const CHANGES_RECEIVER: u8 = 1;
+/// Called on a shared collection, the function gives a shared collection of
+/// the same group (`.filter()`, `.reverse()`); the others give standard ones.
+pub const SHARED_RESULT: u8 = 2;
+
+/// One row of a member table.
+pub struct MemberSpec<R: 'static> {
+    pub name: &'static str,
+    pub min_args: u8,
+    /// [`MANY`] for a variadic function.
+    pub max_args: u8,
+    pub flags: u8,
+    pub handler: MemberHandler<R>,
+}
+
+/// Builds a row.
+pub const fn member<R>(name: &'static str, args: (u8, u8), handler: MemberHandler<R>) -> MemberSpec<R> {
+    MemberSpec { name, min_args: args.0, max_args: args.1, flags: 0, handler }
+}
+
+impl<R> MemberSpec<R> {
+    /// The same row, with `flags` set.
+    pub const fn flags(mut self, flags: u8) -> MemberSpec<R> {
+        self.flags |= flags;
+        self
+    }
+
+    pub fn changes_receiver(&self) -> bool {
+        self.flags & CHANGES_RECEIVER != 0
+    }
+
+    pub fn shared_result(&self) -> bool {
+        self.flags & SHARED_RESULT != 0
+    }
+
+    /// Whether the function takes `count` arguments: the message of the error
+    /// when it does not, which the resolver and the evaluator both give.
+    pub fn arity_error(&self, count: usize) -> Option<String> {
+        let fits =
+            count >= usize::from(self.min_args) && (self.max_args == MANY || count <= usize::from(self.max_args));
+        (!fits).then(|| format!("`.{}()` does not take {count} arguments", self.name))
+    }
+
+    /// [`MemberSpec::arity_error`] as the runtime error.
+    pub fn check(&self, count: usize) -> Result<(), RuntimeError> {
+        match self.arity_error(count) {
+            None => Ok(()),
+            Some(message) => Err(RuntimeError::new(codes::BAD_ARGUMENTS, message)),
+        }
+    }
+}
+
+/// The index of the row named `name` in `table`.
+fn position<R>(table: &[MemberSpec<R>], name: &str) -> Option<u8> {
+    table.iter().position(|spec| spec.name == name).and_then(|i| u8::try_from(i).ok())
+}
+
+/// The kinds of receiver that have a member table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReceiverKind {
+    /// Collections, standard and shared (`4D.Collection`).
+    Collection,
+    /// Formula objects (`4D.Function`).
+    Formula,
+    /// Class objects (`4D.Class`, `cs.Name`).
+    Class,
+    /// `4D.Session` objects.
+    Session,
+}
+
+impl ReceiverKind {
+    pub const ALL: [ReceiverKind; 4] =
+        [ReceiverKind::Collection, ReceiverKind::Formula, ReceiverKind::Class, ReceiverKind::Session];
+
+    /// The 4D class of the receivers, as the documentation names it.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            ReceiverKind::Collection => "4D.Collection",
+            ReceiverKind::Formula => "4D.Function",
+            ReceiverKind::Class => "4D.Class",
+            ReceiverKind::Session => "4D.Session",
+        }
+    }
+
+    /// The rows of this kind's table, as (name, min, max, flags), for listings.
+    pub fn rows(self) -> Vec<(&'static str, u8, u8, u8)> {
+        fn rows<R>(table: &[MemberSpec<R>]) -> Vec<(&'static str, u8, u8, u8)> {
+            table.iter().map(|s| (s.name, s.min_args, s.max_args, s.flags)).collect()
+        }
+        match self {
+            ReceiverKind::Collection => rows(super::collections::FUNCTIONS),
+            ReceiverKind::Formula => rows(FORMULA),
+            ReceiverKind::Class => rows(CLASS),
+            ReceiverKind::Session => rows(super::sessions::MEMBERS),
+        }
+    }
+
+    /// The argument-count error of `name` called with `count` arguments on a
+    /// receiver of this kind, if it is a row of the kind's table.
+    pub fn arity_error(self, ids: MemberIds, count: usize) -> Option<String> {
+        let row = |i: Option<u8>| i.map(usize::from);
+        match self {
+            ReceiverKind::Collection => super::collections::FUNCTIONS.get(row(ids.collection)?)?.arity_error(count),
+            ReceiverKind::Formula => FORMULA.get(row(ids.formula)?)?.arity_error(count),
+            ReceiverKind::Class => CLASS.get(row(ids.class)?)?.arity_error(count),
+            ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
+        }
+    }
+}
+
+impl ReceiverKind {
+    /// The kind of what command `spec` gives, when it has a member table.
+    pub fn returned_by(spec: &super::CommandSpec) -> Option<ReceiverKind> {
+        match spec.name {
+            "New collection" | "New shared collection" => Some(ReceiverKind::Collection),
+            "Session" => Some(ReceiverKind::Session),
+            _ => None,
+        }
+    }
+}
+
+/// A member name's row in each table, found once by the resolver.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MemberIds {
+    pub collection: Option<u8>,
+    pub formula: Option<u8>,
+    pub class: Option<u8>,
+    pub session: Option<u8>,
+}
+
+/// The rows named `name`.
+pub fn member_ids(name: &str) -> MemberIds {
+    MemberIds {
+        collection: position(super::collections::FUNCTIONS, name),
+        formula: position(FORMULA, name),
+        class: position(CLASS, name),
+        session: position(super::sessions::MEMBERS, name),
+    }
+}
+
+/// The collection function of row `id`.
+pub fn collection(id: Option<u8>) -> Option<&'static MemberSpec<CollectionRef>> {
+    super::collections::FUNCTIONS.get(usize::from(id?))
+}
+
+/// The formula function of row `id`.
+pub fn formula(id: Option<u8>) -> Option<&'static MemberSpec<Value>> {
+    FORMULA.get(usize::from(id?))
+}
+
+/// The class function of row `id`.
+pub fn class(id: Option<u8>) -> Option<&'static MemberSpec<Value>> {
+    CLASS.get(usize::from(id?))
+}
+
+/// The session function of row `id`.
+pub fn session(id: Option<u8>) -> Option<&'static MemberSpec<Session>> {
+    super::sessions::MEMBERS.get(usize::from(id?))
+}
+
+/// The functions of a formula object (`4D.Function`).
+pub static FORMULA: &[MemberSpec<Value>] = &[member("apply", (0, 2), apply), member("call", (0, MANY), call)];
+
+/// The functions of a class object (`4D.Class`).
+pub static CLASS: &[MemberSpec<Value>] = &[member("new", (0, MANY), new)];
+
+/// `formula.call({thisObj {; ...params}})`: runs the formula with `This`
+/// bound to `thisObj`.
+fn call(ctx: &mut Ctx<'_>, formula: &Value, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let this = args.values.first().cloned().unwrap_or_default();
+    let params = args.values.iter().skip(1).cloned().collect();
+    ctx.host.call(formula, &this, params)
+}
+
+/// `formula.apply({thisObj {; params}})`: as `call`, with the parameters in a collection.
+fn apply(ctx: &mut Ctx<'_>, formula: &Value, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let this = args.values.first().cloned().unwrap_or_default();
+    let params = match args.values.get(1) {
+        Some(Value::Collection(c)) => c.borrow().clone(),
+        None | Some(Value::Null | Value::Undefined) => Vec::new(),
+        Some(other) => {
+            return Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("`.apply()` takes its parameters in a collection, not {}", other.type_name()),
+            ));
+        }
+    };
+    ctx.host.call(formula, &this, params)
+}
+
+/// `class.new({...params})`: a new instance of the class.
+fn new(ctx: &mut Ctx<'_>, class: &Value, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.host.instantiate(class, args.values.to_vec())
+}
