@@ -4,6 +4,10 @@
 //! diagnostics with `NAME.err` (no `.err` means no diagnostic is expected). A
 //! missing expectation is written and the trial fails; `UPDATE_GOLDEN=1`
 //! rewrites every expectation of the selected trials.
+//!
+//! Every other folder but `check/` and `repl/` is an area of evaluation cases
+//! (`core/`, `text/`, `processes/`...): a case is run by `fourd run`, as
+//! `fourd test` runs it, and named `AREA/CASE`.
 
 use std::path::{Path, PathBuf};
 
@@ -24,9 +28,7 @@ pub fn trials() -> Vec<Trial> {
             Trial::test(name, move || on_big_stack(move || syntax_case(&path)))
         })
         .collect();
-    let mut files = Vec::new();
-    fourd::cli::check::collect_4dm(&root().join("eval"), &mut files);
-    for path in files {
+    for path in eval_files() {
         // A `.4dm` with neither `.out` nor `.err` is a helper method of its
         // folder; when blessing, a new one is a new case unless its name starts
         // with a capital letter (helper methods are named like methods).
@@ -56,6 +58,36 @@ pub fn trials() -> Vec<Trial> {
         Trial::test(name, move || script_parses(&path))
     }));
     trials
+}
+
+/// The folders of `tests/golden/` that are not areas of evaluation cases.
+const NOT_EVAL: [&str; 3] = ["syntax", "check", "repl"];
+
+/// The areas of evaluation cases: every folder of `tests/golden/` but
+/// `syntax/`, `check/` and `repl/`, in name order.
+pub fn eval_areas() -> Vec<PathBuf> {
+    let mut areas: Vec<PathBuf> = std::fs::read_dir(root())
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| !NOT_EVAL.iter().any(|x| n == *x)))
+                .collect()
+        })
+        .unwrap_or_default();
+    areas.sort();
+    areas
+}
+
+/// The method files of the evaluation areas, cases and helpers, at any depth;
+/// the class files (in `Classes/` folders) are not among them.
+pub fn eval_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for area in eval_areas() {
+        fourd::cli::check::collect_4dm(&area, &mut files);
+    }
+    files.retain(|f| f.parent().and_then(Path::file_name).is_none_or(|n| n != "Classes"));
+    files
 }
 
 /// Runs a test case exactly as `fourd test` does (the `fourd` binary in a

@@ -173,13 +173,13 @@ fn within(started: Instant, limit: Duration) -> Result<(), Failed> {
     if elapsed <= limit { Ok(()) } else { Err(format!("took {elapsed:?}, more than {limit:?}").into()) }
 }
 
-/// `fourd test` over the evaluation goldens: every case passes and the closing
-/// line counts them; a hanging test is stopped by `--timeout` and fails.
+/// `fourd test` over the evaluation goldens (every area folder of
+/// `tests/golden/`): every case passes and the closing line counts them; a
+/// hanging test is stopped by `--timeout` and fails.
 fn fourd_test_runs_the_eval_goldens() -> Result<(), Failed> {
-    let eval = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/eval");
     let output = Command::new(env!("CARGO_BIN_EXE_fourd"))
         .args(["test", "--jobs", "2"])
-        .arg(&eval)
+        .args(crate::golden::eval_areas())
         .output()
         .map_err(|e| e.to_string())?;
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -125,7 +125,8 @@ fn printing_only_in_cli() -> Result<(), Failed> {
 }
 
 /// The command table: numbers and names unique, and every command used by at
-/// least one golden test under `tests/golden/eval/`.
+/// least one evaluation golden test under `tests/golden/` (a case or a helper
+/// method of an area: `core/`, `text/`...).
 fn command_table() -> Result<(), Failed> {
     use std::collections::HashSet;
     let mut problems = Vec::new();
@@ -138,19 +139,13 @@ fn command_table() -> Result<(), Failed> {
             problems.push(format!("command name {} appears twice", spec.name));
         }
     }
-    let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden").join("eval");
-    let tests: String = std::fs::read_dir(&eval)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter(|e| e.path().extension().is_some_and(|x| x == "4dm"))
-                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default().to_lowercase())
-                .collect()
-        })
-        .unwrap_or_default();
+    let tests: String = crate::golden::eval_files()
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap_or_default().to_lowercase())
+        .collect();
     for spec in fourd::commands::table::COMMANDS {
         if !tests.contains(&spec.name.to_lowercase()) {
-            problems.push(format!("`{}` ({}) has no golden test in tests/golden/eval/", spec.name, spec.number));
+            problems.push(format!("`{}` ({}) has no golden test in tests/golden/", spec.name, spec.number));
         }
     }
     report(problems)
