@@ -18,6 +18,9 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("tidy/pest_stays_in_syntax", pest_stays_in_syntax),
         Trial::test("tidy/printing_only_in_cli", printing_only_in_cli),
         Trial::test("tidy/command_table", command_table),
+        Trial::test("tidy/walker_does_not_import_processes", walker_does_not_import_processes),
+        Trial::test("tidy/member_names_only_in_member_tables", member_names_only_in_member_tables),
+        Trial::test("tidy/no_file_over_1200_lines", no_file_over_1200_lines),
     ]
 }
 
@@ -148,5 +151,60 @@ fn command_table() -> Result<(), Failed> {
             problems.push(format!("`{}` ({}) has no golden test in tests/golden/", spec.name, spec.number));
         }
     }
+    report(problems)
+}
+
+/// The walker (`src/eval/exec/`) reaches other processes only through the
+/// process boundary (`eval/control.rs`, `eval/portable.rs`), never through
+/// `eval/processes.rs`, which implements that boundary on threads.
+fn walker_does_not_import_processes() -> Result<(), Failed> {
+    let problems = sources(&src().join("eval").join("exec"))
+        .into_iter()
+        .filter(|(_, text)| text.contains("processes::") || text.contains("processes::{"))
+        .map(|(rel, _)| format!("{rel}: the walker uses `eval::processes` (use `eval::control`)"))
+        .collect();
+    report(problems)
+}
+
+/// A member function's name is matched only by its row in a member table
+/// (`commands::members` and the tables of collections and sessions): no
+/// `"name" =>` arm, `== "name"` test or list of names elsewhere.
+fn member_names_only_in_member_tables() -> Result<(), Failed> {
+    use fourd::commands::members::ReceiverKind;
+    let tables = ["commands/members.rs", "commands/collections/mod.rs", "commands/sessions.rs"];
+    let mut names: Vec<&str> = ReceiverKind::ALL.iter().flat_map(|k| k.rows()).map(|row| row.0).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut problems = Vec::new();
+    for (rel, text) in sources(&src()) {
+        // Where values are dispatched on (the syntax layer has keywords such as `Function query`).
+        if tables.contains(&rel.as_str()) || !["eval", "commands", "runtime", "session"].contains(&layer(&rel)) {
+            continue;
+        }
+        for name in &names {
+            let quoted = format!("\"{name}\"");
+            let matched =
+                [format!("{quoted} =>"), format!("{quoted} |"), format!("| {quoted}"), format!("== {quoted}")]
+                    .iter()
+                    .any(|pattern| text.contains(pattern.as_str()))
+                    || text.contains(&format!("&[{quoted},"))
+                    || text.contains(&format!("    {quoted},\n"));
+            if matched {
+                problems.push(format!("{rel}: matches the member name {quoted} outside the member tables"));
+            }
+        }
+    }
+    report(problems)
+}
+
+/// No file of code over 1,200 lines, but for data tables (the catalogue of
+/// every 4D command name and number).
+fn no_file_over_1200_lines() -> Result<(), Failed> {
+    const DATA: &[&str] = &["commands/catalog.rs"];
+    let problems = sources(&src())
+        .into_iter()
+        .filter(|(rel, text)| !DATA.contains(&rel.as_str()) && text.lines().count() > 1200)
+        .map(|(rel, text)| format!("{rel}: {} lines (split it by concern)", text.lines().count()))
+        .collect();
     report(problems)
 }
