@@ -252,3 +252,6 @@ pub fn set_char(text: &Value, index: f64, value: &Value) -> Result<Value, Runtim
     units.splice(i as usize - 1..i as usize, replacement);
     Ok(Value::text(String::from_utf16_lossy(&units)))
 }
+
+#[cfg(test)]
+mod tests;

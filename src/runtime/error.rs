@@ -113,7 +113,7 @@ impl Default for ErrorState {
 }
 
 /// Error codes fourd raises. Where 4D documents a code it is used; the others
-/// are fourd's own choice, listed in the README.
+/// are fourd's own choice, listed in DECISIONS.md.
 pub mod codes {
     /// `ASSERT` failed (documented).
     pub const ASSERT_FAILED: i32 = -10518;

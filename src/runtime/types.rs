@@ -306,3 +306,6 @@ pub fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeEr
         ))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,545 @@
+//! A run: the methods and classes of one project, loaded, parsed and
+//! resolved when first used (as in interpreted 4D), the process variables'
+//! names, the sources and the diagnostics; running methods in a main process.
+//!
+//! `fourd run FILE` finds the project (the nearest ancestor folder holding
+//! `Project/Sources/`, or the file's own folder for a loose file), runs FILE as
+//! a method in a main process, and reports syntax and runtime errors as
+//! diagnostics.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::commands::Output;
+use crate::diag::{Diagnostic, SourceMap};
+use crate::names::normalize;
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::Value;
+
+use super::program::{self, MethodCode};
+use super::{control, exec, processes, resolve};
+
+/// One method of the project: where it is and, once called, its code.
+pub(super) struct MethodSlot {
+    pub(super) name: String,
+    pub(super) path: PathBuf,
+    pub(super) code: Option<Arc<MethodCode>>,
+}
+
+/// One user class of the project: where it is and, once used, its code.
+pub(super) struct ClassSlot {
+    pub(super) name: String,
+    pub(super) path: PathBuf,
+    pub(super) code: Option<Arc<program::ClassCode>>,
+}
+
+/// The methods and process variables of one run.
+pub struct Run {
+    pub sources: SourceMap,
+    /// Method files of the project by normalised name, not yet loaded.
+    pub(super) files: HashMap<String, (String, PathBuf)>,
+    pub(super) methods: Vec<MethodSlot>,
+    pub(super) method_index: HashMap<String, usize>,
+    pub(super) process_var_index: HashMap<String, usize>,
+    pub(super) process_var_names: Vec<String>,
+    /// Class files of the project by class name (case-sensitive), not yet loaded.
+    pub(super) class_files: HashMap<String, PathBuf>,
+    pub(super) classes: Vec<ClassSlot>,
+    pub(super) class_index: HashMap<String, usize>,
+    /// Diagnostics of the methods loaded so far.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The main file's folder, and the folder to show in its place in messages.
+    pub(super) base: PathBuf,
+    pub(super) display_base: PathBuf,
+    /// The `--user-param` value.
+    pub user_param: String,
+    /// Whether every method file has been read for the process variables it assigns.
+    pub(super) prepassed: bool,
+}
+
+/// What a run ended with.
+pub struct Outcome {
+    /// Whether the run failed (a syntax or an uncaught runtime error).
+    pub failed: bool,
+}
+
+impl Run {
+    /// A run whose methods are the `.4dm` files of `folder`; messages name
+    /// files under `base` as if they were under `display_base`.
+    pub(super) fn new(folder: &Path, base: PathBuf, display_base: PathBuf) -> Run {
+        let mut run = Run {
+            base,
+            display_base,
+            sources: SourceMap::new(),
+            files: HashMap::new(),
+            methods: Vec::new(),
+            method_index: HashMap::new(),
+            process_var_index: HashMap::new(),
+            process_var_names: Vec::new(),
+            class_files: HashMap::new(),
+            classes: Vec::new(),
+            class_index: HashMap::new(),
+            diagnostics: Vec::new(),
+            user_param: String::new(),
+            prepassed: false,
+        };
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            for entry in entries.flatten() {
+                // A file of the current folder is named without `./`.
+                let path = entry.path();
+                let path = path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path);
+                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+                    && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+                {
+                    run.files.insert(normalize(&stem), (stem, path));
+                }
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(classes_folder(folder)) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let path = path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path);
+                if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+                    && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
+                {
+                    run.class_files.insert(stem, path);
+                }
+            }
+        }
+        run
+    }
+
+    /// A run of the project that `file` belongs to; messages name files
+    /// relative to `display_file`'s folder, as the user named it.
+    pub fn for_file(file: &Path, display_file: &Path) -> Run {
+        let parent = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut run = Run::new(&methods_folder(file), parent(file), parent(display_file));
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        run.files.insert(normalize(&stem), (stem, file.to_path_buf()));
+        run
+    }
+
+    /// A run of the 4D project in folder `root` (the folder holding `Project/`).
+    pub fn for_project(root: &Path) -> Run {
+        let sources = root.join("Project").join("Sources");
+        let mut run = Run::new(&sources.join("Methods"), root.to_path_buf(), root.to_path_buf());
+        let startup = sources.join("DatabaseMethods").join("onStartup.4dm");
+        if startup.is_file() {
+            run.files.insert(String::from(STARTUP_KEY), (String::from("onStartup"), startup));
+        }
+        run
+    }
+
+    /// Whether the project has a method with this name (any case).
+    pub fn has_method(&self, name: &str) -> bool {
+        self.files.contains_key(&normalize(name))
+    }
+
+    /// Whether the project has an `onStartup` database method.
+    pub fn has_startup(&self) -> bool {
+        self.files.contains_key(STARTUP_KEY)
+    }
+
+    /// Runs `file` as a method with Text arguments; output goes to `out`.
+    pub fn run_main(&mut self, file: &Path, args: &[String], out: &mut (dyn Output + Send)) -> Outcome {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        self.run_methods(&[normalize(&stem)], args, out)
+    }
+
+    /// Runs methods one after the other in the main process (the project's
+    /// `onStartup` is named `STARTUP_KEY`); the first gets `args`. Returns
+    /// when every process the methods started has ended.
+    pub fn run_methods(&mut self, keys: &[String], args: &[String], out: &mut (dyn Output + Send)) -> Outcome {
+        let mut indexes = Vec::new();
+        for key in keys {
+            let Some(index) = resolve::Names::method(self, key) else {
+                self.diagnostics.push(Diagnostic::error(
+                    "usage",
+                    format!("the project has no method named `{key}`"),
+                    crate::diag::Span::default(),
+                ));
+                return Outcome { failed: true };
+            };
+            indexes.push(index);
+        }
+        let errors_before = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let failed = processes::run_processes(self, out, |mut main| {
+            let mut process_vars = Vec::new();
+            let mut failed = false;
+            // One process for every method: its process variables, classes
+            // and singletons live on from one to the next.
+            let mut process = exec::Process::new(&mut main.methods, &mut process_vars, &mut main.out);
+            process.attach(&main.control, Arc::clone(&main.entry));
+            for (i, &index) in indexes.iter().enumerate() {
+                let code = match control::Methods::code(process.methods, index) {
+                    Ok(code) => code,
+                    Err(_) => {
+                        failed = true;
+                        break;
+                    }
+                };
+                let args: Vec<Value> = if i == 0 { args.iter().map(Value::text).collect() } else { Vec::new() };
+                if let Err(error) = process.call(code.clone(), args, Value::Undefined) {
+                    process.out.flush();
+                    main.world.with_run(|run| {
+                        let diag = run.runtime_diagnostic(&error, &code.name);
+                        run.diagnostics.push(diag);
+                    });
+                    failed = true;
+                    break;
+                }
+            }
+            main.control.finish(&mut process);
+            failed
+        });
+        let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        Outcome { failed: failed || errors_after > errors_before }
+    }
+
+    /// Reads a source file of the project into the source map.
+    pub(super) fn read_source(&mut self, path: &Path) -> Result<(crate::diag::SourceId, String), String> {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| String::from("its file is not UTF-8 text"))?,
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let shown = match path.strip_prefix(&self.base) {
+            Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
+            _ => path.to_path_buf(),
+        };
+        let source = self.sources.add(shown.display().to_string(), text.as_str());
+        Ok((source, text))
+    }
+
+    /// Reports the uncaught error that stopped a process other than the main one.
+    pub(super) fn report_process_error(&mut self, error: &RuntimeError, method: &str, process: &str) {
+        let mut diag = self.runtime_diagnostic(error, method);
+        let shown = if process.is_empty() { String::from("a process with no name") } else { format!("`{process}`") };
+        diag.help = Some(match diag.help.take() {
+            Some(help) => format!("{help}\nin the process {shown}"),
+            None => format!("in the process {shown}"),
+        });
+        self.diagnostics.push(diag);
+    }
+
+    /// A runtime error as a diagnostic: code, message, where, and the chain of calls.
+    pub(super) fn runtime_diagnostic(&self, error: &RuntimeError, main: &str) -> Diagnostic {
+        let info = &error.0;
+        let span = info.span.unwrap_or_default();
+        let mut chain = Vec::new();
+        let mut methods: Vec<String> = info.frames.iter().map(|f| f.method.clone()).collect();
+        methods.push(main.to_string());
+        let innermost = methods.first().cloned().unwrap_or_default();
+        chain.push(format!("in `{innermost}`, line {}", self.sources.line_col(span.source, span.start).0));
+        // Repeated calls from the same place (recursion) fold into one line.
+        let mut previous: Option<(String, usize)> = None;
+        let mut repeats = 0usize;
+        let flush = |chain: &mut Vec<String>, previous: &Option<(String, usize)>, repeats: usize| {
+            if let Some((caller, line)) = previous {
+                let times = if repeats > 1 { format!(" ({repeats} times)") } else { String::new() };
+                chain.push(format!("called from `{caller}`, line {line}{times}"));
+            }
+        };
+        for (frame, caller) in info.frames.iter().zip(methods.iter().skip(1)) {
+            let line = self.sources.line_col(frame.span.source, frame.span.start).0;
+            let here = Some((caller.clone(), line));
+            if here == previous {
+                repeats += 1;
+            } else {
+                flush(&mut chain, &previous, repeats);
+                previous = here;
+                repeats = 1;
+            }
+        }
+        flush(&mut chain, &previous, repeats);
+        Diagnostic::error(&info.code.to_string(), info.message.clone(), span).with_help(chain.join("\n"))
+    }
+}
+
+impl Run {
+    /// Reads every method file of the project once for the process variables
+    /// it assigns, so that a method may read one that another method sets
+    /// (done when a name is not known otherwise, and by `fourd check`).
+    pub(super) fn prepass(&mut self) {
+        if self.prepassed {
+            return;
+        }
+        self.prepassed = true;
+        let mut paths: Vec<PathBuf> = self.files.values().map(|(_, path)| path.clone()).collect();
+        paths.sort();
+        let mut scratch = SourceMap::new();
+        for path in paths {
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let id = scratch.add(path.display().to_string(), text.as_str());
+            let (ast, diags) = crate::syntax::parse(id, &text);
+            if diags.iter().any(Diagnostic::is_error) {
+                continue;
+            }
+            for name in resolve::assigned_names(&ast) {
+                resolve::Names::process_var(self, &name, true);
+            }
+        }
+    }
+
+    /// What `fourd check` finds in one file of this run's project, named
+    /// `name` in messages: its syntax errors, then (for a method) the names it
+    /// uses that are unknown, and the commands fourd does not support (warnings).
+    /// Class files are checked for syntax only until fourd has classes.
+    pub fn check_source(&mut self, path: &Path, name: &str, text: &str) -> Vec<Diagnostic> {
+        let id = self.sources.add(name, text);
+        let (ast, mut diags) = crate::syntax::parse(id, text);
+        let is_class = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "Classes");
+        if diags.iter().any(Diagnostic::is_error) {
+            return diags;
+        }
+        self.prepass();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if is_class {
+            self.class_files.entry(stem.clone()).or_insert_with(|| path.to_path_buf());
+            let index = resolve::Names::class(self, &stem).unwrap_or_default();
+            let (_, mut resolved) = resolve::resolve_class(&stem, index, &ast, self);
+            diags.append(&mut resolved);
+            return diags;
+        }
+        let (_, mut resolved) = resolve::resolve_method(&stem, &ast, self);
+        diags.append(&mut resolved);
+        diags
+    }
+}
+
+/// Why a source file of the project could not be loaded.
+enum LoadFailure {
+    /// It cannot be read, or is not UTF-8 text.
+    Read(String),
+    Syntax,
+    /// Resolution reported errors.
+    Resolve,
+}
+
+impl LoadFailure {
+    /// The reason, in a message; `resolve` words a resolution failure.
+    fn reason(self, resolve: &str) -> String {
+        match self {
+            LoadFailure::Read(why) => why,
+            LoadFailure::Syntax => String::from("it has syntax errors"),
+            LoadFailure::Resolve => resolve.to_string(),
+        }
+    }
+}
+
+impl Run {
+    /// Loads a method or class file: reads it into the sources, parses it
+    /// and resolves it with `resolve`; its diagnostics join the run's. The
+    /// one routine behind `Methods::code` and `Methods::class_code`, which
+    /// keep what it gives.
+    fn load<T>(
+        &mut self,
+        path: &Path,
+        resolve: impl FnOnce(&mut Run, &crate::syntax::ast::Method) -> (T, Vec<Diagnostic>),
+    ) -> Result<Arc<T>, LoadFailure> {
+        let (source, text) = self.read_source(path).map_err(LoadFailure::Read)?;
+        let (ast, mut diags) = crate::syntax::parse(source, &text);
+        if diags.iter().any(Diagnostic::is_error) {
+            self.diagnostics.append(&mut diags);
+            return Err(LoadFailure::Syntax);
+        }
+        let (code, mut resolve_diags) = resolve(self, &ast);
+        diags.append(&mut resolve_diags);
+        let has_errors = diags.iter().any(Diagnostic::is_error);
+        self.diagnostics.append(&mut diags);
+        if has_errors {
+            return Err(LoadFailure::Resolve);
+        }
+        Ok(Arc::new(code))
+    }
+}
+
+/// The folder whose `.4dm` files are the methods of `file`'s project.
+pub fn project_methods_folder(file: &Path) -> PathBuf {
+    methods_folder(file)
+}
+
+/// Where the classes of a project are, from the folder of its methods:
+/// `Project/Sources/Classes` beside `Project/Sources/Methods`, else `Classes/`
+/// in the folder of loose method files.
+fn classes_folder(methods: &Path) -> PathBuf {
+    match methods.parent() {
+        Some(sources) if methods.file_name().is_some_and(|n| n == "Methods") && sources.ends_with("Sources") => {
+            sources.join("Classes")
+        }
+        _ => methods.join("Classes"),
+    }
+}
+
+/// The method-table key of the `onStartup` database method (not a valid method name).
+pub const STARTUP_KEY: &str = "<onstartup>";
+
+/// Where the methods of `file`'s project are: `Project/Sources/Methods` of the
+/// nearest ancestor holding `Project/Sources`, else the file's own folder.
+fn methods_folder(file: &Path) -> PathBuf {
+    let mut folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    // A class file of loose files: the methods are beside its `Classes` folder.
+    if folder.file_name().is_some_and(|name| name == "Classes") {
+        folder = match folder.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+    }
+    for ancestor in folder.ancestors() {
+        let sources = ancestor.join("Project").join("Sources");
+        if sources.is_dir() {
+            return sources.join("Methods");
+        }
+    }
+    folder
+}
+
+impl resolve::Names for Run {
+    fn method(&mut self, normalized: &str) -> Option<usize> {
+        if let Some(&index) = self.method_index.get(normalized) {
+            return Some(index);
+        }
+        let (name, path) = self.files.get(normalized)?.clone();
+        let index = self.methods.len();
+        self.methods.push(MethodSlot { name, path, code: None });
+        self.method_index.insert(normalized.to_string(), index);
+        Some(index)
+    }
+
+    fn process_var(&mut self, normalized: &str, create: bool) -> Option<usize> {
+        if let Some(&slot) = self.process_var_index.get(normalized) {
+            return Some(slot);
+        }
+        if !create {
+            if self.prepassed {
+                return None;
+            }
+            // Perhaps a method not loaded yet assigns it.
+            self.prepass();
+            return self.process_var_index.get(normalized).copied();
+        }
+        let slot = self.process_var_index.len();
+        self.process_var_index.insert(normalized.to_string(), slot);
+        self.process_var_names.push(normalized.to_string());
+        Some(slot)
+    }
+
+    fn each_known_name(&self, f: &mut dyn FnMut(&str, &str)) {
+        for (key, (name, _)) in &self.files {
+            f(name, key);
+        }
+        for key in self.process_var_index.keys().filter(|k| !k.starts_with("<>")) {
+            f(key, key);
+        }
+    }
+
+    fn snippet(&self, span: crate::diag::Span) -> String {
+        self.sources.snippet(span).to_string()
+    }
+
+    fn class(&mut self, name: &str) -> Option<usize> {
+        if let Some(&index) = self.class_index.get(name) {
+            return Some(index);
+        }
+        let path = self.class_files.get(name)?.clone();
+        let index = self.classes.len();
+        self.classes.push(ClassSlot { name: name.to_string(), path, code: None });
+        self.class_index.insert(name.to_string(), index);
+        Some(index)
+    }
+}
+
+impl control::Methods for Run {
+    fn method_index(&mut self, name: &str) -> Option<usize> {
+        resolve::Names::method(self, &normalize(name))
+    }
+
+    fn process_var_slot(&mut self, name: &str) -> Option<usize> {
+        resolve::Names::process_var(self, &normalize(name), false)
+    }
+
+    fn process_var_name(&self, slot: usize) -> String {
+        self.process_var_names.get(slot).cloned().unwrap_or_default()
+    }
+
+    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
+        let id = self.sources.add("Formula from string", source);
+        let (ast, mut diags) = crate::syntax::parse(id, source);
+        let failure = |diags: &[Diagnostic], code: i32| {
+            let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.clone()).unwrap_or_default();
+            RuntimeError::new(code, format!("the formula text `{source}` cannot run: {message}"))
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(failure(&diags, codes::BAD_ARGUMENTS));
+        }
+        match resolve::resolve_formula_text("Formula from string", &ast, self) {
+            Ok(code) => Ok(Arc::new(code)),
+            Err(mut errors) => {
+                let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
+                diags.append(&mut errors);
+                Err(failure(&diags, code))
+            }
+        }
+    }
+
+    fn snippet(&self, span: crate::diag::Span) -> String {
+        self.sources.snippet(span).trim().to_string()
+    }
+
+    fn line(&self, span: crate::diag::Span) -> usize {
+        self.sources.line_col(span.source, span.start).0
+    }
+
+    fn user_param(&self) -> String {
+        self.user_param.clone()
+    }
+
+    fn class_index(&mut self, name: &str) -> Option<usize> {
+        resolve::Names::class(self, name)
+    }
+
+    fn class_names(&mut self) -> Vec<String> {
+        let mut names: Vec<String> = self.class_files.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
+    fn class_code(&mut self, index: usize) -> Result<Arc<program::ClassCode>, RuntimeError> {
+        let Some(slot) = self.classes.get(index) else {
+            return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown class"));
+        };
+        if let Some(code) = &slot.code {
+            return Ok(code.clone());
+        }
+        let (name, path) = (slot.name.clone(), slot.path.clone());
+        let code = self.load(&path, |run, ast| resolve::resolve_class(&name, index, ast, run)).map_err(|failure| {
+            let why = failure.reason("it has errors");
+            RuntimeError::new(codes::NOT_SUPPORTED, format!("the class `{name}` cannot be used: {why}"))
+        })?;
+        if let Some(slot) = self.classes.get_mut(index) {
+            slot.code = Some(code.clone());
+        }
+        Ok(code)
+    }
+
+    fn code(&mut self, index: usize) -> Result<Arc<MethodCode>, RuntimeError> {
+        let Some(slot) = self.methods.get(index) else {
+            return Err(RuntimeError::new(codes::UNKNOWN_NAME, "unknown method"));
+        };
+        if let Some(code) = &slot.code {
+            return Ok(code.clone());
+        }
+        let (name, path) = (slot.name.clone(), slot.path.clone());
+        let code = self.load(&path, |run, ast| resolve::resolve_method(&name, ast, run)).map_err(|failure| {
+            let why = failure.reason("some of its names are not known");
+            RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {why}"))
+        })?;
+        if let Some(slot) = self.methods.get_mut(index) {
+            slot.code = Some(code.clone());
+        }
+        Ok(code)
+    }
+}
