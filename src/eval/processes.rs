@@ -15,7 +15,6 @@ use std::time::Instant;
 
 use parking_lot::{Condvar, Mutex};
 
-use super::Run;
 use super::control::{
     Control, Interprocess, MAX_LIVE_PROCESSES, Message, Methods, ProcessEntry, STANDALONE_USER, Table, WorkerName,
     process_id, state,
@@ -23,6 +22,7 @@ use super::control::{
 use super::exec::{self};
 use super::portable::Portable;
 use super::program::MethodCode;
+use super::run::Run;
 use crate::commands::Output;
 use crate::diag::Span;
 use crate::runtime::error::{RuntimeError, codes};
