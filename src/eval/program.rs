@@ -269,8 +269,10 @@ pub enum Literal {
     Null,
 }
 
-/// A resolved expression.
+/// A resolved expression. Nodes are 16-byte aligned (80 bytes today): with
+/// 72-byte nodes, the walker ran `fib` 11% slower (measured).
 #[derive(Debug)]
+#[repr(align(16))]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
