@@ -22,19 +22,30 @@ pub(crate) fn dec(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeErro
 
 /// `Round(number; places)` (94): halves away from zero; negative places round left of the point.
 pub(crate) fn round(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let (n, places) = (args.number(0)?, args.number(1)?.trunc() as i32);
-    let factor = 10f64.powi(places);
-    // Round the scaled value at 13 significant digits first, so that 16.855 * 100 rounds as written.
-    let scaled: f64 = format!("{:.12e}", n * factor).parse().unwrap_or(n * factor);
-    Ok(Value::Real(scaled.round() / factor))
+    Ok(Value::Real(at_places(args.number(0)?, args.number(1)?, f64::round)))
 }
 
 /// `Trunc(number; places)` (95): toward minus infinity.
 pub(crate) fn trunc(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let (n, places) = (args.number(0)?, args.number(1)?.trunc() as i32);
+    Ok(Value::Real(at_places(args.number(0)?, args.number(1)?, f64::floor)))
+}
+
+/// `n` rounded by `to_whole` at `places` decimal places (negative: to tens,
+/// hundreds...). The scaled value is first rounded at 13 significant digits,
+/// so that 16.855 * 100 rounds as written. Places beyond what a Real holds
+/// leave `n` as it is; places so far left that every digit is gone give 0.
+fn at_places(n: f64, places: f64, to_whole: fn(f64) -> f64) -> f64 {
+    let places = places.trunc().clamp(-400.0, 400.0) as i32;
     let factor = 10f64.powi(places);
-    let scaled: f64 = format!("{:.12e}", n * factor).parse().unwrap_or(n * factor);
-    Ok(Value::Real(scaled.floor() / factor))
+    if factor == 0.0 {
+        return 0.0;
+    }
+    let scaled = n * factor;
+    if !scaled.is_finite() || !factor.is_finite() {
+        return n;
+    }
+    let scaled: f64 = format!("{scaled:.12e}").parse().unwrap_or(scaled);
+    to_whole(scaled) / factor
 }
 
 /// `Mod(a; b)` (98): the remainder of integer division; reals are rounded first.

@@ -21,6 +21,17 @@ pub fn has_class(value: &Value) -> bool {
     }
 }
 
+/// The property `name` of an object or a shared object, if it has one
+/// (`None` for any other value): what property paths of collection
+/// functions (`.sum("a.b")`, `.query("a = 1")`) read at each step.
+pub fn own_property(value: &Value, name: &str) -> Option<Value> {
+    match value {
+        Value::Object(o) => o.borrow().props.get(name).cloned(),
+        Value::SharedObject(o) if o.contains(name) => Some(o.get(name)),
+        _ => None,
+    }
+}
+
 /// `object.name`: undefined when missing or when `object` is undefined; an error on null.
 pub fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
     match object {

@@ -110,10 +110,7 @@ fn numbers(c: &CollectionRef, args: &Args<'_>) -> Result<Vec<f64>, RuntimeError>
 fn property(value: &Value, path: &str) -> Option<Value> {
     let mut current = value.clone();
     for part in path.split('.') {
-        current = match current {
-            Value::Object(o) => o.borrow().props.get(part).cloned()?,
-            _ => return None,
-        };
+        current = crate::runtime::access::own_property(&current, part)?;
     }
     Some(current)
 }

@@ -380,11 +380,15 @@ fn reach(value: &Value, path: &[Step], out: &mut Vec<Value>) {
         out.push(value.clone());
         return;
     };
-    let Value::Object(o) = value else { return };
-    let Some(next) = o.borrow().props.get(step.name.as_str()).cloned() else { return };
+    let Some(next) = crate::runtime::access::own_property(value, step.name.as_str()) else { return };
     match (&next, step.each) {
         (Value::Collection(items), true) => {
             for item in items.borrow().iter() {
+                reach(item, rest, out);
+            }
+        }
+        (Value::SharedCollection(items), true) => {
+            for item in &items.values() {
                 reach(item, rest, out);
             }
         }
@@ -487,7 +491,7 @@ fn matching(c: &CollectionRef, args: &Args<'_>) -> Result<Vec<(usize, Value)>, R
     Ok(c.borrow()
         .iter()
         .enumerate()
-        .filter(|(_, v)| matches!(v, Value::Object(_)) && matches(&node, v))
+        .filter(|(_, v)| matches!(v, Value::Object(_) | Value::SharedObject(_)) && matches(&node, v))
         .map(|(i, v)| (i, v.clone()))
         .collect())
 }

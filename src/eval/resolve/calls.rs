@@ -139,7 +139,7 @@ impl Resolver<'_> {
             .map(|(i, a)| {
                 if spec.by_ref(i) {
                     self.reference(a)
-                } else if spec.by_place(i) && is_variable(a) {
+                } else if spec.by_place(i) && self.names_a_variable(a) {
                     let place = self.place(a);
                     Expr::new(ExprKind::PointerTo(Box::new(place)), a.span)
                 } else {
@@ -161,6 +161,16 @@ impl Resolver<'_> {
         }
         let place = self.place(arg);
         Expr::new(ExprKind::PointerTo(Box::new(place)), arg.span)
+    }
+
+    /// Whether an argument names a variable: `This` and the names of
+    /// commands, constants and methods do not (`OB SET(This; ...)` changes
+    /// the object `This` is, it does not create a variable named "this").
+    fn names_a_variable(&mut self, arg: &ast::Expr) -> bool {
+        match &arg.kind {
+            ast::ExprKind::Name(name) if name.token.is_none() => self.is_variable_name(&normalize(&name.text)),
+            _ => is_variable(arg),
+        }
     }
 
     /// Whether a plain name (normalised) can only be a variable.
