@@ -136,6 +136,11 @@ pub enum Stmt {
         init: Option<Expr>,
         span: Span,
     },
+    /// `C_LONGINT(vN)` and its kin on process and interprocess variables:
+    /// each that holds nothing yet gets the empty value of its type.
+    DeclareGlobal {
+        vars: Vec<(Place, VarType)>,
+    },
     If {
         cond: Expr,
         then_block: Vec<Stmt>,

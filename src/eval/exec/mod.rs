@@ -596,6 +596,13 @@ impl<'a> Process<'a> {
                     }
                 }
             }
+            Stmt::DeclareGlobal { vars } => {
+                for (place, ty) in vars {
+                    if matches!(self.read_place(frame, place)?, Value::Undefined) {
+                        self.write_place(frame, place, default_value(*ty))?;
+                    }
+                }
+            }
             Stmt::If { cond, then_block, else_block } => {
                 let block = if self.condition(frame, cond)? { then_block } else { else_block };
                 return self.block(frame, block);

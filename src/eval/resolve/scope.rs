@@ -3,7 +3,7 @@
 
 use crate::commands::{CommandId, REGISTRY};
 use crate::diag::Diagnostic;
-use crate::eval::program::{LocalInfo, Stmt, VarType};
+use crate::eval::program::{LocalInfo, Place, Stmt, VarType};
 use crate::names::normalize;
 use crate::syntax::ast::{self, PostfixOp, Token};
 
@@ -175,22 +175,33 @@ impl Resolver<'_> {
             Some(Token::Command(n)) => (n == *number).then_some(*ty),
             _ => (*directive == key).then_some(*ty),
         })?;
-        if args.first().is_some_and(|a| matches!(a.kind, ast::ExprKind::Name(_))) {
+        // `C_TEXT(Method; $1)`: the first name is a project method's.
+        if let Some(ast::Expr { kind: ast::ExprKind::Name(first), .. }) = args.first()
+            && first.token.is_none()
+            && self.names.method(&normalize(&first.text)).is_some()
+        {
             return Some(None);
         }
         let mut slots = Vec::new();
+        let mut globals = Vec::new();
         for arg in args {
             match &arg.kind {
                 ast::ExprKind::Local(n) if n.parse::<u32>().is_err() => slots.push(self.local(n, Some(ty))),
                 ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => {}
                 ast::ExprKind::Name(n) => {
-                    self.names.process_var(&normalize(&n.text), true);
+                    if let Some(slot) = self.names.process_var(&normalize(&n.text), true) {
+                        globals.push((Place::Process(slot), ty));
+                    }
                 }
                 ast::ExprKind::Interprocess(n) => {
-                    self.interprocess(n);
+                    let slot = self.interprocess(n);
+                    globals.push((Place::Interprocess(slot), ty));
                 }
                 _ => self.error("a directive declares variables", arg.span),
             }
+        }
+        if !globals.is_empty() {
+            return Some(Some(Stmt::DeclareGlobal { vars: globals }));
         }
         Some(Some(Stmt::Declare { slots, init: None, span: e.span }))
     }
