@@ -211,11 +211,16 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) ->
         None => (String::from("<unknown>"), Arc::from("")),
     };
     let (line, col) = line_col(&text, diag.span.start as usize);
+    let (shown, window) = match clip(&text, diag.span.start as usize, line) {
+        Some((shown, window)) => (Arc::from(shown), Some(window)),
+        None => (text.clone(), None),
+    };
     let report = Report {
         diag,
         location: format!("{name}:{line}:{col}"),
-        source: NamedSource::new(name, text.clone()),
-        text_len: text.len(),
+        text_len: shown.len(),
+        source: NamedSource::new(name, shown),
+        window,
     };
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
@@ -226,18 +231,59 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) ->
     out
 }
 
+/// The longest line shown whole, in bytes; of a longer one, the part around
+/// the diagnostic is shown (miette cannot lay out columns past 65,535, and
+/// nobody reads a line of 80,000 characters).
+const MAX_SHOWN_LINE: usize = 2_000;
+/// How much of a long line is shown on each side of the diagnostic, in bytes.
+const SHOWN_AROUND: usize = 120;
+
+/// Which part of a long line is shown: the bytes `from..to` of the real text,
+/// placed at `base` in the text shown.
+#[derive(Clone, Copy)]
+struct Window {
+    from: usize,
+    to: usize,
+    base: usize,
+}
+
+/// When the line holding `at` (line number `line`) is too long to show
+/// whole: a text made of the part of that line around `at`, after `line - 1`
+/// empty lines (so that line numbers stay true), and where that part is.
+fn clip(text: &str, at: usize, line: usize) -> Option<(String, Window)> {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    if line_end - line_start <= MAX_SHOWN_LINE {
+        return None;
+    }
+    let from = floor_char_boundary(text, at.saturating_sub(SHOWN_AROUND).max(line_start));
+    let to = floor_char_boundary(text, (at + SHOWN_AROUND).min(line_end));
+    let mut shown = "\n".repeat(line.saturating_sub(1));
+    let base = shown.len();
+    shown.push_str(&text[from..to]);
+    Some((shown, Window { from, to, base }))
+}
+
 /// What miette sees: a diagnostic with its source attached.
 struct Report<'a> {
     diag: &'a Diagnostic,
     location: String,
     source: NamedSource<Arc<str>>,
     text_len: usize,
+    /// The part of a long line shown instead of the whole text.
+    window: Option<Window>,
 }
 
 impl Report<'_> {
     fn source_span(&self, span: Span) -> SourceSpan {
-        let start = (span.start as usize).min(self.text_len);
-        let end = (span.end as usize).min(self.text_len).max(start);
+        let (mut start, mut end) = (span.start as usize, span.end as usize);
+        if let Some(w) = self.window {
+            let inside = |o: usize| o.clamp(w.from, w.to) - w.from + w.base;
+            (start, end) = (inside(start), inside(end));
+        }
+        let start = start.min(self.text_len);
+        let end = end.min(self.text_len).max(start);
         SourceSpan::new(start.into(), end - start)
     }
 }

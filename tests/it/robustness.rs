@@ -26,6 +26,8 @@ pub fn trials() -> Vec<Trial> {
         case("binary_garbage", binary_garbage),
         case("nested_brackets_after_a_name", nested_brackets_after_a_name),
         case("nested_try_calls", nested_try_calls),
+        case("error_past_column_65535", error_past_column_65535),
+        case("pointer_chain_100k", pointer_chain),
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
@@ -240,4 +242,19 @@ fn fourd_run_project() -> Result<(), Failed> {
         }
     }
     Ok(())
+}
+
+/// A diagnostic far along a long line (column 80,005) is rendered with the
+/// part of the line around it; miette panicked laying out such a column.
+fn error_past_column_65535() -> Result<(), Failed> {
+    let text = format!("$x:={})\n", "1+".repeat(40_000));
+    let report = check(text.into_bytes());
+    expect_error(&report, "input.4dm:1:80005")?;
+    expect_error(&report, "1+1+1+)")
+}
+
+/// `$b:=` followed by 100,000 `->`: a syntax error at column 200,005.
+fn pointer_chain() -> Result<(), Failed> {
+    let text = format!("$b:={}\n", "->".repeat(100_000));
+    expect_error(&check(text.into_bytes()), "input.4dm:1:200005")
 }
