@@ -163,21 +163,11 @@ pub fn check_file(path: &Path, options: RenderOptions) -> FileReport {
 /// Parses the bytes of one file named `name` and renders what it finds.
 pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileReport {
     let mut sources = SourceMap::new();
-    let diags = match String::from_utf8(bytes) {
-        Ok(text) => {
-            let id = sources.add(name, text.as_str());
-            syntax::parse(id, &text).1
-        }
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let id = sources.add(name, text.as_str());
-            let diag =
-                Diagnostic::error("syntax", "this file is not UTF-8 text", crate::diag::Span::new(id, valid, valid))
-                    .with_label("the bytes here are not UTF-8")
-                    .with_help("4D method files are UTF-8; convert the file");
-            vec![diag]
-        }
+    let (text, not_utf8) = syntax::decode(bytes);
+    let id = sources.add(name, text.as_str());
+    let diags = match not_utf8 {
+        None => syntax::parse(id, &text).1,
+        Some(diag) => vec![diag(id)],
     };
     report(&diags, &sources, options)
 }

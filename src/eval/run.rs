@@ -198,16 +198,28 @@ impl Run {
     }
 
     /// Reads a source file of the project into the source map.
+    /// A file that cannot be read, or is not UTF-8 text, also leaves its
+    /// diagnostic among the run's, so that `fourd run` says why.
     pub(super) fn read_source(&mut self, path: &Path) -> Result<(crate::diag::SourceId, String), String> {
-        let text = match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| String::from("its file is not UTF-8 text"))?,
-            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-        };
         let shown = match path.strip_prefix(&self.base) {
             Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
             _ => path.to_path_buf(),
         };
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let why = format!("cannot read {}: {e}", shown.display());
+                let id = self.sources.add(shown.display().to_string(), "");
+                self.diagnostics.push(Diagnostic::error("io", why.clone(), crate::diag::Span::new(id, 0, 0)));
+                return Err(why);
+            }
+        };
+        let (text, not_utf8) = crate::syntax::decode(bytes);
         let source = self.sources.add(shown.display().to_string(), text.as_str());
+        if let Some(diag) = not_utf8 {
+            self.diagnostics.push(diag(source));
+            return Err(String::from("its file is not UTF-8 text"));
+        }
         Ok((source, text))
     }
 

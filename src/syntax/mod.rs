@@ -34,6 +34,26 @@ fn parse_failure(source: SourceId) -> (ast::Method, Vec<Diagnostic>) {
     (ast::Method::default(), vec![Diagnostic::error("syntax", "internal error: the parser could not run", span)])
 }
 
+/// The text of a method file's bytes. A file that is not UTF-8 text is read
+/// lossily and comes with its diagnostic, at the first byte that is not
+/// (4D saves method files as UTF-8; fourd reads no other encoding), made for
+/// the source `id` that the caller gives the text.
+pub fn decode(bytes: Vec<u8>) -> (String, Option<impl FnOnce(SourceId) -> Diagnostic>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let diag = move |id| {
+                Diagnostic::error("syntax", "this file is not UTF-8 text", crate::diag::Span::new(id, valid, valid))
+                    .with_label("the bytes here are not UTF-8")
+                    .with_help("4D method files are UTF-8; convert the file")
+            };
+            (text, Some(diag))
+        }
+    }
+}
+
 /// Runs `work` on a thread with [`DEEP_STACK_BYTES`] of stack, as the work of a
 /// 4D process needs; `None` if the thread could not start or panicked.
 pub fn on_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> Option<T> {
