@@ -546,6 +546,18 @@ impl<'a> Process<'a> {
             }
             Stmt::Assign { target, op, value, span } => {
                 let value = self.expr(frame, value)?;
+                // `$t+="x"` on a text variable appends in place, as `$t:=$t+"x"` does.
+                if *op == AssignOp::Add
+                    && let Value::Text(piece) = &value
+                    && let Some(Value::Text(text)) = match target {
+                        Place::Local(slot) => self.stack.get_mut(frame.base + *slot),
+                        Place::Process(slot) => self.process_vars.get_mut(*slot),
+                        _ => None,
+                    }
+                {
+                    text.push_str(piece.as_str());
+                    return Ok(Flow::Normal);
+                }
                 let value = match op {
                     AssignOp::Assign => value,
                     _ => {
