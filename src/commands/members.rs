@@ -15,8 +15,11 @@
 //! Adding a member: one row here (or in the table of its kind), one handler,
 //! one golden test.
 
+use std::sync::Arc;
+
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::shared::SharedCollection;
 use crate::runtime::value::{CollectionRef, Value};
 use crate::session::Session;
 
@@ -33,6 +36,10 @@ pub const CHANGES_RECEIVER: u8 = 1;
 /// the same group (`.filter()`, `.reverse()`); the others give standard ones.
 pub const SHARED_RESULT: u8 = 2;
 
+/// A collection function's handler for a shared collection it can work on
+/// in place (the evaluator holds the group's lock when it changes it).
+pub type SharedHandler = fn(&Arc<SharedCollection>, &Args<'_>) -> Result<Value, RuntimeError>;
+
 /// One row of a member table.
 pub struct MemberSpec<R: 'static> {
     pub name: &'static str,
@@ -41,17 +48,26 @@ pub struct MemberSpec<R: 'static> {
     pub max_args: u8,
     pub flags: u8,
     pub handler: MemberHandler<R>,
+    /// For a collection function, its handler on a shared collection, when
+    /// it has one; the others run on a copy of the elements.
+    pub on_shared: Option<SharedHandler>,
 }
 
 /// Builds a row.
 pub const fn member<R>(name: &'static str, args: (u8, u8), handler: MemberHandler<R>) -> MemberSpec<R> {
-    MemberSpec { name, min_args: args.0, max_args: args.1, flags: 0, handler }
+    MemberSpec { name, min_args: args.0, max_args: args.1, flags: 0, handler, on_shared: None }
 }
 
 impl<R> MemberSpec<R> {
     /// The same row, with `flags` set.
     pub const fn flags(mut self, flags: u8) -> MemberSpec<R> {
         self.flags |= flags;
+        self
+    }
+
+    /// The same row, with its handler on a shared collection.
+    pub const fn on_shared(mut self, handler: SharedHandler) -> MemberSpec<R> {
+        self.on_shared = Some(handler);
         self
     }
 

@@ -309,6 +309,15 @@ impl SharedCollection {
         Ok(())
     }
 
+    /// Appends `values` (`.push()`, under the group's lock, which its caller
+    /// took): the elements already there are neither read nor copied.
+    pub fn push(&self, values: &[Value]) -> Result<(), RuntimeError> {
+        let stored =
+            values.iter().map(|v| SharedValue::from_value(v, Some(&self.membership))).collect::<Result<Vec<_>, _>>()?;
+        self.items.write().extend(stored);
+        Ok(())
+    }
+
     /// Replaces every element (a collection function that changes its
     /// receiver, run under the group's lock).
     pub fn replace_all(&self, values: &[Value]) -> Result<(), RuntimeError> {

@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::rc::Rc;
+use std::sync::Arc;
 
 mod callbacks;
 mod query;
@@ -16,6 +17,7 @@ use crate::runtime::compare;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json::MAX_DEPTH;
+use crate::runtime::shared::SharedCollection;
 use crate::runtime::text;
 use crate::runtime::value::{CollectionRef, Props, Value};
 
@@ -58,7 +60,7 @@ pub static FUNCTIONS: &[MemberSpec<CollectionRef>] = &[
     f("orderBy", (0, 1), order_by),
     f("orderByMethod", (1, MANY), callbacks::order_by_method),
     f("pop", (0, 0), pop).flags(CHANGES_RECEIVER),
-    f("push", (0, MANY), push).flags(CHANGES_RECEIVER),
+    f("push", (0, MANY), push).flags(CHANGES_RECEIVER).on_shared(push_shared),
     f("query", (1, MANY), query::query),
     f("reduce", (1, MANY), callbacks::reduce),
     f("reduceRight", (1, MANY), callbacks::reduce_right),
@@ -301,6 +303,13 @@ fn pop(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, Runtim
 fn push(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
     c.borrow_mut().extend(args.values.iter().map(stored));
     Ok(Value::Collection(c.clone()))
+}
+
+/// `.push(value...)` on a shared collection: appended in place (amortised
+/// O(1), as on a standard collection); gives the collection back.
+fn push_shared(c: &Arc<SharedCollection>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    c.push(args.values)?;
+    Ok(Value::SharedCollection(Arc::clone(c)))
 }
 
 /// `.remove(index {; howMany})`.

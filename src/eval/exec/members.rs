@@ -134,6 +134,19 @@ impl Process<'_> {
         let spec = members::collection(ids.collection);
         let changing = spec.is_some_and(MemberSpec::changes_receiver);
         let shared_result = spec.is_some_and(MemberSpec::shared_result);
+        if let Some(spec) = spec
+            && let Some(in_place) = spec.on_shared
+        {
+            spec.check(args.len())?;
+            if changing {
+                shared.membership.lock(&format!("`.{name}()`"))?;
+            }
+            let outcome = in_place(shared, &Args { values: &args, star: false, marker: None });
+            if changing {
+                shared.membership.unlock();
+            }
+            return outcome;
+        }
         if changing {
             shared.membership.lock(&format!("`.{name}()`"))?;
         }
