@@ -24,7 +24,9 @@ pub fn run(paths: &[PathBuf], syntax_only: bool) -> ExitCode {
         if !root.exists() {
             return super::usage_error(&format!("no such file or folder: {}", root.display()));
         }
-        collect_4dm(root, &mut files);
+        if let Err(why) = collect_4dm_or_error(root, &mut files) {
+            return super::usage_error(&why);
+        }
     }
     let options = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
     let reports = if syntax_only { check_files(&files, options) } else { resolve_files(&files, options) };
@@ -41,22 +43,31 @@ pub fn run(paths: &[PathBuf], syntax_only: bool) -> ExitCode {
     if with_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
-/// Every `.4dm` file at or under `path`, sorted by path within each folder.
+/// Every `.4dm` file at or under `path`, sorted by path within each folder;
+/// folders that cannot be read are passed over (see [`collect_4dm_or_error`]).
 pub fn collect_4dm(path: &Path, out: &mut Vec<PathBuf>) {
+    let _ = collect_4dm_or_error(path, out);
+}
+
+/// [`collect_4dm`], failing on the first folder that cannot be read (with
+/// the system's reason), so that `fourd check` and `fourd test` never call a
+/// tree they could not read clean.
+pub fn collect_4dm_or_error(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     if path.is_file() {
         out.push(path.to_path_buf());
-        return;
+        return Ok(());
     }
-    let Ok(entries) = std::fs::read_dir(path) else { return };
+    let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect_4dm(&entry, out);
+            collect_4dm_or_error(&entry, out)?;
         } else if entry.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("4dm")) {
             out.push(entry);
         }
     }
+    Ok(())
 }
 
 /// Checks files on as many threads as there are cores, each with a large stack;

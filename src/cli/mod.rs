@@ -72,6 +72,9 @@ enum Command {
         /// Seconds a test may run before it is stopped and fails.
         #[arg(long, default_value_t = 10.0)]
         timeout: f64,
+        /// Exit with success when no test is found (by default it is an error).
+        #[arg(long)]
+        allow_no_tests: bool,
     },
     /// The interactive REPL: type 4D code, see its values (`:help` inside).
     Repl {
@@ -126,10 +129,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 (Some(file), None) => run::run(&file, &args, &options),
             }
         }
-        Command::Test { paths, bless, filter, jobs, timeout } => {
+        Command::Test { paths, bless, filter, jobs, timeout, allow_no_tests } => {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let timeout = std::time::Duration::from_secs_f64(timeout.clamp(0.001, 86_400.0));
-            test::run(&paths, &test::TestOptions { bless, filter, jobs, timeout })
+            test::run(&paths, &test::TestOptions { bless, filter, jobs, timeout, allow_no_tests })
         }
         Command::Commands { json } => {
             print!("{}", commands_listing(json));

@@ -15,6 +15,8 @@ pub struct TestOptions {
     pub filter: Option<String>,
     pub jobs: usize,
     pub timeout: Duration,
+    /// Finding no test is a success (it is an error otherwise).
+    pub allow_no_tests: bool,
 }
 
 /// What one test run gave.
@@ -25,12 +27,13 @@ pub struct RunResult {
     pub status: Option<i32>,
 }
 
-/// The tests at or under `path`: `.4dm` files with a `.out` or `.err` beside them.
-pub fn discover(path: &Path) -> Vec<PathBuf> {
+/// The tests at or under `path`: `.4dm` files with a `.out` or `.err` beside
+/// them; an error for a folder that cannot be read.
+pub fn discover(path: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
-    super::check::collect_4dm(path, &mut files);
+    super::check::collect_4dm_or_error(path, &mut files)?;
     files.retain(|f| f.with_extension("out").exists() || f.with_extension("err").exists());
-    files
+    Ok(files)
 }
 
 /// Runs `file` with the `fourd` binary `exe` in `dir`, stopping it after `timeout`.
@@ -149,10 +152,19 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
         if !root.exists() {
             return super::usage_error(&format!("no such file or folder: {}", root.display()));
         }
-        tests.extend(discover(root));
+        match discover(root) {
+            Ok(found) => tests.extend(found),
+            Err(why) => return super::usage_error(&why),
+        }
     }
     if let Some(filter) = &options.filter {
         tests.retain(|t| t.display().to_string().contains(filter.as_str()));
+    }
+    if tests.is_empty() && !options.allow_no_tests {
+        eprintln!(
+            "error: no tests found (a test is a .4dm file with a .out or .err file beside it); --allow-no-tests accepts that"
+        );
+        return ExitCode::from(1);
     }
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,

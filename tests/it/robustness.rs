@@ -31,6 +31,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
+        Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
     ]
 }
 
@@ -257,4 +258,35 @@ fn error_past_column_65535() -> Result<(), Failed> {
 fn pointer_chain() -> Result<(), Failed> {
     let text = format!("$b:={}\n", "->".repeat(100_000));
     expect_error(&check(text.into_bytes()), "input.4dm:1:200005")
+}
+
+/// `fourd check` and `fourd test` on a path they cannot read as a folder (a
+/// socket here: as root, permissions would not stop the read) say why and exit
+/// 2; `fourd test` that finds no test fails unless `--allow-no-tests`.
+fn unreadable_paths_and_no_tests_are_errors() -> Result<(), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-paths-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("empty")).map_err(io)?;
+    let socket = root.join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).map_err(io)?;
+    let run = |args: &[&str]| -> Result<(Option<i32>, String, String), Failed> {
+        let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        Ok((output.status.code(), text(&output.stdout), text(&output.stderr)))
+    };
+    let (socket, empty) = (socket.display().to_string(), root.join("empty").display().to_string());
+    let results = [
+        (run(&["check", &socket])?, Some(2), "cannot read"),
+        (run(&["test", &socket])?, Some(2), "cannot read"),
+        (run(&["test", &empty])?, Some(1), "no tests found"),
+        (run(&["test", &empty, "--allow-no-tests"])?, Some(0), "0 passed, 0 failed"),
+    ];
+    let _ = std::fs::remove_dir_all(&root);
+    for ((code, stdout, stderr), want_code, want) in results {
+        if code != want_code || !(stdout.contains(want) || stderr.contains(want)) {
+            return Err(format!("exit {code:?}, output {stdout:?} {stderr:?}; wanted {want_code:?}, {want:?}").into());
+        }
+    }
+    Ok(())
 }
