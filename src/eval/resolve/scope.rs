@@ -57,7 +57,7 @@ pub(super) fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
 }
 
 /// The command a name designates, by token number or by name.
-fn command_of(name: &ast::Name) -> Option<CommandId> {
+pub(super) fn command_of(name: &ast::Name) -> Option<CommandId> {
     match name.token {
         Some(Token::Command(number)) => REGISTRY.by_number(number),
         Some(_) => None,

@@ -8,6 +8,8 @@ use crate::syntax::ast::{self, AssignOp, BinOp, PostfixOp};
 
 use super::Resolver;
 use super::expr::{number, place_root};
+use super::scope::command_of;
+use crate::commands::REGISTRY;
 
 impl Resolver<'_> {
     pub(super) fn block(&mut self, stmts: &[ast::Stmt]) -> Vec<Stmt> {
@@ -100,11 +102,12 @@ impl Resolver<'_> {
     }
 
     fn assign(&mut self, target: &ast::Expr, op: AssignOp, value: &ast::Expr, span: Span) -> Stmt {
-        // `$t := $t + a + b`: append in place when no part reads `$t` again.
+        // `$t := $t + a + b`: append in place when no part reads `$t` again,
+        // by its name or (through a pointer or code it calls) otherwise.
         if let (ast::ExprKind::Local(name), AssignOp::Assign, ast::ExprKind::Binary { first, rest }) =
             (&target.kind, op, &value.kind)
             && matches!(&first.kind, ast::ExprKind::Local(n) if normalize(n) == normalize(name))
-            && rest.iter().all(|(op, part)| *op == BinOp::Add && !mentions_local(part, name))
+            && rest.iter().all(|(op, part)| *op == BinOp::Add && !mentions_local(part, name) && !self.may_alias(part))
             && name.parse::<u32>().is_err()
         {
             let slot = self.local(name, None);
@@ -199,6 +202,35 @@ fn last_start(op: &PostfixOp) -> Option<u32> {
 }
 
 /// Whether an expression reads the local `$name`.
+impl Resolver<'_> {
+    /// Whether evaluating `e` may read a local through something other than
+    /// its name: a dereferenced pointer, or a call of code (a project method,
+    /// a member function, a formula) that may dereference one.
+    fn may_alias(&mut self, e: &ast::Expr) -> bool {
+        let mut names = Vec::new();
+        let mut risky = false;
+        visit(e, &mut |e| match &e.kind {
+            ast::ExprKind::Postfix { base, ops } => {
+                for (i, op) in ops.iter().enumerate() {
+                    match op {
+                        PostfixOp::Deref(_) | PostfixOp::DerefMember(_) => risky = true,
+                        PostfixOp::Call { .. } => {
+                            let command =
+                                i == 0 && matches!(&base.kind, ast::ExprKind::Name(n) if command_of(n).is_some());
+                            risky |= !command;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            // A name alone may be a method called without parentheses.
+            ast::ExprKind::Name(n) if n.token.is_none() => names.push(normalize(&n.text)),
+            _ => {}
+        });
+        risky || names.iter().any(|key| REGISTRY.by_name(key).is_none() && self.names.method(key).is_some())
+    }
+}
+
 fn mentions_local(e: &ast::Expr, name: &str) -> bool {
     let key = normalize(name);
     let mut found = false;
