@@ -29,12 +29,10 @@ pub fn trials() -> Vec<Trial> {
         })
         .collect();
     for path in eval_files() {
-        // A `.4dm` with neither `.out` nor `.err` is a helper method of its
-        // folder; when blessing, a new one is a new case unless its name starts
-        // with a capital letter (helper methods are named like methods).
-        let helper_name = path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.starts_with(char::is_uppercase));
-        if !path.with_extension("out").exists() && !path.with_extension("err").exists() && (!blessing() || helper_name)
-        {
+        // A helper method is named like a method, with a capital letter, and
+        // is never a case (tidy checks it has no expectations); every other
+        // `.4dm` is a case, whose missing expectations are written and fail it.
+        if path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.starts_with(char::is_uppercase)) {
             continue;
         }
         let name = path.strip_prefix(root()).unwrap_or(&path).with_extension("").display().to_string();
@@ -98,6 +96,10 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     let run = run_binary(path, timeout)?;
     if blessing() {
         return test::bless(path, &run).map_err(|e| e.to_string().into());
+    }
+    if !path.with_extension("out").exists() && !path.with_extension("err").exists() {
+        test::bless(path, &run).map_err(|e| e.to_string())?;
+        return Err(format!("{} had no expectations; written, check them", path.display()).into());
     }
     match test::judge(path, &run, timeout) {
         None => Ok(()),

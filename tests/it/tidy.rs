@@ -21,6 +21,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("tidy/walker_does_not_import_processes", walker_does_not_import_processes),
         Trial::test("tidy/member_names_only_in_member_tables", member_names_only_in_member_tables),
         Trial::test("tidy/no_file_over_1200_lines", no_file_over_1200_lines),
+        Trial::test("tidy/helpers_are_not_cases", helpers_are_not_cases),
     ]
 }
 
@@ -144,13 +145,81 @@ fn command_table() -> Result<(), Failed> {
     }
     let tests: String = crate::golden::eval_files()
         .iter()
-        .map(|path| std::fs::read_to_string(path).unwrap_or_default().to_lowercase())
+        .map(|path| code_only(&std::fs::read_to_string(path).unwrap_or_default().to_lowercase()))
         .collect();
     for spec in fourd::commands::table::COMMANDS {
-        if !tests.contains(&spec.name.to_lowercase()) {
+        if !calls(&tests, &spec.name.to_lowercase()) {
             problems.push(format!("`{}` ({}) has no golden test in tests/golden/", spec.name, spec.number));
         }
     }
+    report(problems)
+}
+
+/// 4D code without its comments and the contents of its text literals, so
+/// that a command named only in a comment or a text is not taken for a call.
+fn code_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let (mut in_text, mut block_depth) = (false, 0usize);
+    while let Some(c) = chars.next() {
+        match c {
+            _ if block_depth > 0 => {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    block_depth -= 1;
+                } else if c == '/' && chars.peek() == Some(&'*') {
+                    chars.next();
+                    block_depth += 1;
+                }
+            }
+            '"' => {
+                in_text = !in_text;
+                out.push('"');
+            }
+            '\\' if in_text => {
+                chars.next();
+            }
+            '\n' => {
+                in_text = false;
+                out.push('\n');
+            }
+            _ if in_text => {}
+            '/' if chars.peek() == Some(&'/') => {
+                while chars.peek().is_some_and(|&c| c != '\n') {
+                    chars.next();
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                block_depth += 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `code` names the command `name` as a whole (not inside a longer word).
+fn calls(code: &str, name: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    code.match_indices(name)
+        .any(|(at, _)| !word(code[..at].chars().next_back()) && !word(code[at + name.len()..].chars().next()))
+}
+
+/// Helper methods (named with a capital letter) are never cases: they have
+/// no expectations beside them.
+fn helpers_are_not_cases() -> Result<(), Failed> {
+    let problems = crate::golden::eval_files()
+        .into_iter()
+        .filter(|f| f.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.starts_with(char::is_uppercase)))
+        .filter(|f| f.with_extension("out").exists() || f.with_extension("err").exists())
+        .map(|f| {
+            format!(
+                "{}: a helper method (capital initial) with expectations; a case's name starts in lower case",
+                f.display()
+            )
+        })
+        .collect();
     report(problems)
 }
 
