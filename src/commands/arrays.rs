@@ -11,7 +11,7 @@ use crate::runtime::text;
 use crate::runtime::value::{Array, ArrayRef, ArrayType, Props, Value};
 
 /// The largest array fourd creates (elements), so that a typo cannot eat the memory.
-const MAX_SIZE: f64 = 100_000_000.0;
+const MAX_SIZE: f64 = crate::runtime::types::MAX_ELEMENTS as f64;
 
 fn size_argument(args: &Args<'_>, i: usize) -> Result<usize, RuntimeError> {
     let n = args.number(i)?.trunc();

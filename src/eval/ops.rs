@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::text;
+use crate::runtime::types::{MAX_TEXT_BYTES, text_too_long};
 use crate::runtime::value::{Date, Value};
 use crate::syntax::ast::BinOp;
 
@@ -21,14 +22,22 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
     }
     match (op, a, b) {
         (BinOp::Add, Text(x), Text(y)) => {
-            let mut out = String::with_capacity(x.as_str().len() + y.as_str().len());
+            let len = x.as_str().len() + y.as_str().len();
+            if len > MAX_TEXT_BYTES {
+                return Err(text_too_long(len));
+            }
+            let mut out = String::with_capacity(len);
             out.push_str(x.as_str());
             out.push_str(y.as_str());
             Ok(Value::text(out))
         }
         (BinOp::Multiply, Text(x), n) if n.as_number().is_some() => {
-            let times = n.as_number().unwrap_or(0.0).max(0.0) as usize;
-            Ok(Value::text(x.as_str().repeat(times)))
+            let times = n.as_number().unwrap_or(0.0).max(0.0);
+            let len = x.as_str().len() as f64 * times;
+            if len > MAX_TEXT_BYTES as f64 {
+                return Err(text_too_long(len.min(usize::MAX as f64) as usize));
+            }
+            Ok(Value::text(x.as_str().repeat(times as usize)))
         }
         (BinOp::Equal | BinOp::NotEqual, Text(x), Text(y)) => {
             let equal = match (x.as_str().as_bytes(), y.as_str().as_bytes()) {

@@ -2,6 +2,7 @@
 //! `collection[i]`, `object["name"]`, `$array{i}` and `$text[[i]]`.
 
 use super::error::{RuntimeError, codes};
+use super::types::{MAX_ELEMENTS, too_many_elements};
 use super::value::{Date, Text, Value, key};
 
 thread_local! {
@@ -194,6 +195,9 @@ pub fn set_element(target: &Value, index: &Value, value: Value) -> Result<(), Ru
             if i < 0.0 {
                 return Err(RuntimeError::new(codes::INDEX_OUT_OF_RANGE, format!("index {i} is negative")));
             }
+            if i >= MAX_ELEMENTS as f64 {
+                return Err(too_many_elements(i + 1.0));
+            }
             let i = i as usize;
             let mut c = c.borrow_mut();
             if i >= c.len() {
@@ -206,6 +210,9 @@ pub fn set_element(target: &Value, index: &Value, value: Value) -> Result<(), Ru
             let i = i.as_number().unwrap_or(0.0).trunc();
             if i < 0.0 {
                 return Err(RuntimeError::new(codes::INDEX_OUT_OF_RANGE, format!("index {i} is negative")));
+            }
+            if i >= MAX_ELEMENTS as f64 {
+                return Err(too_many_elements(i + 1.0));
             }
             c.set(i as usize, &value)
         }

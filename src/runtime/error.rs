@@ -162,4 +162,8 @@ pub mod codes {
     pub const READ_ONLY_PROPERTY: i32 = -10700;
     /// A nil pointer, or a pointer to a local whose method has returned, was dereferenced.
     pub const NIL_POINTER: i32 = -10514;
+    /// A text or a collection would grow past fourd's limits
+    /// (`runtime::types::MAX_TEXT_BYTES`, `MAX_ELEMENTS`): 4D's "not enough
+    /// memory to perform this operation".
+    pub const NOT_ENOUGH_MEMORY: i32 = -108;
 }

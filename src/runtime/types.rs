@@ -35,6 +35,29 @@ pub mod code {
     pub const IS_NULL: i32 = 255;
 }
 
+/// The longest text, in bytes: 4D's texts hold up to 2 GB.
+pub const MAX_TEXT_BYTES: usize = i32::MAX as usize;
+/// The most elements a collection or an array may have (fourd's limit, so that
+/// a typo such as `$c[1000000000]:=1` stops with an error instead of
+/// exhausting the machine).
+pub const MAX_ELEMENTS: usize = 100_000_000;
+
+/// The error of a text of `bytes` bytes, past [`MAX_TEXT_BYTES`].
+pub fn text_too_long(bytes: usize) -> RuntimeError {
+    RuntimeError::new(
+        codes::NOT_ENOUGH_MEMORY,
+        format!("a text of {bytes} bytes is longer than fourd allows ({MAX_TEXT_BYTES} bytes)"),
+    )
+}
+
+/// The error of a collection of `elements` elements, past [`MAX_ELEMENTS`].
+pub fn too_many_elements(elements: f64) -> RuntimeError {
+    RuntimeError::new(
+        codes::NOT_ENOUGH_MEMORY,
+        format!("a collection of {elements} elements is larger than fourd allows ({MAX_ELEMENTS} elements)"),
+    )
+}
+
 /// The declared type of a variable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VarType {

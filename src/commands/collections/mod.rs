@@ -19,6 +19,7 @@ use crate::runtime::format;
 use crate::runtime::json::MAX_DEPTH;
 use crate::runtime::shared::SharedCollection;
 use crate::runtime::text;
+use crate::runtime::types::{MAX_ELEMENTS, too_many_elements};
 use crate::runtime::value::{CollectionRef, Props, Value};
 
 // Rows are built with `f`, short for `members::member`.
@@ -326,7 +327,11 @@ fn remove(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
 
 /// `.resize(size {; default})`: pads with null or the default.
 fn resize(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let size = args.number(0)?.trunc().max(0.0) as usize;
+    let size = args.number(0)?.trunc().max(0.0);
+    if size > MAX_ELEMENTS as f64 {
+        return Err(too_many_elements(size));
+    }
+    let size = size as usize;
     let pad = if args.len() > 1 { stored(args.get(1)) } else { Value::Null };
     c.borrow_mut().resize(size, pad);
     Ok(Value::Collection(c.clone()))

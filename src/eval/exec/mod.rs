@@ -12,7 +12,9 @@ use crate::syntax::ast::{AssignOp, BinOp};
 
 use self::places::store_local;
 use super::ops;
-use crate::runtime::types::{convert_fast, convert_in_place, default_value, fits, store_converted};
+use crate::runtime::types::{
+    MAX_TEXT_BYTES, convert_fast, convert_in_place, default_value, fits, store_converted, text_too_long,
+};
 mod classes;
 mod expr;
 mod host;
@@ -555,6 +557,10 @@ impl<'a> Process<'a> {
                         _ => None,
                     }
                 {
+                    let len = text.as_str().len() + piece.as_str().len();
+                    if len > MAX_TEXT_BYTES {
+                        return Err(text_too_long(len).at(*span));
+                    }
                     text.push_str(piece.as_str());
                     return Ok(Flow::Normal);
                 }
@@ -585,7 +591,12 @@ impl<'a> Process<'a> {
                         }
                     };
                     match (&mut current, &value) {
-                        (Value::Text(t), Value::Text(piece)) => t.push_str(piece.as_str()),
+                        (Value::Text(t), Value::Text(piece))
+                            if t.as_str().len() + piece.as_str().len() <= MAX_TEXT_BYTES =>
+                        {
+                            t.push_str(piece.as_str());
+                        }
+                        // Past the limit, the operator gives the error.
                         _ => match ops::binary(BinOp::Add, &current, &value) {
                             Ok(sum) => current = sum,
                             Err(e) => {
