@@ -13,7 +13,7 @@ use crate::runtime::format;
 use crate::runtime::json;
 use crate::runtime::shared;
 use crate::runtime::types::code;
-use crate::runtime::value::{Date, ObjectRef, Props, Value, key};
+use crate::runtime::value::{Date, ObjectRef, Pointer, Props, Value, key};
 
 /// `New object({name; value; ...})` (1471).
 pub(crate) fn new_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
@@ -198,15 +198,20 @@ pub(crate) fn ob_is_empty(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Run
     Ok(Value::Bool(args.object(0)?.is_none_or(|o| o.borrow().props.is_empty())))
 }
 
-/// The option bit of `ck shared`.
+/// What a copy calls to replace a pointer by the value it points to.
+type Resolve<'r> = dyn FnMut(&Pointer) -> Result<Value, RuntimeError> + 'r;
+
+/// The option bits of `ck resolve pointers` and `ck shared`.
+const CK_RESOLVE_POINTERS: i64 = 1;
 const CK_SHARED: i64 = 2;
 
-/// The options of `OB Copy` and `collection.copy()`: `True` or `ck resolve
-/// pointers` are accepted and change nothing (fourd has no pointers yet);
-/// `ck shared` and a group need shared objects, which come with processes.
-pub(crate) fn copy_options(option: &Value) -> Result<bool, RuntimeError> {
+/// The options of `OB Copy` and `collection.copy()`: whether the copy is
+/// shared (`ck shared`), and whether pointers are replaced by what they point
+/// to (`ck resolve pointers`, or `True` in the former syntax).
+pub(crate) fn copy_options(option: &Value) -> Result<(bool, bool), RuntimeError> {
     let bits = match option {
-        Value::Undefined | Value::Bool(_) => 0,
+        Value::Undefined => 0,
+        Value::Bool(resolve) => i64::from(*resolve) * CK_RESOLVE_POINTERS,
         other => match other.as_number() {
             Some(n) => n.trunc() as i64,
             None => {
@@ -214,14 +219,25 @@ pub(crate) fn copy_options(option: &Value) -> Result<bool, RuntimeError> {
             }
         },
     };
-    Ok(bits & CK_SHARED != 0)
+    Ok((bits & CK_SHARED != 0, bits & CK_RESOLVE_POINTERS != 0))
 }
 
 /// A copy of `value` as `OB Copy` and `.copy()` make it: standard, or shared
-/// with `ck shared` (in the group of `group_with` when given).
-pub(crate) fn copy_value(value: &Value, option: &Value, group_with: Option<&Value>) -> Result<Value, RuntimeError> {
-    if !copy_options(option)? {
-        return deep_copy(value, 0);
+/// with `ck shared` (in the group of `group_with` when given); with `ck
+/// resolve pointers`, each pointer is replaced by (a copy of) the value of
+/// what it points to.
+pub(crate) fn copy_value(
+    ctx: &mut Ctx<'_>,
+    value: &Value,
+    option: &Value,
+    group_with: Option<&Value>,
+) -> Result<Value, RuntimeError> {
+    let (shared, resolve) = copy_options(option)?;
+    let mut deref = |pointer: &Pointer| ctx.host.deref(pointer);
+    let resolver: Option<&mut Resolve<'_>> = if resolve { Some(&mut deref) } else { None };
+    let copy = copy_deep(value, 0, resolver)?;
+    if !shared {
+        return Ok(copy);
     }
     let group = match group_with {
         None => None,
@@ -240,15 +256,15 @@ pub(crate) fn copy_value(value: &Value, option: &Value, group_with: Option<&Valu
             "a copy joins a shared group only between Use and End use of that group",
         ));
     }
-    shared::share_copy(value, group, 0)
+    shared::share_copy(&copy, group, 0)
 }
 
 /// `OB Copy(object {; resolvePointers | option {; groupWith}})` (1225): a deep
 /// copy, standard (also of a shared object) or shared with `ck shared`.
-pub(crate) fn ob_copy(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+pub(crate) fn ob_copy(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     match args.get(0) {
         value @ (Value::Object(_) | Value::SharedObject(_)) => {
-            copy_value(value, args.get(1), (args.len() > 2).then(|| args.get(2)))
+            copy_value(ctx, value, args.get(1), (args.len() > 2).then(|| args.get(2)))
         }
         Value::Null | Value::Undefined => Ok(Value::Null),
         other => Err(super::bad_argument(&format!("OB Copy expects an object, not {}", other.type_name()))),
@@ -256,8 +272,9 @@ pub(crate) fn ob_copy(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtime
 }
 
 /// A deep copy: objects and collections are new instances, to any depth up
-/// to [`json::MAX_DEPTH`] (an object that contains itself cannot be copied).
-pub(crate) fn deep_copy(value: &Value, depth: usize) -> Result<Value, RuntimeError> {
+/// to [`json::MAX_DEPTH`] (an object that contains itself cannot be copied);
+/// pointers are replaced through `resolve` when it is given.
+fn copy_deep<'r>(value: &Value, depth: usize, mut resolve: Option<&mut Resolve<'r>>) -> Result<Value, RuntimeError> {
     let deeper = || {
         if depth >= json::MAX_DEPTH { Err(too_deep()) } else { Ok(depth + 1) }
     };
@@ -266,27 +283,41 @@ pub(crate) fn deep_copy(value: &Value, depth: usize) -> Result<Value, RuntimeErr
             let depth = deeper()?;
             let mut props = Props::default();
             for (k, v) in &o.borrow().props {
-                props.insert(k.clone(), deep_copy(v, depth)?);
+                props.insert(k.clone(), copy_deep(v, depth, resolve.as_deref_mut())?);
             }
             Value::new_object(props)
         }
         Value::Collection(c) => {
             let depth = deeper()?;
-            let items = c.borrow().iter().map(|v| deep_copy(v, depth)).collect::<Result<_, _>>()?;
+            let mut items = Vec::new();
+            for v in c.borrow().iter() {
+                items.push(copy_deep(v, depth, resolve.as_deref_mut())?);
+            }
             Value::new_collection(items)
         }
         Value::SharedObject(o) => {
             let depth = deeper()?;
             let mut props = Props::default();
             for (k, v) in o.entries() {
-                props.insert(key(&k), deep_copy(&v, depth)?);
+                props.insert(key(&k), copy_deep(&v, depth, resolve.as_deref_mut())?);
             }
             Value::new_object(props)
         }
         Value::SharedCollection(c) => {
             let depth = deeper()?;
-            let items = c.values().iter().map(|v| deep_copy(v, depth)).collect::<Result<_, _>>()?;
+            let mut items = Vec::new();
+            for v in &c.values() {
+                items.push(copy_deep(v, depth, resolve.as_deref_mut())?);
+            }
             Value::new_collection(items)
+        }
+        Value::Pointer(p) if resolve.is_some() => {
+            let depth = deeper()?;
+            let target = match resolve.as_deref_mut() {
+                Some(resolve) => resolve(p)?,
+                None => Value::Undefined,
+            };
+            copy_deep(&target, depth, resolve)?
         }
         other => other.clone(),
     })

@@ -201,10 +201,10 @@ fn concat(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
     Ok(Value::new_collection(items))
 }
 
-/// `.copy({option {; groupWith}})`: a deep copy. `ck resolve pointers` is
-/// accepted (fourd has no pointers yet); `ck shared` is not supported yet.
-fn copy(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    super::objects::copy_value(&Value::Collection(c.clone()), args.get(0), (args.len() > 1).then(|| args.get(1)))
+/// `.copy({option {; groupWith}})`: a deep copy, shared with `ck shared`,
+/// with pointers replaced by what they point to with `ck resolve pointers`.
+fn copy(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    super::objects::copy_value(ctx, &Value::Collection(c.clone()), args.get(0), (args.len() > 1).then(|| args.get(1)))
 }
 
 /// `.fill(value {; start {; end}})`: end excluded.
