@@ -735,6 +735,11 @@ impl<'a> Process<'a> {
                     .at(*span));
                 };
                 group.lock("this Use").map_err(|e| e.at(*span))?;
+                // Aborted (or paused) while it waited for the lock: that comes first.
+                if let Err(error) = self.attend() {
+                    group.unlock();
+                    return Err(error);
+                }
                 let outcome = self.block(frame, body);
                 group.unlock();
                 return outcome;
