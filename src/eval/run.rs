@@ -114,9 +114,18 @@ impl Run {
     /// relative to `display_file`'s folder, as the user named it.
     pub fn for_file(file: &Path, display_file: &Path) -> Run {
         let parent = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut run = Run::new(&methods_folder(file), parent(file), parent(display_file));
+        let methods = methods_folder(file);
+        let mut run = Run::new(&methods, parent(file), parent(display_file));
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         run.files.insert(normalize(&stem), (stem, file.to_path_buf()));
+        // In a project, `onStartup` is read too (not run) for the process
+        // variables it assigns, as `fourd check` of the project reads it.
+        if methods.ends_with("Project/Sources/Methods") {
+            let startup = parent(&methods).join("DatabaseMethods").join("onStartup.4dm");
+            if startup.is_file() {
+                run.files.insert(String::from(STARTUP_KEY), (String::from("onStartup"), startup));
+            }
+        }
         run
     }
 

@@ -235,6 +235,10 @@ fn fourd_run_project() -> Result<(), Failed> {
             (Some(0), "startup\nmain x yes\n"),
         ),
         (run(&["run", "--project", &dir, "--startup-method", "nope"])?, (Some(2), "")),
+        // A method of the project run alone: onStartup does not run, but the
+        // process variables it assigns are known, as `fourd check` knows them.
+        (run(&["run", &sources.join("Methods").join("Main.4dm").display().to_string()])?, (Some(0), "main  \n")),
+        (run(&["check", &dir])?, (Some(0), "2 files, 0 with errors, 0 errors, 0 warnings\n")),
     ];
     let _ = std::fs::remove_dir_all(&root);
     for ((code, stdout), (want_code, want)) in results {
