@@ -23,6 +23,12 @@ pub(crate) fn log_event(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Run
         Value::Text(_) => (0.0, args.get(0), args.number(1)?),
         _ => (args.number(0)?, args.get(1), args.number(2)?),
     };
+    // 0 the Windows event log, 1 the debug console, 2, 3 and 5 4D's request,
+    // commands and diagnostic logs (which fourd does not keep, as 4D keeps
+    // them only when enabled); 4 and above 6 are no destination.
+    if !matches!(output_type as i64, 0..=3 | 5 | 6) || output_type.fract() != 0.0 {
+        return Err(super::bad_argument(&format!("LOG EVENT has no output type {output_type}")));
+    }
     if output_type == 6.0 {
         let message = format::string_of(message);
         if importance == 2.0 {
