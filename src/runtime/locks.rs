@@ -341,6 +341,18 @@ mod tests {
     /// Safety net of the waits below: a test that needs longer is broken.
     const PATIENCE: Duration = Duration::from_secs(10);
 
+    /// Joins a thread, failing the test (instead of hanging it) when the
+    /// thread has not ended within [`PATIENCE`], as when a wait it should
+    /// not make never ends.
+    fn join_within<T>(handle: thread::JoinHandle<T>) -> T {
+        let start = Instant::now();
+        while !handle.is_finished() {
+            assert!(start.elapsed() < PATIENCE, "a thread of the test never ended");
+            thread::yield_now();
+        }
+        handle.join().expect("the thread panicked")
+    }
+
     /// Waits until `pid` sleeps waiting for `group`.
     fn wait_until_waiting(pid: ProcessId, group: &Group) {
         let start = Instant::now();
@@ -376,13 +388,11 @@ mod tests {
         assert_eq!(group.owner(), None, "an extra release is a no-op");
 
         let other = Arc::clone(&group);
-        thread::spawn(move || {
+        join_within(thread::spawn(move || {
             other.acquire(q).unwrap();
             assert!(other.held_by(q));
             other.release(q);
-        })
-        .join()
-        .unwrap();
+        }));
         assert_eq!(group.owner(), None);
     }
 
@@ -425,7 +435,7 @@ mod tests {
             })
             .collect();
         for worker in workers {
-            worker.join().unwrap();
+            join_within(worker);
         }
         assert_eq!(counter.load(Ordering::Relaxed), THREADS * ROUNDS);
         assert_eq!(group.owner(), None);
@@ -460,7 +470,7 @@ mod tests {
             let barrier = Arc::new(Barrier::new(2));
             let one = take_in_order(p, Arc::clone(&a), Arc::clone(&b), Arc::clone(&barrier));
             let two = take_in_order(q, Arc::clone(&b), Arc::clone(&a), barrier);
-            let results = [one.join().unwrap(), two.join().unwrap()];
+            let results = [join_within(one), join_within(two)];
             match results {
                 [Err(Deadlock { holder }), Ok(())] => assert_eq!(holder, q),
                 [Ok(()), Err(Deadlock { holder })] => assert_eq!(holder, p),
@@ -501,8 +511,8 @@ mod tests {
         assert!(!GRAPH.lock().waiting.contains_key(&p3), "a refused acquire leaves no wait behind");
         assert!(c.held_by(p3), "a refused acquire keeps what was held");
         c.release(p3);
-        t2.join().unwrap();
-        t1.join().unwrap();
+        join_within(t2);
+        join_within(t1);
         assert_eq!((a.owner(), b.owner(), c.owner()), (None, None, None));
     }
 
@@ -520,7 +530,7 @@ mod tests {
                     take_in_order(me, first, second, Arc::clone(&barrier))
                 })
                 .collect();
-            let refused = threads.into_iter().map(|t| t.join().unwrap()).filter(Result::is_err).count();
+            let refused = threads.into_iter().map(join_within).filter(Result::is_err).count();
             assert_eq!(refused, 1);
         }
     }
@@ -555,8 +565,8 @@ mod tests {
         };
         wait_until_waiting(q, &a);
         end_tx.send(()).unwrap();
-        holder.join().unwrap();
-        waiter.join().unwrap();
+        join_within(holder);
+        join_within(waiter);
         assert_eq!((a.owner(), b.owner()), (None, None));
     }
 
@@ -577,7 +587,7 @@ mod tests {
         let [p, q] = pids();
         let group = Group::new();
         let other = Arc::clone(&group);
-        thread::spawn(move || other.acquire(p).unwrap()).join().unwrap();
+        join_within(thread::spawn(move || other.acquire(p).unwrap()));
         assert_eq!(group.owner(), None);
         group.acquire(q).unwrap();
         group.release(q);
