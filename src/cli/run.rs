@@ -77,6 +77,7 @@ pub fn run(file: &Path, args: &[String], options: &RunOptions) -> ExitCode {
     let ok = crate::syntax::on_deep_stack(|| {
         let mut run = Run::for_file(file, file);
         run.user_param = options.user_param.clone();
+        run.show_at_once = Some(render);
         let outcome = run.run_main(file, args, &mut terminal);
         report(&run, outcome, &mut terminal, render)
     });
@@ -116,6 +117,7 @@ pub fn run_project(project: &Path, args: &[String], options: &RunOptions) -> Exi
     let ok = crate::syntax::on_deep_stack(|| {
         let mut run = Run::for_project(&root);
         run.user_param = options.user_param.clone();
+        run.show_at_once = Some(render);
         let outcome = run.run_methods(&keys, args, &mut terminal);
         report(&run, outcome, &mut terminal, render)
     });

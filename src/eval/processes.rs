@@ -548,8 +548,12 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
 
     fn report_error(&self, error: &RuntimeError, method: &str, process: &str) {
         // An aborted process is not in error.
-        if error.code() != codes::ABORTED {
-            self.world.with_run(|run| run.report_process_error(error, method, process));
+        if error.code() != codes::ABORTED
+            && let Some(text) = self.world.with_run(|run| run.report_process_error(error, method, process))
+        {
+            let mut out = self.world.output();
+            out.stderr(&text);
+            out.flush();
         }
     }
 

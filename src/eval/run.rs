@@ -54,6 +54,12 @@ pub struct Run {
     pub(super) display_base: PathBuf,
     /// The `--user-param` value.
     pub user_param: String,
+    /// How to render the uncaught errors of processes other than the main
+    /// one, written as they happen (`fourd run`); `None` keeps them among the
+    /// diagnostics, for whoever runs the run to show.
+    pub show_at_once: Option<crate::diag::RenderOptions>,
+    /// How many errors were written as they happened.
+    pub(super) shown_errors: usize,
     /// Whether every method file has been read for the process variables it assigns.
     pub(super) prepassed: bool,
 }
@@ -82,6 +88,8 @@ impl Run {
             class_index: HashMap::new(),
             diagnostics: Vec::new(),
             user_param: String::new(),
+            show_at_once: None,
+            shown_errors: 0,
             prepassed: false,
         };
         if let Ok(entries) = std::fs::read_dir(folder) {
@@ -172,7 +180,7 @@ impl Run {
             };
             indexes.push(index);
         }
-        let errors_before = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let errors_before = self.diagnostics.iter().filter(|d| d.is_error()).count() + self.shown_errors;
         let failed = processes::run_processes(self, out, |mut main| {
             let mut process_vars = Vec::new();
             let mut failed = false;
@@ -202,7 +210,7 @@ impl Run {
             main.control.finish(&mut process);
             failed
         });
-        let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count() + self.shown_errors;
         Outcome { failed: failed || errors_after > errors_before }
     }
 
@@ -233,14 +241,27 @@ impl Run {
     }
 
     /// Reports the uncaught error that stopped a process other than the main one.
-    pub(super) fn report_process_error(&mut self, error: &RuntimeError, method: &str, process: &str) {
+    /// With [`Run::show_at_once`] set, the error is rendered and given back
+    /// to be written now (4D shows it when it happens: the main process may
+    /// be waiting for that process, or be stopped by Ctrl-C before the end);
+    /// else it joins the run's diagnostics.
+    pub(super) fn report_process_error(&mut self, error: &RuntimeError, method: &str, process: &str) -> Option<String> {
         let mut diag = self.runtime_diagnostic(error, method);
         let shown = if process.is_empty() { String::from("a process with no name") } else { format!("`{process}`") };
         diag.help = Some(match diag.help.take() {
             Some(help) => format!("{help}\nin the process {shown}"),
             None => format!("in the process {shown}"),
         });
-        self.diagnostics.push(diag);
+        match self.show_at_once {
+            Some(options) => {
+                self.shown_errors += 1;
+                Some(crate::diag::render(&diag, &self.sources, options))
+            }
+            None => {
+                self.diagnostics.push(diag);
+                None
+            }
+        }
     }
 
     /// A runtime error as a diagnostic: code, message, where, and the chain of calls.

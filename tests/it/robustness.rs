@@ -32,6 +32,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
+        Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
     ]
 }
 
@@ -293,4 +294,52 @@ fn unreadable_paths_and_no_tests_are_errors() -> Result<(), Failed> {
         }
     }
     Ok(())
+}
+
+/// The uncaught error of another process is written when it happens, while
+/// the main process still runs (here it waits for ever; the trial stops it).
+fn process_error_is_shown_when_it_happens() -> Result<(), Failed> {
+    use std::io::{BufRead, BufReader};
+    let root = std::env::temp_dir().join(format!("fourd-process-error-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(&root).map_err(io)?;
+    std::fs::write(root.join("Fails.4dm"), "var $x : Real\n$x:=1/\"a\"\n").map_err(io)?;
+    let main = "New process(\"Fails\"; 0; \"failing\")\nRepeat\n\tDELAY PROCESS(Current process; 6)\nUntil (False)\n";
+    std::fs::write(root.join("main.4dm"), main).map_err(io)?;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .arg("run")
+        .arg("main.4dm")
+        .current_dir(&root)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .map_err(io)?;
+    let stderr = child.stderr.take().ok_or("no standard error")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = String::new();
+    let outcome = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) if line.contains("in the process `failing`") => {
+                break match child.try_wait() {
+                    Ok(None) => Ok(()),
+                    _ => Err(format!("the run had ended before the error was shown:\n{seen}")),
+                };
+            }
+            Ok(line) => seen.push_str(&format!("{line}\n")),
+            Err(_) => break Err(format!("no error shown within 30 s:\n{seen}")),
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&root);
+    outcome.map_err(Failed::from)
 }
