@@ -238,6 +238,11 @@ impl ProcessEntry {
         self.abort();
     }
 
+    /// Whether the process was aborted (or interrupted) and has not yet stopped.
+    pub fn is_aborted(&self) -> bool {
+        self.ctl.lock().abort
+    }
+
     /// Forgets an abort or interrupt, so that the REPL's next entry runs.
     pub fn clear_abort(&self) {
         let mut ctl = self.ctl.lock();

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::thread::Scope;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
@@ -28,6 +28,10 @@ use crate::diag::Span;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::Value;
 use crate::session::{Session, SessionKind, SessionTable};
+
+/// How often the main process, waiting for messages in `DELAY PROCESS`,
+/// looks whether it was aborted.
+const ABORT_CHECK: Duration = Duration::from_millis(100);
 
 /// The default stack of a process thread, and the most a `New process` may ask.
 const DEFAULT_STACK: usize = 64 << 20;
@@ -536,9 +540,16 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             if let Some(message) = inbox.queue.pop_front() {
                 return Some(message);
             }
-            if Instant::now() >= deadline || main.arrived.wait_until(&mut inbox, deadline).timed_out() {
-                return inbox.queue.pop_front();
+            // An abort (Ctrl-C in the REPL) ends the wait: it is looked at
+            // every tenth of a second, since it does not ring this box.
+            if inbox.process.as_ref().is_some_and(|entry| entry.is_aborted()) {
+                return None;
             }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            let _ = main.arrived.wait_until(&mut inbox, deadline.min(now + ABORT_CHECK));
         }
     }
 

@@ -15,6 +15,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("repl/terminal/multi_line_if", multi_line_if),
         Trial::test("repl/terminal/tab_completion", tab_completion),
         Trial::test("repl/terminal/ctrl_c_stops_an_entry", ctrl_c_stops_an_entry),
+        Trial::test("repl/terminal/ctrl_c_stops_a_delay", ctrl_c_stops_a_delay),
         Trial::test("repl/terminal/history_survives_a_restart", history_survives_a_restart),
         Trial::test("repl/piped", piped),
     ]
@@ -112,6 +113,25 @@ fn ctrl_c_stops_an_entry() -> Result<(), Failed> {
     s.exp_string("looping").map_err(failed)?;
     s.send_control('c').map_err(failed)?;
     s.exp_string("interrupted").map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    s.send_line("20+22").map_err(failed)?;
+    s.exp_string("42").map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    leave(s)
+}
+
+/// Ctrl-C also ends `DELAY PROCESS` of the main process (ten minutes here,
+/// three times the trial's patience).
+fn ctrl_c_stops_a_delay() -> Result<(), Failed> {
+    let dir = scratch("ctrl_c_delay")?;
+    let mut s = start(&dir)?;
+    for line in ["If (True)", "ALERT(\"waiting\")", "DELAY PROCESS(Current process; 36000)"] {
+        s.send_line(line).map_err(failed)?;
+        s.exp_string("...> ").map_err(failed)?;
+    }
+    s.send_line("End if").map_err(failed)?;
+    s.exp_string("waiting").map_err(failed)?;
+    s.send_control('c').map_err(failed)?;
     s.exp_string("4D> ").map_err(failed)?;
     s.send_line("20+22").map_err(failed)?;
     s.exp_string("42").map_err(failed)?;
