@@ -1,9 +1,11 @@
 //%attributes = {}
 // fizzbuzz: classic control flow, written as a 4D developer would.
-#DECLARE($count : Integer)
+// Arguments from the command line arrive as Text: `fourd run fizzbuzz.4dm 20`.
+#DECLARE($limit : Text)
 
-var $i : Integer
+var $i; $count : Integer
 var $line : Text
+$count:=Num($limit)
 If ($count=0)
 	$count:=15
 End if 
