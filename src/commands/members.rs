@@ -118,6 +118,15 @@ impl ReceiverKind {
     pub const ALL: [ReceiverKind; 4] =
         [ReceiverKind::Collection, ReceiverKind::Formula, ReceiverKind::Class, ReceiverKind::Session];
 
+    /// The kind of what command `spec` gives, when it has a member table.
+    pub fn returned_by(spec: &super::CommandSpec) -> Option<ReceiverKind> {
+        match spec.name {
+            "New collection" | "New shared collection" => Some(ReceiverKind::Collection),
+            "Session" => Some(ReceiverKind::Session),
+            _ => None,
+        }
+    }
+
     /// The 4D class of the receivers, as the documentation names it.
     pub fn class_name(self) -> &'static str {
         match self {
@@ -150,17 +159,6 @@ impl ReceiverKind {
             ReceiverKind::Formula => FORMULA.get(row(ids.formula)?)?.arity_error(count),
             ReceiverKind::Class => CLASS.get(row(ids.class)?)?.arity_error(count),
             ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
-        }
-    }
-}
-
-impl ReceiverKind {
-    /// The kind of what command `spec` gives, when it has a member table.
-    pub fn returned_by(spec: &super::CommandSpec) -> Option<ReceiverKind> {
-        match spec.name {
-            "New collection" | "New shared collection" => Some(ReceiverKind::Collection),
-            "Session" => Some(ReceiverKind::Session),
-            _ => None,
         }
     }
 }

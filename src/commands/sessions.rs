@@ -190,7 +190,7 @@ pub static MEMBERS: &[MemberSpec<Session>] = &[
     f("setPrivileges", (1, 1), set_privileges),
 ];
 
-/// Argument `i` of `.name()` as a text (`what` says what it stands for).
+/// The first argument of `.name()` as a text (`what` says what it stands for).
 fn text_arg(args: &Args<'_>, name: &str, what: &str) -> Result<String, RuntimeError> {
     match args.values.first() {
         Some(Value::Text(t)) => Ok(t.as_str().to_string()),

@@ -134,42 +134,49 @@ impl Process<'_> {
         let spec = members::collection(ids.collection);
         let changing = spec.is_some_and(MemberSpec::changes_receiver);
         let shared_result = spec.is_some_and(MemberSpec::shared_result);
-        if let Some(spec) = spec
-            && let Some(in_place) = spec.on_shared
-        {
-            spec.check(args.len())?;
-            if changing {
-                shared.membership.lock(&format!("`.{name}()`"))?;
-            }
-            let outcome = in_place(shared, &Args { values: &args, star: false, marker: None });
-            if changing {
-                shared.membership.unlock();
-            }
-            return outcome;
-        }
         if changing {
             shared.membership.lock(&format!("`.{name}()`"))?;
         }
-        let local = Rc::new(std::cell::RefCell::new(shared.values()));
-        let outcome =
-            self.member_call(frame, &Value::Collection(Rc::clone(&local)), name, ids, args, site).and_then(|result| {
-                if changing {
-                    shared.replace_all(&local.borrow())?;
-                }
-                match result {
-                    Value::Collection(c) if Rc::ptr_eq(&c, &local) => Ok(Value::SharedCollection(Arc::clone(shared))),
-                    Value::Collection(c) if shared_result => {
-                        let copy = shared::SharedCollection::new();
-                        shared.membership.adopt_new(&copy.membership);
-                        copy.replace_all(&c.borrow())?;
-                        Ok(Value::SharedCollection(copy))
-                    }
-                    other => Ok(other),
-                }
-            });
+        let outcome = match spec.and_then(|spec| spec.on_shared.map(|in_place| (spec, in_place))) {
+            Some((spec, in_place)) => spec
+                .check(args.len())
+                .and_then(|()| in_place(shared, &Args { values: &args, star: false, marker: None })),
+            None => self.on_copy(frame, shared, name, ids, args, site, changing, shared_result),
+        };
         if changing {
             shared.membership.unlock();
         }
         outcome
+    }
+
+    /// A collection function run on a copy of a shared collection's elements
+    /// (see `shared_collection_call`, which holds the lock when it changes it).
+    #[allow(clippy::too_many_arguments)]
+    fn on_copy(
+        &mut self,
+        frame: &mut Frame<'_>,
+        shared: &Arc<shared::SharedCollection>,
+        name: &str,
+        ids: MemberIds,
+        args: Vec<Value>,
+        site: Span,
+        changing: bool,
+        shared_result: bool,
+    ) -> Result<Value, RuntimeError> {
+        let local = Rc::new(std::cell::RefCell::new(shared.values()));
+        let result = self.member_call(frame, &Value::Collection(Rc::clone(&local)), name, ids, args, site)?;
+        if changing {
+            shared.replace_all(&local.borrow())?;
+        }
+        match result {
+            Value::Collection(c) if Rc::ptr_eq(&c, &local) => Ok(Value::SharedCollection(Arc::clone(shared))),
+            Value::Collection(c) if shared_result => {
+                let copy = shared::SharedCollection::new();
+                shared.membership.adopt_new(&copy.membership);
+                copy.replace_all(&c.borrow())?;
+                Ok(Value::SharedCollection(copy))
+            }
+            other => Ok(other),
+        }
     }
 }
