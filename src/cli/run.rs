@@ -66,8 +66,16 @@ pub struct RunOptions {
 
 /// `fourd run FILE [ARG...]`.
 pub fn run(file: &Path, args: &[String], options: &RunOptions) -> ExitCode {
-    if !file.is_file() {
-        return super::usage_error(&format!("no such method file: {}", file.display()));
+    // What the system says of the path: missing, not allowed, not a file.
+    match std::fs::metadata(file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return super::usage_error(&format!("no such method file: {}", file.display()));
+        }
+        Err(e) => return super::usage_error(&format!("cannot read {}: {e}", file.display())),
+        Ok(meta) if !meta.is_file() => {
+            return super::usage_error(&format!("not a method file (not a regular file): {}", file.display()));
+        }
+        Ok(_) => {}
     }
     if options.method.is_some() {
         return super::usage_error("--method applies to a project folder, not to a method file");

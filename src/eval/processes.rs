@@ -115,6 +115,13 @@ pub struct MainProcess<'scope, 'env, 'o> {
     pub world: &'env World<'o>,
 }
 
+/// A wait of this thread's process for a shared group ends when the process
+/// is aborted (or interrupted by Ctrl-C in the REPL).
+fn stop_waits_on_abort(entry: &Arc<ProcessEntry>) {
+    let entry = Arc::clone(entry);
+    crate::runtime::locks::stop_waiting_when(Some(Box::new(move || entry.is_aborted())));
+}
+
 /// Starts a run's processes: the process table, with the main process on
 /// this thread, which runs `body`. Returns when `body` has returned and
 /// every process it started has ended. `fourd run`, `fourd test` (through
@@ -131,6 +138,7 @@ pub fn run_processes<T>(
         let entry = control.main_entry();
         let me = process_id(entry.number);
         crate::runtime::shared::set_current_process(me);
+        stop_waits_on_abort(&entry);
         let main =
             MainProcess { control, entry, methods: SharedMethods::new(&world), out: world.output(), world: &world };
         let result = body(main);
@@ -296,6 +304,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let mut process_vars = Vec::new();
         let me = process_id(slot.number);
         crate::runtime::shared::set_current_process(me);
+        stop_waits_on_abort(slot);
         slot.note_thread();
         {
             let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);

@@ -55,7 +55,9 @@ fn date_and_seconds(d: Date, seconds: i64) -> (Date, i64) {
         return (d, seconds);
     }
     let days = seconds.div_euclid(86_400);
-    (Date::from_days(d.to_days().saturating_add(days)), seconds.rem_euclid(86_400))
+    let sum = Date::from_days(d.to_days().saturating_add(days));
+    // Past the dates 4D holds (years 100 to 32767), no date and no time.
+    if sum.is_null() { (sum, 0) } else { (sum, seconds.rem_euclid(86_400)) }
 }
 
 /// The local date and time `(d, seconds)` in UTC, by the rules of `tz`.

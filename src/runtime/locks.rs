@@ -62,6 +62,42 @@ impl fmt::Display for Deadlock {
 
 impl std::error::Error for Deadlock {}
 
+/// Why [`Group::acquire`] did not take the group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Waiting would close a circle of processes waiting for each other.
+    Deadlock(Deadlock),
+    /// The process was told to stop (aborted, or Ctrl-C in the REPL) while
+    /// it waited.
+    Stopped,
+}
+
+impl From<Deadlock> for Refused {
+    fn from(deadlock: Deadlock) -> Refused {
+        Refused::Deadlock(deadlock)
+    }
+}
+
+thread_local! {
+    /// Whether the process of this thread must stop waiting (see
+    /// [`stop_waiting_when`]).
+    static STOP: RefCell<Option<Box<dyn Fn() -> bool>>> = const { RefCell::new(None) };
+}
+
+/// Sets what a wait for a group on this thread looks at, every
+/// [`STOP_CHECK`], to give up waiting: the abort of the thread's process.
+pub fn stop_waiting_when(check: Option<Box<dyn Fn() -> bool>>) {
+    STOP.with(|stop| *stop.borrow_mut() = check);
+}
+
+/// Whether the process of this thread must stop waiting.
+fn must_stop() -> bool {
+    STOP.try_with(|stop| stop.borrow().as_ref().is_some_and(|check| check())).unwrap_or(false)
+}
+
+/// How often a sleeping wait for a group looks whether to give up.
+pub const STOP_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// The lock shared by the objects and collections of one group: held by at
 /// most one process at a time, reentrant for that process.
 pub struct Group {
@@ -109,7 +145,7 @@ impl Group {
     /// Fails, without waiting and without taking anything, when waiting would
     /// close a circle: the holder of the group waits, directly or through
     /// other processes, for a group `me` holds.
-    pub fn acquire(self: &Arc<Self>, me: ProcessId) -> Result<(), Deadlock> {
+    pub fn acquire(self: &Arc<Self>, me: ProcessId) -> Result<(), Refused> {
         debug_assert_ne!(me, 0, "process ids are non-zero");
         let owner = self.owner.load(Ordering::Relaxed);
         if owner == me {
@@ -128,7 +164,7 @@ impl Group {
     /// The contended part of [`Group::acquire`]: spin a little, then check for
     /// a circle, record the wait and sleep until the group can be taken.
     #[cold]
-    fn acquire_slow(self: &Arc<Self>, me: ProcessId) -> Result<(), Deadlock> {
+    fn acquire_slow(self: &Arc<Self>, me: ProcessId) -> Result<(), Refused> {
         // Give the processor to the holder a number of times before sleeping:
         // with more processes than processors the holder is often not
         // running, and sleeping costs a system call on both sides. (Spinning
@@ -147,7 +183,7 @@ impl Group {
         {
             let mut graph = GRAPH.lock();
             if let Some(holder) = graph.circle(self, me) {
-                return Err(Deadlock { holder });
+                return Err(Deadlock { holder }.into());
             }
             graph.waiting.insert(me, Arc::clone(self));
         }
@@ -159,7 +195,15 @@ impl Group {
             // until we are asleep), or its store of 0 is seen by the CAS.
             self.waiters.fetch_add(1, Ordering::SeqCst);
             while self.owner.compare_exchange(0, me, Ordering::SeqCst, Ordering::Relaxed).is_err() {
-                self.wake.wait(&mut guard);
+                if self.wake.wait_for(&mut guard, STOP_CHECK).timed_out() && must_stop() {
+                    self.waiters.fetch_sub(1, Ordering::Relaxed);
+                    // A release may have woken this process rather than
+                    // another waiter: pass the wake-up on.
+                    self.wake.notify_one();
+                    drop(guard);
+                    GRAPH.lock().waiting.remove(&me);
+                    return Err(Refused::Stopped);
+                }
             }
             self.waiters.fetch_sub(1, Ordering::Relaxed);
         }
@@ -448,7 +492,7 @@ mod tests {
         first: Arc<Group>,
         second: Arc<Group>,
         barrier: Arc<Barrier>,
-    ) -> thread::JoinHandle<Result<(), Deadlock>> {
+    ) -> thread::JoinHandle<Result<(), Refused>> {
         thread::spawn(move || {
             first.acquire(me).unwrap();
             barrier.wait();
@@ -472,8 +516,8 @@ mod tests {
             let two = take_in_order(q, Arc::clone(&b), Arc::clone(&a), barrier);
             let results = [join_within(one), join_within(two)];
             match results {
-                [Err(Deadlock { holder }), Ok(())] => assert_eq!(holder, q),
-                [Ok(()), Err(Deadlock { holder })] => assert_eq!(holder, p),
+                [Err(Refused::Deadlock(Deadlock { holder })), Ok(())] => assert_eq!(holder, q),
+                [Ok(()), Err(Refused::Deadlock(Deadlock { holder }))] => assert_eq!(holder, p),
                 other => panic!("expected exactly one deadlock, got {other:?}"),
             }
             assert_eq!((a.owner(), b.owner()), (None, None));
@@ -507,7 +551,7 @@ mod tests {
         rx.recv_timeout(PATIENCE).unwrap();
         wait_until_waiting(p1, &b);
 
-        assert_eq!(a.acquire(p3), Err(Deadlock { holder: p1 }));
+        assert_eq!(a.acquire(p3), Err(Refused::Deadlock(Deadlock { holder: p1 })));
         assert!(!GRAPH.lock().waiting.contains_key(&p3), "a refused acquire leaves no wait behind");
         assert!(c.held_by(p3), "a refused acquire keeps what was held");
         c.release(p3);
@@ -533,6 +577,40 @@ mod tests {
             let refused = threads.into_iter().map(join_within).filter(Result::is_err).count();
             assert_eq!(refused, 1);
         }
+    }
+
+    /// A process told to stop while it sleeps waiting for a group gives up
+    /// the wait (within a few checks), leaves no wait behind, and the group
+    /// still goes to the next waiter when its holder lets go of it.
+    #[test]
+    fn a_stopped_waiter_gives_up() {
+        let [p, q, r] = pids();
+        let a = Group::new();
+        a.acquire(p).unwrap();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let quitter = {
+            let (a, stop) = (Arc::clone(&a), Arc::clone(&stop));
+            thread::spawn(move || {
+                stop_waiting_when(Some(Box::new(move || stop.load(Ordering::Relaxed))));
+                a.acquire(q)
+            })
+        };
+        let stayer = {
+            let a = Arc::clone(&a);
+            thread::spawn(move || {
+                a.acquire(r).unwrap();
+                a.release(r);
+            })
+        };
+        wait_until_waiting(q, &a);
+        wait_until_waiting(r, &a);
+        stop.store(true, Ordering::Relaxed);
+        assert_eq!(join_within(quitter), Err(Refused::Stopped));
+        assert!(!GRAPH.lock().waiting.contains_key(&q), "a stopped wait leaves no wait behind");
+        assert!(a.held_by(p));
+        a.release(p);
+        join_within(stayer);
+        assert_eq!(a.owner(), None);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use indexmap::IndexMap;
 use parking_lot::RwLock;
 
 use super::error::{RuntimeError, codes};
-use super::locks::{Group, ProcessId};
+use super::locks::{Group, ProcessId, Refused};
 use super::value::{Date, Props, Value, key};
 
 thread_local! {
@@ -72,14 +72,17 @@ impl Membership {
     /// Takes the group's lock for the running process, as `Use` does
     /// (`what` names the taker in the deadlock error).
     pub fn lock(&self, what: &str) -> Result<(), RuntimeError> {
-        self.group().acquire(current_process()).map_err(|deadlock| {
-            RuntimeError::new(
+        self.group().acquire(current_process()).map_err(|refused| match refused {
+            Refused::Deadlock(deadlock) => RuntimeError::new(
                 codes::DEADLOCK,
                 format!(
                     "{what} would wait forever: process {} holds the lock and waits for one this process holds",
                     deadlock.holder
                 ),
-            )
+            ),
+            Refused::Stopped => {
+                RuntimeError::new(codes::ABORTED, format!("the process was stopped while {what} waited"))
+            }
         })
     }
 

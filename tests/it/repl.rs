@@ -16,6 +16,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("repl/terminal/tab_completion", tab_completion),
         Trial::test("repl/terminal/ctrl_c_stops_an_entry", ctrl_c_stops_an_entry),
         Trial::test("repl/terminal/ctrl_c_stops_a_delay", ctrl_c_stops_a_delay),
+        Trial::test("repl/terminal/ctrl_c_stops_a_wait_in_use", ctrl_c_stops_a_wait_in_use),
         Trial::test("repl/terminal/history_survives_a_restart", history_survives_a_restart),
         Trial::test("repl/piped", piped),
     ]
@@ -126,6 +127,38 @@ fn ctrl_c_stops_a_delay() -> Result<(), Failed> {
     let dir = scratch("ctrl_c_delay")?;
     let mut s = start(&dir)?;
     for line in ["If (True)", "ALERT(\"waiting\")", "DELAY PROCESS(Current process; 36000)"] {
+        s.send_line(line).map_err(failed)?;
+        s.exp_string("...> ").map_err(failed)?;
+    }
+    s.send_line("End if").map_err(failed)?;
+    s.exp_string("waiting").map_err(failed)?;
+    s.send_control('c').map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    s.send_line("20+22").map_err(failed)?;
+    s.exp_string("42").map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    leave(s)
+}
+
+/// Ctrl-C also ends a wait in `Use` for an object that another process
+/// holds (for ten minutes here); the REPL then takes entries again, and
+/// Ctrl-D ends it although the other process still runs.
+fn ctrl_c_stops_a_wait_in_use() -> Result<(), Failed> {
+    let dir = scratch("ctrl_c_use")?;
+    let holder = "#DECLARE($s : Object)\nUse ($s)\n\t$s.held:=True\n\tDELAY PROCESS(Current process; 36000)\nEnd use\n";
+    std::fs::write(dir.join("Hold.4dm"), holder).map_err(|e| e.to_string())?;
+    let mut s = start(&dir)?;
+    s.send_line("$s:=New shared object").map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    s.send_line("$p:=New process(\"Hold\"; 0; \"holder\"; $s)").map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    for line in ["Repeat", "DELAY PROCESS(Current process; 1)"] {
+        s.send_line(line).map_err(failed)?;
+        s.exp_string("...> ").map_err(failed)?;
+    }
+    s.send_line("Until ($s.held=True)").map_err(failed)?;
+    s.exp_string("4D> ").map_err(failed)?;
+    for line in ["If (True)", "ALERT(\"waiting\")", "Use ($s)", "ALERT(\"never\")", "End use"] {
         s.send_line(line).map_err(failed)?;
         s.exp_string("...> ").map_err(failed)?;
     }

@@ -267,7 +267,9 @@ fn pointer_chain() -> Result<(), Failed> {
 
 /// `fourd check` and `fourd test` on a path they cannot read as a folder (a
 /// socket here: as root, permissions would not stop the read) say why and exit
-/// 2; `fourd test` that finds no test fails unless `--allow-no-tests`.
+/// 2, as `fourd run` does with the system's words (a symbolic link to itself)
+/// or on a path that is not a file; `fourd test` that finds no test fails
+/// unless `--allow-no-tests`.
 fn unreadable_paths_and_no_tests_are_errors() -> Result<(), Failed> {
     let root = std::env::temp_dir().join(format!("fourd-paths-{}", std::process::id()));
     let io = |e: std::io::Error| Failed::from(e.to_string());
@@ -280,8 +282,13 @@ fn unreadable_paths_and_no_tests_are_errors() -> Result<(), Failed> {
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         Ok((output.status.code(), text(&output.stdout), text(&output.stderr)))
     };
+    let looping = root.join("loop.4dm");
+    std::os::unix::fs::symlink(&looping, &looping).map_err(io)?;
+    let looping = looping.display().to_string();
     let (socket, empty) = (socket.display().to_string(), root.join("empty").display().to_string());
     let results = [
+        (run(&["run", &looping])?, Some(2), "symbolic links"),
+        (run(&["run", &socket])?, Some(2), "not a method file"),
         (run(&["check", &socket])?, Some(2), "cannot read"),
         (run(&["test", &socket])?, Some(2), "cannot read"),
         (run(&["test", &empty])?, Some(1), "no tests found"),

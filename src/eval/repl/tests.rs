@@ -25,6 +25,7 @@ fn complete_entries() {
         "For each ($x; $c)\nEnd for each",
         "Repeat\n$i:=$i+1\nUntil ($i>3)",
         "Case of\n: (True)\nEnd case",
+        "Use ($s)\n$s.x:=1\nEnd use",
         "Try\nthrow(1)\nCatch\nEnd try",
         "$x:=Try(1/0)",
         "USE SET(\"x\")",

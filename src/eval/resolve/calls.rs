@@ -31,7 +31,8 @@ impl Resolver<'_> {
         let is_formula = match name.token {
             Some(Token::Command(number)) => number == FORMULA,
             Some(_) => false,
-            None => normalize(&name.text) == "formula" && self.names.method("formula").is_none(),
+            // A command wins over a project method of the same name, as in 4D.
+            None => normalize(&name.text) == "formula",
         };
         if is_formula {
             return self.formula(args, span);
