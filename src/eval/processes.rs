@@ -64,6 +64,24 @@ pub struct World<'o> {
 }
 
 impl<'o> World<'o> {
+    /// The watch of [`Run::time_limit`]: once `limit` has passed, aborts
+    /// every process of the run, again every tenth of a second (processes
+    /// may start others while they stop), until the run has `ended`.
+    fn stop_after(&self, limit: Duration, ended: &(Mutex<bool>, Condvar)) {
+        let deadline = Instant::now() + limit;
+        let mut done = ended.0.lock();
+        while !*done {
+            let now = Instant::now();
+            if now >= deadline {
+                for entry in self.table.running() {
+                    entry.abort();
+                }
+            }
+            let next = if now >= deadline { now + ABORT_CHECK } else { deadline };
+            let _ = ended.1.wait_until(&mut done, next);
+        }
+    }
+
     pub fn new(run: &'o mut Run, out: &'o mut (dyn Output + Send)) -> World<'o> {
         let sessions = SessionTable::new();
         World {
@@ -132,8 +150,14 @@ pub fn run_processes<T>(
     out: &mut (dyn Output + Send),
     body: impl FnOnce(MainProcess<'_, '_, '_>) -> T,
 ) -> T {
+    let limit = run.time_limit;
     let world = World::new(run, out);
+    let ended = (Mutex::new(false), Condvar::new());
     std::thread::scope(|scope| {
+        if let Some(limit) = limit {
+            let (world, ended) = (&world, &ended);
+            scope.spawn(move || world.stop_after(limit, ended));
+        }
         let control = Processes::new(&world, scope);
         let entry = control.main_entry();
         let me = process_id(entry.number);
@@ -143,6 +167,8 @@ pub fn run_processes<T>(
             MainProcess { control, entry, methods: SharedMethods::new(&world), out: world.output(), world: &world };
         let result = body(main);
         crate::runtime::locks::release_all(me);
+        *ended.0.lock() = true;
+        ended.1.notify_all();
         result
     })
 }

@@ -62,6 +62,10 @@ pub struct Run {
     pub(super) shown_errors: usize,
     /// Whether every method file has been read for the process variables it assigns.
     pub(super) prepassed: bool,
+    /// How long the run may take: past it, every process of the run is
+    /// aborted, as by `ABORT PROCESS BY ID` (for embedders and the fuzz
+    /// target; `None`, the default, sets no limit).
+    pub time_limit: Option<std::time::Duration>,
 }
 
 /// What a run ended with.
@@ -91,6 +95,7 @@ impl Run {
             show_at_once: None,
             shown_errors: 0,
             prepassed: false,
+            time_limit: None,
         };
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {

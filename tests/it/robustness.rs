@@ -33,6 +33,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/fourd_run_project", fourd_run_project),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
         Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
+        Trial::test("robustness/time_limit_stops_every_process", time_limit_stops_every_process),
     ]
 }
 
@@ -349,4 +350,64 @@ fn process_error_is_shown_when_it_happens() -> Result<(), Failed> {
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&root);
     outcome.map_err(Failed::from)
+}
+
+/// A run with a time limit (as the evaluator's fuzz targets use) ends soon
+/// after it, whatever its processes do: the main process loops for ever, one
+/// process waits in `Use` for an object another holds, one sleeps for ten
+/// hours and a worker has messages queued behind an endless one.
+fn time_limit_stops_every_process() -> Result<(), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-time-limit-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(&root).map_err(io)?;
+    let hold = "#DECLARE($s : Object)\nUse ($s)\n\t$s.held:=True\n\tWhile (True)\n\tEnd while\nEnd use\n";
+    std::fs::write(root.join("Hold.4dm"), hold).map_err(io)?;
+    std::fs::write(root.join("Take.4dm"), "#DECLARE($s : Object)\nUse ($s)\nEnd use\n").map_err(io)?;
+    std::fs::write(root.join("Sleep.4dm"), "DELAY PROCESS(Current process; 60*60*60*10)\n").map_err(io)?;
+    let main = "var $s:=New shared object\nNew process(\"Hold\"; 0; \"holder\"; $s)\n\
+                Repeat\n\tDELAY PROCESS(Current process; 1)\nUntil ($s.held=True)\n\
+                New process(\"Take\"; 0; \"taker\"; $s)\nNew process(\"Sleep\"; 0; \"sleeper\")\n\
+                CALL WORKER(\"w\"; Formula(Hold($s)))\nCALL WORKER(\"w\"; Formula(ALERT(\"late\")))\n\
+                While (True)\nEnd while\n";
+    let file = root.join("main.4dm");
+    std::fs::write(&file, main).map_err(io)?;
+    let started = Instant::now();
+    // On a thread of its own, so that a run that never ends fails the trial
+    // instead of hanging the suite.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let runner = file.clone();
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let mut run = fourd::eval::Run::for_file(&runner, &runner);
+            run.time_limit = Some(Duration::from_millis(300));
+            let mut out = Collected::default();
+            let outcome = run.run_main(&runner, &[], &mut out);
+            let mut text = out.0;
+            for diag in &run.diagnostics {
+                text.push_str(&fourd::diag::render(diag, &run.sources, RenderOptions::plain()));
+            }
+            let _ = tx.send((outcome.failed, text));
+        })
+        .map_err(io)?;
+    let (failed, text) = rx.recv_timeout(Duration::from_secs(30)).map_err(|_| "the run did not end in 30 s")?;
+    let elapsed = started.elapsed();
+    let _ = std::fs::remove_dir_all(&root);
+    if !failed || !text.contains("aborted") || elapsed > Duration::from_secs(5) {
+        return Err(format!("failed {failed}, after {elapsed:?}, output:\n{text}").into());
+    }
+    Ok(())
+}
+
+/// What a run writes, kept.
+#[derive(Default)]
+struct Collected(String);
+
+impl fourd::commands::Output for Collected {
+    fn stdout(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
+    fn stderr(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
 }
