@@ -321,6 +321,19 @@ impl SharedCollection {
         Ok(())
     }
 
+    /// Removes up to `count` elements from `at` and puts `values` in their
+    /// place (`.shift()`, `.pop()`, `.remove()`, `.insert()`, `.unshift()`,
+    /// under the group's lock, which the caller took); gives the elements
+    /// removed. Only the elements after `at` move.
+    pub fn splice(&self, at: usize, count: usize, values: &[Value]) -> Result<Vec<Value>, RuntimeError> {
+        let stored =
+            values.iter().map(|v| SharedValue::from_value(v, Some(&self.membership))).collect::<Result<Vec<_>, _>>()?;
+        let mut items = self.items.write();
+        let at = at.min(items.len());
+        let end = at.saturating_add(count).min(items.len());
+        Ok(items.splice(at..end, stored).map(|v| v.to_value()).collect())
+    }
+
     /// Replaces every element (a collection function that changes its
     /// receiver, run under the group's lock).
     pub fn replace_all(&self, values: &[Value]) -> Result<(), RuntimeError> {

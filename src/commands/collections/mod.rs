@@ -28,7 +28,7 @@ use super::members::{CHANGES_RECEIVER, MANY, MemberSpec, SHARED_RESULT, member a
 /// The collection functions fourd implements, sorted by name (the member
 /// table of collections, standard and shared).
 pub static FUNCTIONS: &[MemberSpec<CollectionRef>] = &[
-    f("at", (1, 1), at),
+    f("at", (1, 1), at).on_shared(at_shared),
     f("average", (0, 1), average),
     f("clear", (0, 0), clear).flags(CHANGES_RECEIVER),
     f("combine", (1, 2), combine).flags(CHANGES_RECEIVER),
@@ -44,15 +44,15 @@ pub static FUNCTIONS: &[MemberSpec<CollectionRef>] = &[
     f("filter", (1, MANY), callbacks::filter).flags(SHARED_RESULT),
     f("find", (1, MANY), callbacks::find),
     f("findIndex", (1, MANY), callbacks::find_index),
-    f("first", (0, 0), first),
+    f("first", (0, 0), first).on_shared(first_shared),
     f("flat", (0, 1), flat),
     f("flatMap", (1, MANY), callbacks::flat_map),
     f("includes", (1, 2), includes),
     f("indexOf", (1, 2), index_of),
     f("indices", (1, MANY), query::indices),
-    f("insert", (2, 2), insert).flags(CHANGES_RECEIVER),
+    f("insert", (2, 2), insert).flags(CHANGES_RECEIVER).on_shared(insert_shared),
     f("join", (1, 2), join),
-    f("last", (0, 0), last),
+    f("last", (0, 0), last).on_shared(last_shared),
     f("lastIndexOf", (1, 2), last_index_of),
     f("map", (1, MANY), callbacks::map),
     f("max", (0, 1), max),
@@ -60,20 +60,20 @@ pub static FUNCTIONS: &[MemberSpec<CollectionRef>] = &[
     f("multiSort", (0, MANY), callbacks::multi_sort).flags(CHANGES_RECEIVER),
     f("orderBy", (0, 1), order_by),
     f("orderByMethod", (1, MANY), callbacks::order_by_method),
-    f("pop", (0, 0), pop).flags(CHANGES_RECEIVER),
+    f("pop", (0, 0), pop).flags(CHANGES_RECEIVER).on_shared(pop_shared),
     f("push", (0, MANY), push).flags(CHANGES_RECEIVER).on_shared(push_shared),
     f("query", (1, MANY), query::query),
     f("reduce", (1, MANY), callbacks::reduce),
     f("reduceRight", (1, MANY), callbacks::reduce_right),
-    f("remove", (1, 2), remove).flags(CHANGES_RECEIVER),
+    f("remove", (1, 2), remove).flags(CHANGES_RECEIVER).on_shared(remove_shared),
     f("resize", (1, 2), resize).flags(CHANGES_RECEIVER),
     f("reverse", (0, 0), reverse).flags(SHARED_RESULT),
-    f("shift", (0, 0), shift).flags(CHANGES_RECEIVER),
+    f("shift", (0, 0), shift).flags(CHANGES_RECEIVER).on_shared(shift_shared),
     f("slice", (1, 2), slice),
     f("some", (1, MANY), callbacks::some),
     f("sort", (0, MANY), sort).flags(CHANGES_RECEIVER),
     f("sum", (0, 1), sum),
-    f("unshift", (0, MANY), unshift).flags(CHANGES_RECEIVER),
+    f("unshift", (0, MANY), unshift).flags(CHANGES_RECEIVER).on_shared(unshift_shared),
 ];
 
 /// A value as a collection stores it: numbers are Reals, undefined is null.
@@ -91,9 +91,67 @@ fn start_index(n: f64, len: usize) -> usize {
 /// `.at(index)`: negative counts from the end; undefined out of range.
 fn at(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let c = c.borrow();
+    let i = at_index(args, c.len())?;
+    Ok(i.and_then(|i| c.get(i)).cloned().unwrap_or_default())
+}
+
+/// The element `.at()` names, if it is within `len`.
+fn at_index(args: &Args<'_>, len: usize) -> Result<Option<usize>, RuntimeError> {
     let i = args.number(0)?.trunc() as i64;
-    let i = if i < 0 { i + c.len() as i64 } else { i };
-    Ok(usize::try_from(i).ok().and_then(|i| c.get(i)).cloned().unwrap_or_default())
+    let i = if i < 0 { i + len as i64 } else { i };
+    Ok(usize::try_from(i).ok().filter(|&i| i < len))
+}
+
+// The functions below work on a shared collection in place, without a copy
+// of its elements: reading one element, or moving only those after it. Those
+// that change the collection run under its group's lock, taken by the caller.
+
+/// `.at()` of a shared collection.
+fn at_shared(c: &Arc<SharedCollection>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(at_index(args, c.len())?.map_or(Value::Undefined, |i| c.get(i)))
+}
+
+/// `.first()` of a shared collection.
+fn first_shared(c: &Arc<SharedCollection>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(c.get(0))
+}
+
+/// `.last()` of a shared collection.
+fn last_shared(c: &Arc<SharedCollection>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(c.len().checked_sub(1).map_or(Value::Undefined, |i| c.get(i)))
+}
+
+/// `.shift()` of a shared collection.
+fn shift_shared(c: &Arc<SharedCollection>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(c.splice(0, 1, &[])?.into_iter().next().unwrap_or_default())
+}
+
+/// `.pop()` of a shared collection.
+fn pop_shared(c: &Arc<SharedCollection>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let Some(last) = c.len().checked_sub(1) else { return Ok(Value::Undefined) };
+    Ok(c.splice(last, 1, &[])?.into_iter().next().unwrap_or_default())
+}
+
+/// `.remove(index {; howMany})` of a shared collection.
+fn remove_shared(c: &Arc<SharedCollection>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let len = c.len();
+    let at = start_index(args.number(0)?, len).min(len);
+    let how_many = if args.len() > 1 { args.number(1)?.trunc().max(0.0) as usize } else { 1 };
+    c.splice(at, how_many, &[])?;
+    Ok(Value::SharedCollection(Arc::clone(c)))
+}
+
+/// `.insert(index; value)` of a shared collection.
+fn insert_shared(c: &Arc<SharedCollection>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let at = start_index(args.number(0)?, c.len());
+    c.splice(at, 0, std::slice::from_ref(args.get(1)))?;
+    Ok(Value::SharedCollection(Arc::clone(c)))
+}
+
+/// `.unshift(value...)` of a shared collection.
+fn unshift_shared(c: &Arc<SharedCollection>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    c.splice(0, 0, args.values)?;
+    Ok(Value::SharedCollection(Arc::clone(c)))
 }
 
 /// The numbers of the collection (or of a property path of its objects).
