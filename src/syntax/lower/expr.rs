@@ -327,8 +327,11 @@ pub(crate) fn parse_date(text: &str) -> Result<(u16, u8, u8), String> {
     let parts: Vec<&str> = text.trim().split(['-', '/', '.']).collect();
     let [a, b, c] = parts[..] else { return Err(String::from("a date has three parts")) };
     let num = |s: &str| -> Result<u32, String> {
-        if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("`{s}` is not a number"));
+        }
+        if s.len() > 4 {
+            return Err(format!("`{s}` has more than four digits"));
         }
         s.parse::<u32>().map_err(|_| format!("`{s}` is not a number"))
     };
