@@ -213,15 +213,25 @@ fn newline(out: &mut String, pretty: bool, depth: usize) {
     }
 }
 
-/// A JSON number: the shortest form that reads back as the same double.
-fn json_number(n: f64) -> String {
+/// A JSON number: the shortest digits that read back as the same double,
+/// with an exponent from 1e21 up and below 1e-6 (`1e+300`, `1.5e-7`), as
+/// JavaScript writes numbers; `-0` is `0`, and what is not finite is `null`.
+pub fn json_number(n: f64) -> String {
     if !n.is_finite() {
         return String::from("null");
     }
-    if n == n.trunc() && n.abs() < 1e17 {
-        return format!("{}", n as i64);
+    if n == 0.0 {
+        return String::from("0");
     }
-    format!("{n}")
+    let size = n.abs();
+    if (1e-6..1e21).contains(&size) {
+        return format!("{n}");
+    }
+    let text = format!("{n:e}");
+    match text.split_once('e') {
+        Some((mantissa, exponent)) if !exponent.starts_with('-') => format!("{mantissa}e+{exponent}"),
+        _ => text,
+    }
 }
 
 /// A date as JSON text: `YYYY-MM-DD`, as 4D writes dates with its default "dates inside
@@ -264,6 +274,20 @@ mod tests {
         assert_eq!(real(1e21), "1e+21");
         assert_eq!(real(123456789012.0), "123456789012");
         assert_eq!(real(0.000001), "0.000001");
+    }
+
+    #[test]
+    fn json_numbers_are_shortest_with_an_exponent_out_of_range() {
+        assert_eq!(json_number(-0.0), "0");
+        assert_eq!(json_number(120.0), "120");
+        assert_eq!(json_number(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(json_number(123456789012345678.0), "123456789012345680");
+        assert_eq!(json_number(1e20), "100000000000000000000");
+        assert_eq!(json_number(1e21), "1e+21");
+        assert_eq!(json_number(-1e300), "-1e+300");
+        assert_eq!(json_number(0.000001), "0.000001");
+        assert_eq!(json_number(1.5e-7), "1.5e-7");
+        assert_eq!(json_number(f64::NAN), "null");
     }
 
     #[test]

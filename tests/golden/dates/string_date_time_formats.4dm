@@ -22,3 +22,11 @@ ALERT(String($t; System time short)+" | "+String($t; System time long abbreviate
 ALERT(String(?17:30:45?; HH MM AM PM)+" | "+String(?17:30:45?; Hour min sec)+" | "+String(Time("13:00:00"); Hour min)+" | "+String(?00:00:00?; HH MM AM PM)+" | "+String(?12:00:00?; HH MM AM PM))
 ALERT("["+String(?00:00:00?; HH MM+Blank if null time)+"] ["+String(?00:00:00?; HH MM)+"] "+String(?30:00:00?; HH MM)+" "+String(-?01:02:03?; HH MM SS))
 ALERT(String(?17:30:45?; "'It is' K a")+" | "+String(?15:30:00?; "HH 'hours and' mm 'minutes'")+" | "+String(?13:25:34?; "B")+" | "+String(?00:05:00?; "h:mm a"))
+// The period of the day, B: noon exactly, then morning from 6, afternoon
+// from 12, evening from 18 and night from 21.
+var $hours : Collection:=[]
+var $h : Time
+For each ($h; [?03:00:00?; ?06:00:00?; ?11:59:59?; ?12:00:00?; ?12:00:01?; ?17:59:59?; ?18:00:00?; ?20:59:59?; ?21:00:00?])
+	$hours.push(String($h; "HH:mm:ss B"))
+End for each
+ALERT($hours.join(" | "))

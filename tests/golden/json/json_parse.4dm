@@ -12,3 +12,11 @@ ALERT(JSON Stringify(JSON Parse("{\"z\": 1, \"a\": 2, \"z\": 3}")))
 var $text : Text:="{\n\t\"id\": 7,\n  \"parts\": [\n    {\"name\": \"bolt\"},\n    {\"name\": \"nut\", \"size\": {\"mm\": 5}}\n  ]\n}"
 ALERT(JSON Stringify(JSON Parse($text; Is object; *).__symbols))
 ALERT(JSON Stringify(JSON Parse("[{\"a\": 1}]"; *)))
+// Every escape of JSON strings, by its character code.
+var $escaped : Text:=JSON Parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"")
+var $codes : Collection:=[]
+var $k : Integer
+For ($k; 1; Length($escaped))
+	$codes.push(Character code($escaped[[$k]]))
+End for
+ALERT($codes.join(" "))

@@ -11,3 +11,6 @@ var $o : Object:={name: "Ada"; skills: ["math"; {level: 3}]; empty: {}; none: []
 ALERT(JSON Stringify($o; *))
 ALERT(JSON Stringify([1; [2]]; *))
 ALERT(JSON Stringify("text"; *)+" "+JSON Stringify({}; *))
+// Numbers: the shortest digits that read back as the same real, with an
+// exponent from 1e21 up and below 1e-6; -0 is 0.
+ALERT(JSON Stringify([-0; 120; 0.1+0.2; 1e20; 1e21; -1e300; 0.000001; 1.5e-7]))
