@@ -158,7 +158,7 @@ pub fn resolve_file(run: &mut crate::eval::Run, path: &Path, options: RenderOpti
         Ok(text) => text,
         Err(error) => return check_bytes(&name, error.into_bytes(), options),
     };
-    let diags = run.check_source(path, &name, &text);
+    let diags = run.check_source(path, &name, text);
     report(&diags, &run.sources, options)
 }
 
