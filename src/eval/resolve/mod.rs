@@ -76,7 +76,7 @@ fn resolve_method_keeping(
     let mut body_stmts: &[ast::Stmt] = &method.body.stmts;
     let mut signature = None;
     if let Some(ast::Stmt { kind: ast::StmtKind::Declare(sig), .. }) = body_stmts.first() {
-        signature = Some(sig);
+        signature = Some(&**sig);
         body_stmts = &body_stmts[1..];
     }
     let body = Body { signature, stmts: body_stmts, source: method.span.source, keep };

@@ -285,7 +285,7 @@ impl Lower<'_> {
             Rule::break_stmt => Item::Stmt(StmtKind::Break),
             Rule::continue_stmt => Item::Stmt(StmtKind::Continue),
             Rule::var_decl => Item::Stmt(StmtKind::Var(self.var_decl(kids))),
-            Rule::declare => Item::Stmt(StmtKind::Declare(self.signature(kids))),
+            Rule::declare => Item::Stmt(StmtKind::Declare(Box::new(self.signature(kids)))),
             Rule::property_decl => Item::Stmt(StmtKind::Property(self.property(kids))),
             Rule::class_extends => match kids.next() {
                 Some(ty) => Item::Stmt(StmtKind::ClassExtends(self.type_ref(ty))),
@@ -346,11 +346,12 @@ impl Lower<'_> {
                         decl.names.push(name);
                     }
                 }
-                Rule::type_ref => decl.ty = Some(self.type_ref(kid)),
-                Rule::expr => decl.init = Some(self.expr(kid)),
+                Rule::type_ref => decl.ty = Some(Box::new(self.type_ref(kid))),
+                Rule::expr => decl.init = Some(Box::new(self.expr(kid))),
                 _ => {}
             }
         }
+        decl.names.shrink_to_fit();
         if decl.init.is_some() && decl.names.len() > 1 {
             let span = decl.names[0].span.join(decl.names[decl.names.len() - 1].span);
             self.error("only one variable may be initialised per `var` line", span);
@@ -363,8 +364,8 @@ impl Lower<'_> {
         for kid in kids {
             match kid.as_rule() {
                 Rule::member_name => decl.names.push(self.ident(&kid)),
-                Rule::type_ref => decl.ty = Some(self.type_ref(kid)),
-                Rule::expr => decl.init = Some(self.expr(kid)),
+                Rule::type_ref => decl.ty = Some(Box::new(self.type_ref(kid))),
+                Rule::expr => decl.init = Some(Box::new(self.expr(kid))),
                 _ => {}
             }
         }
