@@ -287,9 +287,9 @@ pub enum ExprKind {
     Name(Name),
     /// `[Table]` or `[Table:n]`
     Table(TableRef),
-    /// `[Table]Field` or `[Table:n]Field:m`
+    /// `[Table]Field` or `[Table:n]Field:m` (the table boxed, to keep every expression small).
     Field {
-        table: TableRef,
+        table: Box<TableRef>,
         field: String,
         number: Option<u32>,
     },

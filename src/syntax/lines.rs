@@ -29,9 +29,10 @@ pub(crate) enum LineKind {
 #[derive(Debug)]
 pub(crate) struct LineRange {
     pub(crate) kind: LineKind,
-    /// Byte range in the source, without the final line end.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    /// Byte range in the source, without the final line end (32 bits, as
+    /// in spans: a file may hold millions of lines).
+    pub(crate) start: u32,
+    pub(crate) end: u32,
     /// Whether the line nests too deeply to be parsed.
     pub(crate) too_deep: bool,
 }
@@ -75,9 +76,9 @@ impl Lexed {
     pub(crate) fn lines(&self) -> impl Iterator<Item = LogicalLine<'_>> {
         self.lines.iter().map(|line| LogicalLine {
             kind: line.kind,
-            start: line.start,
-            end: line.end,
-            text: self.clean.get(line.start..line.end).unwrap_or(""),
+            start: line.start as usize,
+            end: line.end as usize,
+            text: self.clean.get(line.start as usize..line.end as usize).unwrap_or(""),
             too_deep: line.too_deep,
         })
     }
@@ -92,7 +93,7 @@ pub(crate) fn split(source: SourceId, text: &str) -> Lexed {
     }
     while lexer.pos < lexer.bytes.len() {
         let line = lexer.logical_line();
-        let opens_sql = is_begin_sql(&lexer.clean[line.start..line.end]);
+        let opens_sql = lexer.clean.get(line.start as usize..line.end as usize).is_some_and(is_begin_sql);
         lexer.out.lines.push(line);
         if opens_sql {
             lexer.sql_body();
@@ -207,7 +208,7 @@ impl Lexer<'_> {
                 .with_help("split the expression over several statements"),
             );
         }
-        LineRange { kind: LineKind::Code, start, end, too_deep }
+        LineRange { kind: LineKind::Code, start: offset(start), end: offset(end), too_deep }
     }
 
     /// Blanks `start..end` of the cleaned text out with spaces.
@@ -286,10 +287,20 @@ impl Lexer<'_> {
         }
         if i > start {
             let end = trim_line_end(bytes, start, i);
-            self.out.lines.push(LineRange { kind: LineKind::Sql, start, end, too_deep: false });
+            self.out.lines.push(LineRange {
+                kind: LineKind::Sql,
+                start: offset(start),
+                end: offset(end),
+                too_deep: false,
+            });
         }
         self.pos = i;
     }
+}
+
+/// A byte offset in 32 bits, as spans hold them (clamped).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// The offset of the next line end (or the end of input) from `i`.

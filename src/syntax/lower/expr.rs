@@ -269,7 +269,7 @@ impl Lower<'_> {
                     kids.next().map(|t| self.table(t)).unwrap_or(TableRef { name: String::new(), number: None });
                 let field = kids.next().map(|f| f.as_str().to_string()).unwrap_or_default();
                 let number = kids.next().and_then(|n| n.as_str()[1..].parse().ok());
-                ExprKind::Field { table, field, number }
+                ExprKind::Field { table: Box::new(table), field, number }
             }
             Rule::paren => return self.inner_expr(pair),
             Rule::param_indirect => ExprKind::ParamIndirect(Box::new(self.inner_expr(pair))),
