@@ -158,7 +158,7 @@ pub fn resolve_file(run: &mut crate::eval::Run, path: &Path, options: RenderOpti
         Ok(text) => text,
         Err(error) => return check_bytes(&name, error.into_bytes(), options),
     };
-    let diags = run.check_source(path, &name, &text);
+    let diags = run.check_source(path, &name, text);
     report(&diags, &run.sources, options)
 }
 
@@ -175,7 +175,9 @@ pub fn check_file(path: &Path, options: RenderOptions) -> FileReport {
 pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileReport {
     let mut sources = SourceMap::new();
     let (text, not_utf8) = syntax::decode(bytes);
-    let id = sources.add(name, text.as_str());
+    // The source map keeps the one copy of the text.
+    let id = sources.add(name, text);
+    let text = sources.get(id).map(|source| std::sync::Arc::clone(&source.text)).unwrap_or_default();
     let diags = match not_utf8 {
         None => syntax::parse(id, &text).1,
         Some(diag) => vec![diag(id)],

@@ -308,6 +308,12 @@ impl Run {
     /// it assigns, so that a method may read one that another method sets
     /// (done when a name is not known otherwise, and by `fourd check`).
     pub(super) fn prepass(&mut self) {
+        self.prepass_beside(None);
+    }
+
+    /// [`Run::prepass`], given the parsed AST of one file (`fourd check` has
+    /// just parsed it without errors), which is then not read and parsed again.
+    fn prepass_beside(&mut self, parsed: Option<(&Path, &crate::syntax::ast::Method)>) {
         if self.prepassed {
             return;
         }
@@ -316,6 +322,14 @@ impl Run {
         paths.sort();
         let mut scratch = SourceMap::new();
         for path in paths {
+            if let Some((parsed_path, ast)) = parsed
+                && same_file(&path, parsed_path)
+            {
+                for name in resolve::assigned_names(ast) {
+                    resolve::Names::process_var(self, &name, true);
+                }
+                continue;
+            }
             let Ok(text) = std::fs::read_to_string(&path) else { continue };
             let id = scratch.add(path.display().to_string(), text.as_str());
             let (ast, diags) = crate::syntax::parse(id, &text);
@@ -332,14 +346,16 @@ impl Run {
     /// `name` in messages: its syntax errors, then (for a method) the names it
     /// uses that are unknown, and the commands fourd does not support (warnings).
     /// Class files are checked for syntax only until fourd has classes.
-    pub fn check_source(&mut self, path: &Path, name: &str, text: &str) -> Vec<Diagnostic> {
+    pub fn check_source(&mut self, path: &Path, name: &str, text: String) -> Vec<Diagnostic> {
+        // The source map keeps the one copy of the text.
         let id = self.sources.add(name, text);
-        let (ast, mut diags) = crate::syntax::parse(id, text);
+        let text = self.sources.get(id).map(|source| Arc::clone(&source.text)).unwrap_or_default();
+        let (ast, mut diags) = crate::syntax::parse(id, &text);
         let is_class = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "Classes");
         if diags.iter().any(Diagnostic::is_error) {
             return diags;
         }
-        self.prepass();
+        self.prepass_beside(Some((path, &ast)));
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if is_class {
             self.class_files.entry(stem.clone()).or_insert_with(|| path.to_path_buf());
@@ -348,10 +364,16 @@ impl Run {
             diags.append(&mut resolved);
             return diags;
         }
-        let (_, mut resolved) = resolve::resolve_method(&stem, &ast, self);
-        diags.append(&mut resolved);
+        diags.append(&mut resolve::check_method(&stem, &ast, self));
         diags
     }
+}
+
+/// Whether two paths name the same file: the same path, or (for the same
+/// file name written differently, `./a.4dm` and `a.4dm`) the same canonical path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || (a.file_name() == b.file_name() && matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b))
 }
 
 /// Why a source file of the project could not be loaded.

@@ -48,6 +48,16 @@ pub struct Block {
     pub stmts: Vec<Stmt>,
 }
 
+impl Block {
+    /// A finished block of these statements. Its vector is trimmed to its
+    /// length: a block never grows again, most hold one or two statements,
+    /// and a vector grown by pushes holds room for four.
+    pub fn new(mut stmts: Vec<Stmt>) -> Block {
+        stmts.shrink_to_fit();
+        Block { stmts }
+    }
+}
+
 /// A statement with its span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stmt {
@@ -83,18 +93,20 @@ pub enum StmtKind {
         body: Block,
         until: Expr,
     },
+    /// The expressions of `For` and `For each` are boxed, as are the
+    /// contents of declarations, to keep every statement small.
     For {
-        counter: Expr,
-        start: Expr,
-        end: Expr,
-        step: Option<Expr>,
+        counter: Box<Expr>,
+        start: Box<Expr>,
+        end: Box<Expr>,
+        step: Option<Box<Expr>>,
         body: Block,
     },
     ForEach {
-        item: Expr,
-        source: Expr,
-        begin: Option<Expr>,
-        end: Option<Expr>,
+        item: Box<Expr>,
+        source: Box<Expr>,
+        begin: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
         stop: Option<LoopStop>,
         body: Block,
     },
@@ -110,7 +122,7 @@ pub enum StmtKind {
     Break,
     Continue,
     Var(VarDecl),
-    Declare(Signature),
+    Declare(Box<Signature>),
     Property(PropertyDecl),
     ClassExtends(TypeRef),
     /// A `Begin SQL` block, its body kept verbatim.
@@ -163,16 +175,16 @@ pub enum LoopStop {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VarDecl {
     pub names: Vec<Expr>,
-    pub ty: Option<TypeRef>,
-    pub init: Option<Expr>,
+    pub ty: Option<Box<TypeRef>>,
+    pub init: Option<Box<Expr>>,
 }
 
 /// `property a; b : Type := value`
 #[derive(Clone, Debug, PartialEq)]
 pub struct PropertyDecl {
     pub names: Vec<Ident>,
-    pub ty: Option<TypeRef>,
-    pub init: Option<Expr>,
+    pub ty: Option<Box<TypeRef>>,
+    pub init: Option<Box<Expr>>,
 }
 
 /// A declared type: `Text`, `cs.Person`, `4D.File`.
@@ -275,9 +287,9 @@ pub enum ExprKind {
     Name(Name),
     /// `[Table]` or `[Table:n]`
     Table(TableRef),
-    /// `[Table]Field` or `[Table:n]Field:m`
+    /// `[Table]Field` or `[Table:n]Field:m` (the table boxed, to keep every expression small).
     Field {
-        table: TableRef,
+        table: Box<TableRef>,
         field: String,
         number: Option<u32>,
     },

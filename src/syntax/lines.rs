@@ -17,7 +17,7 @@ pub(crate) const MAX_BRACKET_DEPTH: usize = 256;
 pub(crate) const MAX_TERNARIES: usize = 1000;
 
 /// What a logical line holds.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum LineKind {
     /// Code, with comments and continuations blanked in `text`.
     Code,
@@ -25,15 +25,27 @@ pub(crate) enum LineKind {
     Sql,
 }
 
-/// One logical line.
+/// One logical line: where it is; its cleaned text is in [`Lexed::clean`].
 #[derive(Debug)]
-pub(crate) struct LogicalLine {
+pub(crate) struct LineRange {
+    pub(crate) kind: LineKind,
+    /// Byte range in the source, without the final line end (32 bits, as
+    /// in spans: a file may hold millions of lines).
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    /// Whether the line nests too deeply to be parsed.
+    pub(crate) too_deep: bool,
+}
+
+/// One logical line with its cleaned text.
+#[derive(Debug)]
+pub(crate) struct LogicalLine<'t> {
     pub(crate) kind: LineKind,
     /// Byte range in the source, without the final line end.
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// The cleaned text, as long as `source[start..end]`.
-    pub(crate) text: String,
+    pub(crate) text: &'t str,
     /// Whether the line nests too deeply to be parsed.
     pub(crate) too_deep: bool,
 }
@@ -48,27 +60,48 @@ pub(crate) struct Pragma {
 /// The output of the lexical pass.
 #[derive(Debug, Default)]
 pub(crate) struct Lexed {
-    pub(crate) lines: Vec<LogicalLine>,
+    /// The source with comments and continuations blanked out with spaces,
+    /// byte for byte as long as the source (one copy for the whole file,
+    /// not one string per line).
+    pub(crate) clean: String,
+    pub(crate) lines: Vec<LineRange>,
     pub(crate) pragmas: Vec<Pragma>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// The deepest bracket nesting and most ternaries on any line.
     pub(crate) max_depth: usize,
 }
 
+impl Lexed {
+    /// The logical lines, in order, with their cleaned text.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = LogicalLine<'_>> {
+        self.lines.iter().map(|line| LogicalLine {
+            kind: line.kind,
+            start: line.start as usize,
+            end: line.end as usize,
+            text: self.clean.get(line.start as usize..line.end as usize).unwrap_or(""),
+            too_deep: line.too_deep,
+        })
+    }
+}
+
 /// Runs the lexical pass over a whole method file.
 pub(crate) fn split(source: SourceId, text: &str) -> Lexed {
-    let mut lexer = Lexer { source, text, bytes: text.as_bytes(), pos: 0, out: Lexed::default() };
+    let mut lexer =
+        Lexer { source, text, bytes: text.as_bytes(), clean: text.as_bytes().to_vec(), pos: 0, out: Lexed::default() };
     if text.starts_with('\u{FEFF}') {
         lexer.pos = 3;
     }
     while lexer.pos < lexer.bytes.len() {
         let line = lexer.logical_line();
-        let opens_sql = line.kind == LineKind::Code && is_begin_sql(&line.text);
+        let opens_sql = lexer.clean.get(line.start as usize..line.end as usize).is_some_and(is_begin_sql);
         lexer.out.lines.push(line);
         if opens_sql {
             lexer.sql_body();
         }
     }
+    // Only whole comments and ASCII bytes were replaced, so the text stays UTF-8.
+    lexer.out.clean =
+        String::from_utf8(lexer.clean).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     lexer.out
 }
 
@@ -76,6 +109,8 @@ struct Lexer<'a> {
     source: SourceId,
     text: &'a str,
     bytes: &'a [u8],
+    /// A copy of the source in which comments and continuations are blanked.
+    clean: Vec<u8>,
     pos: usize,
     out: Lexed,
 }
@@ -86,9 +121,8 @@ impl Lexer<'_> {
     }
 
     /// Reads one logical line starting at `self.pos` and moves past its line end.
-    fn logical_line(&mut self) -> LogicalLine {
+    fn logical_line(&mut self) -> LineRange {
         let start = self.pos;
-        let mut clean: Vec<u8> = Vec::new();
         let mut depth = 0usize;
         let mut max_depth = 0usize;
         let mut ternaries = 0usize;
@@ -107,11 +141,7 @@ impl Lexer<'_> {
                     self.pos = i + line_end_len(bytes, i);
                     break;
                 }
-                b'"' => {
-                    let close = self.string_end(i);
-                    clean.extend_from_slice(&bytes[i..close]);
-                    i = close;
-                }
+                b'"' => i = self.string_end(i),
                 b'/' if bytes.get(i + 1) == Some(&b'/') => {
                     let close = comment_end(bytes, i);
                     if bytes.get(i + 2) == Some(&b'%') {
@@ -121,12 +151,12 @@ impl Lexer<'_> {
                             text: self.text[i..first_line_end].trim_end().to_string(),
                         });
                     }
-                    clean.resize(clean.len() + (close - i), b' ');
+                    self.blank(i, close);
                     i = close;
                 }
                 b'/' if bytes.get(i + 1) == Some(&b'*') => {
                     let close = self.block_comment_end(i);
-                    clean.resize(clean.len() + (close - i), b' ');
+                    self.blank(i, close);
                     i = close;
                 }
                 b'\\' => {
@@ -137,9 +167,8 @@ impl Lexer<'_> {
                     if matches!(bytes.get(j), Some(b'\n' | b'\r')) {
                         // A continuation: the statement goes on after the line end.
                         j += line_end_len(bytes, j);
-                        clean.resize(clean.len() + (j - i), b' ');
+                        self.blank(i, j);
                     } else {
-                        clean.push(c);
                         j = i + 1;
                     }
                     i = j;
@@ -147,25 +176,19 @@ impl Lexer<'_> {
                 b'(' | b'[' | b'{' => {
                     depth += 1;
                     max_depth = max_depth.max(depth);
-                    clean.push(c);
                     i += 1;
                 }
                 b')' | b']' | b'}' => {
                     depth = depth.saturating_sub(1);
-                    clean.push(c);
                     i += 1;
                 }
                 b'?' => {
                     if !matches!(bytes.get(i + 1), Some(b'0'..=b'9' | b'+' | b'-' | b'?')) {
                         ternaries += 1;
                     }
-                    clean.push(c);
                     i += 1;
                 }
-                _ => {
-                    clean.push(c);
-                    i += 1;
-                }
+                _ => i += 1,
             }
         }
         let too_deep = max_depth > MAX_BRACKET_DEPTH || ternaries > MAX_TERNARIES;
@@ -185,9 +208,14 @@ impl Lexer<'_> {
                 .with_help("split the expression over several statements"),
             );
         }
-        // Only whole comments and ASCII bytes were replaced, so the text stays UTF-8.
-        let text = String::from_utf8(clean).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        LogicalLine { kind: LineKind::Code, start, end, text, too_deep }
+        LineRange { kind: LineKind::Code, start: offset(start), end: offset(end), too_deep }
+    }
+
+    /// Blanks `start..end` of the cleaned text out with spaces.
+    fn blank(&mut self, start: usize, end: usize) {
+        if let Some(bytes) = self.clean.get_mut(start..end) {
+            bytes.fill(b' ');
+        }
     }
 
     /// The end of the text literal opening at `open` (just past its closing quote,
@@ -259,16 +287,20 @@ impl Lexer<'_> {
         }
         if i > start {
             let end = trim_line_end(bytes, start, i);
-            self.out.lines.push(LogicalLine {
+            self.out.lines.push(LineRange {
                 kind: LineKind::Sql,
-                start,
-                end,
-                text: self.text[start..end].to_string(),
+                start: offset(start),
+                end: offset(end),
                 too_deep: false,
             });
         }
         self.pos = i;
     }
+}
+
+/// A byte offset in 32 bits, as spans hold them (clamped).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// The offset of the next line end (or the end of input) from `i`.
@@ -315,8 +347,8 @@ fn trim_line_end(bytes: &[u8], start: usize, mut end: usize) -> usize {
 }
 
 /// Whether a cleaned line is `Begin SQL` (any case, any inner spacing).
-fn is_begin_sql(text: &str) -> bool {
-    two_words(text, "begin", "sql")
+fn is_begin_sql(text: &[u8]) -> bool {
+    std::str::from_utf8(text).is_ok_and(|text| two_words(text, "begin", "sql"))
 }
 
 /// Whether a raw line is `End SQL`, allowing a trailing `//` comment.
@@ -338,7 +370,7 @@ mod tests {
     use super::*;
 
     fn texts(src: &str) -> Vec<String> {
-        split(SourceId(0), src).lines.into_iter().map(|l| l.text).collect()
+        split(SourceId(0), src).lines().map(|l| l.text.to_string()).collect()
     }
 
     #[test]
@@ -346,9 +378,10 @@ mod tests {
         let src = "$a:=1+\\\n  2 // c\n/* x /* y */ z */ALERT(\"//\")";
         let lexed = split(SourceId(0), src);
         assert_eq!(lexed.lines.len(), 2);
-        assert_eq!(lexed.lines[0].text, "$a:=1+    2     ");
-        assert_eq!(&src[lexed.lines[1].start..lexed.lines[1].end], "/* x /* y */ z */ALERT(\"//\")");
-        assert_eq!(lexed.lines[1].text.trim(), "ALERT(\"//\")");
+        let lines: Vec<_> = lexed.lines().collect();
+        assert_eq!(lines[0].text, "$a:=1+    2     ");
+        assert_eq!(&src[lines[1].start..lines[1].end], "/* x /* y */ z */ALERT(\"//\")");
+        assert_eq!(lines[1].text.trim(), "ALERT(\"//\")");
     }
 
     #[test]
@@ -376,7 +409,7 @@ mod tests {
         let lexed = split(SourceId(0), "Begin SQL\n SELECT \"x\" INTO :$a; /* */\nEnd SQL\n");
         let kinds: Vec<_> = lexed.lines.iter().map(|l| &l.kind).collect();
         assert_eq!(kinds, [&LineKind::Code, &LineKind::Sql, &LineKind::Code]);
-        assert_eq!(lexed.lines[1].text, " SELECT \"x\" INTO :$a; /* */");
+        assert_eq!(lexed.lines().nth(1).map(|l| l.text), Some(" SELECT \"x\" INTO :$a; /* */"));
     }
 
     #[test]

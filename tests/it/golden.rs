@@ -121,7 +121,7 @@ fn check_case(path: &Path) -> Result<(), Failed> {
         // Files are named without their folder, so that messages wrap the same in any clone.
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let diags = run.check_source(file, &name, &text);
+        let diags = run.check_source(file, &name, text);
         if file == path {
             rendered = diags.iter().map(|d| render(d, &run.sources, RenderOptions::plain())).collect();
         }

@@ -11,7 +11,7 @@ use crate::syntax::ast::{self, Token};
 
 use super::expr::unsupported;
 use super::formula::resolve_formula_code;
-use super::{Names, Resolver, resolve_body};
+use super::{Body, Keep, Names, Resolver, resolve_body};
 
 /// Resolves a class file: its `Class extends` and `property` lines, its
 /// constructor and its functions. `index` is the class's own index.
@@ -114,8 +114,9 @@ pub fn resolve_class(
             ast::FunctionKind::Constructor => format!("{name}:constructor"),
             _ => format!("{name}.{}", f.name.text),
         };
-        let (mut code, mut fdiags) =
-            resolve_body(&method_name, Some(index), Some(&f.signature), &f.body.stmts, f.span.source, names, &[]);
+        let body =
+            Body { signature: Some(&f.signature), stmts: &f.body.stmts, source: f.span.source, keep: Keep::Code };
+        let (mut code, mut fdiags) = resolve_body(&method_name, Some(index), body, names, &[]);
         if f.kind == ast::FunctionKind::Constructor {
             code.constructor =
                 Some(crate::eval::program::ConstructorOf { class: index, derived: class.parent.is_some() });

@@ -50,13 +50,37 @@ pub trait Names {
 
 /// Resolves one parsed method.
 pub fn resolve_method(name: &str, method: &ast::Method, names: &mut dyn Names) -> (MethodCode, Vec<Diagnostic>) {
+    resolve_method_keeping(name, method, names, Keep::Code)
+}
+
+/// What resolving a method finds, without keeping its code: each statement
+/// at the top level of the body is resolved and dropped in turn, so that
+/// `fourd check` of a large method never holds its whole program beside its AST.
+pub fn check_method(name: &str, method: &ast::Method, names: &mut dyn Names) -> Vec<Diagnostic> {
+    resolve_method_keeping(name, method, names, Keep::Diagnostics).1
+}
+
+/// Whether resolution keeps the resolved body or only its diagnostics.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Code,
+    Diagnostics,
+}
+
+fn resolve_method_keeping(
+    name: &str,
+    method: &ast::Method,
+    names: &mut dyn Names,
+    keep: Keep,
+) -> (MethodCode, Vec<Diagnostic>) {
     let mut body_stmts: &[ast::Stmt] = &method.body.stmts;
     let mut signature = None;
     if let Some(ast::Stmt { kind: ast::StmtKind::Declare(sig), .. }) = body_stmts.first() {
-        signature = Some(sig);
+        signature = Some(&**sig);
         body_stmts = &body_stmts[1..];
     }
-    let (code, mut diags) = resolve_body(name, None, signature, body_stmts, method.span.source, names, &[]);
+    let body = Body { signature, stmts: body_stmts, source: method.span.source, keep };
+    let (code, mut diags) = resolve_body(name, None, body, names, &[]);
     if !method.functions.is_empty() {
         diags.push(Diagnostic::error(
             "resolve",
@@ -75,7 +99,17 @@ pub fn resolve_entry(
     names: &mut dyn Names,
     known: &[LocalInfo],
 ) -> (MethodCode, Vec<Diagnostic>) {
-    resolve_body(name, None, None, &method.body.stmts, method.span.source, names, known)
+    let body = Body { signature: None, stmts: &method.body.stmts, source: method.span.source, keep: Keep::Code };
+    resolve_body(name, None, body, names, known)
+}
+
+/// The body to resolve: its declared parameters and result, its statements,
+/// the source they come from, and whether the resolved statements are kept.
+struct Body<'a> {
+    signature: Option<&'a ast::Signature>,
+    stmts: &'a [ast::Stmt],
+    source: crate::diag::SourceId,
+    keep: Keep,
 }
 
 /// Resolves the body of a method, a class function or a constructor, with
@@ -83,12 +117,11 @@ pub fn resolve_entry(
 fn resolve_body(
     name: &str,
     class: Option<usize>,
-    signature: Option<&ast::Signature>,
-    body_stmts: &[ast::Stmt],
-    source: crate::diag::SourceId,
+    body: Body<'_>,
     names: &mut dyn Names,
     known: &[LocalInfo],
 ) -> (MethodCode, Vec<Diagnostic>) {
+    let Body { signature, stmts: body_stmts, source, keep } = body;
     let mut r = Resolver {
         names,
         method: name.to_string(),
@@ -131,7 +164,15 @@ fn resolve_body(
             };
         }
     }
-    let body = r.block(body_stmts);
+    let body = match keep {
+        Keep::Code => r.block(body_stmts),
+        Keep::Diagnostics => {
+            for stmt in body_stmts {
+                drop(r.block(std::slice::from_ref(stmt)));
+            }
+            Vec::new()
+        }
+    };
     if result == ResultKind::Legacy(None) {
         result = ResultKind::Legacy(r.local_index.get("0").copied());
     }

@@ -268,7 +268,7 @@ impl<'t> Builder<'t> {
         let inside = self.inside_words();
         match self.stack.last_mut() {
             Some(Frame { kind: FrameKind::If { then_block, .. }, stmts, .. }) => {
-                *then_block = Some(Block { stmts: std::mem::take(stmts) });
+                *then_block = Some(Block::new(std::mem::take(stmts)));
             }
             Some(Frame { kind: FrameKind::Case { branches, open_branch, in_else, .. }, stmts, .. }) => {
                 if *in_else {
@@ -276,7 +276,7 @@ impl<'t> Builder<'t> {
                     return;
                 }
                 if let Some((cond, branch_span)) = open_branch.take() {
-                    branches.push(CaseBranch { cond, body: Block { stmts: std::mem::take(stmts) }, span: branch_span });
+                    branches.push(CaseBranch { cond, body: Block::new(std::mem::take(stmts)), span: branch_span });
                 }
                 stmts.clear();
                 *in_else = true;
@@ -309,7 +309,7 @@ impl<'t> Builder<'t> {
             return;
         }
         if let Some((prev, prev_span)) = open_branch.take() {
-            branches.push(CaseBranch { cond: prev, body: Block { stmts: std::mem::take(stmts) }, span: prev_span });
+            branches.push(CaseBranch { cond: prev, body: Block::new(std::mem::take(stmts)), span: prev_span });
         }
         stmts.clear();
         *open_branch = Some((cond, span));
@@ -328,7 +328,7 @@ impl<'t> Builder<'t> {
         if body.is_some() {
             diags.push(Diagnostic::error("syntax", "a second `Catch` in the same `Try`", span));
         } else {
-            *body = Some(Block { stmts: std::mem::take(stmts) });
+            *body = Some(Block::new(std::mem::take(stmts)));
         }
     }
 
@@ -389,7 +389,7 @@ impl<'t> Builder<'t> {
     fn pop_frame(&mut self, until: Option<Expr>) {
         let Some(frame) = self.stack.pop() else { return };
         let end_span = frame.span;
-        let body = Block { stmts: frame.stmts };
+        let body = Block::new(frame.stmts);
         let kind = match frame.kind {
             FrameKind::If { cond, then_block } => match then_block {
                 Some(then_block) => StmtKind::If { cond, then_block, else_block: Some(body) },
@@ -402,16 +402,28 @@ impl<'t> Builder<'t> {
                 } else if in_else {
                     else_block = Some(body);
                 }
+                branches.shrink_to_fit();
                 StmtKind::Case { branches, else_block }
             }
             FrameKind::While(cond) => StmtKind::While { cond, body },
             FrameKind::Repeat => {
                 StmtKind::Repeat { body, until: until.unwrap_or(Expr { kind: ExprKind::Error, span: end_span }) }
             }
-            FrameKind::For { counter, start, end, step } => StmtKind::For { counter, start, end, step, body },
-            FrameKind::ForEach { item, source, begin, end, stop } => {
-                StmtKind::ForEach { item, source, begin, end, stop, body }
-            }
+            FrameKind::For { counter, start, end, step } => StmtKind::For {
+                counter: Box::new(counter),
+                start: Box::new(start),
+                end: Box::new(end),
+                step: step.map(Box::new),
+                body,
+            },
+            FrameKind::ForEach { item, source, begin, end, stop } => StmtKind::ForEach {
+                item: Box::new(item),
+                source: Box::new(source),
+                begin: begin.map(Box::new),
+                end: end.map(Box::new),
+                stop,
+                body,
+            },
             FrameKind::Use(target) => StmtKind::Use { target, body },
             FrameKind::Try { body: try_body } => match try_body {
                 Some(try_body) => StmtKind::Try { body: try_body, catch: Some(body) },
@@ -426,10 +438,10 @@ impl<'t> Builder<'t> {
         let stmts = std::mem::take(&mut self.root);
         match self.current_function.take() {
             Some(mut def) => {
-                def.body = Block { stmts };
+                def.body = Block::new(stmts);
                 self.functions.push(def);
             }
-            None => self.body = Some(Block { stmts }),
+            None => self.body = Some(Block::new(stmts)),
         }
     }
 

@@ -66,6 +66,7 @@ impl Lower<'_> {
                 if rest.is_empty() {
                     first
                 } else {
+                    rest.shrink_to_fit();
                     Expr { kind: ExprKind::Binary { first: Box::new(first), rest }, span }
                 }
             }
@@ -83,6 +84,7 @@ impl Lower<'_> {
                 if ops.is_empty() {
                     operand
                 } else {
+                    ops.shrink_to_fit();
                     Expr { kind: ExprKind::Prefix { ops, operand: Box::new(operand) }, span }
                 }
             }
@@ -94,6 +96,7 @@ impl Lower<'_> {
                 if ops.is_empty() {
                     return base;
                 }
+                ops.shrink_to_fit();
                 // `Try(expr)` is read as a call of a name by the grammar (which
                 // spares pest a second parse of its argument); it is made here.
                 if let ExprKind::Name(name) = &base.kind
@@ -162,7 +165,9 @@ impl Lower<'_> {
     }
 
     fn args(&mut self, pair: Pair<'_, Rule>) -> Vec<Expr> {
-        pair.into_inner().map(|arg| self.arg(arg)).collect()
+        let mut args: Vec<Expr> = pair.into_inner().map(|arg| self.arg(arg)).collect();
+        args.shrink_to_fit();
+        args
     }
 
     fn arg(&mut self, pair: Pair<'_, Rule>) -> Expr {
@@ -249,9 +254,14 @@ impl Lower<'_> {
                     };
                     props.push((key, self.expr(value)));
                 }
+                props.shrink_to_fit();
                 ExprKind::Object(props)
             }
-            Rule::collection_lit => ExprKind::Collection(pair.into_inner().map(|p| self.expr(p)).collect()),
+            Rule::collection_lit => {
+                let mut items: Vec<Expr> = pair.into_inner().map(|p| self.expr(p)).collect();
+                items.shrink_to_fit();
+                ExprKind::Collection(items)
+            }
             Rule::table_ref => ExprKind::Table(self.table(pair)),
             Rule::field_ref => {
                 let mut kids = pair.into_inner();
@@ -259,7 +269,7 @@ impl Lower<'_> {
                     kids.next().map(|t| self.table(t)).unwrap_or(TableRef { name: String::new(), number: None });
                 let field = kids.next().map(|f| f.as_str().to_string()).unwrap_or_default();
                 let number = kids.next().and_then(|n| n.as_str()[1..].parse().ok());
-                ExprKind::Field { table, field, number }
+                ExprKind::Field { table: Box::new(table), field, number }
             }
             Rule::paren => return self.inner_expr(pair),
             Rule::param_indirect => ExprKind::ParamIndirect(Box::new(self.inner_expr(pair))),

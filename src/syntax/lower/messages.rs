@@ -24,7 +24,7 @@ pub(super) fn detailed_error(text: &str) -> Option<pest::error::Error<Rule>> {
 }
 
 /// Turns pest's failure into words a 4D developer understands.
-pub(super) fn syntax_error(source: SourceId, line: &LogicalLine, error: &pest::error::Error<Rule>) -> Diagnostic {
+pub(super) fn syntax_error(source: SourceId, line: &LogicalLine<'_>, error: &pest::error::Error<Rule>) -> Diagnostic {
     let pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -78,7 +78,7 @@ pub(super) fn syntax_error(source: SourceId, line: &LogicalLine, error: &pest::e
         format!("expected {}", join_or(&expected))
     };
     let mut diag = Diagnostic::error("syntax", message, span).with_label(label);
-    if let Some(help) = keyword_help(&line.text) {
+    if let Some(help) = keyword_help(line.text) {
         diag = diag.with_help(help);
     }
     diag

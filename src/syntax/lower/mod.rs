@@ -36,30 +36,30 @@ pub(crate) const MAX_BLOCK_DEPTH: usize = 512;
 
 /// Parses a whole method or class file. Never fails: problems are diagnostics,
 /// and the lines that did not parse become [`StmtKind::Error`].
-pub(crate) fn build(source: SourceId, text: &str, lexed: Lexed) -> (Method, Vec<Diagnostic>) {
-    let mut diags = lexed.diagnostics;
+pub(crate) fn build(source: SourceId, text: &str, mut lexed: Lexed) -> (Method, Vec<Diagnostic>) {
+    let mut diags = std::mem::take(&mut lexed.diagnostics);
     let mut builder = Builder::new(source, text);
     let mut lex_error_lines = diags.iter().map(|d| d.span.start as usize).collect::<Vec<_>>();
     lex_error_lines.sort_unstable();
-    for line in &lexed.lines {
+    for line in lexed.lines() {
         if builder.stopped {
             break;
         }
         let span = Span::new(source, line.start, line.end);
         if line.kind == LineKind::Sql {
-            builder.feed(Item::SqlBody(line.text.clone()), span, &mut diags);
+            builder.feed(Item::SqlBody(line.text.to_string()), span, &mut diags);
             continue;
         }
-        let Some((start, end)) = trimmed_range(&line.text) else { continue };
+        let Some((start, end)) = trimmed_range(line.text) else { continue };
         let span = Span::new(source, line.start + start, line.start + end);
         let first_at_or_after = lex_error_lines.partition_point(|&at| at < line.start);
         let had_lex_error = lex_error_lines.get(first_at_or_after).is_some_and(|&at| at <= line.end);
         let item = if line.too_deep || had_lex_error {
-            classify(&line.text)
+            classify(line.text)
         } else {
-            match parse_line(source, line, &mut diags) {
+            match parse_line(source, &line, &mut diags) {
                 Some(item) => item,
-                None => classify(&line.text),
+                None => classify(line.text),
             }
         };
         builder.feed(item, span, &mut diags);
@@ -146,10 +146,10 @@ enum Item {
 /// hundred thousand at most; this bounds the time a pathological line can take.
 const CALL_LIMIT: usize = 20_000_000;
 
-fn parse_line(source: SourceId, line: &LogicalLine, diags: &mut Vec<Diagnostic>) -> Option<Item> {
+fn parse_line(source: SourceId, line: &LogicalLine<'_>, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     static LIMIT: std::sync::Once = std::sync::Once::new();
     LIMIT.call_once(|| pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT)));
-    match FourdParser::parse(Rule::line, &line.text) {
+    match FourdParser::parse(Rule::line, line.text) {
         Ok(mut pairs) => {
             let line_pair = pairs.next()?;
             let mut cx = Lower { source, base: line.start, diags };
@@ -163,12 +163,12 @@ fn parse_line(source: SourceId, line: &LogicalLine, diags: &mut Vec<Diagnostic>)
                     Diagnostic::error("syntax", format!("`{}` is incomplete", name.text.trim()), *span)
                         .with_label(what),
                 );
-                return Some(classify(&line.text));
+                return Some(classify(line.text));
             }
             Some(item)
         }
         Err(error) => {
-            diags.push(syntax_error(source, line, &detailed_error(&line.text).unwrap_or(error)));
+            diags.push(syntax_error(source, line, &detailed_error(line.text).unwrap_or(error)));
             None
         }
     }
@@ -285,7 +285,7 @@ impl Lower<'_> {
             Rule::break_stmt => Item::Stmt(StmtKind::Break),
             Rule::continue_stmt => Item::Stmt(StmtKind::Continue),
             Rule::var_decl => Item::Stmt(StmtKind::Var(self.var_decl(kids))),
-            Rule::declare => Item::Stmt(StmtKind::Declare(self.signature(kids))),
+            Rule::declare => Item::Stmt(StmtKind::Declare(Box::new(self.signature(kids)))),
             Rule::property_decl => Item::Stmt(StmtKind::Property(self.property(kids))),
             Rule::class_extends => match kids.next() {
                 Some(ty) => Item::Stmt(StmtKind::ClassExtends(self.type_ref(ty))),
@@ -346,11 +346,12 @@ impl Lower<'_> {
                         decl.names.push(name);
                     }
                 }
-                Rule::type_ref => decl.ty = Some(self.type_ref(kid)),
-                Rule::expr => decl.init = Some(self.expr(kid)),
+                Rule::type_ref => decl.ty = Some(Box::new(self.type_ref(kid))),
+                Rule::expr => decl.init = Some(Box::new(self.expr(kid))),
                 _ => {}
             }
         }
+        decl.names.shrink_to_fit();
         if decl.init.is_some() && decl.names.len() > 1 {
             let span = decl.names[0].span.join(decl.names[decl.names.len() - 1].span);
             self.error("only one variable may be initialised per `var` line", span);
@@ -363,8 +364,8 @@ impl Lower<'_> {
         for kid in kids {
             match kid.as_rule() {
                 Rule::member_name => decl.names.push(self.ident(&kid)),
-                Rule::type_ref => decl.ty = Some(self.type_ref(kid)),
-                Rule::expr => decl.init = Some(self.expr(kid)),
+                Rule::type_ref => decl.ty = Some(Box::new(self.type_ref(kid))),
+                Rule::expr => decl.init = Some(Box::new(self.expr(kid))),
                 _ => {}
             }
         }
