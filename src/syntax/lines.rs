@@ -73,8 +73,15 @@ pub(crate) struct Lexed {
 
 impl Lexed {
     /// The logical lines, in order, with their cleaned text.
+    #[cfg(test)]
     pub(crate) fn lines(&self) -> impl Iterator<Item = LogicalLine<'_>> {
-        self.lines.iter().map(|line| LogicalLine {
+        (0..self.lines.len()).filter_map(|index| self.line(index))
+    }
+
+    /// Logical line `index`, with its cleaned text.
+    pub(crate) fn line(&self, index: usize) -> Option<LogicalLine<'_>> {
+        let line = self.lines.get(index)?;
+        Some(LogicalLine {
             kind: line.kind,
             start: line.start as usize,
             end: line.end as usize,

@@ -13,7 +13,7 @@ mod parser;
 use crate::diag::{Diagnostic, SourceId};
 
 /// How deep a line may nest before its parse moves to a thread with a large stack.
-const SHALLOW_DEPTH: usize = 24;
+pub(crate) const SHALLOW_DEPTH: usize = 24;
 /// The stack of that thread. Bracket nesting is capped by the lexical pass, so
 /// this bounds the recursion of pest, lowering and later passes with room to spare.
 pub const DEEP_STACK_BYTES: usize = 256 * 1024 * 1024;

@@ -14,14 +14,10 @@ impl Lower<'_> {
         Ident { text: pair.as_str().to_string(), span: self.span(pair) }
     }
 
-    /// A name pair (`tok_name` or `plain_name`), possibly wrapped in `name`.
+    /// A name pair (`tok_name` or `plain_name`).
     pub(super) fn name(&mut self, pair: Pair<'_, Rule>) -> Name {
         let span = self.span(&pair);
         match pair.as_rule() {
-            Rule::name => match pair.into_inner().next() {
-                Some(inner) => self.name(inner),
-                None => Name { text: String::new(), token: None, span },
-            },
             Rule::tok_name => {
                 let mut kids = pair.into_inner();
                 let text = kids.next().map(|p| p.as_str().to_string()).unwrap_or_default();
@@ -275,7 +271,7 @@ impl Lower<'_> {
             Rule::param_indirect => ExprKind::ParamIndirect(Box::new(self.inner_expr(pair))),
             Rule::local => ExprKind::Local(text[1..].to_string()),
             Rule::interprocess => ExprKind::Interprocess(text[2..].to_string()),
-            Rule::name | Rule::tok_name | Rule::plain_name => ExprKind::Name(self.name(pair)),
+            Rule::tok_name | Rule::plain_name => ExprKind::Name(self.name(pair)),
             Rule::expr | Rule::chain | Rule::operand | Rule::postfix_expr => return self.expr(pair),
             other => unreachable!("lower: primary rule {other:?}"),
         };

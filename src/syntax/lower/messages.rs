@@ -123,7 +123,8 @@ fn rule_words(rule: Rule) -> Option<&'static str> {
         | Rule::param_indirect
         | Rule::local
         | Rule::interprocess
-        | Rule::name
+        | Rule::plain_name
+        | Rule::tok_name
         | Rule::arg
         | Rule::marker
         | Rule::conj => "an expression",

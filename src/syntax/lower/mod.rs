@@ -36,33 +36,89 @@ pub(crate) const MAX_BLOCK_DEPTH: usize = 512;
 
 /// Parses a whole method or class file. Never fails: problems are diagnostics,
 /// and the lines that did not parse become [`StmtKind::Error`].
-pub(crate) fn build(source: SourceId, text: &str, mut lexed: Lexed) -> (Method, Vec<Diagnostic>) {
+pub(crate) fn build(source: SourceId, text: &str, lexed: Lexed) -> (Method, Vec<Diagnostic>) {
+    let workers = if lexed.lines.len() >= PARALLEL_LINES {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(MAX_WORKERS)
+    } else {
+        1
+    };
+    build_on(source, text, lexed, workers)
+}
+
+/// [`build`] with the lines parsed on `workers` threads.
+fn build_on(source: SourceId, text: &str, mut lexed: Lexed, workers: usize) -> (Method, Vec<Diagnostic>) {
     let mut diags = std::mem::take(&mut lexed.diagnostics);
     let mut builder = Builder::new(source, text);
-    let mut lex_error_lines = diags.iter().map(|d| d.span.start as usize).collect::<Vec<_>>();
-    lex_error_lines.sort_unstable();
-    for line in lexed.lines() {
-        if builder.stopped {
-            break;
-        }
-        let span = Span::new(source, line.start, line.end);
-        if line.kind == LineKind::Sql {
-            builder.feed(Item::SqlBody(line.text.to_string()), span, &mut diags);
-            continue;
-        }
-        let Some((start, end)) = trimmed_range(line.text) else { continue };
-        let span = Span::new(source, line.start + start, line.start + end);
-        let first_at_or_after = lex_error_lines.partition_point(|&at| at < line.start);
-        let had_lex_error = lex_error_lines.get(first_at_or_after).is_some_and(|&at| at <= line.end);
-        let item = if line.too_deep || had_lex_error {
-            classify(line.text)
-        } else {
-            match parse_line(source, &line, &mut diags) {
-                Some(item) => item,
-                None => classify(line.text),
+    let mut lex_errors = diags.iter().map(|d| d.span.start as usize).collect::<Vec<_>>();
+    lex_errors.sort_unstable();
+    if workers <= 1 {
+        for index in 0..lexed.lines.len() {
+            if builder.stopped {
+                break;
             }
-        };
-        builder.feed(item, span, &mut diags);
+            if let Some((item, span)) = lower_line(source, &lexed, index, &lex_errors, &mut diags) {
+                builder.feed(item, span, &mut diags);
+            }
+        }
+    } else {
+        // A very large file: its lines are parsed on several threads, a
+        // chunk at a time (so that only a chunk's items wait), and fed to
+        // the block builder in order with their diagnostics, so that the
+        // outcome is the same as one line after the other.
+        let stack = if lexed.max_depth <= super::SHALLOW_DEPTH { SHALLOW_STACK_BYTES } else { super::DEEP_STACK_BYTES };
+        let mut chunk_start = 0;
+        while chunk_start < lexed.lines.len() && !builder.stopped {
+            let chunk_end = (chunk_start + CHUNK_LINES).min(lexed.lines.len());
+            let per_worker = (chunk_end - chunk_start).div_ceil(workers);
+            let (lexed, lex_errors) = (&lexed, &lex_errors);
+            let parts: Vec<Vec<Lowered>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (chunk_start..chunk_end)
+                    .step_by(per_worker)
+                    .map(|from| {
+                        let to = (from + per_worker).min(chunk_end);
+                        std::thread::Builder::new().stack_size(stack).spawn_scoped(scope, move || {
+                            (from..to)
+                                .map(|index| {
+                                    let mut line_diags = Vec::new();
+                                    let item = lower_line(source, lexed, index, lex_errors, &mut line_diags);
+                                    (item, line_diags)
+                                })
+                                .collect::<Vec<Lowered>>()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|handle| match handle {
+                        Ok(handle) => handle.join().unwrap_or_default(),
+                        Err(_) => Vec::new(),
+                    })
+                    .collect()
+            });
+            let lowered: usize = parts.iter().map(Vec::len).sum();
+            if lowered != chunk_end - chunk_start {
+                // A thread could not start: the chunk is done here instead.
+                for index in chunk_start..chunk_end {
+                    if builder.stopped {
+                        break;
+                    }
+                    if let Some((item, span)) = lower_line(source, lexed, index, lex_errors, &mut diags) {
+                        builder.feed(item, span, &mut diags);
+                    }
+                }
+            } else {
+                for (item, line_diags) in parts.into_iter().flatten() {
+                    if builder.stopped {
+                        break;
+                    }
+                    diags.extend(line_diags);
+                    if let Some((item, span)) = item {
+                        builder.feed(item, span, &mut diags);
+                    }
+                }
+            }
+            chunk_start = chunk_end;
+        }
     }
     let mut method = builder.finish(&mut diags);
     method.pragmas = lexed
@@ -73,6 +129,47 @@ pub(crate) fn build(source: SourceId, text: &str, mut lexed: Lexed) -> (Method, 
         .collect();
     method.attributes = attributes(source, text, &mut diags);
     (method, diags)
+}
+
+/// From how many logical lines a file's lines are parsed on several threads.
+const PARALLEL_LINES: usize = 50_000;
+/// How many lines are parsed at a time, then fed to the block builder.
+const CHUNK_LINES: usize = 16_384;
+/// The most threads that parse one file.
+const MAX_WORKERS: usize = 8;
+/// The stack of a parsing thread when no line nests deeply.
+const SHALLOW_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// A line lowered on a parsing thread: its item and span (none for a blank
+/// line), and its diagnostics.
+type Lowered = (Option<(Item, Span)>, Vec<Diagnostic>);
+
+/// Line `index` of `lexed` as an item for the block builder, with its span;
+/// `None` for a blank line. Its diagnostics go to `diags`.
+fn lower_line(
+    source: SourceId,
+    lexed: &Lexed,
+    index: usize,
+    lex_errors: &[usize],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Item, Span)> {
+    let line = lexed.line(index)?;
+    if line.kind == LineKind::Sql {
+        return Some((Item::SqlBody(line.text.to_string()), Span::new(source, line.start, line.end)));
+    }
+    let (start, end) = trimmed_range(line.text)?;
+    let span = Span::new(source, line.start + start, line.start + end);
+    let first_at_or_after = lex_errors.partition_point(|&at| at < line.start);
+    let had_lex_error = lex_errors.get(first_at_or_after).is_some_and(|&at| at <= line.end);
+    let item = if line.too_deep || had_lex_error {
+        classify(line.text)
+    } else {
+        match parse_line(source, &line, diags) {
+            Some(item) => item,
+            None => classify(line.text),
+        }
+    };
+    Some((item, span))
 }
 
 /// The byte range of `text` without its leading and trailing blanks.
