@@ -526,6 +526,20 @@ mod tests {
         assert_eq!(a.to_days() - b.to_days(), 19);
     }
 
+    /// The ASCII mark (behind the fast paths of `Length`, `[[i]]` and
+    /// comparisons) follows what the text holds, through appends.
+    #[test]
+    fn texts_know_whether_they_are_ascii() {
+        let mut t = Text::new("abc");
+        assert!(t.is_ascii());
+        t.push_str("d");
+        assert!(t.is_ascii());
+        t.push_str("é");
+        assert!(!t.is_ascii());
+        assert!(!Text::new("ü").is_ascii());
+        assert!(Text::new("").is_ascii());
+    }
+
     #[test]
     fn truthiness() {
         assert!(Value::Real(0.0).truthy());
