@@ -52,14 +52,7 @@ fn build_on(source: SourceId, text: &str, mut lexed: Lexed, workers: usize) -> (
     let mut lex_errors = diags.iter().map(|d| d.span.start as usize).collect::<Vec<_>>();
     lex_errors.sort_unstable();
     if workers <= 1 {
-        for index in 0..lexed.lines.len() {
-            if builder.stopped {
-                break;
-            }
-            if let Some((item, span)) = lower_line(source, &lexed, index, &lex_errors, &mut diags) {
-                builder.feed(item, span, &mut diags);
-            }
-        }
+        feed_lines(source, &lexed, 0..lexed.lines.len(), &lex_errors, &mut builder, &mut diags);
     } else {
         // A very large file: its lines are parsed on several threads, a
         // chunk at a time (so that only a chunk's items wait), and fed to
@@ -98,14 +91,7 @@ fn build_on(source: SourceId, text: &str, mut lexed: Lexed, workers: usize) -> (
             let lowered: usize = parts.iter().map(Vec::len).sum();
             if lowered != chunk_end - chunk_start {
                 // A thread could not start: the chunk is done here instead.
-                for index in chunk_start..chunk_end {
-                    if builder.stopped {
-                        break;
-                    }
-                    if let Some((item, span)) = lower_line(source, lexed, index, lex_errors, &mut diags) {
-                        builder.feed(item, span, &mut diags);
-                    }
-                }
+                feed_lines(source, lexed, chunk_start..chunk_end, lex_errors, &mut builder, &mut diags);
             } else {
                 for (item, line_diags) in parts.into_iter().flatten() {
                     if builder.stopped {
@@ -129,6 +115,26 @@ fn build_on(source: SourceId, text: &str, mut lexed: Lexed, workers: usize) -> (
         .collect();
     method.attributes = attributes(source, text, &mut diags);
     (method, diags)
+}
+
+/// Parses the lines in `range` on this thread, one after the other, and
+/// feeds them to the block builder (until it stops).
+fn feed_lines(
+    source: SourceId,
+    lexed: &Lexed,
+    range: std::ops::Range<usize>,
+    lex_errors: &[usize],
+    builder: &mut Builder,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for index in range {
+        if builder.stopped {
+            break;
+        }
+        if let Some((item, span)) = lower_line(source, lexed, index, lex_errors, diags) {
+            builder.feed(item, span, diags);
+        }
+    }
 }
 
 /// From how many logical lines a file's lines are parsed on several threads.
