@@ -350,12 +350,23 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
             while let Some(message) = worker.next() {
                 process.run_message(message);
                 self.world.end_activity(1);
+                // An aborted worker's process ends with its box emptied, as
+                // a killed one: the messages left in it never run.
+                if slot.is_aborted() {
+                    let mut inbox = worker.inbox.lock();
+                    let discarded = inbox.queue.len();
+                    inbox.queue.clear();
+                    drop(inbox);
+                    self.world.end_activity(discarded);
+                    break;
+                }
             }
         });
-        // Messages posted after a `KILL WORKER` start a new process.
+        // Messages posted after a `KILL WORKER` or an abort start a new
+        // process.
         let mut inbox = worker.inbox.lock();
         inbox.process = None;
-        if inbox.killed {
+        if inbox.killed || slot.is_aborted() {
             inbox.killed = false;
             if !inbox.queue.is_empty() && !inbox.ending {
                 let discarded = inbox.queue.len();
