@@ -291,7 +291,8 @@ fn last(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, Runti
 
 fn find_from(c: &CollectionRef, args: &Args<'_>) -> Result<i64, RuntimeError> {
     let items = c.borrow();
-    let from = if args.len() > 1 { start_index(args.number(1)?, items.len()) } else { 0 };
+    // A missing start reads as 0.
+    let from = start_index(args.number(1)?, items.len());
     let wanted = args.get(0);
     Ok(items.iter().enumerate().skip(from).find(|(_, v)| compare::equal(v, wanted)).map_or(-1, |(i, _)| i as i64))
 }

@@ -18,6 +18,8 @@ ALERT(JSON Stringify($people.extract("first")))
 ALERT(JSON Stringify($people.extract("first"; ck keep null)))
 ALERT(JSON Stringify($people.extract("pet.name")))
 ALERT(JSON Stringify($people.extract("first"; "who"; "id"; "key.n")))
+// Two targets under one head fill the same object.
+ALERT(JSON Stringify($people.extract("first"; "key.who"; "id"; "key.n")))
 var $nested : Collection:=[1; [2; [3; [4]]]; "x"]
 ALERT(JSON Stringify($nested.flat())+" "+JSON Stringify($nested.flat(2))+" "+JSON Stringify($nested.flat(MAXLONG))+" "+JSON Stringify($nested.flat(0)))
 ALERT(JSON Stringify($nested))
