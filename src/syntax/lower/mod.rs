@@ -13,6 +13,7 @@
 
 mod blocks;
 mod expr;
+mod fast;
 mod messages;
 #[cfg(test)]
 mod tests;
@@ -250,6 +251,26 @@ enum Item {
 const CALL_LIMIT: usize = 20_000_000;
 
 fn parse_line(source: SourceId, line: &LogicalLine<'_>, diags: &mut Vec<Diagnostic>) -> Option<Item> {
+    if let Some(item) = fast::read_line(source, line.start, line.text) {
+        #[cfg(debug_assertions)]
+        same_as_grammar(source, line, &item);
+        return Some(item);
+    }
+    parse_with_grammar(source, line, diags)
+}
+
+/// In debug builds (the tests and the fuzz targets), a line the fast reader
+/// read must give the grammar's item, spans included, and no diagnostic.
+#[cfg(debug_assertions)]
+fn same_as_grammar(source: SourceId, line: &LogicalLine<'_>, item: &Item) {
+    let mut diags = Vec::new();
+    let expected = parse_with_grammar(source, line, &mut diags);
+    assert!(diags.is_empty(), "the fast reader read a line the grammar reports: {:?}", line.text);
+    assert_eq!(format!("{expected:?}"), format!("{:?}", Some(item)), "the fast reader differs on {:?}", line.text);
+}
+
+/// A line read by the grammar (pest), then lowered.
+fn parse_with_grammar(source: SourceId, line: &LogicalLine<'_>, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     static LIMIT: std::sync::Once = std::sync::Once::new();
     LIMIT.call_once(|| pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT)));
     match FourdParser::parse(Rule::line, line.text) {

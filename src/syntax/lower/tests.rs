@@ -44,3 +44,121 @@ fn lines_on_several_threads_give_the_same_method() {
     assert_eq!(format!("{:?}", one.0), format!("{:?}", three.0));
     assert_eq!(format!("{:?}", one.1), format!("{:?}", three.1));
 }
+
+/// Every line of the golden tests that the fast reader reads gives the
+/// grammar's item (the check `parse_line` makes in debug builds), and the
+/// fast reader reads most of them: it is not silently bypassed. With
+/// `FOURD_CORPUS` set to a folder, its method files are compared too.
+#[test]
+fn the_fast_reader_agrees_with_the_grammar_on_the_golden_tests() {
+    use crate::diag::SourceId;
+    use crate::syntax::lines::{LineKind, split};
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "4dm") {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden"), &mut paths);
+    // More code to compare on: `FOURD_CORPUS=folder cargo test fast_reader -- --nocapture`.
+    if let Some(corpus) = std::env::var_os("FOURD_CORPUS") {
+        files(std::path::Path::new(&corpus), &mut paths);
+    }
+    let (mut lines, mut fast) = (0, 0);
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let source = SourceId(0);
+        let lexed = split(source, &text);
+        for line in lexed.lines() {
+            if line.kind == LineKind::Sql || line.text.trim().is_empty() {
+                continue;
+            }
+            lines += 1;
+            if let Some(item) = super::fast::read_line(source, line.start, line.text) {
+                fast += 1;
+                super::same_as_grammar(source, &line, &item);
+            }
+        }
+    }
+    assert!(lines > 3000, "{lines} lines");
+    assert!(fast * 10 > lines * 6, "the fast reader read {fast} of {lines} lines");
+    eprintln!("the fast reader read {fast} of {lines} lines");
+}
+
+/// Lines at the edges of what the fast reader reads: each is read by it
+/// (and agrees with the grammar), or left to the grammar, as listed.
+#[test]
+fn the_fast_reader_reads_or_leaves_each_line_as_listed() {
+    use crate::diag::SourceId;
+    use crate::syntax::lines::split;
+    let read = [
+        "ALERT (\"x\")",
+        "$a:=$b .c",
+        "$t:=$s[[2]]",
+        "$t:=$s[ [2] ]",
+        "$x:=$a{3}+$p->+$q->name",
+        "$x:=-->$a",
+        "$x:=$a<<2",
+        "$x:=$a ?+ 3",
+        "$x:=New object:C1471(\"a\"; 1)",
+        "$x:=Is text:K8:3",
+        "$x:=Current process",
+        "$x:=1.",
+        "$x:=2.5e-3",
+        "$o:={\"a b\": 1; c: {}; d: []}",
+        "f($a:=1; $b.c+=2)",
+        "var $a, $b : cs.Person",
+        "var $n : Integer:=5",
+        "For ($i; 1; 10; 2)",
+        "End for each",
+        "End   if",
+        "Case of",
+        ": ($x=1)",
+        "return",
+        "return $x+1;",
+        "$x:=\"a\\\"b\\\\\"",
+        "vN:=1",
+    ];
+    let leave = [
+        "If",
+        "Else if",
+        "$x:=$a ? 1 : 2",
+        "$x:=[Table]Field",
+        "$x:=0x1F",
+        "$x:=1abc",
+        "$x:=a  b",
+        "$x:=<>v",
+        "$x:=1<<>2",
+        "$x:=${1}",
+        "$x:=!2024-01-01!",
+        "$x:=?10:00:00?",
+        "$x:=Try(1)",
+        "$x:=f(*)",
+        "$x:=\u{e9}t\u{e9}",
+        "$x:=a:Z1",
+        "For each ($v; $c)",
+        "Use ($o)",
+        "Function f",
+        "var $a; $b:=1",
+        "(1+2):=3",
+        "f():=3",
+        "$x:=$a.",
+        "$x:=1e",
+        "End",
+    ];
+    let source = SourceId(0);
+    for (text, expect_read) in read.iter().map(|t| (t, true)).chain(leave.iter().map(|t| (t, false))) {
+        let lexed = split(source, text);
+        let line = lexed.lines().next().expect("one line");
+        let item = super::fast::read_line(source, line.start, line.text);
+        assert_eq!(item.is_some(), expect_read, "{text:?}");
+        if let Some(item) = item {
+            super::same_as_grammar(source, &line, &item);
+        }
+    }
+}
