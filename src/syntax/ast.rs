@@ -93,7 +93,7 @@ pub enum StmtKind {
         body: Block,
         until: Expr,
     },
-    /// The expressions of `For` and `For each` are boxed, as are the
+    /// The expressions of `For` and `For each` (and its stop) are boxed, as are the
     /// contents of declarations, to keep every statement small.
     For {
         counter: Box<Expr>,
@@ -107,7 +107,7 @@ pub enum StmtKind {
         source: Box<Expr>,
         begin: Option<Box<Expr>>,
         end: Option<Box<Expr>>,
-        stop: Option<LoopStop>,
+        stop: Option<Box<LoopStop>>,
         body: Block,
     },
     Use {
@@ -287,12 +287,8 @@ pub enum ExprKind {
     Name(Name),
     /// `[Table]` or `[Table:n]`
     Table(TableRef),
-    /// `[Table]Field` or `[Table:n]Field:m` (the table boxed, to keep every expression small).
-    Field {
-        table: Box<TableRef>,
-        field: String,
-        number: Option<u32>,
-    },
+    /// `[Table]Field` or `[Table:n]Field:m` (boxed, to keep every expression small).
+    Field(Box<FieldRef>),
     /// Operands joined by binary operators, evaluated left to right.
     Binary {
         first: Box<Expr>,
@@ -334,11 +330,11 @@ pub enum ExprKind {
 }
 
 /// A name as written: its words and its token, if the file was saved tokenized.
+/// Its span is that of its expression (or type): an expression is 56 bytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Name {
     pub text: String,
     pub token: Option<Token>,
-    pub span: Span,
 }
 
 /// A token suffix.
@@ -350,6 +346,14 @@ pub enum Token {
     Constant(u32, u32),
     /// `:P12000:19`
     Plugin(u32, u32),
+}
+
+/// `[Table]Field` or `[Table:n]Field:m`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldRef {
+    pub table: TableRef,
+    pub field: String,
+    pub number: Option<u32>,
 }
 
 /// `[Table]` or `[Table:n]`.

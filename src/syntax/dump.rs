@@ -133,7 +133,7 @@ impl Dumper {
                     let _ = write!(head, "; {}", expr(bound));
                 }
                 head.push(')');
-                match stop {
+                match stop.as_deref() {
                     Some(LoopStop::Until(c)) => {
                         let _ = write!(head, " until {}", expr(c));
                     }
@@ -298,9 +298,9 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Interprocess(n) => format!("<>{n}"),
         ExprKind::Name(n) => name(n),
         ExprKind::Table(t) => table(t),
-        ExprKind::Field { table: t, field, number } => {
-            let number = number.map(|n| format!(":{n}")).unwrap_or_default();
-            format!("{}{field}{number}", table(t))
+        ExprKind::Field(f) => {
+            let number = f.number.map(|n| format!(":{n}")).unwrap_or_default();
+            format!("{}{}{number}", table(&f.table), f.field)
         }
         ExprKind::Binary { first, rest } => {
             let mut out = format!("({}", expr(first));

@@ -25,7 +25,7 @@ pub(crate) enum LineKind {
     Sql,
 }
 
-/// One logical line: where it is; its cleaned text is in [`Lexed::clean`].
+/// One logical line: where it is, and where its cleaned text is.
 #[derive(Debug)]
 pub(crate) struct LineRange {
     pub(crate) kind: LineKind,
@@ -35,7 +35,13 @@ pub(crate) struct LineRange {
     pub(crate) end: u32,
     /// Whether the line nests too deeply to be parsed.
     pub(crate) too_deep: bool,
+    /// Where its cleaned text starts in [`Lexed::clean`]; [`AS_WRITTEN`]
+    /// for a line that had nothing to blank (its text is the source's).
+    pub(crate) clean: u32,
 }
+
+/// The [`LineRange::clean`] of a line whose text is the source's.
+pub(crate) const AS_WRITTEN: u32 = u32::MAX;
 
 /// One logical line with its cleaned text.
 #[derive(Debug)]
@@ -59,10 +65,12 @@ pub(crate) struct Pragma {
 
 /// The output of the lexical pass.
 #[derive(Debug, Default)]
-pub(crate) struct Lexed {
-    /// The source with comments and continuations blanked out with spaces,
-    /// byte for byte as long as the source (one copy for the whole file,
-    /// not one string per line).
+pub(crate) struct Lexed<'t> {
+    /// The source.
+    pub(crate) text: &'t str,
+    /// The lines that had comments or continuations, one after the other,
+    /// with these blanked out with spaces (each as long as in the source);
+    /// the other lines are read from the source, not copied.
     pub(crate) clean: String,
     pub(crate) lines: Vec<LineRange>,
     pub(crate) pragmas: Vec<Pragma>,
@@ -71,7 +79,7 @@ pub(crate) struct Lexed {
     pub(crate) max_depth: usize,
 }
 
-impl Lexed {
+impl<'t> Lexed<'t> {
     /// The logical lines, in order, with their cleaned text.
     #[cfg(test)]
     pub(crate) fn lines(&self) -> impl Iterator<Item = LogicalLine<'_>> {
@@ -81,26 +89,39 @@ impl Lexed {
     /// Logical line `index`, with its cleaned text.
     pub(crate) fn line(&self, index: usize) -> Option<LogicalLine<'_>> {
         let line = self.lines.get(index)?;
-        Some(LogicalLine {
-            kind: line.kind,
-            start: line.start as usize,
-            end: line.end as usize,
-            text: self.clean.get(line.start as usize..line.end as usize).unwrap_or(""),
-            too_deep: line.too_deep,
-        })
+        let (start, end) = (line.start as usize, line.end as usize);
+        let text = if line.clean == AS_WRITTEN {
+            self.text.get(start..end)
+        } else {
+            let at = line.clean as usize;
+            self.clean.get(at..at + (end - start))
+        };
+        Some(LogicalLine { kind: line.kind, start, end, text: text.unwrap_or(""), too_deep: line.too_deep })
     }
 }
 
 /// Runs the lexical pass over a whole method file.
-pub(crate) fn split(source: SourceId, text: &str) -> Lexed {
-    let mut lexer =
-        Lexer { source, text, bytes: text.as_bytes(), clean: text.as_bytes().to_vec(), pos: 0, out: Lexed::default() };
+pub(crate) fn split(source: SourceId, text: &str) -> Lexed<'_> {
+    let mut lexer = Lexer {
+        source,
+        text,
+        bytes: text.as_bytes(),
+        clean: Vec::new(),
+        blanks: Vec::new(),
+        pos: 0,
+        out: Lexed { text, ..Lexed::default() },
+    };
     if text.starts_with('\u{FEFF}') {
         lexer.pos = 3;
     }
     while lexer.pos < lexer.bytes.len() {
         let line = lexer.logical_line();
-        let opens_sql = lexer.clean.get(line.start as usize..line.end as usize).is_some_and(is_begin_sql);
+        let (start, end) = (line.start as usize, line.end as usize);
+        let cleaned = match line.clean {
+            AS_WRITTEN => lexer.bytes.get(start..end),
+            at => lexer.clean.get(at as usize..at as usize + (end - start)),
+        };
+        let opens_sql = cleaned.is_some_and(is_begin_sql);
         lexer.out.lines.push(line);
         if opens_sql {
             lexer.sql_body();
@@ -116,10 +137,12 @@ struct Lexer<'a> {
     source: SourceId,
     text: &'a str,
     bytes: &'a [u8],
-    /// A copy of the source in which comments and continuations are blanked.
+    /// The cleaned lines so far (see [`Lexed::clean`]).
     clean: Vec<u8>,
+    /// What to blank in the current line: byte ranges of the source.
+    blanks: Vec<(usize, usize)>,
     pos: usize,
-    out: Lexed,
+    out: Lexed<'a>,
 }
 
 impl Lexer<'_> {
@@ -215,14 +238,35 @@ impl Lexer<'_> {
                 .with_help("split the expression over several statements"),
             );
         }
-        LineRange { kind: LineKind::Code, start: offset(start), end: offset(end), too_deep }
+        LineRange {
+            kind: LineKind::Code,
+            start: offset(start),
+            end: offset(end),
+            too_deep,
+            clean: self.cleaned(start, end),
+        }
     }
 
-    /// Blanks `start..end` of the cleaned text out with spaces.
+    /// Blanks `start..end` of the current line out with spaces.
     fn blank(&mut self, start: usize, end: usize) {
-        if let Some(bytes) = self.clean.get_mut(start..end) {
-            bytes.fill(b' ');
+        self.blanks.push((start, end));
+    }
+
+    /// Copies the line `start..end` to the cleaned lines with its blanks
+    /// applied, and gives where; [`AS_WRITTEN`] if it has none.
+    fn cleaned(&mut self, start: usize, end: usize) -> u32 {
+        if self.blanks.is_empty() {
+            return AS_WRITTEN;
         }
+        let at = self.clean.len();
+        self.clean.extend_from_slice(&self.bytes[start..end]);
+        for (from, to) in self.blanks.drain(..) {
+            let (from, to) = (from.clamp(start, end), to.clamp(start, end));
+            if let Some(bytes) = self.clean.get_mut(at + from - start..at + to - start) {
+                bytes.fill(b' ');
+            }
+        }
+        offset(at)
     }
 
     /// The end of the text literal opening at `open` (just past its closing quote,
@@ -299,6 +343,7 @@ impl Lexer<'_> {
                 start: offset(start),
                 end: offset(end),
                 too_deep: false,
+                clean: AS_WRITTEN,
             });
         }
         self.pos = i;
@@ -389,6 +434,17 @@ mod tests {
         assert_eq!(lines[0].text, "$a:=1+    2     ");
         assert_eq!(&src[lines[1].start..lines[1].end], "/* x /* y */ z */ALERT(\"//\")");
         assert_eq!(lines[1].text.trim(), "ALERT(\"//\")");
+    }
+
+    /// Only the lines that had something blanked are copied; the others
+    /// are read from the source.
+    #[test]
+    fn only_cleaned_lines_are_copied() {
+        let lexed = split(SourceId(0), "$a:=1\n$b:=2 // c\n$c:=3");
+        assert_eq!(lexed.clean, "$b:=2     ");
+        let clean: Vec<_> = lexed.lines.iter().map(|l| l.clean != AS_WRITTEN).collect();
+        assert_eq!(clean, [false, true, false]);
+        assert_eq!(texts("$a:=1\n$b:=2 // c\n$c:=3"), ["$a:=1", "$b:=2     ", "$c:=3"]);
     }
 
     #[test]

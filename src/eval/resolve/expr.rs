@@ -81,7 +81,7 @@ impl Resolver<'_> {
             },
             ast::ExprKind::Try(inner) => ExprKind::Try(Box::new(self.expr(inner))),
             ast::ExprKind::Interprocess(name) => ExprKind::Interprocess(self.interprocess(name)),
-            ast::ExprKind::Table(_) | ast::ExprKind::Field { .. } => {
+            ast::ExprKind::Table(_) | ast::ExprKind::Field(_) => {
                 ExprKind::Unsupported(String::from("tables and fields are not supported by fourd"))
             }
             ast::ExprKind::Marker(m) => {

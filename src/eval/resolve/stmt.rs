@@ -56,7 +56,7 @@ impl Resolver<'_> {
                 source: self.expr(source),
                 begin: begin.as_ref().map(|e| self.expr(e)),
                 end: end.as_ref().map(|e| self.expr(e)),
-                stop: stop.as_ref().map(|s| match s {
+                stop: stop.as_deref().map(|s| match s {
                     ast::LoopStop::Until(e) => Stop::Until(self.expr(e)),
                     ast::LoopStop::While(e) => Stop::While(self.expr(e)),
                 }),

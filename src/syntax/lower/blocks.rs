@@ -421,7 +421,7 @@ impl<'t> Builder<'t> {
                 source: Box::new(source),
                 begin: begin.map(Box::new),
                 end: end.map(Box::new),
-                stop,
+                stop: stop.map(Box::new),
                 body,
             },
             FrameKind::Use(target) => StmtKind::Use { target, body },

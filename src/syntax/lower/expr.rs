@@ -3,7 +3,7 @@
 
 use pest::iterators::Pair;
 
-use super::super::ast::{AssignOp, BinOp, Expr, ExprKind, Ident, Name, PostfixOp, PrefixOp, TableRef};
+use super::super::ast::{AssignOp, BinOp, Expr, ExprKind, FieldRef, Ident, Name, PostfixOp, PrefixOp, TableRef};
 use super::super::names::decode_token;
 use super::super::parser::Rule;
 use super::{Lower, children};
@@ -26,9 +26,9 @@ impl Lower<'_> {
                 if token.is_none() {
                     self.error("this token number is too large", span);
                 }
-                Name { text, token, span }
+                Name { text, token }
             }
-            _ => Name { text: pair.as_str().to_string(), token: None, span },
+            _ => Name { text: pair.as_str().to_string(), token: None },
         }
     }
 
@@ -265,7 +265,7 @@ impl Lower<'_> {
                     kids.next().map(|t| self.table(t)).unwrap_or(TableRef { name: String::new(), number: None });
                 let field = kids.next().map(|f| f.as_str().to_string()).unwrap_or_default();
                 let number = kids.next().and_then(|n| n.as_str()[1..].parse().ok());
-                ExprKind::Field { table: Box::new(table), field, number }
+                ExprKind::Field(Box::new(FieldRef { table, field, number }))
             }
             Rule::paren => return self.inner_expr(pair),
             Rule::param_indirect => ExprKind::ParamIndirect(Box::new(self.inner_expr(pair))),

@@ -306,7 +306,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         let end = self.plain_name_end(start)?;
-        let head = Name { text: self.text[start..end].to_string(), token: None, span: self.span(start, end) };
+        let head = Name { text: self.text[start..end].to_string(), token: None };
         self.pos = end;
         let mut path = Vec::new();
         while self.peek() == Some(b'.') {
@@ -610,8 +610,7 @@ impl<'t> Reader<'t> {
         let start = self.pos;
         if let Some((text_end, end)) = self.token_after_words(start)? {
             let token = decode_token(&self.text[text_end..end])?;
-            let name =
-                Name { text: self.text[start..text_end].to_string(), token: Some(token), span: self.span(start, end) };
+            let name = Name { text: self.text[start..text_end].to_string(), token: Some(token) };
             self.pos = end;
             return Some(Expr { kind: ExprKind::Name(name), span: self.span(start, end) });
         }
@@ -652,7 +651,7 @@ impl<'t> Reader<'t> {
         }
         let end = self.plain_name_end(start)?;
         self.pos = end;
-        let name = Name { text: self.text[start..end].to_string(), token: None, span: self.span(start, end) };
+        let name = Name { text: self.text[start..end].to_string(), token: None };
         Some(Expr { kind: ExprKind::Name(name), span: self.span(start, end) })
     }
 

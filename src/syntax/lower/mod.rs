@@ -447,7 +447,7 @@ impl Lower<'_> {
             | ExprKind::Interprocess(_)
             | ExprKind::ParamIndirect(_)
             | ExprKind::Name(_)
-            | ExprKind::Field { .. }
+            | ExprKind::Field(_)
             | ExprKind::Error => true,
             ExprKind::Postfix { ops, .. } => !matches!(ops.last(), Some(PostfixOp::Call { .. })),
             _ => false,
@@ -577,7 +577,7 @@ impl Lower<'_> {
         let mut kids = pair.into_inner();
         let head = match kids.next() {
             Some(first) => self.name(first),
-            None => Name { text: String::new(), token: None, span },
+            None => Name { text: String::new(), token: None },
         };
         let path = kids.map(|p| self.ident(&p)).collect();
         TypeRef { head, path, span }

@@ -87,7 +87,6 @@ fn the_fast_reader_agrees_with_the_grammar_on_the_golden_tests() {
     }
     assert!(lines > 3000, "{lines} lines");
     assert!(fast * 10 > lines * 6, "the fast reader read {fast} of {lines} lines");
-    eprintln!("the fast reader read {fast} of {lines} lines");
 }
 
 /// Lines at the edges of what the fast reader reads: each is read by it
@@ -161,4 +160,13 @@ fn the_fast_reader_reads_or_leaves_each_line_as_listed() {
             super::same_as_grammar(source, &line, &item);
         }
     }
+}
+
+/// The syntax tree of a very large file must fit in memory (the 50 MB
+/// benchmark, `benches/check_scaling.sh`): its nodes stay small.
+#[test]
+fn syntax_nodes_stay_small() {
+    use crate::syntax::ast::{Expr, Stmt};
+    assert_eq!(std::mem::size_of::<Expr>(), 56);
+    assert_eq!(std::mem::size_of::<Stmt>(), 136);
 }
