@@ -5,6 +5,10 @@
 //! (the session table), `commands` (the command table), `eval` (resolution and
 //! evaluation), `cli`. See ARCHITECTURE.md for the layers and their rules.
 
+/// The version `fourd --version` prints: the package's, and the git commit
+/// when built from a checkout.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("FOURD_COMMIT_SUFFIX"));
+
 pub mod diag;
 pub mod names;
 pub mod syntax;

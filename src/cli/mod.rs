@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 /// fourd runs, checks and tests 4D code from a terminal. Without a command, the REPL.
 #[derive(Debug, Parser)]
-#[command(name = "fourd", version, about, long_about = None)]
+#[command(name = "fourd", version = crate::VERSION, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

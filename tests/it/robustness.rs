@@ -31,6 +31,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
+        Trial::test("cli/version_names_the_commit", version_names_the_commit),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
         Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
         Trial::test("robustness/time_limit_stops_every_process", time_limit_stops_every_process),
@@ -207,6 +208,29 @@ fn fourd_test_runs_the_eval_goldens() -> Result<(), Failed> {
         return Err(format!("exit {:?}, output:\n{stdout}", output.status.code()).into());
     }
     Ok(())
+}
+
+/// `fourd --version` gives the package's version and, built from a
+/// checkout, the commit.
+fn version_names_the_commit() -> Result<(), Failed> {
+    let output = Command::new(env!("CARGO_BIN_EXE_fourd")).arg("--version").output().map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() || !text.starts_with(&format!("fourd {}", env!("CARGO_PKG_VERSION"))) {
+        return Err(format!("fourd --version said {text:?}").into());
+    }
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
+    match head {
+        Some(commit) if !text.contains(&format!("({commit})")) => {
+            Err(format!("fourd --version said {text:?}, the checkout is at {commit}").into())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `fourd run PROJECT --method NAME` and tool4d's spellings: onStartup runs
