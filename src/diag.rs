@@ -84,6 +84,54 @@ impl SourceMap {
             None => (0, 0),
         }
     }
+
+    /// Where a span starts and ends, in lines and columns (`None` if the
+    /// span is not in a known source).
+    pub fn region(&self, span: Span) -> Option<Region> {
+        self.get(span.source).map(|source| region(&source.text, span.start as usize, span.end as usize))
+    }
+}
+
+/// A span in lines and columns, all 1-based, columns counted in characters
+/// (Unicode scalar values, so a tab is one column). The end is the position
+/// just after the span's last character: equal to the start for an empty span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// The [`Region`] of the bytes `start..end` of `text`: what [`line_col`]
+/// gives for `start` and for `end`, read in one pass.
+pub fn region(text: &str, start: usize, end: usize) -> Region {
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let end = floor_char_boundary(text, end.min(text.len())).max(start);
+    let (line, column) = line_col(text, start);
+    let (mut end_line, mut end_line_start) = (line, None);
+    let bytes = &text.as_bytes()[..end];
+    for (i, &byte) in bytes.iter().enumerate().skip(start) {
+        match byte {
+            b'\n' => {
+                // A span that starts inside a CRLF: `line_col` counted its CR.
+                if !(i == start && i > 0 && bytes[i - 1] == b'\r') {
+                    end_line += 1;
+                }
+                end_line_start = Some(i + 1);
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                end_line += 1;
+                end_line_start = Some(i + 1);
+            }
+            _ => {}
+        }
+    }
+    let end_column = match end_line_start {
+        Some(line_start) => text[line_start..end].chars().count() + 1,
+        None => column + text[start..end].chars().count(),
+    };
+    Region { line, column, end_line, end_column }
 }
 
 /// The 1-based line and column (in characters) of a byte offset in `text`.
@@ -181,6 +229,19 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// A short heading: `4D error N` for a 4D error number, else the code
+    /// and the severity (`syntax error`, `not supported warning`).
+    pub fn title(&self) -> String {
+        if self.code.parse::<i32>().is_ok() {
+            return format!("4D error {}", self.code);
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!("{} {severity}", self.code)
     }
 }
 
@@ -304,15 +365,7 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let severity = match self.diag.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        // A numeric code is a 4D error number; the others name a kind of problem.
-        if self.diag.code.parse::<i32>().is_ok() {
-            return Some(Box::new(format!("4D error {}", self.diag.code)));
-        }
-        Some(Box::new(format!("{} {severity}", self.diag.code)))
+        Some(Box::new(self.diag.title()))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -357,5 +410,20 @@ mod tests {
     #[test]
     fn line_col_counts_characters_not_bytes() {
         assert_eq!(line_col("é$x", 2), (1, 2));
+    }
+
+    #[test]
+    fn region_ends_where_line_col_says() {
+        let text = "aé\r\nb\rc\n\nd日本\r";
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let got = region(text, start, end);
+                let (line, column) = line_col(text, start);
+                let (end_line, end_column) = line_col(text, end.max(start));
+                assert_eq!(got, Region { line, column, end_line, end_column }, "{start}..{end}");
+            }
+        }
+        // `日本` is bytes 4..10, columns 5..7.
+        assert_eq!(region("$x:=日本+(1", 4, 10), Region { line: 1, column: 5, end_line: 1, end_column: 7 });
     }
 }

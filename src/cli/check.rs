@@ -1,11 +1,13 @@
 //! `fourd check`: parse every `.4dm` file under the given paths, resolve the
-//! names of every method (unless `--syntax-only`), and report.
+//! names of every method (unless `--syntax-only`), and report, for people
+//! (miette's rendering) or for CI (JSON Lines, GitHub workflow commands, SARIF).
 
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diag::{Diagnostic, RenderOptions, SourceMap, render};
+use crate::diag::{Diagnostic, Region, RenderOptions, Severity, SourceMap, render};
 use crate::syntax;
 
 /// What checking one file found.
@@ -14,10 +16,99 @@ pub struct FileReport {
     pub warnings: usize,
     /// The rendered diagnostics.
     pub rendered: String,
+    /// The same diagnostics as data, for the machine-readable formats.
+    pub diagnostics: Vec<FileDiagnostic>,
+}
+
+impl FileReport {
+    /// One error about the whole file (it could not be read or checked).
+    fn failure(file: &str, code: &str, message: String) -> FileReport {
+        FileReport {
+            errors: 1,
+            warnings: 0,
+            rendered: format!("error: {message}\n"),
+            diagnostics: vec![FileDiagnostic {
+                file: file.to_string(),
+                region: None,
+                severity: Severity::Error,
+                code: code.to_string(),
+                title: format!("{code} error"),
+                message,
+                help: None,
+                label: None,
+            }],
+        }
+    }
+}
+
+/// One diagnostic with its place in lines and columns instead of a span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileDiagnostic {
+    /// The file's path as `fourd check` found it.
+    pub file: String,
+    /// Where in the file (`None` for a problem with the whole file).
+    pub region: Option<Region>,
+    pub severity: Severity,
+    pub code: String,
+    /// The heading miette shows (`syntax error`).
+    pub title: String,
+    pub message: String,
+    pub help: Option<String>,
+    pub label: Option<String>,
+}
+
+impl FileDiagnostic {
+    fn new(diag: &Diagnostic, sources: &SourceMap) -> FileDiagnostic {
+        FileDiagnostic {
+            file: sources.get(diag.span.source).map_or_else(|| String::from("<unknown>"), |s| s.name.clone()),
+            region: sources.region(diag.span),
+            severity: diag.severity,
+            code: diag.code.clone(),
+            title: diag.title(),
+            message: diag.message.clone(),
+            help: diag.help.clone(),
+            label: diag.label.clone(),
+        }
+    }
+
+    fn severity_name(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The message, then the label and the help on lines of their own.
+    fn full_text(&self) -> String {
+        let mut text = self.message.clone();
+        if let Some(label) = &self.label {
+            text.push('\n');
+            text.push_str(label);
+        }
+        if let Some(help) = &self.help {
+            text.push_str("\nhelp: ");
+            text.push_str(help);
+        }
+        text
+    }
+}
+
+/// How `fourd check` reports what it finds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Each diagnostic drawn with its source on standard error.
+    #[default]
+    Human,
+    /// JSON Lines on standard output: one object per diagnostic.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=...`) on standard output.
+    Github,
+    /// One SARIF 2.1.0 log on standard output.
+    Sarif,
 }
 
 /// Runs `fourd check PATH...`.
-pub fn run(paths: &[PathBuf], syntax_only: bool) -> ExitCode {
+pub fn run(paths: &[PathBuf], syntax_only: bool, format: Format) -> ExitCode {
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let mut files = Vec::new();
     for root in &roots {
@@ -28,19 +119,199 @@ pub fn run(paths: &[PathBuf], syntax_only: bool) -> ExitCode {
             return super::usage_error(&why);
         }
     }
-    let options = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
+    let color = format == Format::Human && super::stderr_color();
+    let options = RenderOptions { color, ..RenderOptions::plain() };
     let reports = if syntax_only { check_files(&files, options) } else { resolve_files(&files, options) };
     let (mut with_errors, mut errors, mut warnings) = (0, 0, 0);
     for report in &reports {
-        eprint!("{}", report.rendered);
         if report.errors > 0 {
             with_errors += 1;
         }
         errors += report.errors;
         warnings += report.warnings;
     }
-    println!("{} files, {with_errors} with errors, {errors} errors, {warnings} warnings", files.len());
+    let summary = format!("{} files, {with_errors} with errors, {errors} errors, {warnings} warnings\n", files.len());
+    let diagnostics = reports.iter().flat_map(|report| &report.diagnostics);
+    // Standard output holds only the machine-readable text; the summary goes to standard error.
+    let (out, err) = match format {
+        Format::Human => (summary, reports.iter().map(|report| report.rendered.as_str()).collect()),
+        Format::Json => (diagnostics.map(json_line).collect(), summary),
+        Format::Github => (diagnostics.map(github_line).collect(), summary),
+        Format::Sarif => (sarif(diagnostics), summary),
+    };
+    // The diagnostics first, the summary last; a closed pipe (`| head`) is not an error of the check.
+    if format == Format::Human {
+        let _ = std::io::stderr().lock().write_all(err.as_bytes());
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    } else {
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        let _ = std::io::stderr().lock().write_all(err.as_bytes());
+    }
     if with_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// A diagnostic's file as a relative path with `/` between folders (relative
+/// to the current folder when it lies under it), or the absolute path.
+pub fn portable_path(file: &str) -> String {
+    let path = Path::new(file);
+    let cwd = std::env::current_dir().ok();
+    let path = cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok()).unwrap_or(path);
+    let mut out = String::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => continue,
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            Component::ParentDir => push_part(&mut out, ".."),
+            Component::Normal(part) => push_part(&mut out, &part.to_string_lossy()),
+        }
+    }
+    if out.is_empty() { String::from(".") } else { out }
+}
+
+fn push_part(out: &mut String, part: &str) {
+    if !out.is_empty() && !out.ends_with('/') {
+        out.push('/');
+    }
+    out.push_str(part);
+}
+
+/// One JSON Lines record.
+fn json_line(diag: &FileDiagnostic) -> String {
+    let region = diag.region;
+    let value = serde_json::json!({
+        "file": portable_path(&diag.file),
+        "line": region.map(|r| r.line),
+        "column": region.map(|r| r.column),
+        "end_line": region.map(|r| r.end_line),
+        "end_column": region.map(|r| r.end_column),
+        "severity": diag.severity_name(),
+        "code": diag.code,
+        "message": diag.message,
+        "help": diag.help,
+        "label": diag.label,
+    });
+    format!("{value}\n")
+}
+
+/// One GitHub Actions workflow command. GitHub takes columns only for a
+/// region within one line.
+fn github_line(diag: &FileDiagnostic) -> String {
+    let mut properties = vec![format!("file={}", github_property(&portable_path(&diag.file)))];
+    if let Some(r) = diag.region {
+        properties.push(format!("line={}", r.line));
+        if r.end_line == r.line {
+            properties.push(format!("col={}", r.column));
+        }
+        properties.push(format!("endLine={}", r.end_line));
+        if r.end_line == r.line {
+            properties.push(format!("endColumn={}", r.end_column));
+        }
+    }
+    properties.push(format!("title={}", github_property(&diag.title)));
+    format!("::{} {}::{}\n", diag.severity_name(), properties.join(","), github_data(&diag.full_text()))
+}
+
+/// A workflow command's message: `%`, CR and LF escaped.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as a message, and `:` and `,`.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The SARIF log's `$schema`.
+pub const SARIF_SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// What each code of `fourd check` means, for the rules of a SARIF log.
+fn rule_description(code: &str) -> String {
+    match code {
+        "syntax" => String::from("The method does not parse as 4D code."),
+        "resolve" => String::from("A name is no variable, project method, command or constant."),
+        "not supported" => String::from("A 4D command, constant or plug-in command that fourd does not implement."),
+        "io" => String::from("The file cannot be read."),
+        "internal" => String::from("fourd failed while checking the file."),
+        _ => format!("fourd diagnostic `{code}`."),
+    }
+}
+
+/// The SARIF 2.1.0 log of all diagnostics: one run, one rule per code used.
+fn sarif<'a>(diagnostics: impl Iterator<Item = &'a FileDiagnostic>) -> String {
+    let mut rules: Vec<String> = Vec::new();
+    let mut results = Vec::new();
+    for diag in diagnostics {
+        let index = match rules.iter().position(|code| *code == diag.code) {
+            Some(index) => index,
+            None => {
+                rules.push(diag.code.clone());
+                rules.len() - 1
+            }
+        };
+        let mut location = serde_json::json!({
+            "physicalLocation": {"artifactLocation": {"uri": uri(&portable_path(&diag.file))}}
+        });
+        if let Some(r) = diag.region {
+            location["physicalLocation"]["region"] = serde_json::json!({
+                "startLine": r.line,
+                "startColumn": r.column,
+                "endLine": r.end_line,
+                "endColumn": r.end_column,
+            });
+        }
+        results.push(serde_json::json!({
+            "ruleId": diag.code,
+            "ruleIndex": index,
+            "level": diag.severity_name(),
+            "message": {"text": diag.full_text()},
+            "locations": [location],
+        }));
+    }
+    let rules: Vec<serde_json::Value> = rules
+        .iter()
+        .map(|code| serde_json::json!({"id": code, "shortDescription": {"text": rule_description(code)}}))
+        .collect();
+    let mut driver = serde_json::json!({"name": "fourd", "version": env!("CARGO_PKG_VERSION")});
+    // Cargo's `homepage`, else `repository` (empty when Cargo.toml has none).
+    let information = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")].into_iter().find(|u| !u.is_empty());
+    if let Some(information) = information {
+        driver["informationUri"] = serde_json::Value::from(information);
+    }
+    driver["rules"] = serde_json::Value::from(rules);
+    let log = serde_json::json!({
+        "version": "2.1.0",
+        "$schema": SARIF_SCHEMA,
+        "runs": [{
+            "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| log.to_string());
+    text.push('\n');
+    text
+}
+
+/// A path as a URI reference: relative stays relative, absolute becomes
+/// `file://`; every byte but letters, digits, `-._~` and `/` percent-encoded.
+fn uri(path: &str) -> String {
+    let (head, rest) = match path.as_bytes() {
+        [b'/', ..] => ("file://", path),
+        [letter, b':', b'/', ..] if cfg!(windows) && letter.is_ascii_alphabetic() => ("file:///", path),
+        _ => ("", path),
+    };
+    let mut out = String::from(head);
+    for (i, byte) in rest.bytes().enumerate() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) || (i == 1 && head == "file:///");
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Every `.4dm` file at or under `path`, sorted by path within each folder;
@@ -136,10 +407,9 @@ fn in_parallel(
         .into_iter()
         .zip(files)
         .map(|(slot, path)| {
-            slot.unwrap_or_else(|| FileReport {
-                errors: 1,
-                warnings: 0,
-                rendered: format!("error: internal error while checking {}\n", path.display()),
+            slot.unwrap_or_else(|| {
+                let name = path.display().to_string();
+                FileReport::failure(&name, "internal", format!("internal error while checking {name}"))
             })
         })
         .collect()
@@ -150,9 +420,7 @@ pub fn resolve_file(run: &mut crate::eval::Run, path: &Path, options: RenderOpti
     let name = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            return FileReport { errors: 1, warnings: 0, rendered: format!("error: cannot read {name}: {error}\n") };
-        }
+        Err(error) => return FileReport::failure(&name, "io", format!("cannot read {name}: {error}")),
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -167,7 +435,7 @@ pub fn check_file(path: &Path, options: RenderOptions) -> FileReport {
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => check_bytes(&name, bytes, options),
-        Err(error) => FileReport { errors: 1, warnings: 0, rendered: format!("error: cannot read {name}: {error}\n") },
+        Err(error) => FileReport::failure(&name, "io", format!("cannot read {name}: {error}")),
     }
 }
 
@@ -185,9 +453,9 @@ pub fn check_bytes(name: &str, bytes: Vec<u8>, options: RenderOptions) -> FileRe
     report(&diags, &sources, options)
 }
 
-/// Counts and renders the diagnostics of one file.
+/// Counts, renders and locates the diagnostics of one file.
 fn report(diags: &[Diagnostic], sources: &SourceMap, options: RenderOptions) -> FileReport {
-    let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new() };
+    let mut report = FileReport { errors: 0, warnings: 0, rendered: String::new(), diagnostics: Vec::new() };
     for diag in diags {
         if diag.is_error() {
             report.errors += 1;
@@ -195,6 +463,38 @@ fn report(diags: &[Diagnostic], sources: &SourceMap, options: RenderOptions) -> 
             report.warnings += 1;
         }
         report.rendered.push_str(&render(diag, sources, options));
+        report.diagnostics.push(FileDiagnostic::new(diag, sources));
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escapes_messages_and_properties() {
+        assert_eq!(github_data("100% a,b: c\r\nd"), "100%25 a,b: c%0D%0Ad");
+        assert_eq!(github_property("100% a,b: c\r\nd"), "100%25 a%2Cb%3A c%0D%0Ad");
+    }
+
+    #[test]
+    fn uris_are_encoded_and_absolute_paths_are_file_uris() {
+        assert_eq!(uri("Project/Sources/Methods/my method,2.4dm"), "Project/Sources/Methods/my%20method%2C2.4dm");
+        assert_eq!(uri("a:b/é.4dm"), "a%3Ab/%C3%A9.4dm");
+        assert_eq!(uri("/srv/x.4dm"), "file:///srv/x.4dm");
+        if cfg!(windows) {
+            assert_eq!(uri("C:/x y.4dm"), "file:///C:/x%20y.4dm");
+        }
+    }
+
+    #[test]
+    fn portable_paths_are_relative_with_slashes() {
+        assert_eq!(portable_path("./a/./b.4dm"), "a/b.4dm");
+        assert_eq!(portable_path("../a/b.4dm"), "../a/b.4dm");
+        assert_eq!(portable_path("/nowhere-fourd/b.4dm"), "/nowhere-fourd/b.4dm");
+        if let Ok(cwd) = std::env::current_dir() {
+            assert_eq!(portable_path(&cwd.join("x").join("y.4dm").display().to_string()), "x/y.4dm");
+        }
+    }
 }

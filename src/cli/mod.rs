@@ -75,6 +75,15 @@ enum Command {
         /// Exit with success when no test is found (by default it is an error).
         #[arg(long)]
         allow_no_tests: bool,
+        /// List the tests found, one path a line, without running them.
+        #[arg(long)]
+        list: bool,
+        /// How to print the results: `human`, or `json` (one object a line per test, then the totals).
+        #[arg(long, value_enum, default_value_t)]
+        format: test::TestFormat,
+        /// Also write the results to FILE as a JUnit XML report (for CI servers).
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
     },
     /// The interactive REPL: type 4D code, see its values (`:help` inside).
     Repl {
@@ -89,6 +98,9 @@ enum Command {
         /// Only check the syntax: do not resolve names.
         #[arg(long)]
         syntax_only: bool,
+        /// How to report: for people, or for CI (JSON Lines, GitHub workflow commands, SARIF).
+        #[arg(long, value_enum, default_value_t = check::Format::Human)]
+        format: check::Format,
     },
 }
 
@@ -114,7 +126,7 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let Some(command) = cli.command else { return repl::run(None) };
     match command {
         Command::Repl { project } => repl::run(project.as_deref()),
-        Command::Check { paths, syntax_only } => check::run(&paths, syntax_only),
+        Command::Check { paths, syntax_only, format } => check::run(&paths, syntax_only, format),
         Command::Run { target, method, project, startup_method, user_param, dataless: _, skip_onstartup, args } => {
             let options = run::RunOptions {
                 method: method.or(startup_method),
@@ -129,10 +141,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 (Some(file), None) => run::run(&file, &args, &options),
             }
         }
-        Command::Test { paths, bless, filter, jobs, timeout, allow_no_tests } => {
+        Command::Test { paths, bless, filter, jobs, timeout, allow_no_tests, list, format, junit } => {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let timeout = std::time::Duration::from_secs_f64(timeout.clamp(0.001, 86_400.0));
-            test::run(&paths, &test::TestOptions { bless, filter, jobs, timeout, allow_no_tests })
+            test::run(&paths, &test::TestOptions { bless, filter, jobs, timeout, allow_no_tests, list, format, junit })
         }
         Command::Commands { json } => {
             print!("{}", commands_listing(json));

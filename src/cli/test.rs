@@ -2,6 +2,8 @@
 //! `NAME.out` (expected standard output) and/or `NAME.err` (expected standard
 //! error; the run must then fail). Each test runs as `fourd run` in a child
 //! process, so that a per-test timeout can stop it and a crash stays contained.
+//! Results print for people (`--format human`) or as JSON lines (`--format
+//! json`), and `--junit FILE` writes them as a JUnit XML report for CI servers.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,28 @@ pub struct TestOptions {
     pub timeout: Duration,
     /// Finding no test is a success (it is an error otherwise).
     pub allow_no_tests: bool,
+    /// Only list the tests found, without running them.
+    pub list: bool,
+    pub format: TestFormat,
+    /// Where to write a JUnit XML report.
+    pub junit: Option<PathBuf>,
+}
+
+/// How `fourd test` prints its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TestFormat {
+    /// A `FAIL` report for each failing test, then `N passed, F failed`.
+    #[default]
+    Human,
+    /// One JSON object a line for each test, then one for the totals.
+    Json,
+}
+
+/// The outcome of one test: `None` when it passed, else what went wrong;
+/// and how long it took.
+struct Verdict {
+    failure: Option<String>,
+    time: Duration,
 }
 
 /// What one test run gave.
@@ -166,6 +190,12 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    if options.list {
+        for test in &tests {
+            println!("{}", test.display());
+        }
+        return ExitCode::SUCCESS;
+    }
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
         Err(e) => {
@@ -174,7 +204,7 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
         }
     };
     let next = AtomicUsize::new(0);
-    let mut verdicts: Vec<Option<Option<String>>> = (0..tests.len()).map(|_| None).collect();
+    let mut verdicts: Vec<Option<Verdict>> = (0..tests.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..options.jobs.max(1).min(tests.len().max(1)))
             .map(|_| {
@@ -183,7 +213,9 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(test) = tests.get(index) else { break };
-                        done.push((index, one_test(&exe, test, options)));
+                        let started = Instant::now();
+                        let failure = one_test(&exe, test, options);
+                        done.push((index, Verdict { failure, time: started.elapsed() }));
                     }
                     done
                 })
@@ -197,18 +229,129 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
             }
         }
     });
-    let (mut passed, mut failed) = (0, 0);
-    for (test, verdict) in tests.iter().zip(verdicts) {
-        match verdict.unwrap_or_else(|| Some(String::from("the test did not run"))) {
-            None => passed += 1,
-            Some(report) => {
-                failed += 1;
-                println!("FAIL {}\n{report}", test.display());
+    let verdicts: Vec<Verdict> = verdicts
+        .into_iter()
+        .map(|v| {
+            v.unwrap_or_else(|| Verdict { failure: Some(String::from("the test did not run")), time: Duration::ZERO })
+        })
+        .collect();
+    let failed = verdicts.iter().filter(|v| v.failure.is_some()).count();
+    let passed = verdicts.len() - failed;
+    for (test, verdict) in tests.iter().zip(&verdicts) {
+        match options.format {
+            TestFormat::Human => {
+                if let Some(report) = &verdict.failure {
+                    println!("FAIL {}\n{report}", test.display());
+                }
+            }
+            TestFormat::Json => {
+                let line = serde_json::json!({
+                    "test": test.display().to_string(),
+                    "outcome": if verdict.failure.is_some() { "failed" } else { "passed" },
+                    "seconds": verdict.time.as_secs_f64(),
+                    "report": verdict.failure,
+                });
+                println!("{line}");
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    match options.format {
+        TestFormat::Human => {
+            println!("{passed} passed, {failed} failed");
+            if let Some(slowest) = slowest(&tests, &verdicts) {
+                eprintln!("{slowest}");
+            }
+        }
+        TestFormat::Json => println!("{}", serde_json::json!({ "passed": passed, "failed": failed })),
+    }
+    if let Some(path) = &options.junit
+        && let Err(e) = std::fs::write(path, junit(&tests, &verdicts))
+    {
+        eprintln!("error: cannot write the JUnit report {}: {e}", path.display());
+        return ExitCode::from(2);
+    }
     if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// The three slowest tests, when there are several: `slowest: a.4dm 1.20 s, ...`.
+fn slowest(tests: &[PathBuf], verdicts: &[Verdict]) -> Option<String> {
+    if tests.len() < 2 {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..tests.len()).collect();
+    order.sort_by(|&a, &b| verdicts[b].time.cmp(&verdicts[a].time));
+    let list: Vec<String> = order
+        .iter()
+        .take(3)
+        .map(|&i| format!("{} {:.2} s", tests[i].display(), verdicts[i].time.as_secs_f64()))
+        .collect();
+    Some(format!("slowest: {}", list.join(", ")))
+}
+
+/// The results as a JUnit XML report, in the Ant format CI servers read
+/// (valid against the common `JUnit.xsd` of that format): one `testsuite`,
+/// one `testcase` per test, named by its file and classed by its folder.
+fn junit(tests: &[PathBuf], verdicts: &[Verdict]) -> String {
+    let failed = verdicts.iter().filter(|v| v.failure.is_some()).count();
+    let total: f64 = verdicts.iter().map(|v| v.time.as_secs_f64()).sum();
+    // The schema wants a local time with no zone; UTC is written.
+    let now = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%S").to_string();
+    let host = ["HOSTNAME", "COMPUTERNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|h| !h.trim().is_empty()))
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok().map(|h| h.trim().to_string()))
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| String::from("localhost"));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.push_str(&format!(
+        "<testsuite name=\"fourd test\" timestamp=\"{now}\" hostname=\"{}\" tests=\"{}\" failures=\"{failed}\" \
+         errors=\"0\" skipped=\"0\" time=\"{total:.3}\">\n  <properties/>\n",
+        xml_escape(&host),
+        tests.len()
+    ));
+    for (test, verdict) in tests.iter().zip(verdicts) {
+        let name = test.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = test.parent().map(|p| p.to_string_lossy().replace(['/', '\\'], ".")).unwrap_or_default();
+        let classname = folder.trim_matches('.');
+        xml.push_str(&format!(
+            "  <testcase name=\"{}\" classname=\"{}\" time=\"{:.3}\"",
+            xml_escape(&name),
+            xml_escape(if classname.is_empty() { "fourd" } else { classname }),
+            verdict.time.as_secs_f64()
+        ));
+        match &verdict.failure {
+            None => xml.push_str("/>\n"),
+            Some(report) => {
+                let first = report.lines().next().unwrap_or("failed").trim_end_matches(':');
+                xml.push_str(&format!(
+                    ">\n    <failure message=\"{}\" type=\"failure\">{}</failure>\n  </testcase>\n",
+                    xml_escape(first),
+                    xml_escape(report)
+                ));
+            }
+        }
+    }
+    xml.push_str("  <system-out/>\n  <system-err/>\n</testsuite>\n");
+    xml
+}
+
+/// `text` escaped for XML text and attribute values; characters XML 1.0
+/// cannot hold (most control characters) become U+FFFD.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Runs one test: `None` when it passes (or was blessed), else what went wrong.

@@ -4,6 +4,7 @@
 //! Run with `cargo test`; filter by path (`cargo test -- syntax/if`).
 //! `UPDATE_GOLDEN=1 cargo test` rewrites the expectation files.
 
+mod formats;
 mod golden;
 mod repl;
 mod robustness;
@@ -13,6 +14,7 @@ mod tidy;
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let mut trials = Vec::new();
+    trials.extend(formats::trials());
     trials.extend(golden::trials());
     trials.extend(repl::trials());
     trials.extend(robustness::trials());

@@ -32,6 +32,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
+        Trial::test("cli/test_reports_junit_json_and_list", test_reports_junit_json_and_list),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
         Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
         Trial::test("robustness/time_limit_stops_every_process", time_limit_stops_every_process),
@@ -206,6 +207,74 @@ fn fourd_test_runs_the_eval_goldens() -> Result<(), Failed> {
     let stdout = String::from_utf8_lossy(&output.stdout);
     if output.status.code() != Some(1) || !stdout.contains("timed out") || !stdout.ends_with("0 passed, 1 failed\n") {
         return Err(format!("exit {:?}, output:\n{stdout}", output.status.code()).into());
+    }
+    Ok(())
+}
+
+/// `fourd test --junit FILE` writes a JUnit XML report in the Ant format
+/// (one suite; the elements the format's schema requires, in its order;
+/// text escaped), `--format json` prints a JSON line per test and one for
+/// the totals, and `--list` lists the tests without running them.
+fn test_reports_junit_json_and_list() -> Result<(), Failed> {
+    let dir = std::env::temp_dir().join(format!("fourd-junit-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(dir.join("sub")).map_err(io)?;
+    std::fs::write(dir.join("ok.4dm"), "ALERT(\"a\")\n").map_err(io)?;
+    std::fs::write(dir.join("ok.out"), "a\n").map_err(io)?;
+    std::fs::write(dir.join("sub/bad.4dm"), "ALERT(\"b & <c>\")\n").map_err(io)?;
+    std::fs::write(dir.join("sub/bad.out"), "x\n").map_err(io)?;
+    let report = dir.join("report.xml");
+    let fourd = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).current_dir(&dir).output().map_err(|e| e.to_string())
+    };
+    let junit = fourd(&["test", ".", "--junit", "report.xml"])?;
+    let xml = std::fs::read_to_string(&report).unwrap_or_default();
+    let json = fourd(&["test", ".", "--format", "json"])?;
+    let list = fourd(&["test", ".", "--list"])?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let in_order = |text: &str, parts: &[&str]| {
+        let mut at = 0;
+        parts.iter().all(|part| match text[at..].find(part) {
+            Some(found) => {
+                at += found + part.len();
+                true
+            }
+            None => false,
+        })
+    };
+    if junit.status.code() != Some(1)
+        || !in_order(
+            &xml,
+            &[
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"fourd test\" timestamp=\"",
+                "\" tests=\"2\" failures=\"1\" errors=\"0\"",
+                "<properties/>",
+                "<testcase name=\"ok.4dm\" classname=\"fourd\" time=\"",
+                "\"/>",
+                "<testcase name=\"bad.4dm\" classname=\"sub\"",
+                "<failure message=\"standard output differs\" type=\"failure\">",
+                "+b &amp; &lt;c&gt;\n</failure>\n  </testcase>",
+                "<system-out/>",
+                "<system-err/>\n</testsuite>\n",
+            ],
+        )
+    {
+        return Err(format!("exit {:?}, report:\n{xml}", junit.status.code()).into());
+    }
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&json.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).map_err(|e| format!("{e}: {line}")))
+        .collect::<Result<_, _>>()?;
+    let outcomes: Vec<_> = lines.iter().map(|l| (l["test"].as_str(), l["outcome"].as_str())).collect();
+    if outcomes[..] != [(Some("./ok.4dm"), Some("passed")), (Some("./sub/bad.4dm"), Some("failed")), (None, None)]
+        || lines.last().map(|l| (l["passed"].as_u64(), l["failed"].as_u64())) != Some((Some(1), Some(1)))
+        || !lines[1]["report"].as_str().is_some_and(|r| r.contains("+b & <c>"))
+    {
+        return Err(format!("json output: {lines:?}").into());
+    }
+    let listed = String::from_utf8_lossy(&list.stdout).into_owned();
+    if list.status.code() != Some(0) || listed != "./ok.4dm\n./sub/bad.4dm\n" {
+        return Err(format!("--list said {listed:?}").into());
     }
     Ok(())
 }
