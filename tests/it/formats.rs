@@ -15,7 +15,66 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/check_format_github", check_format_github),
         Trial::test("cli/check_format_sarif", check_format_sarif),
         Trial::test("cli/check_format_human_unchanged", check_format_human_unchanged),
+        Trial::test("cli/ci_recipes_run_their_fourd_commands", ci_recipes_run_their_fourd_commands),
     ]
+}
+
+/// The CI recipes in `examples/ci/` work as written: each `fourd` command
+/// they run is run on a small project with one golden test (it passes, and
+/// the JUnit report is written), then the GitHub check on a faulty file
+/// fails with an annotation.
+fn ci_recipes_run_their_fourd_commands() -> Result<(), Failed> {
+    let recipes = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci");
+    let mut commands = Vec::new();
+    for file in ["github-actions.yml", "gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(recipes.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let found: Vec<String> = text
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim();
+                line.strip_prefix("run: fourd ").or_else(|| line.strip_prefix("- fourd ")).map(str::to_string)
+            })
+            .collect();
+        if found.len() != 2 {
+            return Err(format!("{file}: expected two fourd commands, found {found:?}").into());
+        }
+        commands.extend(found);
+    }
+    let dir = std::env::temp_dir().join(format!("fourd-ci-recipes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let folder = Folder(dir.clone());
+    std::fs::write(dir.join("hello.4dm"), "ALERT(\"hello\")\n").map_err(io)?;
+    std::fs::write(dir.join("hello.out"), "hello\n").map_err(io)?;
+    let fourd = |args: &str| {
+        Command::new(env!("CARGO_BIN_EXE_fourd"))
+            .args(args.split_whitespace())
+            .current_dir(&folder.0)
+            .output()
+            .map_err(|e| Failed::from(e.to_string()))
+    };
+    for command in &commands {
+        let _ = std::fs::remove_file(dir.join("fourd-tests.xml"));
+        let output = fourd(command)?;
+        if !output.status.success() {
+            return Err(format!("`fourd {command}` failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+        }
+        if command.contains("--junit") {
+            let report = std::fs::read_to_string(dir.join("fourd-tests.xml")).unwrap_or_default();
+            if !report.contains("tests=\"1\" failures=\"0\"") {
+                return Err(format!("`fourd {command}` wrote {report:?}").into());
+            }
+        }
+    }
+    std::fs::write(dir.join("broken.4dm"), "If (True)\n").map_err(io)?;
+    let github = commands.iter().find(|c| c.contains("--format github")).ok_or("no GitHub check")?;
+    let output = fourd(github)?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if output.status.code() != Some(1) || !stdout.starts_with("::error file=broken.4dm,line=1") {
+        return Err(format!("`fourd {github}` on a faulty file: exit {:?}, {stdout}", output.status.code()).into());
+    }
+    Ok(())
 }
 
 /// The summary of the sample folder: on standard error for the
