@@ -1,6 +1,6 @@
 //%attributes = {}
 // fizzbuzz: classic control flow, written as a 4D developer would.
-// Arguments from the command line arrive as Text: `fourd run fizzbuzz.4dm 20`.
+// `fourd run fizzbuzz.4dm 20` passes "20": a Text here, since $limit is declared Text.
 #DECLARE($limit : Text)
 
 var $i; $count : Integer

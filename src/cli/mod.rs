@@ -14,9 +14,19 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// fourd runs, checks and tests 4D code from a terminal. Without a command, the REPL.
+/// fourd runs, checks and tests 4D code from a terminal. Without a command, it starts the REPL.
 #[derive(Debug, Parser)]
-#[command(name = "fourd", version = crate::VERSION, about, long_about = None)]
+#[command(
+    name = "fourd",
+    version = crate::VERSION,
+    long_about = None,
+    after_help = "Examples:\n  \
+      fourd run hello.4dm          run a method file\n  \
+      fourd hello.4dm 20           the same, with \"20\" as its first parameter\n  \
+      fourd check .                check every method under the current folder\n  \
+      fourd test tests/            run the golden tests under tests/\n  \
+      fourd                        start the REPL"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -25,6 +35,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run a method file, or a project (its onStartup, then --method), in the main process.
+    #[command(after_help = "Examples:\n  fourd run scripts/fizzbuzz.4dm 20\n  fourd run MyProject --method Tests_run")]
     Run {
         /// The method file (`.4dm`) or a project folder (one holding `Project/Sources/`).
         target: Option<PathBuf>,
@@ -51,12 +62,14 @@ enum Command {
         args: Vec<String>,
     },
     /// List the commands fourd implements, with their 4D numbers and themes.
+    #[command(after_help = "Example:\n  fourd commands --json > commands.json")]
     Commands {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
-    /// Run golden-file tests: NAME.4dm with NAME.out and/or NAME.err beside it.
+    /// Run golden-file tests: each NAME.4dm with NAME.out and/or NAME.err beside it.
+    #[command(after_help = "Examples:\n  fourd test tests/\n  fourd test --junit report.xml --timeout 30 tests/")]
     Test {
         /// Folders or test files (default: the current folder).
         paths: Vec<PathBuf>,
@@ -85,13 +98,15 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         junit: Option<PathBuf>,
     },
-    /// The interactive REPL: type 4D code, see its values (`:help` inside).
+    /// Start the interactive REPL: type 4D code and see its values (`:help` inside).
+    #[command(after_help = "Example:\n  fourd repl MyProject")]
     Repl {
         /// A 4D project folder (or a folder of .4dm methods) whose methods
         /// can be called (default: the current folder).
         project: Option<PathBuf>,
     },
-    /// Parse every .4dm file under each PATH without running anything.
+    /// Check every .4dm file under each PATH (its syntax, then its names) without running anything.
+    #[command(after_help = "Examples:\n  fourd check .\n  fourd check --syntax-only --format github Project/Sources")]
     Check {
         /// Files or folders (default: the current folder).
         paths: Vec<PathBuf>,

@@ -96,11 +96,12 @@ pub struct LocalInfo {
     pub declared: bool,
 }
 
-/// A declared parameter: its slot and type.
+/// A declared parameter: its slot and type, and where it is declared.
 #[derive(Clone, Copy, Debug)]
 pub struct ParamInfo {
     pub slot: usize,
     pub ty: VarType,
+    pub span: crate::diag::Span,
 }
 
 /// How a method produces its result.

@@ -32,6 +32,8 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
+        Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
+        Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
         Trial::test("cli/test_reports_junit_json_and_list", test_reports_junit_json_and_list),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
         Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
@@ -275,6 +277,64 @@ fn test_reports_junit_json_and_list() -> Result<(), Failed> {
     let listed = String::from_utf8_lossy(&list.stdout).into_owned();
     if list.status.code() != Some(0) || listed != "./ok.4dm\n./sub/bad.4dm\n" {
         return Err(format!("--list said {listed:?}").into());
+    }
+    Ok(())
+}
+
+/// The arguments of `fourd run` are Text, or converted to the type of their
+/// `#DECLARE` parameter; one that cannot be is reported at the parameter.
+fn run_arguments_follow_declare() -> Result<(), Failed> {
+    let dir = std::env::temp_dir().join(format!("fourd-run-args-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    std::fs::write(
+        dir.join("args.4dm"),
+        "#DECLARE($n : Integer; $ok : Boolean; $t : Text; $r : Real)\nALERT(String($n+1)+\" \"+String($ok)+\" \"+$t+\" \"+String($r*2))\n",
+    )
+    .map_err(io)?;
+    let fourd = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_fourd"))
+            .arg("run")
+            .arg("args.4dm")
+            .args(args)
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .map_err(|e| e.to_string())
+    };
+    let good = fourd(&["41", "TRUE", "hi", "-1.25"])?;
+    let bad = fourd(&["4x", "true", "hi", "1"])?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let (out, err) = (String::from_utf8_lossy(&good.stdout), String::from_utf8_lossy(&bad.stderr));
+    if good.status.code() != Some(0) || out != "42 True hi -2.5\n" {
+        return Err(format!("exit {:?}: {out}", good.status.code()).into());
+    }
+    if bad.status.code() != Some(1)
+        || !err.contains("args.4dm:1:10: the argument `4x` cannot be passed to $n, declared Integer")
+    {
+        return Err(format!("exit {:?}: {err}", bad.status.code()).into());
+    }
+    Ok(())
+}
+
+/// `fourd --help` and the help of each subcommand end with examples, and
+/// their first line is a whole sentence.
+fn every_help_has_an_example() -> Result<(), Failed> {
+    for sub in ["", "run", "check", "test", "repl", "commands"] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_fourd"));
+        if !sub.is_empty() {
+            command.arg(sub);
+        }
+        let output = command.arg("--help").output().map_err(|e| e.to_string())?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let first = text.lines().next().unwrap_or("");
+        let example = text.lines().skip_while(|l| !l.starts_with("Example")).nth(1).unwrap_or("");
+        if !output.status.success()
+            || !(first.starts_with(char::is_uppercase) || first.starts_with("fourd "))
+            || !example.trim_start().starts_with("fourd")
+        {
+            return Err(format!("`fourd {sub} --help` said:\n{text}").into());
+        }
     }
     Ok(())
 }

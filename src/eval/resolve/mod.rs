@@ -151,7 +151,7 @@ fn resolve_body(
             match &param.name {
                 Some(ident) => {
                     let slot = r.local(&ident.text[1..], Some(ty));
-                    params.push(ParamInfo { slot, ty });
+                    params.push(ParamInfo { slot, ty, span: param.span });
                 }
                 None => variadic = Some(ty),
             }
