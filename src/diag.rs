@@ -255,13 +255,15 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Copy, Debug)]
 pub struct RenderOptions {
     pub color: bool,
-    pub width: usize,
+    /// The width to wrap messages and help at; `None` wraps nothing (a
+    /// pipe, a file, a CI log: a reader there has its own width).
+    pub width: Option<usize>,
 }
 
 impl RenderOptions {
-    /// Plain text, fixed width: what golden files and pipes get.
+    /// Plain text, not wrapped: what golden files and pipes get.
     pub fn plain() -> RenderOptions {
-        RenderOptions { color: false, width: 100 }
+        RenderOptions { color: false, width: None }
     }
 }
 
@@ -284,7 +286,11 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) ->
         window,
     };
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width).with_links(false);
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
+    let handler = match options.width {
+        Some(width) => handler.with_width(width),
+        None => handler.with_wrap_lines(false),
+    };
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {
         out = format!("{}: {}\n", report.location, diag.message);

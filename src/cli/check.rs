@@ -119,8 +119,7 @@ pub fn run(paths: &[PathBuf], syntax_only: bool, format: Format) -> ExitCode {
             return super::usage_error(&why);
         }
     }
-    let color = format == Format::Human && super::stderr_color();
-    let options = RenderOptions { color, ..RenderOptions::plain() };
+    let options = if format == Format::Human { super::stderr_render() } else { RenderOptions::plain() };
     let reports = if syntax_only { check_files(&files, options) } else { resolve_files(&files, options) };
     let (mut with_errors, mut errors, mut warnings) = (0, 0, 0);
     for report in &reports {

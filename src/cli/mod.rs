@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::diag::RenderOptions;
+
 /// fourd runs, checks and tests 4D code from a terminal. Without a command, it starts the REPL.
 #[derive(Debug, Parser)]
 #[command(
@@ -171,6 +173,18 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// Whether diagnostics on standard error may use colours.
 pub(crate) fn stderr_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// How diagnostics are drawn on standard error: in colour and wrapped at the
+/// terminal's width when it is a terminal; plain and not wrapped otherwise.
+pub(crate) fn stderr_render() -> RenderOptions {
+    let stderr = std::io::stderr();
+    let width = if stderr.is_terminal() {
+        terminal_size::terminal_size_of(&stderr).map(|(width, _)| usize::from(width.0)).or(Some(100))
+    } else {
+        None
+    };
+    RenderOptions { color: stderr_color(), width }
 }
 
 /// Prints a usage error the way clap does: one line and the usage hint; exit 2.

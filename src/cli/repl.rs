@@ -68,7 +68,7 @@ pub fn run(project: Option<&Path>) -> ExitCode {
 /// Lines from a pipe or a file: no prompts, no echo; whether every entry succeeded.
 fn plain(run: &mut Run) -> bool {
     let mut out = super::run::Terminal::new();
-    let render = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
+    let render = super::stderr_render();
     repl::run_repl(run, &mut out, render, false, |repl| {
         let mut stdin = std::io::stdin().lock();
         let mut bytes = Vec::new();
@@ -150,7 +150,7 @@ fn terminal(run: &mut Run) -> bool {
         }
     };
     let mut out = Printer(printer);
-    let render = RenderOptions { color, ..RenderOptions::plain() };
+    let render = RenderOptions { color, ..super::stderr_render() };
     println!("fourd {}: 4D code, or :help", env!("CARGO_PKG_VERSION"));
     repl::run_repl(run, &mut out, render, true, |repl| {
         let interrupter = repl.interrupter();

@@ -80,7 +80,7 @@ pub fn run(file: &Path, args: &[String], options: &RunOptions) -> ExitCode {
     if options.method.is_some() {
         return super::usage_error("--method applies to a project folder, not to a method file");
     }
-    let render = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
+    let render = super::stderr_render();
     let mut terminal = Terminal::new();
     let ok = crate::syntax::on_deep_stack(|| {
         let mut run = Run::for_file(file, file);
@@ -120,7 +120,7 @@ pub fn run_project(project: &Path, args: &[String], options: &RunOptions) -> Exi
         return super::usage_error("the project has no onStartup database method: name one with --method");
     }
     drop(probe);
-    let render = RenderOptions { color: super::stderr_color(), ..RenderOptions::plain() };
+    let render = super::stderr_render();
     let mut terminal = Terminal::new();
     let ok = crate::syntax::on_deep_stack(|| {
         let mut run = Run::for_project(&root);
