@@ -331,25 +331,46 @@ impl Run {
         self.prepassed = true;
         let mut paths: Vec<PathBuf> = self.files.values().map(|(_, path)| path.clone()).collect();
         paths.sort();
-        let mut scratch = SourceMap::new();
-        for path in paths {
+        // The files are read and parsed on every core; their names are
+        // declared in the order of the paths, as one after the other would.
+        let names_of = |path: &PathBuf| -> Vec<String> {
             if let Some((parsed_path, ast)) = parsed
-                && same_file(&path, parsed_path)
+                && same_file(path, parsed_path)
             {
-                for name in resolve::assigned_names(ast) {
-                    resolve::Names::process_var(self, &name, true);
-                }
-                continue;
+                return resolve::assigned_names(ast);
             }
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            let id = scratch.add(path.display().to_string(), text.as_str());
-            let (ast, diags) = crate::syntax::parse(id, &text);
+            let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+            let (ast, diags) = crate::syntax::parse(crate::diag::SourceId(0), &text);
             if diags.iter().any(Diagnostic::is_error) {
-                continue;
+                return Vec::new();
             }
-            for name in resolve::assigned_names(&ast) {
-                resolve::Names::process_var(self, &name, true);
+            resolve::assigned_names(&ast)
+        };
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len() / 64 + 1);
+        let per_worker = paths.len().div_ceil(workers.max(1)).max(1);
+        let found: Vec<Vec<String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(per_worker)
+                .map(|chunk| {
+                    let names_of = &names_of;
+                    std::thread::Builder::new()
+                        .stack_size(crate::syntax::DEEP_STACK_BYTES)
+                        .spawn_scoped(scope, move || chunk.iter().map(names_of).collect::<Vec<_>>())
+                })
+                .collect();
+            let mut found = Vec::with_capacity(paths.len());
+            for (handle, chunk) in handles.into_iter().zip(paths.chunks(per_worker)) {
+                // A thread that could not start or did not finish: its files
+                // are read here.
+                match handle.ok().and_then(|h| h.join().ok()) {
+                    Some(names) => found.extend(names),
+                    None => found.extend(chunk.iter().map(names_of)),
+                }
             }
+            found
+        });
+        for name in found.iter().flatten() {
+            resolve::Names::process_var(self, name, true);
         }
     }
 
