@@ -1,5 +1,5 @@
 //! A hand-written reader for the lines most code is made of: assignments,
-//! calls, `If`, `For`, `While`, `Repeat`, `Case of` and `var` lines, over
+//! calls, `If`, `For`, `While`, `Repeat`, `Case of`, `var` and `#DECLARE` lines, over
 //! locals, names (tokenized or not), numbers, texts, object and collection
 //! literals, operators, members, indexes and calls.
 //!
@@ -15,7 +15,8 @@
 //! projects (`benches/check_scaling.sh`).
 
 use super::super::ast::{
-    AssignOp, BinOp, Expr, ExprKind, Ident, Name, PostfixOp, PrefixOp, StmtKind, TypeRef, VarDecl,
+    AssignOp, BinOp, Expr, ExprKind, Ident, Name, Param, PostfixOp, PrefixOp, ResultDecl, Signature, StmtKind, TypeRef,
+    VarDecl,
 };
 use super::super::names::decode_token;
 use super::Item;
@@ -123,6 +124,14 @@ impl<'t> Reader<'t> {
     fn statement(&mut self) -> Option<Item> {
         match self.peek()? {
             b'$' => self.expr_stmt(),
+            b'#' => {
+                let end = self.word_end(self.pos + 1)?;
+                if !self.text[self.pos..end].eq_ignore_ascii_case("#declare") {
+                    return None;
+                }
+                self.pos = end;
+                self.declare()
+            }
             b':' => {
                 self.pos += 1;
                 self.skip();
@@ -297,6 +306,87 @@ impl<'t> Reader<'t> {
             }
         }
         Some(Item::Stmt(StmtKind::Var(VarDecl { names, ty, init })))
+    }
+
+    /// `#DECLARE($a : Type; ...) -> $r : Type`, of named parameters. As in
+    /// the grammar, a parameter or a named result without a type spans the
+    /// blanks after its name.
+    fn declare(&mut self) -> Option<Item> {
+        let mut sig = Signature::default();
+        self.skip();
+        if self.peek() == Some(b'(') {
+            sig.has_parens = true;
+            self.pos += 1;
+            self.skip();
+            if self.peek() != Some(b')') {
+                loop {
+                    sig.params.push(self.param()?);
+                    self.skip();
+                    match self.peek()? {
+                        b';' => {
+                            self.pos += 1;
+                            self.skip();
+                        }
+                        b')' => break,
+                        _ => return None,
+                    }
+                }
+            }
+            self.pos += 1;
+            self.skip();
+        }
+        let start = self.pos;
+        match (self.peek(), self.at(self.pos + 1)) {
+            (Some(b'-'), Some(b'>')) => {
+                self.pos += 2;
+                self.skip();
+                let name = self.local_ident()?;
+                let ty = self.typed()?;
+                sig.result = Some(ResultDecl { name: Some(name), ty, span: self.span(start, self.pos) });
+            }
+            (Some(b':'), next) if next != Some(b'=') => {
+                self.pos += 1;
+                self.skip();
+                let ty = self.type_ref()?;
+                sig.result = Some(ResultDecl { name: None, ty: Some(ty), span: self.span(start, self.pos) });
+            }
+            _ => {}
+        }
+        Some(Item::Stmt(StmtKind::Declare(Box::new(sig))))
+    }
+
+    /// A named parameter (`$a : Type`); the variadic `...` is left to the grammar.
+    fn param(&mut self) -> Option<Param> {
+        let start = self.pos;
+        let name = self.local_ident()?;
+        let ty = self.typed()?;
+        Some(Param { name: Some(name), ty, span: self.span(start, self.pos) })
+    }
+
+    /// A local's name as an identifier (`$a`, with its `$`).
+    fn local_ident(&mut self) -> Option<Ident> {
+        let start = self.pos;
+        if self.peek() != Some(b'$') {
+            return None;
+        }
+        let end = self.word_end(start + 1)?;
+        if end == start + 1 {
+            return None;
+        }
+        self.pos = end;
+        Some(Ident { text: self.text[start..end].to_string(), span: self.span(start, end) })
+    }
+
+    /// After a name: blanks, then `: Type` if it is there (`Some(None)` if
+    /// not; `None` to give up).
+    fn typed(&mut self) -> Option<Option<TypeRef>> {
+        self.skip();
+        if self.peek() == Some(b':') && self.at(self.pos + 1) != Some(b'=') {
+            self.pos += 1;
+            self.skip();
+            return Some(Some(self.type_ref()?));
+        }
+        Some(None)
     }
 
     /// A type: a plain name, then dotted members.

@@ -122,6 +122,11 @@ fn the_fast_reader_reads_or_leaves_each_line_as_listed() {
         "return $x+1;",
         "$x:=\"a\\\"b\\\\\"",
         "vN:=1",
+        "#DECLARE($a : Integer; $b) -> $r : Text",
+        "#DECLARE",
+        "#DECLARE()",
+        "#declare ($x ; $y : cs.A ) : Text",
+        "#DECLARE($b )->$r ",
     ];
     let leave = [
         "If",
@@ -149,6 +154,9 @@ fn the_fast_reader_reads_or_leaves_each_line_as_listed() {
         "$x:=$a.",
         "$x:=1e",
         "End",
+        "#DECLARE(...)",
+        "#DECLARE($a : Integer; ... : Text)",
+        "#DECLAREX",
     ];
     let source = SourceId(0);
     for (text, expect_read) in read.iter().map(|t| (t, true)).chain(leave.iter().map(|t| (t, false))) {
