@@ -354,14 +354,36 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileRepor
     for (index, file) in files.iter().enumerate() {
         groups.entry(crate::eval::project_methods_folder(file)).or_default().push(index);
     }
-    let groups: Vec<Vec<usize>> = groups.into_values().collect();
-    in_parallel(files, groups.len(), |task| {
-        let group = &groups[task];
-        let Some(&first) = group.first() else { return Vec::new() };
+    // A project of many files is cut into one share per core: its process
+    // variables are found once (on every core), and each share is checked
+    // by a run of its own that takes them.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut tasks: Vec<(Vec<usize>, Option<std::sync::Arc<Vec<String>>>)> = Vec::new();
+    for group in groups.into_values() {
+        let Some(&first) = group.first() else { continue };
+        if cores < 2 || group.len() < SHARED_PROJECT_FILES {
+            tasks.push((group, None));
+            continue;
+        }
+        let names =
+            std::sync::Arc::new(crate::eval::Run::for_file(&files[first], &files[first]).project_process_vars());
+        for share in group.chunks(group.len().div_ceil(cores)) {
+            tasks.push((share.to_vec(), Some(std::sync::Arc::clone(&names))));
+        }
+    }
+    in_parallel(files, tasks.len(), |task| {
+        let (share, names) = &tasks[task];
+        let Some(&first) = share.first() else { return Vec::new() };
         let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
-        group.iter().map(|&index| (index, resolve_file(&mut run, &files[index], options))).collect()
+        if let Some(names) = names {
+            run.adopt_process_vars(names);
+        }
+        share.iter().map(|&index| (index, resolve_file(&mut run, &files[index], options))).collect()
     })
 }
+
+/// From how many files a project's check is shared between cores.
+const SHARED_PROJECT_FILES: usize = 256;
 
 /// Runs `work` for tasks `0..tasks` on as many threads as there are cores,
 /// each with a large stack; `work` returns reports by index in `files`, and

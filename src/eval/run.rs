@@ -62,6 +62,8 @@ pub struct Run {
     pub(super) shown_errors: usize,
     /// Whether every method file has been read for the process variables it assigns.
     pub(super) prepassed: bool,
+    /// `Project/Sources` of a project (none for a folder of loose methods).
+    project_sources: Option<PathBuf>,
     /// How long the run may take: past it, every process of the run is
     /// aborted, as by `ABORT PROCESS BY ID` (for embedders and the fuzz
     /// target; `None`, the default, sets no limit).
@@ -96,6 +98,10 @@ impl Run {
             shown_errors: 0,
             prepassed: false,
             time_limit: None,
+            project_sources: folder
+                .parent()
+                .filter(|sources| folder.ends_with("Methods") && sources.ends_with("Project/Sources"))
+                .map(Path::to_path_buf),
         };
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
@@ -328,9 +334,38 @@ impl Run {
         if self.prepassed {
             return;
         }
+        let names = self.process_var_names(parsed);
+        self.adopt_process_vars(&names);
+    }
+
+    /// The process variables the project's methods assign, declare or loop
+    /// over, in the order of their files (for [`Run::adopt_process_vars`]).
+    pub fn project_process_vars(&self) -> Vec<String> {
+        self.process_var_names(None)
+    }
+
+    /// Takes the process variables found by [`Run::project_process_vars`]
+    /// (by this run or another of the same project) in place of its prepass.
+    pub fn adopt_process_vars(&mut self, names: &[String]) {
         self.prepassed = true;
-        let mut paths: Vec<PathBuf> = self.files.values().map(|(_, path)| path.clone()).collect();
-        paths.sort();
+        for name in names {
+            resolve::Names::process_var(self, name, true);
+        }
+    }
+
+    /// The names of [`Run::project_process_vars`]; `parsed` is one file
+    /// already parsed, which is not read again.
+    fn process_var_names(&self, parsed: Option<(&Path, &crate::syntax::ast::Method)>) -> Vec<String> {
+        // Every method of a project counts, as for 4D's compiler: project
+        // methods, and form, object, database and trigger methods and classes.
+        let mut paths: std::collections::BTreeSet<PathBuf> =
+            self.files.values().map(|(_, path)| path.clone()).collect();
+        if let Some(sources) = &self.project_sources {
+            let mut all = Vec::new();
+            method_files_under(sources, &mut all);
+            paths.extend(all);
+        }
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
         // The files are read and parsed on every core; their names are
         // declared in the order of the paths, as one after the other would.
         let names_of = |path: &PathBuf| -> Vec<String> {
@@ -369,9 +404,7 @@ impl Run {
             }
             found
         });
-        for name in found.iter().flatten() {
-            resolve::Names::process_var(self, name, true);
-        }
+        found.into_iter().flatten().collect()
     }
 
     /// What `fourd check` finds in one file of this run's project, named
@@ -398,6 +431,20 @@ impl Run {
         }
         diags.append(&mut resolve::check_method(&stem, &ast, self));
         diags
+    }
+}
+
+/// Every `.4dm` file at or under `dir` (folders that cannot be read, and
+/// links to folders, are passed over).
+fn method_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            method_files_under(&path, out);
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm")) {
+            out.push(path);
+        }
     }
 }
 

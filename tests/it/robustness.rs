@@ -34,6 +34,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
         Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
+        Trial::test("cli/check_knows_process_variables_project_wide", check_knows_process_variables_project_wide),
         Trial::test("cli/test_reports_junit_json_and_list", test_reports_junit_json_and_list),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
         Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
@@ -277,6 +278,44 @@ fn test_reports_junit_json_and_list() -> Result<(), Failed> {
     let listed = String::from_utf8_lossy(&list.stdout).into_owned();
     if list.status.code() != Some(0) || listed != "./ok.4dm\n./sub/bad.4dm\n" {
         return Err(format!("--list said {listed:?}").into());
+    }
+    Ok(())
+}
+
+/// `fourd check` knows the process variables every method of a project
+/// declares or assigns (a form method's directive, an object method's
+/// assignment), whether it checks one file or the whole project, whatever the
+/// order of the files and however the project is shared between cores.
+fn check_knows_process_variables_project_wide() -> Result<(), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-process-vars-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    let sources = root.join("Project/Sources");
+    std::fs::create_dir_all(sources.join("Methods")).map_err(io)?;
+    std::fs::create_dir_all(sources.join("Forms/Entry/ObjectMethods")).map_err(io)?;
+    std::fs::write(sources.join("Forms/Entry/method.4dm"), "C_LONGINT:C283(vCount; vTotal)\n").map_err(io)?;
+    std::fs::write(sources.join("Forms/Entry/ObjectMethods/OK.4dm"), "vLabel:=\"ok\"\n").map_err(io)?;
+    // Many methods, so that the project is shared between cores.
+    for i in 0..300 {
+        std::fs::write(sources.join(format!("Methods/m{i}.4dm")), "ALERT(String(vCount+vTotal)+vLabel)\n")
+            .map_err(io)?;
+    }
+    let check = |path: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_fourd"))
+            .arg("check")
+            .arg(path)
+            .env("NO_COLOR", "1")
+            .output()
+            .map_err(|e| Failed::from(e.to_string()))
+    };
+    let one = check(&sources.join("Methods/m7.4dm"))?;
+    let all = check(&root)?;
+    let _ = std::fs::remove_dir_all(&root);
+    for (output, files) in [(one, 1), (all, 302)] {
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        if output.status.code() != Some(0) || stdout != format!("{files} files, 0 with errors, 0 errors, 0 warnings\n")
+        {
+            return Err(format!("{stdout}{}", String::from_utf8_lossy(&output.stderr)).into());
+        }
     }
     Ok(())
 }

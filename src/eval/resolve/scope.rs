@@ -30,8 +30,23 @@ pub(super) fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
     for stmt in stmts {
         match &stmt.kind {
             ast::StmtKind::Expr(e) => {
-                // A command's by-reference arguments (`ARRAY TEXT(list; 0)`) create variables.
+                // A directive (`C_LONGINT(vCount; vTotal)`) declares its
+                // names, except in the compiler's form `C_TEXT(Method; $1)`.
                 if let ast::ExprKind::Postfix { base, ops } = &e.kind
+                    && let ast::ExprKind::Name(name) = &base.kind
+                    && let [PostfixOp::Call { args, .. }] = ops.as_slice()
+                    && directive_type(name).is_some()
+                {
+                    let method_form = args.len() > 1
+                        && args[1..]
+                            .iter()
+                            .all(|a| matches!(&a.kind, ast::ExprKind::Local(n) if n.parse::<u32>().is_ok()));
+                    for arg in args.iter().skip(usize::from(method_form)) {
+                        add(arg, out);
+                    }
+                }
+                // A command's by-reference arguments (`ARRAY TEXT(list; 0)`) create variables.
+                else if let ast::ExprKind::Postfix { base, ops } = &e.kind
                     && let ast::ExprKind::Name(name) = &base.kind
                     && let Some(PostfixOp::Call { args, .. }) = ops.first()
                     && let Some(id) = command_of(name)
@@ -54,6 +69,17 @@ pub(super) fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
             collect_assigned(&block.stmts, out);
         }
     }
+}
+
+/// The type a directive name (`C_TEXT`, `_O_C_INTEGER`, `C_LONGINT:C283`)
+/// declares; `None` for another name.
+fn directive_type(name: &ast::Name) -> Option<VarType> {
+    let key = normalize(&name.text);
+    let key = key.strip_prefix("_o_").unwrap_or(&key);
+    DIRECTIVES.iter().find_map(|(number, directive, ty)| match name.token {
+        Some(Token::Command(n)) => (n == *number).then_some(*ty),
+        _ => (*directive == key).then_some(*ty),
+    })
 }
 
 /// The command a name designates, by token number or by name.
@@ -169,12 +195,7 @@ impl Resolver<'_> {
         let ast::ExprKind::Postfix { base, ops } = &e.kind else { return None };
         let ast::ExprKind::Name(name) = &base.kind else { return None };
         let [PostfixOp::Call { args, .. }] = ops.as_slice() else { return None };
-        let key = normalize(&name.text);
-        let key = key.strip_prefix("_o_").unwrap_or(&key);
-        let ty = DIRECTIVES.iter().find_map(|(number, directive, ty)| match name.token {
-            Some(Token::Command(n)) => (n == *number).then_some(*ty),
-            _ => (*directive == key).then_some(*ty),
-        })?;
+        let ty = directive_type(name)?;
         // `C_TEXT(Method; $1)`: the first name is a project method's.
         if let Some(ast::Expr { kind: ast::ExprKind::Name(first), .. }) = args.first()
             && first.token.is_none()
