@@ -358,7 +358,7 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileRepor
     // variables are found once (on every core), and each share is checked
     // by a run of its own that takes them.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut tasks: Vec<(Vec<usize>, Option<std::sync::Arc<Vec<String>>>)> = Vec::new();
+    let mut tasks: Vec<Share> = Vec::new();
     for group in groups.into_values() {
         let Some(&first) = group.first() else { continue };
         if cores < 2 || group.len() < SHARED_PROJECT_FILES {
@@ -381,6 +381,10 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileRepor
         share.iter().map(|&index| (index, resolve_file(&mut run, &files[index], options))).collect()
     })
 }
+
+/// A share of a project's files to check, with the project's process
+/// variables when they were found beforehand.
+type Share = (Vec<usize>, Option<std::sync::Arc<Vec<String>>>);
 
 /// From how many files a project's check is shared between cores.
 const SHARED_PROJECT_FILES: usize = 256;
