@@ -375,11 +375,11 @@ impl Run {
                 return resolve::assigned_names(ast);
             }
             let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
-            let (ast, diags) = crate::syntax::parse(crate::diag::SourceId(0), &text);
-            if diags.iter().any(Diagnostic::is_error) {
-                return Vec::new();
+            // Only the statements that may name variables are read.
+            match crate::syntax::statements_naming_variables(crate::diag::SourceId(0), &text) {
+                Some(stmts) => resolve::assigned_in(&stmts),
+                None => Vec::new(),
             }
-            resolve::assigned_names(&ast)
         };
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len() / 64 + 1);
         let per_worker = paths.len().div_ceil(workers.max(1)).max(1);

@@ -400,7 +400,10 @@ fn trim_line_end(bytes: &[u8], start: usize, mut end: usize) -> usize {
 
 /// Whether a cleaned line is `Begin SQL` (any case, any inner spacing).
 fn is_begin_sql(text: &[u8]) -> bool {
-    std::str::from_utf8(text).is_ok_and(|text| two_words(text, "begin", "sql"))
+    std::str::from_utf8(text).is_ok_and(|text| {
+        text.trim_start().as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'b'))
+            && two_words(text, "begin", "sql")
+    })
 }
 
 /// Whether a raw line is `End SQL`, allowing a trailing `//` comment.

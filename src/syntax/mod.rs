@@ -28,6 +28,23 @@ pub fn parse(source: SourceId, text: &str) -> (ast::Method, Vec<Diagnostic>) {
     on_deep_stack(|| lower::build(source, text, lexed)).unwrap_or_else(|| parse_failure(source))
 }
 
+/// The statements of a method file that may name process variables, each
+/// read alone (no blocks are built), for a project's prepass: not lines that
+/// start with `$` (they assign locals or members) nor conditions and block
+/// keywords; `For` and `For each` come with empty bodies. `None` when the
+/// lexical pass or a line it reads finds a syntax error (the lines passed
+/// over and the blocks are not checked: that is [`parse`]'s work).
+pub fn statements_naming_variables(source: SourceId, text: &str) -> Option<Vec<ast::Stmt>> {
+    let lexed = lines::split(source, text);
+    if lexed.diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    if lexed.max_depth <= SHALLOW_DEPTH {
+        return lower::statements_naming_variables(source, &lexed);
+    }
+    on_deep_stack(|| lower::statements_naming_variables(source, &lexed)).flatten()
+}
+
 /// What a parse that could not run reports (the thread could not start, or it died).
 fn parse_failure(source: SourceId) -> (ast::Method, Vec<Diagnostic>) {
     let span = crate::diag::Span::new(source, 0, 0);

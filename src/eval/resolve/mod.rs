@@ -30,8 +30,8 @@ use super::program::{LocalInfo, MethodCode, ParamInfo, ResultKind, VarType};
 
 pub use classes::resolve_class;
 pub use formula::resolve_formula_text;
-pub use scope::assigned_names;
 use scope::collect_assigned;
+pub use scope::{assigned_in, assigned_names};
 
 /// What resolution needs from the run: project methods and process variables.
 pub trait Names {

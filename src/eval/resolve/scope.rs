@@ -18,6 +18,13 @@ pub fn assigned_names(method: &ast::Method) -> Vec<String> {
     names
 }
 
+/// [`assigned_names`] of statements read alone.
+pub fn assigned_in(stmts: &[ast::Stmt]) -> Vec<String> {
+    let mut names = Vec::new();
+    collect_assigned(stmts, &mut names);
+    names
+}
+
 /// The names a method assigns to, declares or loops over (process variables).
 pub(super) fn collect_assigned(stmts: &[ast::Stmt], out: &mut Vec<String>) {
     fn add(e: &ast::Expr, out: &mut Vec<String>) {

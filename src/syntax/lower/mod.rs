@@ -23,7 +23,7 @@ use pest::iterators::Pair;
 
 use super::ast::{
     Attributes, Block, Expr, ExprKind, FunctionDef, FunctionKind, Ident, LoopStop, Method, Name, Param, PostfixOp,
-    Pragma, PropertyDecl, ResultDecl, Signature, StmtKind, TypeRef, VarDecl,
+    Pragma, PropertyDecl, ResultDecl, Signature, Stmt, StmtKind, TypeRef, VarDecl,
 };
 use super::lines::{Lexed, LineKind, LogicalLine};
 use super::parser::{FourdParser, Rule};
@@ -177,6 +177,52 @@ fn lower_line(
         }
     };
     Some((item, span))
+}
+
+/// See [`crate::syntax::statements_naming_variables`].
+pub(crate) fn statements_naming_variables(source: SourceId, lexed: &Lexed) -> Option<Vec<Stmt>> {
+    let mut stmts = Vec::new();
+    let mut diags = Vec::new();
+    for index in 0..lexed.lines.len() {
+        let Some(line) = lexed.line(index) else { continue };
+        let text = line.text.trim_start_matches([' ', '\t']);
+        let first = text.as_bytes().first().copied();
+        if line.kind == LineKind::Sql || matches!(first, None | Some(b'$' | b':')) {
+            continue;
+        }
+        let word = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("");
+        if ["if", "else", "end", "case", "while", "until", "repeat", "return", "begin"]
+            .iter()
+            .any(|k| word.eq_ignore_ascii_case(k))
+        {
+            continue;
+        }
+        let span = Span::new(source, line.start, line.end);
+        let kind = match parse_line(source, &line, &mut diags)? {
+            Item::Stmt(kind) => kind,
+            Item::For { counter, start, end, step } => StmtKind::For {
+                counter: Box::new(counter),
+                start: Box::new(start),
+                end: Box::new(end),
+                step: step.map(Box::new),
+                body: Block::default(),
+            },
+            Item::ForEach { item, source: over, begin, end, stop } => StmtKind::ForEach {
+                item: Box::new(item),
+                source: Box::new(over),
+                begin: begin.map(Box::new),
+                end: end.map(Box::new),
+                stop: stop.map(Box::new),
+                body: Block::default(),
+            },
+            _ => continue,
+        };
+        if !diags.is_empty() {
+            return None;
+        }
+        stmts.push(Stmt { kind, span });
+    }
+    Some(stmts)
 }
 
 /// The byte range of `text` without its leading and trailing blanks.
