@@ -178,3 +178,26 @@ fn syntax_nodes_stay_small() {
     assert_eq!(std::mem::size_of::<Expr>(), 56);
     assert_eq!(std::mem::size_of::<Stmt>(), 136);
 }
+
+/// The prepass reader keeps only the statements that may name process
+/// variables, read alone, and gives up on a file with a bad line it reads.
+#[test]
+fn statements_naming_variables_are_read_alone() {
+    use crate::diag::SourceId;
+    use crate::syntax::ast::StmtKind;
+    let text = "$a:=1\nIf (vY=1)\n\tvX:=2\nEnd if\nFor (vI; 1; 2)\nEnd for\nC_LONGINT(vZ)\n: (True)\nvar $b : Text\n";
+    let stmts = crate::syntax::statements_naming_variables(SourceId(0), text).unwrap_or_default();
+    let kinds: Vec<&str> = stmts
+        .iter()
+        .map(|s| match &s.kind {
+            StmtKind::Assign { .. } => "assign",
+            StmtKind::For { .. } => "for",
+            StmtKind::Expr(_) => "call",
+            StmtKind::Var(_) => "var",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["assign", "for", "call", "var"]);
+    assert!(crate::syntax::statements_naming_variables(SourceId(0), "vX:=(1\n").is_none());
+    assert!(crate::syntax::statements_naming_variables(SourceId(0), "$t:=\"open\n").is_none());
+}
