@@ -120,7 +120,15 @@ pub fn run(paths: &[PathBuf], syntax_only: bool, format: Format) -> ExitCode {
         }
     }
     let options = if format == Format::Human { super::stderr_render() } else { RenderOptions::plain() };
-    let reports = if syntax_only { check_files(&files, options) } else { resolve_files(&files, options) };
+    let progress = Progress::on_terminal(files.len());
+    let reports = if syntax_only {
+        check_files(&files, options, progress.as_ref())
+    } else {
+        resolve_files(&files, options, progress.as_ref())
+    };
+    if let Some(progress) = progress {
+        progress.bar.finish_and_clear();
+    }
     let (mut with_errors, mut errors, mut warnings) = (0, 0, 0);
     for report in &reports {
         if report.errors > 0 {
@@ -342,14 +350,51 @@ pub fn collect_4dm_or_error(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), S
 
 /// Checks files on as many threads as there are cores, each with a large stack;
 /// the reports come back in the order of `files`.
-pub fn check_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileReport> {
-    in_parallel(files, files.len(), |index| vec![(index, check_file(&files[index], options))])
+pub fn check_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
+    in_parallel(files, files.len(), |index| vec![(index, Progress::note(progress, check_file(&files[index], options)))])
+}
+
+/// A bar on standard error while many files are checked, with the errors
+/// found so far: only on a terminal, so that pipes and CI logs get nothing.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    errors: AtomicUsize,
+}
+
+/// From how many files `fourd check` shows its progress.
+const PROGRESS_FILES: usize = 200;
+
+impl Progress {
+    fn on_terminal(files: usize) -> Option<Progress> {
+        use std::io::IsTerminal;
+        if files < PROGRESS_FILES || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new(files as u64);
+        let style = indicatif::ProgressStyle::with_template("checking {bar:30} {pos}/{len} files, {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.set_message("0 errors");
+        Some(Progress { bar, errors: AtomicUsize::new(0) })
+    }
+
+    /// Counts one file's report, and gives it back.
+    fn note(progress: Option<&Progress>, report: FileReport) -> FileReport {
+        if let Some(progress) = progress {
+            if report.errors > 0 {
+                let errors = progress.errors.fetch_add(report.errors, Ordering::Relaxed) + report.errors;
+                progress.bar.set_message(format!("{errors} errors"));
+            }
+            progress.bar.inc(1);
+        }
+        report
+    }
 }
 
 /// Checks files with name resolution: the files of one project are checked
 /// together on one thread (they share its methods and process variables),
 /// projects in parallel; the reports come back in the order of `files`.
-pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileReport> {
+pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
     let mut groups: std::collections::BTreeMap<PathBuf, Vec<usize>> = std::collections::BTreeMap::new();
     for (index, file) in files.iter().enumerate() {
         groups.entry(crate::eval::project_methods_folder(file)).or_default().push(index);
@@ -378,7 +423,10 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions) -> Vec<FileRepor
         if let Some(names) = names {
             run.adopt_process_vars(names);
         }
-        share.iter().map(|&index| (index, resolve_file(&mut run, &files[index], options))).collect()
+        share
+            .iter()
+            .map(|&index| (index, Progress::note(progress, resolve_file(&mut run, &files[index], options))))
+            .collect()
     })
 }
 

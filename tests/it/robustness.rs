@@ -35,6 +35,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
         Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
         Trial::test("cli/check_knows_process_variables_project_wide", check_knows_process_variables_project_wide),
+        Trial::test("cli/check_progress_only_on_a_terminal", check_progress_only_on_a_terminal),
         Trial::test("cli/test_reports_junit_json_and_list", test_reports_junit_json_and_list),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
         Trial::test("cli/process_error_is_shown_when_it_happens", process_error_is_shown_when_it_happens),
@@ -316,6 +317,42 @@ fn check_knows_process_variables_project_wide() -> Result<(), Failed> {
         {
             return Err(format!("{stdout}{}", String::from_utf8_lossy(&output.stderr)).into());
         }
+    }
+    Ok(())
+}
+
+/// `fourd check` of many files shows a progress bar on a terminal (here a
+/// pseudo-terminal), and nothing of it in a pipe.
+fn check_progress_only_on_a_terminal() -> Result<(), Failed> {
+    let dir = std::env::temp_dir().join(format!("fourd-progress-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for i in 0..300 {
+        std::fs::write(
+            dir.join(format!("m{i}.4dm")),
+            "var $i : Integer\nFor ($i; 1; 3)\n\tALERT(String($i))\nEnd for\n",
+        )
+        .map_err(io)?;
+    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_fourd"));
+    command.arg("check").arg(&dir).env("NO_COLOR", "1").env("TERM", "xterm");
+    let on_terminal = rexpect::session::spawn_command(command, Some(30_000))
+        .and_then(|mut session| {
+            let bar = session.exp_string("/300 files")?;
+            let summary = session.exp_string("300 files, 0 with errors")?;
+            Ok((bar, summary))
+        })
+        .map_err(|e| e.to_string());
+    let piped = Command::new(env!("CARGO_BIN_EXE_fourd")).arg("check").arg(&dir).output().map_err(|e| e.to_string());
+    let _ = std::fs::remove_dir_all(&dir);
+    on_terminal.map_err(|e| format!("on a terminal: {e}"))?;
+    let piped = piped?;
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    if !piped.status.success()
+        || stderr.contains("files")
+        || String::from_utf8_lossy(&piped.stdout) != "300 files, 0 with errors, 0 errors, 0 warnings\n"
+    {
+        return Err(format!("in a pipe, stderr: {stderr:?}").into());
     }
     Ok(())
 }
