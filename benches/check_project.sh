@@ -13,19 +13,8 @@
 set -euo pipefail
 
 N=${1:-20000}
-FOURD=${FOURD:-target/release/fourd}
-FOURD=$(cd "$(dirname "$FOURD")" && pwd)/$(basename "$FOURD")
-if [ ! -x "$FOURD" ]; then
-    echo "no fourd binary at $FOURD (cargo build --release, or set FOURD)" >&2
-    exit 2
-fi
-if [ ! -x /usr/bin/time ]; then
-    echo "GNU time (/usr/bin/time) is needed" >&2
-    exit 2
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/timed_check.sh
+. "$(dirname "$0")/timed_check.sh"
 methods="$work/Project/Sources/Methods"
 mkdir -p "$methods"
 awk -v n="$N" -v dir="$methods" 'BEGIN {

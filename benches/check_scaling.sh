@@ -11,19 +11,8 @@
 # build it first with `cargo build --release`). Needs GNU time (/usr/bin/time).
 set -euo pipefail
 
-FOURD=${FOURD:-target/release/fourd}
-FOURD=$(cd "$(dirname "$FOURD")" && pwd)/$(basename "$FOURD")
-if [ ! -x "$FOURD" ]; then
-    echo "no fourd binary at $FOURD (cargo build --release, or set FOURD)" >&2
-    exit 2
-fi
-if [ ! -x /usr/bin/time ]; then
-    echo "GNU time (/usr/bin/time) is needed" >&2
-    exit 2
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/timed_check.sh
+. "$(dirname "$0")/timed_check.sh"
 
 # Writes `$3` repeated until the file `$1` holds about `$2` bytes.
 repeat_to() {

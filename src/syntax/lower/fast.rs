@@ -19,9 +19,9 @@ use super::super::ast::{
     VarDecl,
 };
 use super::super::names::decode_token;
-use super::Item;
 use super::expr::unescape;
 use super::messages::incomplete_keyword;
+use super::{Item, assignable};
 use crate::diag::{SourceId, Span};
 
 /// The item of one logical line (`text`, starting at byte `base` of its
@@ -316,23 +316,7 @@ impl<'t> Reader<'t> {
         self.skip();
         if self.peek() == Some(b'(') {
             sig.has_parens = true;
-            self.pos += 1;
-            self.skip();
-            if self.peek() != Some(b')') {
-                loop {
-                    sig.params.push(self.param()?);
-                    self.skip();
-                    match self.peek()? {
-                        b';' => {
-                            self.pos += 1;
-                            self.skip();
-                        }
-                        b')' => break,
-                        _ => return None,
-                    }
-                }
-            }
-            self.pos += 1;
+            sig.params = self.list(b')', Self::param)?;
             self.skip();
         }
         let start = self.pos;
@@ -582,30 +566,36 @@ impl<'t> Reader<'t> {
 
     /// `(arg; ...)`, the position on `(`.
     fn args(&mut self) -> Option<Vec<Expr>> {
+        let mut args = self.list(b')', Self::arg)?;
+        args.shrink_to_fit();
+        Some(args)
+    }
+
+    /// Items separated by `;` up to `close`, the position on the opening
+    /// bracket; the position ends past `close`.
+    fn list<T>(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.pos += 1;
         self.skip();
-        let mut args = Vec::new();
-        if self.peek() == Some(b')') {
+        let mut items = Vec::new();
+        if self.peek() == Some(close) {
             self.pos += 1;
-            return Some(args);
+            return Some(items);
         }
         loop {
-            args.push(self.arg()?);
+            items.push(item(self)?);
             self.skip();
             match self.peek()? {
                 b';' => {
                     self.pos += 1;
                     self.skip();
                 }
-                b')' => {
+                b if b == close => {
                     self.pos += 1;
-                    break;
+                    return Some(items);
                 }
                 _ => return None,
             }
         }
-        args.shrink_to_fit();
-        Some(args)
     }
 
     /// An argument: an expression, or an assignment. Markers and query
@@ -660,24 +650,7 @@ impl<'t> Reader<'t> {
                 if self.at(start + 1).is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b >= 0x80) {
                     return None;
                 }
-                self.pos += 1;
-                self.skip();
-                let mut items = Vec::new();
-                if self.peek() != Some(b']') {
-                    loop {
-                        items.push(self.expr()?);
-                        self.skip();
-                        match self.peek()? {
-                            b';' => {
-                                self.pos += 1;
-                                self.skip();
-                            }
-                            b']' => break,
-                            _ => return None,
-                        }
-                    }
-                }
-                self.pos += 1;
+                let mut items = self.list(b']', Self::expr)?;
                 items.shrink_to_fit();
                 ExprKind::Collection(items)
             }
@@ -798,51 +771,29 @@ impl<'t> Reader<'t> {
 
     /// `{key: value; ...}`, the position on `{`.
     fn object(&mut self) -> Option<ExprKind> {
-        self.pos += 1;
-        self.skip();
-        let mut props = Vec::new();
-        if self.peek() != Some(b'}') {
-            loop {
-                let key_start = self.pos;
-                let key = if self.peek() == Some(b'"') {
-                    let key = self.primary()?;
-                    let ExprKind::Text(text) = key.kind else { return None };
-                    Ident { text, span: self.span(key_start, self.pos) }
-                } else {
-                    let (ident, after) = self.member_name(key_start)?;
-                    self.pos = after;
-                    ident
-                };
-                self.skip();
-                if self.peek() != Some(b':') || self.at(self.pos + 1) == Some(b'=') {
-                    return None;
-                }
-                self.pos += 1;
-                self.skip();
-                props.push((key, self.expr()?));
-                self.skip();
-                match self.peek()? {
-                    b';' => {
-                        self.pos += 1;
-                        self.skip();
-                    }
-                    b'}' => break,
-                    _ => return None,
-                }
-            }
-        }
-        self.pos += 1;
+        let mut props = self.list(b'}', Self::property)?;
         props.shrink_to_fit();
         Some(ExprKind::Object(props))
     }
-}
 
-/// Whether an expression may be assigned to (as the lowering's
-/// `check_assignable`, which reports those that may not).
-fn assignable(target: &Expr) -> bool {
-    match &target.kind {
-        ExprKind::Local(_) | ExprKind::Name(_) => true,
-        ExprKind::Postfix { ops, .. } => !matches!(ops.last(), Some(PostfixOp::Call { .. })),
-        _ => false,
+    /// `key: value` in an object literal (the key a member name or a text).
+    fn property(&mut self) -> Option<(Ident, Expr)> {
+        let key_start = self.pos;
+        let key = if self.peek() == Some(b'"') {
+            let key = self.primary()?;
+            let ExprKind::Text(text) = key.kind else { return None };
+            Ident { text, span: self.span(key_start, self.pos) }
+        } else {
+            let (ident, after) = self.member_name(key_start)?;
+            self.pos = after;
+            ident
+        };
+        self.skip();
+        if self.peek() != Some(b':') || self.at(self.pos + 1) == Some(b'=') {
+            return None;
+        }
+        self.pos += 1;
+        self.skip();
+        Some((key, self.expr()?))
     }
 }

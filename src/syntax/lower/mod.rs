@@ -225,6 +225,21 @@ pub(crate) fn statements_naming_variables(source: SourceId, lexed: &Lexed) -> Op
     Some(stmts)
 }
 
+/// Whether an expression may be assigned to: a variable, a property, an
+/// element or a dereferenced pointer (not a call's result, not a literal).
+fn assignable(target: &Expr) -> bool {
+    match &target.kind {
+        ExprKind::Local(_)
+        | ExprKind::Interprocess(_)
+        | ExprKind::ParamIndirect(_)
+        | ExprKind::Name(_)
+        | ExprKind::Field(_)
+        | ExprKind::Error => true,
+        ExprKind::Postfix { ops, .. } => !matches!(ops.last(), Some(PostfixOp::Call { .. })),
+        _ => false,
+    }
+}
+
 /// The byte range of `text` without its leading and trailing blanks.
 fn trimmed_range(text: &str) -> Option<(usize, usize)> {
     let start = text.len() - text.trim_start().len();
@@ -488,17 +503,7 @@ impl Lower<'_> {
     }
 
     fn check_assignable(&mut self, target: &Expr) {
-        let ok = match &target.kind {
-            ExprKind::Local(_)
-            | ExprKind::Interprocess(_)
-            | ExprKind::ParamIndirect(_)
-            | ExprKind::Name(_)
-            | ExprKind::Field(_)
-            | ExprKind::Error => true,
-            ExprKind::Postfix { ops, .. } => !matches!(ops.last(), Some(PostfixOp::Call { .. })),
-            _ => false,
-        };
-        if !ok {
+        if !assignable(target) {
             self.diags.push(
                 Diagnostic::error("syntax", "this expression cannot be assigned to", target.span)
                     .with_label("not a variable, property, element or dereferenced pointer"),
