@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 
 /// Identifies one loaded source file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -49,6 +49,48 @@ fn clamp_u32(n: usize) -> u32 {
 pub struct Source {
     pub name: String,
     pub text: Arc<str>,
+    /// Where each line of `text` starts, made when first asked for.
+    lines: std::sync::OnceLock<Vec<u32>>,
+}
+
+impl Source {
+    /// The byte offsets where the lines of the text start (the first is 0);
+    /// line ends are LF, CRLF or CR, as for [`line_col`].
+    fn line_starts(&self) -> &[u32] {
+        self.lines.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut starts = vec![0];
+            for (i, &byte) in bytes.iter().enumerate() {
+                if byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(clamp_u32(i + 1));
+                }
+            }
+            starts
+        })
+    }
+
+    /// [`line_col`] of `offset` in the text, found through the line index
+    /// (so that the diagnostics of a long file each cost a search, not a scan).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = &*self.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start as usize <= offset);
+        // Between the CR and the LF of a CRLF, the CR alone ends the line.
+        if offset > 0
+            && text.as_bytes()[offset - 1] == b'\r'
+            && starts.get(line - 1).is_none_or(|&s| s as usize != offset)
+        {
+            return (line + 1, 1);
+        }
+        let start = starts.get(line.saturating_sub(1)).map_or(0, |&s| s as usize);
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    /// [`region`] of the bytes `start..end`, through the line index.
+    pub fn region(&self, start: usize, end: usize) -> Region {
+        region_from(&self.text, start, end, self.line_col(start))
+    }
 }
 
 /// All source files of one run, indexed by [`SourceId`].
@@ -64,7 +106,7 @@ impl SourceMap {
 
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceId {
         let id = SourceId(clamp_u32(self.sources.len()));
-        self.sources.push(Source { name: name.into(), text: text.into() });
+        self.sources.push(Source { name: name.into(), text: text.into(), lines: std::sync::OnceLock::new() });
         id
     }
 
@@ -80,7 +122,7 @@ impl SourceMap {
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, id: SourceId, offset: u32) -> (usize, usize) {
         match self.get(id) {
-            Some(source) => line_col(&source.text, offset as usize),
+            Some(source) => source.line_col(offset as usize),
             None => (0, 0),
         }
     }
@@ -88,7 +130,7 @@ impl SourceMap {
     /// Where a span starts and ends, in lines and columns (`None` if the
     /// span is not in a known source).
     pub fn region(&self, span: Span) -> Option<Region> {
-        self.get(span.source).map(|source| region(&source.text, span.start as usize, span.end as usize))
+        self.get(span.source).map(|source| source.region(span.start as usize, span.end as usize))
     }
 }
 
@@ -106,9 +148,14 @@ pub struct Region {
 /// The [`Region`] of the bytes `start..end` of `text`: what [`line_col`]
 /// gives for `start` and for `end`, read in one pass.
 pub fn region(text: &str, start: usize, end: usize) -> Region {
+    let at = line_col(text, start);
+    region_from(text, start, end, at)
+}
+
+/// [`region`], given the line and column of `start`.
+fn region_from(text: &str, start: usize, end: usize, (line, column): (usize, usize)) -> Region {
     let start = floor_char_boundary(text, start.min(text.len()));
     let end = floor_char_boundary(text, end.min(text.len())).max(start);
-    let (line, column) = line_col(text, start);
     let (mut end_line, mut end_line_start) = (line, None);
     let bytes = &text.as_bytes()[..end];
     for (i, &byte) in bytes.iter().enumerate().skip(start) {
@@ -269,20 +316,28 @@ impl RenderOptions {
 
 /// Renders one diagnostic with the source it points into.
 pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) -> String {
-    let (name, text) = match sources.get(diag.span.source) {
+    render_through(diag, sources, options, true)
+}
+
+/// [`render`], through the source's line index or (to test it) not.
+fn render_through(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions, indexed: bool) -> String {
+    let source = sources.get(diag.span.source);
+    let (name, text) = match source {
         Some(source) => (source.name.clone(), source.text.clone()),
         None => (String::from("<unknown>"), Arc::from("")),
     };
-    let (line, col) = line_col(&text, diag.span.start as usize);
-    let (shown, window) = match clip(&text, diag.span.start as usize, line) {
-        Some((shown, window)) => (Arc::from(shown), Some(window)),
-        None => (text.clone(), None),
+    let (line, col) = source.map_or((1, 1), |source| source.line_col(diag.span.start as usize));
+    let (excerpt, window) = match clip(&text, diag.span.start as usize, line) {
+        Some((shown, window)) => (Excerpt { name: name.clone(), text: Arc::from(shown), lines: None }, Some(window)),
+        None => {
+            (Excerpt { name: name.clone(), text, lines: source.filter(|_| indexed).map(Source::line_starts) }, None)
+        }
     };
     let report = Report {
         diag,
         location: format!("{name}:{line}:{col}"),
-        text_len: shown.len(),
-        source: NamedSource::new(name, shown),
+        text_len: excerpt.text.len(),
+        source: excerpt,
         window,
     };
     let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
@@ -296,6 +351,51 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap, options: RenderOptions) ->
         out = format!("{}: {}\n", report.location, diag.message);
     }
     out
+}
+
+/// The source text miette shows a diagnostic in. With the line index of
+/// the source, only the lines around the span are handed to miette, so
+/// that each diagnostic of a long file costs a search, not a scan.
+struct Excerpt<'s> {
+    name: String,
+    text: Arc<str>,
+    /// Where the lines of `text` start, when it is a whole source.
+    lines: Option<&'s [u32]>,
+}
+
+impl miette::SourceCode for Excerpt<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let bytes = self.text.as_bytes();
+        // The lines from one more than `before` lines ahead of the span to
+        // two more than `after` past it: what miette would read of the whole.
+        let (from, skipped, to) = match self.lines {
+            Some(starts) => {
+                let line_of =
+                    |offset: usize| starts.partition_point(|&start| start as usize <= offset).saturating_sub(1);
+                let first = line_of(span.offset()).saturating_sub(before + 1);
+                let last = line_of(span.offset() + span.len()) + after + 2;
+                let at = |line: usize| starts.get(line).map_or(bytes.len(), |&start| (start as usize).min(bytes.len()));
+                (at(first), first, at(last))
+            }
+            None => (0, 0, bytes.len()),
+        };
+        let part = bytes.get(from..to).unwrap_or_default();
+        let inner = part.read_span(&SourceSpan::new((span.offset() - from).into(), span.len()), before, after)?;
+        let found = SourceSpan::new((inner.span().offset() + from).into(), inner.span().len());
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            found,
+            inner.line() + skipped,
+            inner.column(),
+            inner.line_count() + skipped,
+        )))
+    }
 }
 
 /// The longest line shown whole, in bytes; of a longer one, the part around
@@ -336,7 +436,7 @@ fn clip(text: &str, at: usize, line: usize) -> Option<(String, Window)> {
 struct Report<'a> {
     diag: &'a Diagnostic,
     location: String,
-    source: NamedSource<Arc<str>>,
+    source: Excerpt<'a>,
     text_len: usize,
     /// The part of a long line shown instead of the whole text.
     window: Option<Window>,
@@ -416,6 +516,41 @@ mod tests {
     #[test]
     fn line_col_counts_characters_not_bytes() {
         assert_eq!(line_col("é$x", 2), (1, 2));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_the_scan() {
+        for text in ["aé\r\nb\rc\n\nd日本\r", "\r\n\r\r\n\n", "", "one line", "x\ry\r\n"] {
+            let mut sources = SourceMap::new();
+            let id = sources.add("t.4dm", text);
+            for start in 0..=text.len() + 1 {
+                assert_eq!(sources.line_col(id, start as u32), line_col(text, start), "{text:?} at {start}");
+                for end in start..=text.len() + 1 {
+                    let span = Span::new(id, start, end);
+                    assert_eq!(sources.region(span), Some(region(text, start, end)), "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rendering_through_the_line_index_is_rendering_the_whole_text() {
+        let body = "If (True)\r\n\t$x:=\r\nEnd if\r";
+        for (before, after) in [(0, 0), (1, 0), (0, 1), (2, 3), (7, 7), (5000, 5000)] {
+            let text = format!("{}{body}{}", "// a\n".repeat(before), "// z\r".repeat(after));
+            let mut sources = SourceMap::new();
+            let id = sources.add("t.4dm", text.as_str());
+            let at = text.find(":=").unwrap_or_default();
+            for (start, end) in [(at, at + 2), (0, 0), (at - 4, text.len()), (text.len(), text.len())] {
+                let diag = Diagnostic::error("syntax", "expected a value", Span::new(id, start, end))
+                    .with_label("here")
+                    .with_secondary(Span::new(id, at - 4, at - 2), "opened");
+                let indexed = render_through(&diag, &sources, RenderOptions::plain(), true);
+                let whole = render_through(&diag, &sources, RenderOptions::plain(), false);
+                assert_eq!(indexed, whole, "{before} {after} {start}..{end}");
+                assert!(indexed.contains("opened"), "{indexed}");
+            }
+        }
     }
 
     #[test]

@@ -337,7 +337,7 @@ pub fn collect_4dm_or_error(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), S
     }
     let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
+    entries.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
     for entry in entries {
         if entry.is_dir() {
             collect_4dm_or_error(&entry, out)?;
@@ -403,39 +403,116 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option
     // variables are found once (on every core), and each share is checked
     // by a run of its own that takes them.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut tasks: Vec<Share> = Vec::new();
-    for group in groups.into_values() {
-        let Some(&first) = group.first() else { continue };
-        if cores < 2 || group.len() < SHARED_PROJECT_FILES {
-            tasks.push((group, None));
-            continue;
-        }
-        let names =
-            std::sync::Arc::new(crate::eval::Run::for_file(&files[first], &files[first]).project_process_vars());
-        for share in group.chunks(group.len().div_ceil(cores)) {
-            tasks.push((share.to_vec(), Some(std::sync::Arc::clone(&names))));
-        }
-    }
-    in_parallel(files, tasks.len(), |task| {
-        let (share, names) = &tasks[task];
-        let Some(&first) = share.first() else { return Vec::new() };
+    let (large, small): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        groups.into_values().partition(|group| cores >= 2 && group.len() >= SHARED_PROJECT_FILES);
+    let mut reports = in_parallel(files, small.len(), |task| {
+        let group = &small[task];
+        let Some(&first) = group.first() else { return Vec::new() };
         let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
-        if let Some(names) = names {
-            run.adopt_process_vars(names);
-        }
-        share
+        group
             .iter()
             .map(|&index| (index, Progress::note(progress, resolve_file(&mut run, &files[index], options))))
             .collect()
-    })
+    });
+    for group in &large {
+        for (index, report) in resolve_in_shares(files, group, cores, options, progress) {
+            if let Some(slot) = reports.get_mut(index) {
+                *slot = report;
+            }
+        }
+    }
+    reports
 }
-
-/// A share of a project's files to check, with the project's process
-/// variables when they were found beforehand.
-type Share = (Vec<usize>, Option<std::sync::Arc<Vec<String>>>);
 
 /// From how many files a project's check is shared between cores.
 const SHARED_PROJECT_FILES: usize = 256;
+
+/// Checks the files `group` of one large project, cut into one share per
+/// core, each on a thread with a run of its own. Every file is read and
+/// parsed once: the shares parse their files and send the process variables
+/// they assign; this thread adds those of the project's other files, and
+/// hands the whole list back to every share, which then resolves its files.
+fn resolve_in_shares(
+    files: &[PathBuf],
+    group: &[usize],
+    cores: usize,
+    options: RenderOptions,
+    progress: Option<&Progress>,
+) -> Vec<(usize, FileReport)> {
+    use std::sync::{Arc, mpsc};
+    let Some(&first) = group.first() else { return Vec::new() };
+    let checked: std::collections::HashSet<PathBuf> =
+        group.iter().map(|&index| crate::eval::run::sources_key(&files[index])).collect();
+    std::thread::scope(|scope| {
+        let mut shares = Vec::new();
+        let mut reports = Vec::new();
+        for share in group.chunks(group.len().div_ceil(cores)) {
+            let (names_out, names_in) = mpsc::channel::<Vec<String>>();
+            let (all_out, all_in) = mpsc::channel::<Arc<Vec<String>>>();
+            let spawned =
+                std::thread::Builder::new().stack_size(syntax::DEEP_STACK_BYTES).spawn_scoped(scope, move || {
+                    let Some(&first) = share.first() else { return Vec::new() };
+                    let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
+                    let parsed: Vec<_> =
+                        share.iter().map(|&index| (index, parse_file(&mut run, &files[index], options))).collect();
+                    let names = parsed.iter().filter_map(|(_, file)| file.as_ref().ok());
+                    let _ = names_out.send(names.flat_map(crate::eval::run::ParsedFile::process_var_names).collect());
+                    let all = all_in.recv().unwrap_or_default();
+                    run.adopt_process_vars(&all);
+                    parsed
+                        .into_iter()
+                        .map(|(index, file)| {
+                            let report = match file {
+                                Ok(file) => {
+                                    let diags = run.resolve_parsed(file);
+                                    report(&diags, &run.sources, options)
+                                }
+                                Err(report) => report,
+                            };
+                            (index, Progress::note(progress, report))
+                        })
+                        .collect()
+                });
+            match spawned {
+                Ok(handle) => shares.push((handle, names_in, all_out)),
+                // A share whose thread could not start is reported, never waited for.
+                Err(_) => reports.extend(share.iter().map(|&index| {
+                    let name = files[index].display().to_string();
+                    (index, FileReport::failure(&name, "internal", format!("internal error while checking {name}")))
+                })),
+            }
+        }
+        // The project's files that are not checked are read meanwhile.
+        let mut names = crate::eval::Run::for_file(&files[first], &files[first]).project_process_vars_except(&checked);
+        for (_, names_in, _) in &shares {
+            names.extend(names_in.recv().unwrap_or_default());
+        }
+        let names = Arc::new(names);
+        for (_, _, all_out) in &shares {
+            let _ = all_out.send(Arc::clone(&names));
+        }
+        for (handle, ..) in shares {
+            if let Ok(done) = handle.join() {
+                reports.extend(done);
+            }
+        }
+        reports
+    })
+}
+
+/// Reads and parses one file of a run's project for [`resolve_in_shares`];
+/// a file that cannot be read, or is not UTF-8, is reported at once.
+fn parse_file(
+    run: &mut crate::eval::Run,
+    path: &Path,
+    options: RenderOptions,
+) -> Result<crate::eval::run::ParsedFile, FileReport> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|error| FileReport::failure(&name, "io", format!("cannot read {name}: {error}")))?;
+    let text = String::from_utf8(bytes).map_err(|error| check_bytes(&name, error.into_bytes(), options))?;
+    Ok(run.parse_for_check(path, &name, text))
+}
 
 /// Runs `work` for tasks `0..tasks` on as many threads as there are cores,
 /// each with a large stack; `work` returns reports by index in `files`, and

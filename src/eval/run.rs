@@ -62,6 +62,9 @@ pub struct Run {
     pub(super) shown_errors: usize,
     /// Whether every method file has been read for the process variables it assigns.
     pub(super) prepassed: bool,
+    /// The nearest known names to misspelt ones, for as many known names as
+    /// the number says (see [`resolve::Names::nearest_known`]).
+    suggestions: (usize, HashMap<String, Option<(usize, String)>>),
     /// `Project/Sources` of a project (none for a folder of loose methods).
     project_sources: Option<PathBuf>,
     /// How long the run may take: past it, every process of the run is
@@ -97,6 +100,7 @@ impl Run {
             show_at_once: None,
             shown_errors: 0,
             prepassed: false,
+            suggestions: (0, HashMap::new()),
             time_limit: None,
             project_sources: folder
                 .parent()
@@ -322,26 +326,28 @@ impl Run {
 
 impl Run {
     /// Reads every method file of the project once for the process variables
-    /// it assigns, so that a method may read one that another method sets
-    /// (done when a name is not known otherwise, and by `fourd check`).
+    /// it assigns, so that a method may read one that another method sets.
+    /// Done when a name is not known otherwise: a method that names only its
+    /// locals, methods, commands and constants never pays for it.
     pub(super) fn prepass(&mut self) {
-        self.prepass_beside(None);
-    }
-
-    /// [`Run::prepass`], given the parsed AST of one file (`fourd check` has
-    /// just parsed it without errors), which is then not read and parsed again.
-    fn prepass_beside(&mut self, parsed: Option<(&Path, &crate::syntax::ast::Method)>) {
         if self.prepassed {
             return;
         }
-        let names = self.process_var_names(parsed);
+        let names = self.project_process_vars();
         self.adopt_process_vars(&names);
     }
 
     /// The process variables the project's methods assign, declare or loop
     /// over, in the order of their files (for [`Run::adopt_process_vars`]).
     pub fn project_process_vars(&self) -> Vec<String> {
-        self.process_var_names(None)
+        self.process_var_names(|_| true)
+    }
+
+    /// [`Run::project_process_vars`] of the project's files but those whose
+    /// [`sources_key`] is in `skip` (files whose names are found otherwise:
+    /// `fourd check` takes them from the files it has parsed whole).
+    pub fn project_process_vars_except(&self, skip: &std::collections::HashSet<PathBuf>) -> Vec<String> {
+        self.process_var_names(|path| !skip.contains(&sources_key(path)))
     }
 
     /// Takes the process variables found by [`Run::project_process_vars`]
@@ -353,33 +359,24 @@ impl Run {
         }
     }
 
-    /// The names of [`Run::project_process_vars`]; `parsed` is one file
-    /// already parsed, which is not read again.
-    fn process_var_names(&self, parsed: Option<(&Path, &crate::syntax::ast::Method)>) -> Vec<String> {
+    /// The names of [`Run::project_process_vars`] in the files `wanted` keeps.
+    fn process_var_names(&self, wanted: impl Fn(&Path) -> bool) -> Vec<String> {
         // Every method of a project counts, as for 4D's compiler: project
         // methods, and form, object, database and trigger methods and classes.
-        let mut paths: std::collections::BTreeSet<PathBuf> =
-            self.files.values().map(|(_, path)| path.clone()).collect();
+        let mut paths: Vec<PathBuf> = self.files.values().map(|(_, path)| path.clone()).collect();
         if let Some(sources) = &self.project_sources {
-            let mut all = Vec::new();
-            method_files_under(sources, &mut all);
-            paths.extend(all);
+            method_files_under(sources, &mut paths);
         }
-        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        // In the order of their bytes (much cheaper than by components).
+        paths.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+        paths.dedup();
+        paths.retain(|path| wanted(path));
         // The files are read and parsed on every core; their names are
         // declared in the order of the paths, as one after the other would.
         let names_of = |path: &PathBuf| -> Vec<String> {
-            if let Some((parsed_path, ast)) = parsed
-                && same_file(path, parsed_path)
-            {
-                return resolve::assigned_names(ast);
-            }
             let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
             // Only the statements that may name variables are read.
-            match crate::syntax::statements_naming_variables(crate::diag::SourceId(0), &text) {
-                Some(stmts) => resolve::assigned_in(&stmts),
-                None => Vec::new(),
-            }
+            names_in_text(&text)
         };
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len() / 64 + 1);
         let per_worker = paths.len().div_ceil(workers.max(1)).max(1);
@@ -409,21 +406,33 @@ impl Run {
 
     /// What `fourd check` finds in one file of this run's project, named
     /// `name` in messages: its syntax errors, then (for a method) the names it
-    /// uses that are unknown, and the commands fourd does not support (warnings).
-    /// Class files are checked for syntax only until fourd has classes.
+    /// uses that are unknown, and the commands fourd does not support
+    /// (warnings); a class file's members are resolved the same way.
     pub fn check_source(&mut self, path: &Path, name: &str, text: String) -> Vec<Diagnostic> {
+        let parsed = self.parse_for_check(path, name, text);
+        self.resolve_parsed(parsed)
+    }
+
+    /// The first half of [`Run::check_source`]: the file's text joins the
+    /// run's sources and is parsed; names are resolved by [`Run::resolve_parsed`].
+    pub fn parse_for_check(&mut self, path: &Path, name: &str, text: String) -> ParsedFile {
         // The source map keeps the one copy of the text.
         let id = self.sources.add(name, text);
         let text = self.sources.get(id).map(|source| Arc::clone(&source.text)).unwrap_or_default();
-        let (ast, mut diags) = crate::syntax::parse(id, &text);
+        let (ast, diags) = crate::syntax::parse(id, &text);
+        let ast = (!diags.iter().any(Diagnostic::is_error)).then_some(ast);
+        ParsedFile { path: path.to_path_buf(), text, ast, diags }
+    }
+
+    /// The second half of [`Run::check_source`]: the names of a file that
+    /// [`Run::parse_for_check`] parsed without syntax errors are resolved.
+    pub fn resolve_parsed(&mut self, parsed: ParsedFile) -> Vec<Diagnostic> {
+        let ParsedFile { path, ast, mut diags, .. } = parsed;
+        let Some(ast) = ast else { return diags };
         let is_class = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "Classes");
-        if diags.iter().any(Diagnostic::is_error) {
-            return diags;
-        }
-        self.prepass_beside(Some((path, &ast)));
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if is_class {
-            self.class_files.entry(stem.clone()).or_insert_with(|| path.to_path_buf());
+            self.class_files.entry(stem.clone()).or_insert_with(|| path.clone());
             let index = resolve::Names::class(self, &stem).unwrap_or_default();
             let (_, mut resolved) = resolve::resolve_class(&stem, index, &ast, self);
             diags.append(&mut resolved);
@@ -431,6 +440,56 @@ impl Run {
         }
         diags.append(&mut resolve::check_method(&stem, &ast, self));
         diags
+    }
+}
+
+/// A file parsed by [`Run::parse_for_check`], waiting for its names to be
+/// resolved (after the project's process variables are known).
+pub struct ParsedFile {
+    path: PathBuf,
+    text: Arc<str>,
+    /// The method, when it has no syntax error.
+    ast: Option<crate::syntax::ast::Method>,
+    diags: Vec<Diagnostic>,
+}
+
+impl ParsedFile {
+    /// The process variables the file assigns, declares or loops over, as
+    /// [`Run::project_process_vars`] finds them in it.
+    pub fn process_var_names(&self) -> Vec<String> {
+        match &self.ast {
+            Some(ast) => resolve::assigned_names(ast),
+            None => names_in_text(&self.text),
+        }
+    }
+}
+
+/// The process variables named by the statements of `text` that may name
+/// them (none when they cannot be read).
+fn names_in_text(text: &str) -> Vec<String> {
+    match crate::syntax::statements_naming_variables(crate::diag::SourceId(0), text) {
+        Some(stmts) => resolve::assigned_in(&stmts),
+        None => Vec::new(),
+    }
+}
+
+/// What tells the files of one project apart whatever the path they are
+/// reached by: the part of `path` after `Project/Sources` (for a folder of
+/// methods outside a project, the file's name).
+pub fn sources_key(path: &Path) -> PathBuf {
+    let mut components = path.components();
+    let mut key = None;
+    let mut previous = None;
+    while let Some(component) = components.next() {
+        let name = component.as_os_str();
+        if name == "Sources" && previous == Some("Project".as_ref()) {
+            key = Some(components.clone());
+        }
+        previous = Some(name);
+    }
+    match key {
+        Some(rest) => rest.as_path().to_path_buf(),
+        None => path.file_name().map(PathBuf::from).unwrap_or_default(),
     }
 }
 
@@ -496,13 +555,6 @@ fn command_line_args(code: &MethodCode, args: &[String]) -> Result<Vec<Value>, B
         }
     }
     Ok(values)
-}
-
-/// Whether two paths name the same file: the same path, or (for the same
-/// file name written differently, `./a.4dm` and `a.4dm`) the same canonical path.
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b
-        || (a.file_name() == b.file_name() && matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b))
 }
 
 /// Why a source file of the project could not be loaded.
@@ -632,6 +684,20 @@ impl resolve::Names for Run {
         for key in self.process_var_index.keys().filter(|k| !k.starts_with("<>")) {
             f(key, key);
         }
+    }
+
+    fn nearest_known(&mut self, key: &str) -> Option<(usize, String)> {
+        // Kept while the known names stay the same (they only grow).
+        let known = self.files.len() + self.process_var_index.len();
+        if self.suggestions.0 != known {
+            self.suggestions = (known, HashMap::new());
+        }
+        if let Some(found) = self.suggestions.1.get(key) {
+            return found.clone();
+        }
+        let found = resolve::nearest_known(key, self);
+        self.suggestions.1.insert(key.to_string(), found.clone());
+        found
     }
 
     fn snippet(&self, span: crate::diag::Span) -> String {

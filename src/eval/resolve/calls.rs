@@ -183,30 +183,71 @@ impl Resolver<'_> {
     }
 
     /// The closest known name, if one is close enough to be a likely typo.
-    fn suggest(&self, key: &str) -> Option<String> {
-        let len = key.chars().count();
-        let max = (len / 3).max(1);
-        let mut best: Option<(usize, String)> = None;
-        let mut consider = |shown: &str, normalized: &str| {
-            // Names whose lengths differ by more than `max` cannot be near enough.
-            if normalized.len().abs_diff(key.len()) > max * 4 || normalized.chars().count().abs_diff(len) > max {
-                return;
-            }
-            let Some(d) = edit_distance_within(key, normalized, max) else { return };
-            // The nearest name; the first in alphabetical order among equals.
-            if d > 0 && best.as_ref().is_none_or(|(b, name)| d < *b || (d == *b && shown < name.as_str())) {
-                best = Some((d, shown.to_string()));
-            }
-        };
-        for c in commands::table::COMMANDS {
-            consider(c.name, &normalize(c.name));
-        }
-        self.names.each_known_name(&mut consider);
+    fn suggest(&mut self, key: &str) -> Option<String> {
+        let mut nearest = Nearest::new(key);
+        nearest.offer(self.names.nearest_known(key));
         for l in &self.locals {
-            consider(&l.name, &normalize(&l.name));
+            nearest.consider(&l.name, &normalize(&l.name));
         }
-        best.map(|(_, name)| name)
+        nearest.best.map(|(_, name)| name)
     }
+}
+
+/// The name nearest to a misspelt one (normalised `key`) among those
+/// considered: within an edit distance of a third of its length, the nearest,
+/// and the first in alphabetical order among equals.
+pub struct Nearest<'k> {
+    key: &'k str,
+    len: usize,
+    max: usize,
+    /// The distance and the name as written.
+    pub best: Option<(usize, String)>,
+}
+
+impl<'k> Nearest<'k> {
+    pub fn new(key: &'k str) -> Nearest<'k> {
+        let len = key.chars().count();
+        Nearest { key, len, max: (len / 3).max(1), best: None }
+    }
+
+    /// Considers a name: as written (`shown`) and normalised.
+    pub fn consider(&mut self, shown: &str, normalized: &str) {
+        // Names whose lengths differ by more than `max` cannot be near enough.
+        let max = self.max;
+        if normalized.len().abs_diff(self.key.len()) > max * 4 || normalized.chars().count().abs_diff(self.len) > max {
+            return;
+        }
+        let Some(d) = edit_distance_within(self.key, normalized, max) else { return };
+        if d > 0 && self.better(d, shown) {
+            self.best = Some((d, shown.to_string()));
+        }
+    }
+
+    /// Takes the nearest of another set of names, found by another [`Nearest`] for the same key.
+    pub fn offer(&mut self, found: Option<(usize, String)>) {
+        if let Some((d, shown)) = found
+            && self.better(d, &shown)
+        {
+            self.best = Some((d, shown));
+        }
+    }
+
+    fn better(&self, d: usize, shown: &str) -> bool {
+        self.best.as_ref().is_none_or(|(b, name)| d < *b || (d == *b && shown < name.as_str()))
+    }
+}
+
+/// The command, project method or process variable nearest to the
+/// misspelt (normalised) `key`, with its distance (see [`Nearest`]).
+pub fn nearest_known(key: &str, names: &dyn super::Names) -> Option<(usize, String)> {
+    static COMMAND_KEYS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| commands::table::COMMANDS.iter().map(|c| normalize(c.name)).collect());
+    let mut nearest = Nearest::new(key);
+    for (c, normalized) in commands::table::COMMANDS.iter().zip(COMMAND_KEYS.iter()) {
+        nearest.consider(c.name, normalized);
+    }
+    names.each_known_name(&mut |shown, normalized| nearest.consider(shown, normalized));
+    nearest.best
 }
 
 /// Whether `arg` names a variable, an array element or a pointer's target:

@@ -28,6 +28,7 @@ use crate::syntax::ast;
 
 use super::program::{LocalInfo, MethodCode, ParamInfo, ResultKind, VarType};
 
+pub use calls::nearest_known;
 pub use classes::resolve_class;
 pub use formula::resolve_formula_text;
 use scope::collect_assigned;
@@ -42,6 +43,9 @@ pub trait Names {
     /// Calls `f` with each name to suggest for a misspelt one (method and
     /// variable names): the name as written and its normalised form.
     fn each_known_name(&self, f: &mut dyn FnMut(&str, &str));
+    /// What [`nearest_known`] gives for `key` (a run may keep it: the same
+    /// unknown name is often written many times).
+    fn nearest_known(&mut self, key: &str) -> Option<(usize, String)>;
     /// The source text a span covers (for `.source` of a formula).
     fn snippet(&self, span: Span) -> String;
     /// The index of the user class with this name (case-sensitive), if the project has it.
