@@ -453,25 +453,31 @@ fn resolve_in_shares(
                 std::thread::Builder::new().stack_size(syntax::DEEP_STACK_BYTES).spawn_scoped(scope, move || {
                     let Some(&first) = share.first() else { return Vec::new() };
                     let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
-                    let parsed: Vec<_> =
-                        share.iter().map(|&index| (index, parse_file(&mut run, &files[index], options))).collect();
-                    let names = parsed.iter().filter_map(|(_, file)| file.as_ref().ok());
-                    let _ = names_out.send(names.flat_map(crate::eval::run::ParsedFile::process_var_names).collect());
+                    // No prepass: each file is resolved with the names found so
+                    // far, and again at the end if a name was missing then.
+                    run.adopt_process_vars(&[]);
+                    let (mut names, mut done, mut pending) = (Vec::new(), Vec::new(), Vec::new());
+                    for &index in share {
+                        let settled = parse_file(&mut run, &files[index], options).and_then(|file| {
+                            names.extend(file.process_var_names());
+                            match run.resolve_if_settled(file) {
+                                Ok(diags) => Err(report(&diags, &run.sources, options)),
+                                Err(file) => Ok(file),
+                            }
+                        });
+                        match settled {
+                            Ok(file) => pending.push((index, file)),
+                            Err(report) => done.push((index, Progress::note(progress, report))),
+                        }
+                    }
+                    let _ = names_out.send(names);
                     let all = all_in.recv().unwrap_or_default();
                     run.adopt_process_vars(&all);
-                    parsed
-                        .into_iter()
-                        .map(|(index, file)| {
-                            let report = match file {
-                                Ok(file) => {
-                                    let diags = run.resolve_parsed(file);
-                                    report(&diags, &run.sources, options)
-                                }
-                                Err(report) => report,
-                            };
-                            (index, Progress::note(progress, report))
-                        })
-                        .collect()
+                    for (index, file) in pending {
+                        let diags = run.resolve_parsed(*file);
+                        done.push((index, Progress::note(progress, report(&diags, &run.sources, options))));
+                    }
+                    done
                 });
             match spawned {
                 Ok(handle) => shares.push((handle, names_in, all_out)),

@@ -7,7 +7,7 @@
 //! a method in a main process, and reports syntax and runtime errors as
 //! diagnostics.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -65,6 +65,9 @@ pub struct Run {
     /// The nearest known names to misspelt ones, for as many known names as
     /// the number says (see [`resolve::Names::nearest_known`]).
     suggestions: (usize, HashMap<String, Option<(usize, String)>>),
+    /// How many times a name was looked for among the process variables in
+    /// vain (see [`Run::resolve_if_settled`]).
+    process_var_misses: usize,
     /// `Project/Sources` of a project (none for a folder of loose methods).
     project_sources: Option<PathBuf>,
     /// How long the run may take: past it, every process of the run is
@@ -87,20 +90,21 @@ impl Run {
             base,
             display_base,
             sources: SourceMap::new(),
-            files: HashMap::new(),
+            files: HashMap::default(),
             methods: Vec::new(),
-            method_index: HashMap::new(),
-            process_var_index: HashMap::new(),
+            method_index: HashMap::default(),
+            process_var_index: HashMap::default(),
             process_var_names: Vec::new(),
-            class_files: HashMap::new(),
+            class_files: HashMap::default(),
             classes: Vec::new(),
-            class_index: HashMap::new(),
+            class_index: HashMap::default(),
             diagnostics: Vec::new(),
             user_param: String::new(),
             show_at_once: None,
             shown_errors: 0,
             prepassed: false,
-            suggestions: (0, HashMap::new()),
+            suggestions: (0, HashMap::default()),
+            process_var_misses: 0,
             time_limit: None,
             project_sources: folder
                 .parent()
@@ -427,19 +431,39 @@ impl Run {
     /// The second half of [`Run::check_source`]: the names of a file that
     /// [`Run::parse_for_check`] parsed without syntax errors are resolved.
     pub fn resolve_parsed(&mut self, parsed: ParsedFile) -> Vec<Diagnostic> {
-        let ParsedFile { path, ast, mut diags, .. } = parsed;
-        let Some(ast) = ast else { return diags };
+        let mut diags = self.resolve_names(&parsed);
+        let mut all = parsed.diags;
+        all.append(&mut diags);
+        all
+    }
+
+    /// [`Run::resolve_parsed`] before the project's process variables are all
+    /// known: the diagnostics if they cannot change (no name was looked for
+    /// among the process variables in vain), else the file back, to be
+    /// resolved again once they are.
+    pub fn resolve_if_settled(&mut self, parsed: ParsedFile) -> Result<Vec<Diagnostic>, Box<ParsedFile>> {
+        let misses = self.process_var_misses;
+        let mut diags = self.resolve_names(&parsed);
+        if self.process_var_misses != misses {
+            return Err(Box::new(parsed));
+        }
+        let mut all = parsed.diags;
+        all.append(&mut diags);
+        Ok(all)
+    }
+
+    /// The diagnostics of resolving the names of a file parsed without errors.
+    fn resolve_names(&mut self, parsed: &ParsedFile) -> Vec<Diagnostic> {
+        let Some(ast) = &parsed.ast else { return Vec::new() };
+        let path = &parsed.path;
         let is_class = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "Classes");
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if is_class {
             self.class_files.entry(stem.clone()).or_insert_with(|| path.clone());
             let index = resolve::Names::class(self, &stem).unwrap_or_default();
-            let (_, mut resolved) = resolve::resolve_class(&stem, index, &ast, self);
-            diags.append(&mut resolved);
-            return diags;
+            return resolve::resolve_class(&stem, index, ast, self).1;
         }
-        diags.append(&mut resolve::check_method(&stem, &ast, self));
-        diags
+        resolve::check_method(&stem, ast, self)
     }
 }
 
@@ -665,6 +689,7 @@ impl resolve::Names for Run {
         }
         if !create {
             if self.prepassed {
+                self.process_var_misses += 1;
                 return None;
             }
             // Perhaps a method not loaded yet assigns it.
@@ -690,7 +715,7 @@ impl resolve::Names for Run {
         // Kept while the known names stay the same (they only grow).
         let known = self.files.len() + self.process_var_index.len();
         if self.suggestions.0 != known {
-            self.suggestions = (known, HashMap::new());
+            self.suggestions = (known, HashMap::default());
         }
         if let Some(found) = self.suggestions.1.get(key) {
             return found.clone();
