@@ -25,6 +25,7 @@ pub mod sessions;
 mod string;
 pub mod table;
 mod tools;
+mod variable_blob;
 
 pub use language::COUNT_PARAMETERS;
 use std::collections::HashMap;

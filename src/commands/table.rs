@@ -8,7 +8,7 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, language, math, messages, objects, processes,
-    sessions, string, tools,
+    sessions, string, tools, variable_blob,
 };
 
 /// Any number of arguments.
@@ -44,6 +44,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(551, "BLOB to longint", (2, 3), Blob, blob::blob_to_longint).refs(0b100),
     cmd(553, "BLOB to real", (2, 3), Blob, blob::blob_to_real).refs(0b100),
     cmd(555, "BLOB to text", (2, 4), Blob, blob::blob_to_text).refs(0b100),
+    cmd(533, "BLOB TO VARIABLE", (2, 3), Blob, variable_blob::blob_to_variable).refs(0b110),
     cmd(558, "COPY BLOB", (5, 5), Blob, blob::copy_blob).refs(0b10),
     cmd(560, "DELETE FROM BLOB", (3, 3), Blob, blob::delete_from_blob).refs(0b1),
     cmd(559, "INSERT IN BLOB", (3, 4), Blob, blob::insert_in_blob).refs(0b1),
@@ -52,6 +53,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(552, "REAL TO BLOB", (3, 4), Blob, blob::real_to_blob).refs(0b1010),
     cmd(606, "SET BLOB SIZE", (2, 3), Blob, blob::set_blob_size).refs(0b1),
     cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
+    cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
     // Formulas
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
     // Interruptions
