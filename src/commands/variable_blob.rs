@@ -87,8 +87,9 @@ fn write(ctx: &mut Ctx<'_>, out: &mut Vec<u8>, value: &Value, depth: usize) -> R
             put_bytes(out, b)?;
         }
         Value::Pointer(p) if depth > 0 => {
+            // One level deeper: a pointer may point to a variable that holds itself.
             let target = ctx.host.deref(p)?;
-            write(ctx, out, &target, depth)?;
+            write(ctx, out, &target, depth + 1)?;
         }
         Value::Pointer(_) => return Err(refused("a pointer (documented)")),
         Value::Object(o) => {

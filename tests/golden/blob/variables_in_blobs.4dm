@@ -107,3 +107,18 @@ Try
 Catch
 	ALERT("pointer: "+String(Last errors[0].errCode)+" "+String(OK))
 End try
+// An object that contains itself, or a pointer to itself, is refused instead of recursing forever.
+$o:=New object
+$o.self:=$o
+Try
+	VARIABLE TO BLOB($o; $store)
+Catch
+	ALERT("object in itself: "+String(Last errors[0].errCode)+" "+String(OK))
+End try
+$p:=->$p
+$o:=New object("p"; $p)
+Try
+	VARIABLE TO BLOB($o; $store)
+Catch
+	ALERT("pointer to itself: "+String(Last errors[0].errCode)+" "+String(OK))
+End try
