@@ -85,6 +85,10 @@ pub fn empty_like(value: &Value) -> Value {
 /// pointer), and does nothing when the property does not exist.
 pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeError> {
     match target {
+        Value::Object(o) if super::blob::boxed(&o.borrow()).is_some() => Err(RuntimeError::new(
+            codes::READ_ONLY_PROPERTY,
+            format!("a 4D.Blob cannot be changed: its property `{name}` cannot be set"),
+        )),
         Value::Object(o) if matches!(value, Value::Undefined) => {
             if let Some(slot) = o.borrow_mut().props.get_mut(name) {
                 *slot = empty_like(slot);

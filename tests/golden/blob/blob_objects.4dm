@@ -34,3 +34,20 @@ ALERT(String(BLOB size($copy)))
 CONVERT FROM TEXT("Hi"; "UTF-8"; $part)
 ALERT(String(OB Instance of($part; 4D.Blob))+" "+String($part.size))
 ALERT(String($copy))
+// A 4D.Blob cannot be changed (-10700); copies of it are 4D.Blobs.
+Try
+	$copy.size:=5
+Catch
+	ALERT("set .size: "+String(Last errors[0].errCode)+" "+String($copy.size))
+End try
+Try
+	OB SET($copy; "a"; 1)
+Catch
+	ALERT("OB SET: "+String(Last errors[0].errCode)+" "+String(OB Keys($copy).length))
+End try
+Try
+	$copy["b"]:=1
+Catch
+	ALERT("[\"b\"]: "+String(Last errors[0].errCode))
+End try
+ALERT(String(OB Instance of(OB Copy($copy); 4D.Blob))+" "+String(OB Instance of(New collection($copy).copy()[0]; 4D.Blob)))
