@@ -158,11 +158,11 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1844, "Session info", (1, 1), Sessions, sessions::session_info),
     cmd(1839, "Session storage", (1, 1), Sessions, sessions::session_storage),
     // String
-    cmd(1011, "CONVERT FROM TEXT", (3, 3), Str, charsets::convert_from_text).refs(0b100),
-    cmd(1012, "Convert to text", (2, 2), Str, charsets::convert_to_text),
     cmd(234, "Change string", (3, 3), Str, string::change_string),
     cmd(90, "Char", (1, 1), Str, string::char),
     cmd(91, "Character code", (1, 1), Str, string::character_code),
+    cmd(1011, "CONVERT FROM TEXT", (3, 3), Str, charsets::convert_from_text).refs(0b100),
+    cmd(1012, "Convert to text", (2, 2), Str, charsets::convert_to_text),
     cmd(232, "Delete string", (3, 3), Str, string::delete_string),
     cmd(231, "Insert string", (3, 3), Str, string::insert_string),
     cmd(16, "Length", (1, 1), Str, string::length),
