@@ -333,6 +333,8 @@ pub fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeEr
         (VarType::Time, Value::Time(_)) => true,
         (VarType::Time, Value::Real(n)) => return Ok(Value::Time(*n as i64)),
         (VarType::Object, Value::Object(_) | Value::SharedObject(_) | Value::Null) => true,
+        // A scalar BLOB assigned to an object variable (`var $b : 4D.Blob`) becomes a 4D.Blob (documented).
+        (VarType::Object, Value::Blob(b)) => return Ok(super::blob::blob_object(std::rc::Rc::clone(b))),
         (VarType::Collection, Value::Collection(_) | Value::SharedCollection(_) | Value::Null) => true,
         (VarType::Pointer, Value::Pointer(_) | Value::Null) => true,
         _ => false,

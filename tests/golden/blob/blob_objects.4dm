@@ -17,6 +17,11 @@ ALERT(String($o.data[0])+" "+String($b{0}))
 var $c : Collection
 $c:=New collection($b)
 ALERT(String(OB Instance of($c[0]; 4D.Blob)))
+// A scalar BLOB assigned to a 4D.Blob variable or parameter becomes a 4D.Blob.
+var $boxed : 4D.Blob
+$boxed:=$b
+ALERT(String(OB Instance of($boxed; 4D.Blob))+" "+String($boxed.size))
+Blob_object_param($b)
 // 4D.Blob.new(), .size, .slice() and [i].
 var $empty; $copy; $part : 4D.Blob
 $empty:=4D.Blob.new()
