@@ -320,9 +320,10 @@ pub fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeEr
         (VarType::Variant | VarType::Picture, _) => true,
         (VarType::Blob, Value::Blob(_)) => true,
         // A `4D.Blob` assigned to a Blob variable becomes a scalar BLOB (documented).
-        (VarType::Blob, Value::Object(_)) if super::blob::scalar_of(&value).is_some() => {
-            return Ok(super::blob::scalar_of(&value).map(Value::Blob).unwrap_or_default());
-        }
+        (VarType::Blob, Value::Object(_)) => match super::blob::scalar_of(&value) {
+            Some(bytes) => return Ok(Value::Blob(bytes)),
+            None => false,
+        },
         (VarType::Integer, Value::Real(n)) => return Ok(Value::Long(*n as i32)),
         (VarType::Integer, Value::Long(_)) => true,
         (VarType::Real, Value::Long(n)) => return Ok(Value::Real(f64::from(*n))),
