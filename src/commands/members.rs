@@ -112,11 +112,18 @@ pub enum ReceiverKind {
     Class,
     /// `4D.Session` objects.
     Session,
+    /// `4D.Blob` objects.
+    Blob,
 }
 
 impl ReceiverKind {
-    pub const ALL: [ReceiverKind; 4] =
-        [ReceiverKind::Collection, ReceiverKind::Formula, ReceiverKind::Class, ReceiverKind::Session];
+    pub const ALL: [ReceiverKind; 5] = [
+        ReceiverKind::Collection,
+        ReceiverKind::Formula,
+        ReceiverKind::Class,
+        ReceiverKind::Session,
+        ReceiverKind::Blob,
+    ];
 
     /// The kind of what command `spec` gives, when it has a member table.
     pub fn returned_by(spec: &super::CommandSpec) -> Option<ReceiverKind> {
@@ -134,6 +141,7 @@ impl ReceiverKind {
             ReceiverKind::Formula => "4D.Function",
             ReceiverKind::Class => "4D.Class",
             ReceiverKind::Session => "4D.Session",
+            ReceiverKind::Blob => "4D.Blob",
         }
     }
 
@@ -147,6 +155,7 @@ impl ReceiverKind {
             ReceiverKind::Formula => rows(FORMULA),
             ReceiverKind::Class => rows(CLASS),
             ReceiverKind::Session => rows(super::sessions::MEMBERS),
+            ReceiverKind::Blob => rows(BLOB),
         }
     }
 
@@ -159,6 +168,7 @@ impl ReceiverKind {
             ReceiverKind::Formula => FORMULA.get(row(ids.formula)?)?.arity_error(count),
             ReceiverKind::Class => CLASS.get(row(ids.class)?)?.arity_error(count),
             ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
+            ReceiverKind::Blob => BLOB.get(row(ids.blob)?)?.arity_error(count),
         }
     }
 }
@@ -170,6 +180,7 @@ pub struct MemberIds {
     pub formula: Option<u8>,
     pub class: Option<u8>,
     pub session: Option<u8>,
+    pub blob: Option<u8>,
 }
 
 /// The rows named `name`.
@@ -179,6 +190,7 @@ pub fn member_ids(name: &str) -> MemberIds {
         formula: position(FORMULA, name),
         class: position(CLASS, name),
         session: position(super::sessions::MEMBERS, name),
+        blob: position(BLOB, name),
     }
 }
 
@@ -204,6 +216,28 @@ pub fn session(id: Option<u8>) -> Option<&'static MemberSpec<Session>> {
 
 /// The functions of a formula object (`4D.Function`).
 pub static FORMULA: &[MemberSpec<Value>] = &[member("apply", (0, 2), apply), member("call", (0, MANY), call)];
+
+/// The `4D.Blob` function of row `id`.
+pub fn blob(id: Option<u8>) -> Option<&'static MemberSpec<crate::runtime::value::Blob>> {
+    BLOB.get(usize::from(id?))
+}
+
+/// The functions of a `4D.Blob`.
+pub static BLOB: &[MemberSpec<crate::runtime::value::Blob>] = &[member("slice", (0, 2), slice)];
+
+/// `blob.slice({start {; end}})`: a new `4D.Blob` of the bytes from `start`
+/// up to `end` (excluded); negative positions count from the end.
+fn slice(_: &mut Ctx<'_>, bytes: &crate::runtime::value::Blob, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let len = bytes.len() as f64;
+    let at = |i: usize, default: f64| -> Result<usize, RuntimeError> {
+        let n = if args.len() > i { args.number(i)?.trunc() } else { default };
+        let n = if n < 0.0 { (len + n).max(0.0) } else { n.min(len) };
+        Ok(n as usize)
+    };
+    let start = at(0, 0.0)?;
+    let end = at(1, len)?.max(start);
+    Ok(crate::runtime::blob::blob_object(std::rc::Rc::new(bytes[start..end].to_vec())))
+}
 
 /// The functions of a class object (`4D.Class`).
 pub static CLASS: &[MemberSpec<Value>] = &[member("new", (0, MANY), new)];

@@ -8,7 +8,9 @@
 //! AST; they reach the evaluator only through the [`Host`] trait in [`Ctx`].
 
 mod arrays;
+mod blob;
 pub mod catalog;
+mod charsets;
 pub mod collections;
 pub mod constants;
 mod date_time;
@@ -23,6 +25,7 @@ pub mod sessions;
 mod string;
 pub mod table;
 mod tools;
+mod variable_blob;
 
 pub use language::COUNT_PARAMETERS;
 use std::collections::HashMap;
@@ -38,6 +41,7 @@ pub type Handler = fn(&mut Ctx<'_>, &Args<'_>) -> Result<Value, RuntimeError>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
     Arrays,
+    Blob,
     Formulas,
     Interruptions,
     Language,
@@ -55,6 +59,7 @@ impl Theme {
     pub fn name(self) -> &'static str {
         match self {
             Theme::Arrays => "Arrays",
+            Theme::Blob => "BLOB",
             Theme::Formulas => "Formulas",
             Theme::Interruptions => "Interruptions",
             Theme::Language => "Language",
@@ -284,6 +289,14 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn out(&mut self) -> &mut dyn Output {
         self.host.output()
+    }
+
+    /// Sets the system variable `OK` to 1 or 0.
+    pub fn set_ok(&mut self, ok: bool) -> Result<(), RuntimeError> {
+        match self.host.variable_pointer("OK") {
+            Some(pointer) => self.host.assign(&pointer, Value::Real(if ok { 1.0 } else { 0.0 })),
+            None => Ok(()),
+        }
     }
 
     /// The array a by-reference argument designates, created by `create` when

@@ -103,6 +103,9 @@ fn object_to_change(ctx: &mut Ctx<'_>, args: &Args<'_>, command: &str) -> Result
         other => other.clone(),
     };
     match (value, args.get(0)) {
+        (Value::Object(object), _) if crate::runtime::blob::boxed(&object.borrow()).is_some() => {
+            Err(RuntimeError::new(codes::READ_ONLY_PROPERTY, format!("{command} cannot change a 4D.Blob")))
+        }
         (Value::Object(object), _) => Ok(Target::Local(object)),
         (Value::SharedObject(object), _) => Ok(Target::Shared(object)),
         (Value::Null | Value::Undefined, Value::Pointer(variable)) => {
@@ -279,6 +282,8 @@ fn copy_deep<'r>(value: &Value, depth: usize, mut resolve: Option<&mut Resolve<'
         if depth >= json::MAX_DEPTH { Err(too_deep()) } else { Ok(depth + 1) }
     };
     Ok(match value {
+        // A 4D.Blob cannot change: its copy is itself.
+        Value::Object(_) if crate::runtime::blob::scalar_of(value).is_some() => value.clone(),
         Value::Object(o) => {
             let depth = deeper()?;
             let mut props = Props::default();

@@ -3,11 +3,12 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, Sessions,
+    Arrays, Blob, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, Sessions,
     String as Str, Tools,
 };
 use super::{
-    CommandSpec, arrays, cmd, date_time, errors, language, math, messages, objects, processes, sessions, string, tools,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, language, math, messages, objects, processes,
+    sessions, string, tools, variable_blob,
 };
 
 /// Any number of arguments.
@@ -37,6 +38,22 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(227, "INSERT IN ARRAY", (2, 3), Arrays, arrays::insert_in_array).refs(0b1),
     cmd(274, "Size of array", (1, 1), Arrays, arrays::size_of_array).refs(0b1),
     cmd(229, "SORT ARRAY", (1, MANY), Arrays, arrays::sort_array).refs(0xff),
+    // BLOB
+    cmd(605, "BLOB size", (1, 1), Blob, blob::blob_size),
+    cmd(549, "BLOB to integer", (2, 3), Blob, blob::blob_to_integer).refs(0b100),
+    cmd(551, "BLOB to longint", (2, 3), Blob, blob::blob_to_longint).refs(0b100),
+    cmd(553, "BLOB to real", (2, 3), Blob, blob::blob_to_real).refs(0b100),
+    cmd(555, "BLOB to text", (2, 4), Blob, blob::blob_to_text).refs(0b100),
+    cmd(533, "BLOB TO VARIABLE", (2, 3), Blob, variable_blob::blob_to_variable).refs(0b110),
+    cmd(558, "COPY BLOB", (5, 5), Blob, blob::copy_blob).refs(0b10),
+    cmd(560, "DELETE FROM BLOB", (3, 3), Blob, blob::delete_from_blob).refs(0b1),
+    cmd(559, "INSERT IN BLOB", (3, 4), Blob, blob::insert_in_blob).refs(0b1),
+    cmd(548, "INTEGER TO BLOB", (3, 4), Blob, blob::integer_to_blob).refs(0b1010),
+    cmd(550, "LONGINT TO BLOB", (3, 4), Blob, blob::longint_to_blob).refs(0b1010),
+    cmd(552, "REAL TO BLOB", (3, 4), Blob, blob::real_to_blob).refs(0b1010),
+    cmd(606, "SET BLOB SIZE", (2, 3), Blob, blob::set_blob_size).refs(0b1),
+    cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
+    cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
     // Formulas
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
     // Interruptions
@@ -144,6 +161,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(234, "Change string", (3, 3), Str, string::change_string),
     cmd(90, "Char", (1, 1), Str, string::char),
     cmd(91, "Character code", (1, 1), Str, string::character_code),
+    cmd(1011, "CONVERT FROM TEXT", (3, 3), Str, charsets::convert_from_text).refs(0b100),
+    cmd(1012, "Convert to text", (2, 2), Str, charsets::convert_to_text),
     cmd(232, "Delete string", (3, 3), Str, string::delete_string),
     cmd(231, "Insert string", (3, 3), Str, string::insert_string),
     cmd(16, "Length", (1, 1), Str, string::length),
@@ -160,5 +179,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1854, "Trim start", (1, 1), Str, string::trim_start),
     cmd(13, "Uppercase", (1, 1), Str, string::uppercase),
     // Tools
+    cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
+    cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
+    cmd(1147, "Generate digest", (2, 2), Tools, tools::generate_digest),
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
 ];

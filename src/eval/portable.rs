@@ -21,6 +21,10 @@ pub enum Portable {
     Date(Date),
     Time(i64),
     Text(String),
+    /// A scalar BLOB's bytes.
+    Blob(Vec<u8>),
+    /// A `4D.Blob` object's bytes.
+    BlobObject(Vec<u8>),
     Object(Vec<(String, Portable)>),
     Collection(Vec<Portable>),
     Formula {
@@ -90,8 +94,12 @@ impl Portable {
             Value::Date(d) => Portable::Date(*d),
             Value::Time(t) => Portable::Time(*t),
             Value::Text(t) => Portable::Text(t.as_str().to_string()),
+            Value::Blob(b) => Portable::Blob(b.to_vec()),
             Value::Object(o) => {
                 let o = o.borrow();
+                if let Some(bytes) = crate::runtime::blob::boxed(&o) {
+                    return Ok(Portable::BlobObject(bytes.to_vec()));
+                }
                 if let Some(formula) = o.code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
                     let captured = formula
                         .captured
@@ -155,6 +163,8 @@ impl Portable {
             Portable::Date(d) => Value::Date(*d),
             Portable::Time(t) => Value::Time(*t),
             Portable::Text(t) => Value::text(t.as_str()),
+            Portable::Blob(b) => Value::Blob(std::rc::Rc::new(b.clone())),
+            Portable::BlobObject(b) => crate::runtime::blob::blob_object(std::rc::Rc::new(b.clone())),
             Portable::Object(props) => {
                 let mut map = Props::with_capacity(props.len());
                 for (k, v) in props {

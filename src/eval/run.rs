@@ -82,6 +82,9 @@ pub struct Outcome {
     pub failed: bool,
 }
 
+/// The name of the system variable `OK` (normalised).
+const OK_VARIABLE: &str = "ok";
+
 impl Run {
     /// A run whose methods are the `.4dm` files of `folder`; messages name
     /// files under `base` as if they were under `display_base`.
@@ -111,6 +114,9 @@ impl Run {
                 .filter(|sources| folder.ends_with("Methods") && sources.ends_with("Project/Sources"))
                 .map(Path::to_path_buf),
         };
+        // The system variable `OK`, which commands set (`CONVERT FROM TEXT`),
+        // is a process variable every method knows.
+        resolve::Names::process_var(&mut run, OK_VARIABLE, true);
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
                 // A file of the current folder is named without `./`.

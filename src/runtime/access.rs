@@ -42,6 +42,9 @@ pub fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
                 Some(v) => Ok(v.clone()),
                 None => match (&o.code, name) {
                     (Some(code), "source") => Ok(Value::text(code.source())),
+                    (None, "size") if super::blob::boxed(&o).is_some() => {
+                        Ok(Value::Real(super::blob::boxed(&o).map_or(0, |b| b.len()) as f64))
+                    }
                     _ => Ok(Value::Undefined),
                 },
             }
@@ -71,6 +74,7 @@ pub fn empty_like(value: &Value) -> Value {
         | Value::Collection(_)
         | Value::Pointer(_)
         | Value::Array(_)
+        | Value::Blob(_)
         | Value::SharedObject(_)
         | Value::SharedCollection(_) => Value::Null,
     }
@@ -81,6 +85,10 @@ pub fn empty_like(value: &Value) -> Value {
 /// pointer), and does nothing when the property does not exist.
 pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeError> {
     match target {
+        Value::Object(o) if super::blob::boxed(&o.borrow()).is_some() => Err(RuntimeError::new(
+            codes::READ_ONLY_PROPERTY,
+            format!("a 4D.Blob cannot be changed: its property `{name}` cannot be set"),
+        )),
         Value::Object(o) if matches!(value, Value::Undefined) => {
             if let Some(slot) = o.borrow_mut().props.get_mut(name) {
                 *slot = empty_like(slot);
@@ -108,6 +116,9 @@ pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), Runtim
 
 /// `$a{i}`: an array element (element 0 included).
 pub fn array_element(array: &Value, index: f64) -> Result<Value, RuntimeError> {
+    if let Value::Blob(b) = array {
+        return super::blob::byte_at(b, index);
+    }
     let Value::Array(a) = array else {
         return Err(RuntimeError::new(
             codes::INCOMPATIBLE_TYPES,
@@ -180,6 +191,11 @@ pub fn element(target: &Value, index: &Value) -> Result<Value, RuntimeError> {
         }
         (Value::Object(_) | Value::SharedObject(_) | Value::Undefined, Value::Text(key)) => {
             member(target, key.as_str())
+        }
+        // `$blobObject[i]`: a byte of a `4D.Blob` (documented; read only).
+        (Value::Object(o), i) if i.as_number().is_some() && super::blob::boxed(&o.borrow()).is_some() => {
+            let o = o.borrow();
+            super::blob::byte_at(super::blob::boxed(&o).map_or(&[][..], |b| b.as_slice()), i.as_number().unwrap_or(0.0))
         }
         _ => Err(RuntimeError::new(
             codes::INCOMPATIBLE_TYPES,

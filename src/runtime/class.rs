@@ -67,11 +67,14 @@ pub enum ClassLink {
     Instance(Rc<Class>),
     /// A class object (an instance of `4D.Class`) standing for this class.
     Defines(Rc<Class>),
+    /// A `4D.Blob` and its bytes.
+    Blob(super::value::Blob),
 }
 
 /// The built-in classes fourd has, in `OB Keys(4D)` order.
 struct Builtins {
     object: Rc<Class>,
+    blob: Rc<Class>,
     function: Rc<Class>,
     class: Rc<Class>,
     session: Rc<Class>,
@@ -97,14 +100,16 @@ impl Builtins {
         let function = builtin("Function", Some(&object));
         let class = builtin("Class", Some(&object));
         let session = builtin("Session", Some(&object));
+        let blob = builtin("Blob", Some(&object));
         let object_value = class_object(&object, Value::Null);
         let mut props = Props::default();
+        props.insert(key("Blob"), class_object(&blob, object_value.clone()));
         props.insert(key("Class"), class_object(&class, object_value.clone()));
         props.insert(key("Function"), class_object(&function, object_value.clone()));
         props.insert(key("Object"), object_value.clone());
         props.insert(key("Session"), class_object(&session, object_value));
         let store = Value::new_object(props);
-        Builtins { object, function, class, session, store }
+        Builtins { object, blob, function, class, session, store }
     }
 }
 
@@ -135,6 +140,7 @@ pub fn class_of(object: &Object) -> Rc<Class> {
     match object.class.as_deref() {
         Some(ClassLink::Instance(class)) => return Rc::clone(class),
         Some(ClassLink::Defines(_)) => return BUILTINS.with(|b| Rc::clone(&b.class)),
+        Some(ClassLink::Blob(_)) => return BUILTINS.with(|b| Rc::clone(&b.blob)),
         None => {}
     }
     BUILTINS.with(|b| Rc::clone(if object.code.is_some() { &b.function } else { &b.object }))
@@ -164,5 +170,9 @@ pub fn object_of(class: &Class) -> Value {
 /// A new instance of `class` (its `new()` function), for the classes that can
 /// be made without a constructor; `None` for those that cannot.
 pub fn instantiate(class: &Class) -> Option<Value> {
-    (class.store == Store::Builtin && class.name == "Object").then(|| Value::new_object(Props::default()))
+    match (class.store, class.name.as_str()) {
+        (Store::Builtin, "Object") => Some(Value::new_object(Props::default())),
+        (Store::Builtin, "Blob") => Some(super::blob::blob_object(super::value::Blob::default())),
+        _ => None,
+    }
 }

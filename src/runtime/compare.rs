@@ -22,6 +22,7 @@ pub fn equal(element: &Value, wanted: &Value) -> bool {
         (Value::SharedObject(a), Value::SharedObject(b)) => std::sync::Arc::ptr_eq(a, b),
         (Value::SharedCollection(a), Value::SharedCollection(b)) => std::sync::Arc::ptr_eq(a, b),
         (Value::Pointer(a), Value::Pointer(b)) => a == b,
+        (Value::Blob(a), Value::Blob(b)) => a == b,
         (Value::Null | Value::Undefined, Value::Null | Value::Undefined) => true,
         (a, b) => match (a.as_number(), b.as_number()) {
             (Some(x), Some(y)) => (x - y).abs() < 1e-6,
@@ -42,6 +43,7 @@ fn rank(value: &Value) -> u8 {
         Value::Date(_) => 6,
         Value::Pointer(_) => 7,
         Value::Array(_) => 8,
+        Value::Blob(_) => 9,
     }
 }
 

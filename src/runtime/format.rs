@@ -87,6 +87,10 @@ pub fn boolean(b: bool) -> &'static str {
     if b { "True" } else { "False" }
 }
 
+/// What a BLOB (scalar or `4D.Blob`) is in `String` and in JSON (fourd's
+/// decision, in the form 4D documents for formulas).
+pub const BLOB_TEXT: &str = "[object Blob]";
+
 /// What `String(value)` gives without a format. Objects and collections have
 /// no documented form; fourd gives their JSON, as `JSON Stringify` would.
 pub fn string_of(value: &Value) -> String {
@@ -99,12 +103,14 @@ pub fn string_of(value: &Value) -> String {
         Value::Date(d) => date(*d),
         Value::Time(t) => time(*t),
         Value::Text(t) => t.as_str().to_string(),
+        Value::Object(o) if super::blob::boxed(&o.borrow()).is_some() => String::from(BLOB_TEXT),
         Value::Object(_)
         | Value::Collection(_)
         | Value::Array(_)
         | Value::SharedObject(_)
         | Value::SharedCollection(_) => json(value, false),
         Value::Pointer(p) => format!("->{}", p.name()),
+        Value::Blob(_) => String::from(BLOB_TEXT),
     }
 }
 
@@ -160,6 +166,8 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, stric
             write_json(out, &Value::new_collection(c.values()), pretty, depth, strict)?;
         }
         Value::Object(o) if o.borrow().code.is_some() => write_json_text(out, "[object Formula]"),
+        Value::Blob(_) => write_json_text(out, BLOB_TEXT),
+        Value::Object(o) if super::blob::boxed(&o.borrow()).is_some() => write_json_text(out, BLOB_TEXT),
         Value::Object(o) => {
             let o = o.borrow();
             let props: Vec<_> = o.props.iter().filter(|(_, v)| !matches!(v, Value::Undefined)).collect();

@@ -3,6 +3,7 @@
 //! runtime errors. Knows nothing about syntax, commands or processes.
 
 pub mod access;
+pub mod blob;
 pub mod class;
 pub mod compare;
 pub mod date_format;

@@ -43,6 +43,8 @@ pub enum SharedValue {
     Real(f64),
     Date(Date),
     Text(Arc<str>),
+    /// A `4D.Blob` (shareable, documented): its bytes.
+    Blob(Arc<[u8]>),
     Object(Arc<SharedObject>),
     Collection(Arc<SharedCollection>),
 }
@@ -356,6 +358,10 @@ impl SharedValue {
             Value::Time(t) => SharedValue::Real(*t as f64),
             Value::Date(d) => SharedValue::Date(*d),
             Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
+            Value::Blob(b) => SharedValue::Blob(Arc::from(b.as_slice())),
+            Value::Object(_) if super::blob::scalar_of(value).is_some() => SharedValue::Blob(
+                super::blob::scalar_of(value).map_or_else(|| Arc::from(&[][..]), |b| Arc::from(b.as_slice())),
+            ),
             Value::SharedObject(o) => {
                 if let Some(group) = group {
                     group.adopt(&o.membership)?;
@@ -389,6 +395,7 @@ impl SharedValue {
             SharedValue::Real(x) => Value::Real(*x),
             SharedValue::Date(d) => Value::Date(*d),
             SharedValue::Text(t) => Value::text(t.as_ref()),
+            SharedValue::Blob(b) => super::blob::blob_object(std::rc::Rc::new(b.to_vec())),
             SharedValue::Object(o) => Value::SharedObject(Arc::clone(o)),
             SharedValue::Collection(c) => Value::SharedCollection(Arc::clone(c)),
         }
@@ -401,7 +408,9 @@ impl SharedValue {
             SharedValue::Text(_) => SharedValue::Text(Arc::from("")),
             SharedValue::Bool(_) => SharedValue::Bool(false),
             SharedValue::Date(_) => SharedValue::Date(Date::NULL),
-            SharedValue::Null | SharedValue::Object(_) | SharedValue::Collection(_) => SharedValue::Null,
+            SharedValue::Null | SharedValue::Blob(_) | SharedValue::Object(_) | SharedValue::Collection(_) => {
+                SharedValue::Null
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! assigning to a typed variable makes.
 
 use super::error::{RuntimeError, codes};
-use super::value::{Date, Text, Value};
+use super::value::{Blob, Date, Text, Value};
 
 /// The `Type` and `Value type` codes (the `Is ...` constants, theme 295).
 pub mod code {
@@ -78,6 +78,13 @@ pub enum VarType {
 thread_local! {
     /// One empty text shared by every new Text variable (no allocation per call).
     static EMPTY_TEXT: Text = Text::new("");
+    /// One empty BLOB shared by every new Blob variable (copied on its first change).
+    static EMPTY_BLOB: Blob = Blob::default();
+}
+
+/// An empty BLOB (no allocation: the thread's shared one).
+pub fn empty_blob() -> Value {
+    Value::Blob(EMPTY_BLOB.with(Blob::clone))
 }
 
 /// The element type of an array.
@@ -124,7 +131,8 @@ impl ArrayType {
             ArrayType::Date => Value::Date(Date::NULL),
             ArrayType::Time => Value::Time(0),
             ArrayType::Object | ArrayType::Pointer => Value::Null,
-            ArrayType::Picture | ArrayType::Blob => Value::Undefined,
+            ArrayType::Picture => Value::Undefined,
+            ArrayType::Blob => empty_blob(),
         }
     }
 
@@ -144,7 +152,9 @@ impl ArrayType {
             (ArrayType::Time, Value::Real(n)) => Value::Time(n as i64),
             (ArrayType::Object, v @ (Value::Object(_) | Value::Null)) => v,
             (ArrayType::Pointer, v @ (Value::Pointer(_) | Value::Null)) => v,
-            (ArrayType::Picture | ArrayType::Blob, v) => v,
+            (ArrayType::Blob, v @ Value::Blob(_)) => v,
+            (ArrayType::Blob, v @ Value::Object(_)) => super::blob::scalar_of(&v).map(Value::Blob)?,
+            (ArrayType::Picture, v) => v,
             _ => return None,
         })
     }
@@ -178,7 +188,8 @@ pub fn default_value(ty: VarType) -> Value {
         VarType::Date => Value::Date(Date::NULL),
         VarType::Time => Value::Time(0),
         VarType::Object | VarType::Collection | VarType::Pointer => Value::Null,
-        VarType::Variant | VarType::Picture | VarType::Blob => Value::Undefined,
+        VarType::Variant | VarType::Picture => Value::Undefined,
+        VarType::Blob => empty_blob(),
     }
 }
 
@@ -279,6 +290,7 @@ pub fn fits(ty: VarType, value: &Value) -> bool {
             | (VarType::Integer, Value::Long(_))
             | (VarType::Real, Value::Real(_))
             | (VarType::Text, Value::Text(_))
+            | (VarType::Blob, Value::Blob(_))
             | (VarType::Boolean, Value::Bool(_))
             | (VarType::Object, Value::Object(_) | Value::SharedObject(_))
             | (VarType::Collection, Value::Collection(_) | Value::SharedCollection(_))
@@ -305,7 +317,13 @@ pub fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeEr
         return Ok(default_value(ty));
     }
     let ok = match (ty, &value) {
-        (VarType::Variant | VarType::Picture | VarType::Blob, _) => true,
+        (VarType::Variant | VarType::Picture, _) => true,
+        (VarType::Blob, Value::Blob(_)) => true,
+        // A `4D.Blob` assigned to a Blob variable becomes a scalar BLOB (documented).
+        (VarType::Blob, Value::Object(_)) => match super::blob::scalar_of(&value) {
+            Some(bytes) => return Ok(Value::Blob(bytes)),
+            None => false,
+        },
         (VarType::Integer, Value::Real(n)) => return Ok(Value::Long(*n as i32)),
         (VarType::Integer, Value::Long(_)) => true,
         (VarType::Real, Value::Long(n)) => return Ok(Value::Real(f64::from(*n))),
@@ -316,6 +334,8 @@ pub fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeEr
         (VarType::Time, Value::Time(_)) => true,
         (VarType::Time, Value::Real(n)) => return Ok(Value::Time(*n as i64)),
         (VarType::Object, Value::Object(_) | Value::SharedObject(_) | Value::Null) => true,
+        // A scalar BLOB assigned to an object variable (`var $b : 4D.Blob`) becomes a 4D.Blob (documented).
+        (VarType::Object, Value::Blob(b)) => return Ok(super::blob::blob_object(std::rc::Rc::clone(b))),
         (VarType::Collection, Value::Collection(_) | Value::SharedCollection(_) | Value::Null) => true,
         (VarType::Pointer, Value::Pointer(_) | Value::Null) => true,
         _ => false,

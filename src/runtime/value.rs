@@ -46,7 +46,13 @@ pub enum Value {
     SharedObject(std::sync::Arc<super::shared::SharedObject>),
     /// A shared collection (`New shared collection`).
     SharedCollection(std::sync::Arc<super::shared::SharedCollection>),
+    /// A scalar BLOB: a value, like a text. Assigning it shares the bytes; a
+    /// change copies them first when they are shared (`Rc::make_mut`).
+    Blob(Blob),
 }
+
+/// The bytes of a scalar BLOB (4D allows up to 2 GB).
+pub type Blob = Rc<Vec<u8>>;
 
 /// What a pointer designates. Locals are named by the serial number of the
 /// call they belong to, so that a pointer outliving its method is detected.
@@ -392,13 +398,16 @@ impl Value {
     }
 
     /// The value as an object property or a collection element holds it:
-    /// numbers are Reals, a time its number of seconds, undefined is null.
+    /// numbers are Reals, a time its number of seconds, undefined is null, a
+    /// scalar BLOB a `4D.Blob`.
     #[inline]
     pub fn stored(self) -> Value {
         match self {
             Value::Long(n) => Value::Real(f64::from(n)),
             Value::Time(t) => Value::Real(t as f64),
             Value::Undefined => Value::Null,
+            // A scalar BLOB becomes a `4D.Blob` (documented).
+            Value::Blob(b) => super::blob::blob_object(b),
             other => other,
         }
     }
@@ -434,7 +443,7 @@ impl Value {
     }
 
     /// 4D's truthiness, used by `&&`, `||` and `? :`: `False`, Null, undefined,
-    /// `""`, the null date, empty objects and collections are false; everything
+    /// `""`, the null date, empty objects, collections and BLOBs are false; everything
     /// else, including the number 0, is true.
     pub fn truthy(&self) -> bool {
         match self {
@@ -449,6 +458,7 @@ impl Value {
             }
             Value::Collection(c) => !c.borrow().is_empty(),
             Value::Array(a) => a.borrow().size() > 0,
+            Value::Blob(b) => !b.is_empty(),
             Value::SharedObject(o) => !o.is_empty(),
             Value::SharedCollection(c) => !c.is_empty(),
         }
@@ -469,6 +479,7 @@ impl Value {
             Value::Collection(_) | Value::SharedCollection(_) => code::IS_COLLECTION,
             Value::Pointer(_) => code::IS_POINTER,
             Value::Array(a) => a.borrow().ty.type_number(),
+            Value::Blob(_) => code::IS_BLOB,
         }
     }
 
@@ -487,6 +498,7 @@ impl Value {
             Value::Collection(_) | Value::SharedCollection(_) => "Collection",
             Value::Pointer(_) => "Pointer",
             Value::Array(_) => "Array",
+            Value::Blob(_) => "Blob",
         }
     }
 

@@ -238,6 +238,20 @@ impl Host for ProcessHost<'_, '_, '_> {
         if let Some(user) = class.user {
             return self.process.new_instance(user.index, args, self.site);
         }
+        if class.store == crate::runtime::class::Store::Builtin && class.name == "Blob" {
+            // `4D.Blob.new({blob})`: a copy of a scalar BLOB or of a 4D.Blob
+            // (the bytes are shared: neither can be changed in place).
+            return match args.first() {
+                None | Some(Value::Undefined) => Ok(crate::runtime::blob::blob_object(Default::default())),
+                Some(value) => match crate::runtime::blob::scalar_of(value) {
+                    Some(bytes) => Ok(crate::runtime::blob::blob_object(bytes)),
+                    None => Err(RuntimeError::new(
+                        codes::BAD_ARGUMENTS,
+                        format!("4D.Blob.new() takes a BLOB or a 4D.Blob, not {}", value.type_name()),
+                    )),
+                },
+            };
+        }
         crate::runtime::class::instantiate(&class).ok_or_else(|| {
             RuntimeError::new(
                 codes::NOT_SUPPORTED,

@@ -54,6 +54,13 @@ impl Process<'_> {
                 Some(result) => Ok(result),
                 None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`"))),
             },
+            Value::Object(o) if crate::runtime::blob::boxed(&o.borrow()).is_some() => {
+                let bytes = crate::runtime::blob::scalar_of(object).unwrap_or_default();
+                match members::blob(ids.blob) {
+                    Some(spec) => self.table_call(frame, spec, &bytes, args, site),
+                    None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Blob has no function `{name}`"))),
+                }
+            }
             Value::Object(o) => {
                 let (is_formula, defines, property) = {
                     let o = o.borrow();

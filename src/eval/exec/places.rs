@@ -11,6 +11,7 @@ use super::{CallRecord, Frame, Process};
 use crate::runtime::access::{
     array_element, char_at, element, has_class, member, set_array_element, set_char, set_element, set_member,
 };
+use crate::runtime::blob::set_byte;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::types::{own_array, store_converted, type_number};
 use crate::runtime::value::{Pointer, Value};
@@ -102,9 +103,55 @@ impl Process<'_> {
                 self.assign_in(frame, &pointer, value).map_err(|e| e.at(*span))?;
             }
             Place::ArrayElement { array, index, span } => {
-                let array = self.expr(frame, array)?;
+                let target = self.expr(frame, array)?;
                 let index = self.number(frame, index)?;
-                set_array_element(&array, index, value).map_err(|e| e.at(*span))?;
+                if let Value::Blob(_) = target {
+                    drop(target);
+                    return self.set_blob_byte(frame, array, index, &value).map_err(|e| e.at(*span));
+                }
+                set_array_element(&target, index, value).map_err(|e| e.at(*span))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `$blob{i}:=value`: the BLOB is a value, so the byte is changed where
+    /// the variable holds it (in place when its bytes are not shared).
+    fn set_blob_byte(
+        &mut self,
+        frame: &mut Frame<'_>,
+        blob: &Expr,
+        index: f64,
+        value: &Value,
+    ) -> Result<(), RuntimeError> {
+        let held = match &blob.kind {
+            ExprKind::Local(slot) => self.stack.get_mut(frame.base + *slot),
+            ExprKind::Process(slot) => self.process_vars.get_mut(*slot),
+            _ => None,
+        };
+        if let Some(Value::Blob(bytes)) = held {
+            return set_byte(bytes, index, value);
+        }
+        let mut current = self.expr(frame, blob)?;
+        let Value::Blob(bytes) = &mut current else {
+            return Err(RuntimeError::new(codes::INCOMPATIBLE_TYPES, "`{ }` applies to an array or a BLOB"));
+        };
+        set_byte(bytes, index, value)?;
+        match &blob.kind {
+            ExprKind::Param(n) => {
+                let n = self.param_index(frame, n)?;
+                self.set_param(frame, n, current);
+            }
+            ExprKind::Interprocess(slot) => self.set_interprocess(*slot, current)?,
+            ExprKind::Deref(pointer) => {
+                let pointer = self.pointer(frame, pointer)?;
+                self.assign_in(frame, &pointer, current)?;
+            }
+            _ => {
+                return Err(RuntimeError::new(
+                    codes::BAD_ARGUMENTS,
+                    "a byte of a BLOB is assigned through a variable or a pointer to one",
+                ));
             }
         }
         Ok(())
@@ -302,6 +349,14 @@ impl Process<'_> {
             Pointer::Interprocess { slot, .. } => self.set_interprocess(*slot, value),
             Pointer::Element { array: pointer, index } => {
                 let array = self.deref(pointer)?;
+                if let Value::Blob(_) = array {
+                    // A byte of a BLOB variable (`->$blob{2}`): the BLOB is assigned its new content.
+                    let mut bytes = array;
+                    if let Value::Blob(b) = &mut bytes {
+                        set_byte(b, *index as f64, &value)?;
+                    }
+                    return self.assign(pointer, bytes);
+                }
                 set_array_element(&array, *index as f64, value)?;
                 match **pointer {
                     Pointer::Interprocess { slot, .. } => self.publish(slot),

@@ -1,0 +1,3 @@
+#DECLARE($blob : Blob)
+$blob{0}:=99
+ALERT("in method: "+String($blob{0}))

@@ -1,0 +1,38 @@
+// SET BLOB SIZE, INSERT IN BLOB, DELETE FROM BLOB, COPY BLOB.
+var $b; $dst : Blob
+SET BLOB SIZE($b; 16*1024; 0xFF)
+ALERT(String(BLOB size($b))+" "+String($b{0})+" "+String($b{16383}))
+SET BLOB SIZE($b; BLOB size($b)+2)
+ALERT(String(BLOB size($b))+" "+String($b{16384})+" "+String($b{16385}))
+SET BLOB SIZE($b; 0)
+ALERT(String(BLOB size($b)))
+// A filler is taken modulo 256.
+SET BLOB SIZE($b; 2; 258)
+ALERT(Bytes($b))
+TEXT TO BLOB("abcdef"; $b; UTF8 text without length)
+INSERT IN BLOB($b; 2; 3)
+ALERT(Bytes($b))
+INSERT IN BLOB($b; 0; 1; 0x7A)
+ALERT(Bytes($b))
+INSERT IN BLOB($b; BLOB size($b); 2; -1)
+ALERT(Bytes($b))
+DELETE FROM BLOB($b; 3; 3)
+ALERT(Bytes($b))
+DELETE FROM BLOB($b; 0; 1)
+ALERT(Bytes($b))
+// A length past the end deletes to the end.
+DELETE FROM BLOB($b; 4; 100)
+ALERT(Bytes($b))
+// COPY BLOB: the destination grows as needed.
+TEXT TO BLOB("0123456789"; $b; UTF8 text without length)
+COPY BLOB($b; $dst; 2; 0; 3)
+ALERT(Bytes($dst))
+COPY BLOB($b; $dst; 0; 5; 2)
+ALERT(Bytes($dst))
+COPY BLOB($b; $dst; 9; 1; 1)
+ALERT(Bytes($dst))
+// The source may be a 4D.Blob.
+COPY BLOB(4D.Blob.new($b); $dst; 0; 0; 1)
+ALERT(Bytes($dst))
+COPY BLOB($b; $b; 0; 5; 5)
+ALERT(BLOB to text($b; UTF8 text without length))
