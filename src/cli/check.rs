@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::diag::{Diagnostic, Region, RenderOptions, Severity, SourceMap, render};
 use crate::syntax;
 
+use super::Progress;
+
 /// What checking one file found.
 pub struct FileReport {
     pub errors: usize,
@@ -120,14 +122,14 @@ pub fn run(paths: &[PathBuf], syntax_only: bool, format: Format) -> ExitCode {
         }
     }
     let options = if format == Format::Human { super::stderr_render() } else { RenderOptions::plain() };
-    let progress = Progress::on_terminal(files.len());
+    let progress = Progress::on_terminal(files.len(), PROGRESS_FILES, "checking", "files", "errors");
     let reports = if syntax_only {
         check_files(&files, options, progress.as_ref())
     } else {
         resolve_files(&files, options, progress.as_ref())
     };
-    if let Some(progress) = progress {
-        progress.bar.finish_and_clear();
+    if let Some(progress) = &progress {
+        progress.finish();
     }
     let (mut with_errors, mut errors, mut warnings) = (0, 0, 0);
     for report in &reports {
@@ -351,44 +353,18 @@ pub fn collect_4dm_or_error(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), S
 /// Checks files on as many threads as there are cores, each with a large stack;
 /// the reports come back in the order of `files`.
 pub fn check_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
-    in_parallel(files, files.len(), |index| vec![(index, Progress::note(progress, check_file(&files[index], options)))])
-}
-
-/// A bar on standard error while many files are checked, with the errors
-/// found so far: only on a terminal, so that pipes and CI logs get nothing.
-pub struct Progress {
-    bar: indicatif::ProgressBar,
-    errors: AtomicUsize,
+    in_parallel(files, files.len(), |index| vec![(index, note(progress, check_file(&files[index], options)))])
 }
 
 /// From how many files `fourd check` shows its progress.
 const PROGRESS_FILES: usize = 200;
 
-impl Progress {
-    fn on_terminal(files: usize) -> Option<Progress> {
-        use std::io::IsTerminal;
-        if files < PROGRESS_FILES || !std::io::stderr().is_terminal() {
-            return None;
-        }
-        let bar = indicatif::ProgressBar::new(files as u64);
-        let style = indicatif::ProgressStyle::with_template("checking {bar:30} {pos}/{len} files, {msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        bar.set_style(style);
-        bar.set_message("0 errors");
-        Some(Progress { bar, errors: AtomicUsize::new(0) })
+/// Counts one file's report on the progress bar, if there is one, and gives it back.
+fn note(progress: Option<&Progress>, report: FileReport) -> FileReport {
+    if let Some(progress) = progress {
+        progress.advance(report.errors);
     }
-
-    /// Counts one file's report, and gives it back.
-    fn note(progress: Option<&Progress>, report: FileReport) -> FileReport {
-        if let Some(progress) = progress {
-            if report.errors > 0 {
-                let errors = progress.errors.fetch_add(report.errors, Ordering::Relaxed) + report.errors;
-                progress.bar.set_message(format!("{errors} errors"));
-            }
-            progress.bar.inc(1);
-        }
-        report
-    }
+    report
 }
 
 /// Checks files with name resolution: the files of one project are checked
@@ -409,10 +385,7 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option
         let group = &small[task];
         let Some(&first) = group.first() else { return Vec::new() };
         let mut run = crate::eval::Run::for_file(&files[first], &files[first]);
-        group
-            .iter()
-            .map(|&index| (index, Progress::note(progress, resolve_file(&mut run, &files[index], options))))
-            .collect()
+        group.iter().map(|&index| (index, note(progress, resolve_file(&mut run, &files[index], options)))).collect()
     });
     for group in &large {
         for (index, report) in resolve_in_shares(files, group, cores, options, progress) {
@@ -467,7 +440,7 @@ fn resolve_in_shares(
                         });
                         match settled {
                             Ok(file) => pending.push((index, file)),
-                            Err(report) => done.push((index, Progress::note(progress, report))),
+                            Err(report) => done.push((index, note(progress, report))),
                         }
                     }
                     let _ = names_out.send(names);
@@ -475,7 +448,7 @@ fn resolve_in_shares(
                     run.adopt_process_vars(&all);
                     for (index, file) in pending {
                         let diags = run.resolve_parsed(*file);
-                        done.push((index, Progress::note(progress, report(&diags, &run.sources, options))));
+                        done.push((index, note(progress, report(&diags, &run.sources, options))));
                     }
                     done
                 });

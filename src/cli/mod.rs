@@ -238,3 +238,44 @@ pub fn commands_listing(json: bool) -> String {
     }
     out
 }
+
+/// A bar on standard error while long work goes on (files checked, tests
+/// run), with how many went wrong so far: only on a terminal, so that pipes
+/// and CI logs get nothing of it.
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    bad: std::sync::atomic::AtomicUsize,
+    /// What went wrong, counted: "errors", "failed".
+    what: &'static str,
+}
+
+impl Progress {
+    /// A bar for `total` things, when there are at least `from` and standard
+    /// error is a terminal: "`verb` [bar] pos/total `unit`, N `what`".
+    pub fn on_terminal(total: usize, from: usize, verb: &str, unit: &str, what: &'static str) -> Option<Progress> {
+        if total < from || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new(total as u64);
+        let style =
+            indicatif::ProgressStyle::with_template(&format!("{verb} {{bar:30}} {{pos}}/{{len}} {unit}, {{msg}}"))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.set_message(format!("0 {what}"));
+        Some(Progress { bar, bad: std::sync::atomic::AtomicUsize::new(0), what })
+    }
+
+    /// One more thing done, with `bad` more things gone wrong.
+    pub fn advance(&self, bad: usize) {
+        if bad > 0 {
+            let total = self.bad.fetch_add(bad, std::sync::atomic::Ordering::Relaxed) + bad;
+            self.bar.set_message(format!("{total} {}", self.what));
+        }
+        self.bar.inc(1);
+    }
+
+    /// Takes the bar off the terminal.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

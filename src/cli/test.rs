@@ -168,6 +168,9 @@ pub fn diff(expected: &str, actual: &str) -> String {
     out
 }
 
+/// From how many tests `fourd test` shows its progress on a terminal.
+const PROGRESS_TESTS: usize = 2;
+
 /// Runs `fourd test PATH... [--bless] [--filter TEXT] [--jobs N] [--timeout SECONDS]`.
 pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
@@ -205,6 +208,8 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
     };
     let next = AtomicUsize::new(0);
     let mut verdicts: Vec<Option<Verdict>> = (0..tests.len()).map(|_| None).collect();
+    let progress = super::Progress::on_terminal(tests.len(), PROGRESS_TESTS, "testing", "tests", "failed");
+    let progress = progress.as_ref();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..options.jobs.max(1).min(tests.len().max(1)))
             .map(|_| {
@@ -215,6 +220,9 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
                         let Some(test) = tests.get(index) else { break };
                         let started = Instant::now();
                         let failure = one_test(&exe, test, options);
+                        if let Some(progress) = progress {
+                            progress.advance(usize::from(failure.is_some()));
+                        }
                         done.push((index, Verdict { failure, time: started.elapsed() }));
                     }
                     done
@@ -229,6 +237,9 @@ pub fn run(paths: &[PathBuf], options: &TestOptions) -> ExitCode {
             }
         }
     });
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     let verdicts: Vec<Verdict> = verdicts
         .into_iter()
         .map(|v| {

@@ -35,6 +35,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
         Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
         Trial::test("cli/check_knows_process_variables_project_wide", check_knows_process_variables_project_wide),
+        Trial::test("cli/test_progress_only_on_a_terminal", test_progress_only_on_a_terminal),
         Trial::test("cli/check_progress_only_on_a_terminal", check_progress_only_on_a_terminal),
         Trial::test("cli/test_reports_junit_json_and_list", test_reports_junit_json_and_list),
         Trial::test("cli/unreadable_paths_and_no_tests_are_errors", unreadable_paths_and_no_tests_are_errors),
@@ -355,6 +356,38 @@ fn check_progress_only_on_a_terminal() -> Result<(), Failed> {
         || String::from_utf8_lossy(&piped.stdout) != "300 files, 0 with errors, 0 errors, 0 warnings\n"
     {
         return Err(format!("in a pipe, stderr: {stderr:?}").into());
+    }
+    Ok(())
+}
+
+/// `fourd test` shows a progress bar with the failures so far on a terminal
+/// (here a pseudo-terminal), and nothing of it in a pipe.
+fn test_progress_only_on_a_terminal() -> Result<(), Failed> {
+    let dir = std::env::temp_dir().join(format!("fourd-test-progress-{}", std::process::id()));
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    for i in 0..30 {
+        std::fs::write(dir.join(format!("t{i}.4dm")), format!("ALERT(\"{i}\")\n")).map_err(io)?;
+        // One expectation is wrong, so that the bar counts a failure.
+        let expected = if i == 7 { String::from("seven\n") } else { format!("{i}\n") };
+        std::fs::write(dir.join(format!("t{i}.out")), expected).map_err(io)?;
+    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_fourd"));
+    command.arg("test").arg(&dir).env("NO_COLOR", "1").env("TERM", "xterm");
+    let on_terminal = rexpect::session::spawn_command(command, Some(30_000))
+        .and_then(|mut session| {
+            session.exp_string("/30 tests, ")?;
+            session.exp_string("29 passed, 1 failed")
+        })
+        .map_err(|e| e.to_string());
+    let piped = Command::new(env!("CARGO_BIN_EXE_fourd")).arg("test").arg(&dir).output().map_err(|e| e.to_string());
+    let _ = std::fs::remove_dir_all(&dir);
+    on_terminal.map_err(|e| format!("on a terminal: {e}"))?;
+    let piped = piped?;
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    let stdout = String::from_utf8_lossy(&piped.stdout);
+    if piped.status.code() != Some(1) || stderr.contains("tests,") || !stdout.ends_with("29 passed, 1 failed\n") {
+        return Err(format!("in a pipe, stdout: {stdout:?}, stderr: {stderr:?}").into());
     }
     Ok(())
 }
