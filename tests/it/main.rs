@@ -1,11 +1,12 @@
-//! The single integration-test binary: golden files, the REPL on a terminal,
-//! robustness, the session table under load, and tidy checks.
+//! The single integration-test binary: golden files, the README's commands,
+//! the REPL on a terminal, robustness, the session table under load, and tidy checks.
 //!
 //! Run with `cargo test`; filter by path (`cargo test -- syntax/if`).
 //! `UPDATE_GOLDEN=1 cargo test` rewrites the expectation files.
 
 mod formats;
 mod golden;
+mod readme;
 mod repl;
 mod robustness;
 mod session;
@@ -16,6 +17,7 @@ fn main() {
     let mut trials = Vec::new();
     trials.extend(formats::trials());
     trials.extend(golden::trials());
+    trials.extend(readme::trials());
     trials.extend(repl::trials());
     trials.extend(robustness::trials());
     trials.extend(session::trials());
