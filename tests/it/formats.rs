@@ -14,6 +14,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/check_format_json", check_format_json),
         Trial::test("cli/check_format_github", check_format_github),
         Trial::test("cli/check_format_sarif", check_format_sarif),
+        Trial::test("cli/check_format_sarif_valid_against_schema", check_format_sarif_valid_against_schema),
         Trial::test("cli/check_format_human_unchanged", check_format_human_unchanged),
         Trial::test("cli/ci_recipes_run_their_fourd_commands", ci_recipes_run_their_fourd_commands),
     ]
@@ -259,6 +260,76 @@ fn check_format_sarif() -> Result<(), Failed> {
         );
     }
     if problems.is_empty() { Ok(()) } else { Err(format!("{}\nthe log:\n{stdout}", problems.join("\n")).into()) }
+}
+
+/// The SARIF log is valid against the SARIF 2.1.0 JSON schema: for the
+/// sample's files (errors, a warning, a name to encode), a command fourd
+/// lacks (a warning of another rule), and an absolute path (a `file:` URI).
+fn check_format_sarif_valid_against_schema() -> Result<(), Failed> {
+    let schema = sarif_schema()?;
+    let validator =
+        jsonschema::options().should_validate_formats(false).build(&schema).map_err(|e| format!("the schema: {e}"))?;
+    let folder = sample("sarif-schema")?;
+    std::fs::write(folder.0.join("lacks.4dm"), "SET PRINT OPTION(1; 2)\nALERT(\"é\")\n").map_err(|e| e.to_string())?;
+    let absolute = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .args(["check", "--format", "sarif"])
+        .arg(folder.0.join("typo.4dm"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    let (_, relative, _) = check(&folder.0, &["--format", "sarif"])?;
+    for stdout in [relative, String::from_utf8_lossy(&absolute.stdout).into_owned()] {
+        let log: Value =
+            serde_json::from_str(&stdout).map_err(|e| format!("not one JSON document ({e}):\n{stdout}"))?;
+        let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{}: {e}", e.instance_path())).collect();
+        if !errors.is_empty() {
+            return Err(format!("not valid SARIF 2.1.0:\n{}\nthe log:\n{stdout}", errors.join("\n")).into());
+        }
+        if !stdout.contains("\"level\": \"") {
+            return Err(format!("no result in the log:\n{stdout}").into());
+        }
+        // A level SARIF does not have is refused: the validation can fail.
+        let mut wrong = log.clone();
+        if let Some(level) = wrong.pointer_mut("/runs/0/results/0/level") {
+            *level = json!("fatal");
+        }
+        if validator.is_valid(&wrong) {
+            return Err("the schema takes a result of level `fatal`".into());
+        }
+    }
+    Ok(())
+}
+
+/// The SARIF 2.1.0 JSON schema, from the serde-sarif package (a
+/// dev-dependency) that `cargo metadata` finds (for this machine's platform:
+/// the packages of others may not have been downloaded).
+fn sarif_schema() -> Result<Value, Failed> {
+    let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| String::from("rustc")))
+        .arg("-vV")
+        .output()
+        .map_err(|e| format!("rustc -vV: {e}"))?;
+    let rustc = String::from_utf8_lossy(&rustc.stdout);
+    let host = rustc.lines().find_map(|line| line.strip_prefix("host: ")).ok_or("rustc -vV names no host")?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| String::from("cargo"));
+    let metadata = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--offline", "--filter-platform", host, "--manifest-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .output()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    let metadata: Value = serde_json::from_slice(&metadata.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    let manifest = metadata
+        .get("packages")
+        .and_then(Value::as_array)
+        .and_then(|packages| packages.iter().find(|p| p.get("name") == Some(&json!("serde-sarif"))))
+        .and_then(|package| package.get("manifest_path"))
+        .and_then(Value::as_str)
+        .ok_or("cargo metadata does not list serde-sarif")?;
+    let path = Path::new(manifest).with_file_name("src").join("schema.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // The published schema's pattern for `language` has a `]` that nothing
+    // opens: ECMAScript reads it as the character, strict engines refuse
+    // it. Escaped, it means what ECMAScript reads (fourd writes no `language`).
+    let text = text.replace("{2}]?$", "{2}\\\\]?$");
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()).into())
 }
 
 /// The default format and `--format human` print the same: miette's drawing
