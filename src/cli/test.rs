@@ -300,7 +300,8 @@ fn slowest(tests: &[PathBuf], verdicts: &[Verdict]) -> Option<String> {
 }
 
 /// The results as a JUnit XML report, in the Ant format CI servers read
-/// (valid against the common `JUnit.xsd` of that format): one `testsuite`,
+/// (valid against the common `JUnit.xsd` of that format and Jenkins's
+/// `junit-4.xsd`): one `testsuite`, whose one property is fourd's version,
 /// one `testcase` per test, named by its file and classed by its folder.
 fn junit(tests: &[PathBuf], verdicts: &[Verdict]) -> String {
     let failed = verdicts.iter().filter(|v| v.failure.is_some()).count();
@@ -316,9 +317,11 @@ fn junit(tests: &[PathBuf], verdicts: &[Verdict]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str(&format!(
         "<testsuite name=\"fourd test\" timestamp=\"{now}\" hostname=\"{}\" tests=\"{}\" failures=\"{failed}\" \
-         errors=\"0\" skipped=\"0\" time=\"{total:.3}\">\n  <properties/>\n",
+         errors=\"0\" time=\"{total:.3}\">\n  <properties>\n    \
+         <property name=\"fourd.version\" value=\"{}\"/>\n  </properties>\n",
         xml_escape(&host),
-        tests.len()
+        tests.len(),
+        xml_escape(crate::VERSION)
     ));
     for (test, verdict) in tests.iter().zip(verdicts) {
         let name = test.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

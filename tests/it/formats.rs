@@ -15,6 +15,13 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/check_format_github", check_format_github),
         Trial::test("cli/check_format_sarif", check_format_sarif),
         Trial::test("cli/check_format_sarif_valid_against_schema", check_format_sarif_valid_against_schema),
+        // Needs xmllint (CI installs it): said, not passed, when it is missing.
+        if has_xmllint() {
+            Trial::test("cli/test_junit_valid_against_xsd", test_junit_valid_against_xsd)
+        } else {
+            Trial::test("cli/test_junit_valid_against_xsd (skipped: no xmllint)", test_junit_valid_against_xsd)
+                .with_ignored_flag(true)
+        },
         Trial::test("cli/check_format_human_unchanged", check_format_human_unchanged),
         Trial::test("cli/ci_recipes_run_their_fourd_commands", ci_recipes_run_their_fourd_commands),
     ]
@@ -299,10 +306,21 @@ fn check_format_sarif_valid_against_schema() -> Result<(), Failed> {
     Ok(())
 }
 
-/// The SARIF 2.1.0 JSON schema, from the serde-sarif package (a
-/// dev-dependency) that `cargo metadata` finds (for this machine's platform:
-/// the packages of others may not have been downloaded).
+/// The SARIF 2.1.0 JSON schema, from the serde-sarif package (a dev-dependency).
 fn sarif_schema() -> Result<Value, Failed> {
+    let path = package_file("serde-sarif", "src/schema.json")?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // The published schema's pattern for `language` has a `]` that nothing
+    // opens: ECMAScript reads it as the character, strict engines refuse
+    // it. Escaped, it means what ECMAScript reads (fourd writes no `language`).
+    let text = text.replace("{2}]?$", "{2}\\\\]?$");
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()).into())
+}
+
+/// A file of a package fourd depends on (for tests), found with `cargo
+/// metadata` (for this machine's platform: the packages of others may not
+/// have been downloaded).
+fn package_file(package: &str, file: &str) -> Result<PathBuf, Failed> {
     let rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| String::from("rustc")))
         .arg("-vV")
         .output()
@@ -319,17 +337,65 @@ fn sarif_schema() -> Result<Value, Failed> {
     let manifest = metadata
         .get("packages")
         .and_then(Value::as_array)
-        .and_then(|packages| packages.iter().find(|p| p.get("name") == Some(&json!("serde-sarif"))))
-        .and_then(|package| package.get("manifest_path"))
+        .and_then(|packages| packages.iter().find(|p| p.get("name") == Some(&json!(package))))
+        .and_then(|found| found.get("manifest_path"))
         .and_then(Value::as_str)
-        .ok_or("cargo metadata does not list serde-sarif")?;
-    let path = Path::new(manifest).with_file_name("src").join("schema.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    // The published schema's pattern for `language` has a `]` that nothing
-    // opens: ECMAScript reads it as the character, strict engines refuse
-    // it. Escaped, it means what ECMAScript reads (fourd writes no `language`).
-    let text = text.replace("{2}]?$", "{2}\\\\]?$");
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()).into())
+        .ok_or_else(|| format!("cargo metadata does not list {package}"))?;
+    Ok(Path::new(manifest).with_file_name(file))
+}
+
+/// Whether `xmllint` (Debian's libxml2-utils) can be run.
+fn has_xmllint() -> bool {
+    Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// `fourd test --junit` writes a report valid against the JUnit XSDs CI
+/// servers follow (the Ant format's, in the junit-report package's tests),
+/// checked with xmllint; a report with an element they do not have is not.
+fn test_junit_valid_against_xsd() -> Result<(), Failed> {
+    let folder = sample("junit")?;
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(folder.0.join("sub")).map_err(io)?;
+    std::fs::write(folder.0.join("ok.4dm"), "ALERT(\"été\")\n").map_err(io)?;
+    std::fs::write(folder.0.join("ok.out"), "été\n").map_err(io)?;
+    std::fs::write(folder.0.join("sub/bad.4dm"), "ALERT(\"b & <c> \\\"d\\\"\")\n").map_err(io)?;
+    std::fs::write(folder.0.join("sub/bad.out"), "x\n").map_err(io)?;
+    std::fs::write(folder.0.join("sub/fails.4dm"), "var $c : Collection\n$c.push(1)\n").map_err(io)?;
+    std::fs::write(folder.0.join("sub/fails.out"), "").map_err(io)?;
+    let run = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .args(["test", "ok.4dm", "sub", "--junit", "report.xml"])
+        .current_dir(&folder.0)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if run.status.code() != Some(1) {
+        return Err(format!("exit {:?}: {}", run.status.code(), String::from_utf8_lossy(&run.stderr)).into());
+    }
+    let report = folder.0.join("report.xml");
+    let xml = std::fs::read_to_string(&report).map_err(io)?;
+    let wrong = folder.0.join("wrong.xml");
+    std::fs::write(&wrong, xml.replace("</properties>", "</properties><bogus/>")).map_err(io)?;
+    for xsd in ["tests/JUnit.xsd", "tests/JUnit-alternative.xsd"] {
+        let xsd = package_file("junit-report", xsd)?;
+        let lint = |file: &Path| {
+            Command::new("xmllint")
+                .arg("--noout")
+                .arg("--schema")
+                .arg(&xsd)
+                .arg(file)
+                .output()
+                .map_err(|e| e.to_string())
+        };
+        let valid = lint(&report)?;
+        if !valid.status.success() {
+            return Err(
+                format!("{}:\n{}\nthe report:\n{xml}", xsd.display(), String::from_utf8_lossy(&valid.stderr)).into()
+            );
+        }
+        if lint(&wrong)?.status.success() {
+            return Err(format!("{} takes an element it does not define", xsd.display()).into());
+        }
+    }
+    Ok(())
 }
 
 /// The default format and `--format human` print the same: miette's drawing

@@ -253,7 +253,7 @@ fn test_reports_junit_json_and_list() -> Result<(), Failed> {
             &[
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"fourd test\" timestamp=\"",
                 "\" tests=\"2\" failures=\"1\" errors=\"0\"",
-                "<properties/>",
+                "<properties>\n    <property name=\"fourd.version\" value=\"",
                 "<testcase name=\"ok.4dm\" classname=\"fourd\" time=\"",
                 "\"/>",
                 "<testcase name=\"bad.4dm\" classname=\"sub\"",
