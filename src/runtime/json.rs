@@ -36,7 +36,7 @@ pub struct ParseError {
 /// Parses one JSON value (whitespace around it allowed, nothing else). With
 /// `symbols`, the positions of all property names are collected too.
 pub fn parse(text: &str, symbols: bool) -> Result<(Value, Vec<Symbol>), ParseError> {
-    let mut parser = Parser { text, pos: 0, line: 1, line_start: 0, symbols: symbols.then(Vec::new) };
+    let mut parser = Parser { text, pos: 0, line: 1, line_start: 0, symbols: symbols.then(Vec::new), counted: (0, 0) };
     parser.skip_space();
     let value = parser.value(0, "")?;
     parser.skip_space();
@@ -75,6 +75,9 @@ struct Parser<'a> {
     line: usize,
     line_start: usize,
     symbols: Option<Vec<Symbol>>,
+    /// The last [`Parser::utf16_offset`]: a position and its offset in its
+    /// line, from which the next is counted (so a long line is read once).
+    counted: (usize, usize),
 }
 
 impl Parser<'_> {
@@ -160,10 +163,15 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return Err(self.error("expected a property name in double quotes"));
             }
-            let (line, offset) = (self.line, self.utf16_offset());
+            // Where names are, and their paths, only for `JSON Parse(...; *)`.
+            let at = self.symbols.is_some().then(|| (self.line, self.utf16_offset()));
             let key = self.string()?;
-            let key_path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-            if let Some(symbols) = &mut self.symbols {
+            let key_path = match at {
+                Some(_) if path.is_empty() => key.clone(),
+                Some(_) => format!("{path}.{key}"),
+                None => String::new(),
+            };
+            if let (Some(symbols), Some((line, offset))) = (&mut self.symbols, at) {
                 symbols.push(Symbol { path: key_path.clone(), line, offset });
             }
             self.skip_space();
@@ -208,8 +216,14 @@ impl Parser<'_> {
         }
     }
 
-    fn utf16_offset(&self) -> usize {
-        self.text.get(self.line_start..self.pos).map_or(0, |s| s.encode_utf16().count())
+    fn utf16_offset(&mut self) -> usize {
+        let (from, offset) = match self.counted {
+            (at, offset) if at >= self.line_start && at <= self.pos => (at, offset),
+            _ => (self.line_start, 0),
+        };
+        let offset = offset + self.text.get(from..self.pos).map_or(0, |s| s.encode_utf16().count());
+        self.counted = (self.pos, offset);
+        offset
     }
 
     fn number(&mut self) -> Result<Value, ParseError> {

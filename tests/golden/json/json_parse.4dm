@@ -20,3 +20,5 @@ For ($k; 1; Length($escaped))
 	$codes.push(Character code($escaped[[$k]]))
 End for
 ALERT($codes.join(" "))
+// Offsets count UTF-16 units from the start of the line: 😀 is two, é one.
+ALERT(JSON Stringify(JSON Parse("{\"😀é\": {\"b\": 1, \"c\": [{\"d\": 2}]}}"; Is object; *).__symbols))
