@@ -135,6 +135,50 @@ pub(crate) fn formula_from_string(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
     ctx.host.formula_from_string(&source)
 }
 
+/// `EXECUTE FORMULA(statement)` (63): runs one line of code given as text,
+/// as a line of the running method (its locals, parameters, process and
+/// interprocess variables, methods and commands); an empty text does nothing.
+pub(crate) fn execute_formula(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let source = args.text(0)?.to_string();
+    if !source.trim().is_empty() {
+        ctx.host.execute_formula(&source)?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// The number of `EXECUTE METHOD`: its `*` form passes no result variable.
+pub const EXECUTE_METHOD: u32 = 1007;
+
+/// `EXECUTE METHOD(methodName {; result | *} {; param...})` (1007): calls
+/// the project method named `methodName` with the parameters; its result goes
+/// into the `result` variable. OK is 1 when it ran, 0 when it failed.
+pub(crate) fn execute_method(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?.to_string();
+    let (result, params) = match args.values {
+        [_, result, params @ ..] if !args.star => (Some(result), params),
+        [_, params @ ..] => (None, params),
+        [] => (None, &[][..]),
+    };
+    let result = match result {
+        Some(Value::Pointer(p)) => Some(Pointer::clone(p)),
+        Some(other) => return Err(super::wrong_type(1, "a variable or `*`", other)),
+        None => None,
+    };
+    match ctx.host.call(&Value::text(name), &Value::Undefined, params.to_vec()) {
+        Ok(value) => {
+            if let Some(pointer) = result {
+                ctx.host.assign(&pointer, value)?;
+            }
+            ctx.set_ok(true)?;
+            Ok(Value::Undefined)
+        }
+        Err(error) => {
+            ctx.set_ok(false)?;
+            Err(error)
+        }
+    }
+}
+
 /// The `User param value` selector of `Get database parameter`.
 const USER_PARAM_VALUE: i64 = 108;
 

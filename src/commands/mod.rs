@@ -27,7 +27,7 @@ pub mod table;
 mod tools;
 mod variable_blob;
 
-pub use language::COUNT_PARAMETERS;
+pub use language::{COUNT_PARAMETERS, EXECUTE_METHOD};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -269,6 +269,8 @@ pub trait Host {
     fn instantiate(&mut self, class: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
     /// A formula object built from source text (`Formula from string`).
     fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError>;
+    /// Runs one line of code given as text as a line of the running method (`EXECUTE FORMULA`).
+    fn execute_formula(&mut self, source: &str) -> Result<(), RuntimeError>;
     /// The source text of argument `i` of the running command, as written.
     fn argument_source(&self, i: usize) -> String;
     /// The process's error state: the `ON ERR CALL` handler, `Last errors`...

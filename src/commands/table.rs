@@ -55,6 +55,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
     cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
     // Formulas
+    cmd(63, "EXECUTE FORMULA", (1, 1), Formulas, language::execute_formula),
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
     // Interruptions
     cmd(1129, "ASSERT", (1, 2), Interruptions, errors::assert),
@@ -70,6 +71,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(89, "CLEAR VARIABLE", (1, 1), Language, language::clear_variable).refs(0b1),
     cmd(1790, "Copy parameters", (0, 1), Language, language::copy_parameters),
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
+    cmd(1007, "EXECUTE METHOD", (1, MANY), Language, language::execute_method).refs(0b10),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
     cmd(304, "Get pointer", (1, 1), Language, language::get_pointer),
     cmd(294, "Is a variable", (1, 1), Language, language::is_a_variable),

@@ -37,6 +37,14 @@ pub trait Methods {
     fn process_var_name(&self, slot: usize) -> String;
     /// Resolves formula source text (`Formula from string`).
     fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
+    /// Resolves the line of code of `EXECUTE FORMULA`, run in the frame of
+    /// the method `method` whose locals are `locals`.
+    fn compile_statement(
+        &mut self,
+        source: &str,
+        method: &str,
+        locals: &[super::program::LocalInfo],
+    ) -> Result<Vec<super::program::Stmt>, RuntimeError>;
     /// The source text of a span, as written.
     fn snippet(&self, span: Span) -> String;
     /// The line number of a span.

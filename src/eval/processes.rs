@@ -667,6 +667,15 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.compile_formula(source))
     }
 
+    fn compile_statement(
+        &mut self,
+        source: &str,
+        method: &str,
+        locals: &[super::program::LocalInfo],
+    ) -> Result<Vec<super::program::Stmt>, RuntimeError> {
+        self.world.with_run(|run| run.compile_statement(source, method, locals))
+    }
+
     fn snippet(&self, span: Span) -> String {
         self.world.with_run(|run| Methods::snippet(&*run, span))
     }

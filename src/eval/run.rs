@@ -780,6 +780,33 @@ impl control::Methods for Run {
         }
     }
 
+    fn compile_statement(
+        &mut self,
+        source: &str,
+        method: &str,
+        locals: &[program::LocalInfo],
+    ) -> Result<Vec<program::Stmt>, RuntimeError> {
+        let id = self.sources.add("EXECUTE FORMULA", source);
+        let (ast, mut diags) = crate::syntax::parse(id, source);
+        let failure = |diags: &[Diagnostic], code: i32| {
+            let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.clone()).unwrap_or_default();
+            RuntimeError::new(code, format!("EXECUTE FORMULA cannot run `{source}`: {message}"))
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(failure(&diags, codes::BAD_ARGUMENTS));
+        }
+        if ast.body.stmts.len() > 1 || !ast.functions.is_empty() {
+            return Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("EXECUTE FORMULA runs one line of code, not `{source}`"),
+            ));
+        }
+        resolve::resolve_statement_text(method, &ast, self, locals).map_err(|mut errors| {
+            diags.append(&mut errors);
+            failure(&diags, codes::UNKNOWN_NAME)
+        })
+    }
+
     fn snippet(&self, span: crate::diag::Span) -> String {
         self.sources.snippet(span).trim().to_string()
     }

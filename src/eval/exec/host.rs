@@ -265,6 +265,12 @@ impl Host for ProcessHost<'_, '_, '_> {
         Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
     }
 
+    fn execute_formula(&mut self, source: &str) -> Result<(), RuntimeError> {
+        let code = self.frame.code;
+        let stmts = self.process.methods.compile_statement(source, &code.name, &code.locals)?;
+        self.process.block(self.frame, &stmts).map(|_| ())
+    }
+
     fn argument_source(&self, i: usize) -> String {
         self.args.get(i).map(|arg| self.process.methods.snippet(arg.span)).unwrap_or_default()
     }

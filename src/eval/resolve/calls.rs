@@ -134,11 +134,13 @@ impl Resolver<'_> {
             };
             self.error(format!("`{}` takes {expected} arguments, not {count}", spec.name), span);
         }
+        // `EXECUTE METHOD(name; *; params...)`: no result variable.
+        let refs = !(star && spec.number == commands::EXECUTE_METHOD);
         let args = values
             .into_iter()
             .enumerate()
             .map(|(i, a)| {
-                if spec.by_ref(i) {
+                if refs && spec.by_ref(i) {
                     self.reference(a)
                 } else if spec.by_place(i) && self.names_a_variable(a) {
                     let place = self.place(a);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Span};
-use crate::eval::program::{Expr, ExprKind, MethodCode, ResultKind, Stmt, VarType};
+use crate::eval::program::{Expr, ExprKind, LocalInfo, MethodCode, ResultKind, Stmt, VarType};
 use crate::names::normalize;
 use crate::syntax::ast;
 
@@ -84,4 +84,35 @@ pub fn resolve_formula_text(
     let mut diags = Vec::new();
     let (code, _) = resolve_formula_code(method, expr, names, true, &mut diags);
     if diags.iter().any(Diagnostic::is_error) { Err(diags) } else { Ok(code) }
+}
+
+/// Resolves the text of `EXECUTE FORMULA`: one line of code run as a line of
+/// the calling method, whose locals (`locals`, by slot) it may read and
+/// assign; a local the method does not have is an error, since the line
+/// runs in the method's frame.
+pub fn resolve_statement_text(
+    method: &str,
+    parsed: &ast::Method,
+    names: &mut dyn Names,
+    locals: &[LocalInfo],
+) -> Result<Vec<Stmt>, Vec<Diagnostic>> {
+    let mut r = Resolver {
+        names,
+        method: method.to_string(),
+        locals: locals.to_vec(),
+        local_index: locals
+            .iter()
+            .enumerate()
+            .map(|(slot, l)| (normalize(l.name.strip_prefix('$').unwrap_or(&l.name)), slot))
+            .collect(),
+        diags: Vec::new(),
+        no_locals: false,
+        class: None,
+    };
+    let stmts = r.block(&parsed.body.stmts);
+    if let Some(new) = r.locals.get(locals.len()) {
+        let message = format!("`{}` is not a local variable of the method that runs EXECUTE FORMULA", new.name);
+        r.error(message, parsed.span);
+    }
+    if r.diags.iter().any(Diagnostic::is_error) { Err(r.diags) } else { Ok(stmts) }
 }

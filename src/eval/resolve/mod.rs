@@ -30,7 +30,7 @@ use super::program::{LocalInfo, MethodCode, ParamInfo, ResultKind, VarType};
 
 pub use calls::nearest_known;
 pub use classes::resolve_class;
-pub use formula::resolve_formula_text;
+pub use formula::{resolve_formula_text, resolve_statement_text};
 use scope::collect_assigned;
 pub use scope::{assigned_in, assigned_names};
 
