@@ -75,12 +75,37 @@ impl Resolver<'_> {
             ast::StmtKind::Var(decl) => {
                 let ty = decl.ty.as_ref().map(|t| self.var_type(t));
                 let mut slots = Vec::new();
+                // `var vCount : Integer`, `var <>lock : Object`: process and
+                // interprocess variables, declared as `C_LONGINT(vCount)` does.
+                let mut globals = Vec::new();
                 for name in &decl.names {
                     match &name.kind {
-                        ast::ExprKind::Local(n) => slots.push(self.local(n, ty.or(Some(VarType::Variant)))),
-                        _ => self
-                            .error("only local variables (`$name`) can be declared with `var` in fourd yet", name.span),
+                        ast::ExprKind::Local(n) if n.parse::<u32>().is_err() => {
+                            slots.push(self.local(n, ty.or(Some(VarType::Variant))))
+                        }
+                        // `var $1 : Object`: a parameter, which its argument declares.
+                        ast::ExprKind::Local(_) => {}
+                        ast::ExprKind::Name(n) if n.token.is_none() => {
+                            if let Some(slot) = self.names.process_var(&normalize(&n.text), true) {
+                                globals.push((Place::Process(slot), ty.unwrap_or(VarType::Variant)));
+                            }
+                        }
+                        ast::ExprKind::Interprocess(n) => {
+                            let slot = self.interprocess(n);
+                            globals.push((Place::Interprocess(slot), ty.unwrap_or(VarType::Variant)));
+                        }
+                        _ => self.error("`var` declares variables: `$name`, `name` or `<>name`", name.span),
                     }
+                }
+                if !globals.is_empty() {
+                    if !slots.is_empty() {
+                        self.error("declare local and process variables on separate `var` lines", span);
+                    }
+                    return Some(match (&decl.init, decl.names.as_slice()) {
+                        // `var vTotal : Real := 0`: an assignment.
+                        (Some(init), [name]) => self.assign(name, AssignOp::Assign, init, span),
+                        _ => Stmt::DeclareGlobal { vars: globals },
+                    });
                 }
                 let init = decl.init.as_ref().map(|e| self.expr(e));
                 // `var $x := expr` without a type takes the type of the value: a number is a Real.
