@@ -417,7 +417,7 @@ pub(crate) fn delete_string(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
 /// with it, a match is searched from that position (1-based, UTF-16), and with
 /// `*` it must begin exactly there. The pattern syntax is ICU's, read by
 /// fancy-regex (look-around, back references, atomic groups).
-pub(crate) fn match_regex(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+pub(crate) fn match_regex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let (pattern, text) = (args.text(0)?, args.text(1)?);
     let bad_pattern = |e: fancy_regex::Error| super::bad_argument(&format!("Match regex: invalid pattern: {e}"));
     // Compiled alone first, so that wrapping it cannot make a bad pattern valid.
@@ -431,6 +431,36 @@ pub(crate) fn match_regex(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Run
         return Ok(Value::Bool(false));
     }
     let from = byte_index(text, start);
-    let found = regex.find_from_pos(text, from).map_err(|e| super::bad_argument(&format!("Match regex: {e}")))?;
-    Ok(Value::Bool(found.is_some_and(|m| !args.star || m.start() == from)))
+    let found = regex.captures_from_pos(text, from).map_err(|e| super::bad_argument(&format!("Match regex: {e}")))?;
+    let Some(captures) = found.filter(|c| !args.star || c.get(0).is_some_and(|m| m.start() == from)) else {
+        return Ok(Value::Bool(false));
+    };
+    if args.len() > 4 {
+        // Positions from 1 and lengths, in UTF-16 units; a group that took
+        // part in no match has 0 and 0.
+        let spans: Vec<(f64, f64)> = (0..captures.len())
+            .map(|group| match captures.get(group) {
+                Some(m) => ((utf16_index(text, m.start()) + 1) as f64, utf16_len(m.as_str()) as f64),
+                None => (0.0, 0.0),
+            })
+            .collect();
+        for (arg, lengths) in [(3, false), (4, true)] {
+            let pointer = args.pointer(arg)?;
+            let number = |&(position, length): &(f64, f64)| if lengths { length } else { position };
+            let numbers = spans.iter().map(number);
+            match ctx.host.deref(&pointer)? {
+                // An array: the occurrence in element 0, then one element per group.
+                Value::Array(array) => {
+                    let mut array = array.borrow_mut();
+                    let ty = array.ty;
+                    let items: Option<Vec<Value>> = numbers.map(|n| ty.element(Value::Real(n))).collect();
+                    array.items = items.ok_or_else(|| {
+                        super::bad_argument("Match regex: the arrays of positions and lengths must be numeric")
+                    })?;
+                }
+                _ => ctx.host.assign(&pointer, Value::Real(number(&spans[0])))?,
+            }
+        }
+    }
+    Ok(Value::Bool(true))
 }

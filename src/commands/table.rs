@@ -169,7 +169,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(231, "Insert string", (3, 3), Str, string::insert_string),
     cmd(16, "Length", (1, 1), Str, string::length),
     cmd(14, "Lowercase", (1, 1), Str, string::lowercase),
-    cmd(1019, "Match regex", (2, 3), Str, string::match_regex),
+    cmd(1019, "Match regex", (2, 5), Str, string::match_regex).refs(0b11000),
     cmd(11, "Num", (1, 2), Str, string::num),
     cmd(15, "Position", (2, 3), Str, string::position),
     cmd(233, "Replace string", (3, 4), Str, string::replace_string),
