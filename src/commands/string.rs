@@ -313,12 +313,18 @@ fn find_in(text: &str, find: &str, from: usize, exact: bool) -> Option<std::ops:
 
 /// `Position(find; text {; start} {; *})` (15): the 1-based position of the
 /// first match, 0 if none; linguistic matching unless `*`.
-pub(crate) fn position(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+pub(crate) fn position(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let (find, text) = (args.text(0)?, args.text(1)?);
     let start = if args.len() > 2 { (args.number(2)?.trunc().max(1.0) as usize) - 1 } else { 0 };
     let from = byte_index(text, start);
-    let found = find_in(text, find, from, args.star).map_or(0, |range| utf16_index(text, range.start) + 1);
-    Ok(Value::Real(found as f64))
+    let found = find_in(text, find, from, args.star);
+    // `lengthFound`: the length of what was found, which linguistic matching
+    // may make differ from the length of `find`; 0 when nothing is.
+    if args.len() > 3 {
+        let length = found.clone().map_or(0, |range| utf16_len(&text[range]));
+        ctx.host.assign(&args.pointer(3)?, Value::Real(length as f64))?;
+    }
+    Ok(Value::Real(found.map_or(0, |range| utf16_index(text, range.start) + 1) as f64))
 }
 
 /// `Replace string(text; old; new {; howMany} {; *})` (233): linguistic

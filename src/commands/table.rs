@@ -171,7 +171,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(14, "Lowercase", (1, 1), Str, string::lowercase),
     cmd(1019, "Match regex", (2, 5), Str, string::match_regex).refs(0b11000),
     cmd(11, "Num", (1, 2), Str, string::num),
-    cmd(15, "Position", (2, 3), Str, string::position),
+    cmd(15, "Position", (2, 4), Str, string::position).refs(0b1000),
     cmd(233, "Replace string", (3, 4), Str, string::replace_string),
     cmd(1554, "Split string", (2, 3), Str, string::split_string),
     cmd(10, "String", (1, 3), Str, string::string),
