@@ -50,11 +50,15 @@ pub(super) fn resolve_formula_code(
         ast::ExprKind::Name(n) if n.token.is_none() => r.names.method(&normalize(&n.text)),
         _ => None,
     };
-    let value = match forward {
-        Some(method) => Expr::new(ExprKind::ForwardCall { method }, expr.span),
-        None => r.expr(expr),
+    let body = match (&expr.kind, forward) {
+        // `Formula($1.accumulator+=$1.value)`, `Formula(This.total:=...)`: an
+        // assignment, run for its effect; the formula returns nothing.
+        (ast::ExprKind::Assign { target, op, value }, _) => vec![r.assign(target, *op, value, expr.span)],
+        (_, Some(method)) => {
+            vec![Stmt::Return { value: Some(Expr::new(ExprKind::ForwardCall { method }, expr.span)), span: expr.span }]
+        }
+        (_, None) => vec![Stmt::Return { value: Some(r.expr(expr)), span: expr.span }],
     };
-    let body = vec![Stmt::Return { value: Some(value), span: expr.span }];
     diags.append(&mut r.diags);
     let captured = r.locals.iter().enumerate().map(|(slot, l)| (slot, l.name[1..].to_string())).collect();
     let code = MethodCode {
@@ -77,8 +81,21 @@ pub fn resolve_formula_text(
     parsed: &ast::Method,
     names: &mut dyn Names,
 ) -> Result<MethodCode, Vec<Diagnostic>> {
+    let assignment;
     let expr = match parsed.body.stmts.as_slice() {
         [ast::Stmt { kind: ast::StmtKind::Expr(e), .. }] => e,
+        // `Formula from string("$1.total:=...")`: an assignment.
+        [ast::Stmt { kind: ast::StmtKind::Assign { target, op, value }, span }] => {
+            assignment = ast::Expr {
+                kind: ast::ExprKind::Assign {
+                    target: Box::new(target.clone()),
+                    op: *op,
+                    value: Box::new(value.clone()),
+                },
+                span: *span,
+            };
+            &assignment
+        }
         _ => return Err(vec![Diagnostic::error("resolve", "a formula is one expression", parsed.span)]),
     };
     let mut diags = Vec::new();

@@ -126,7 +126,7 @@ impl Resolver<'_> {
         })
     }
 
-    fn assign(&mut self, target: &ast::Expr, op: AssignOp, value: &ast::Expr, span: Span) -> Stmt {
+    pub(super) fn assign(&mut self, target: &ast::Expr, op: AssignOp, value: &ast::Expr, span: Span) -> Stmt {
         // `$t := $t + a + b`: append in place when no part reads `$t` again,
         // by its name or (through a pointer or code it calls) otherwise.
         if let (ast::ExprKind::Local(name), AssignOp::Assign, ast::ExprKind::Binary { first, rest }) =
