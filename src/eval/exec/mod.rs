@@ -564,20 +564,17 @@ impl<'a> Process<'a> {
                     text.push_str(piece.as_str());
                     return Ok(Flow::Normal);
                 }
-                let value = match op {
-                    AssignOp::Assign => value,
-                    _ => {
-                        let current = self.read_place(frame, target)?;
-                        let bin = match op {
-                            AssignOp::Add => BinOp::Add,
-                            AssignOp::Subtract => BinOp::Subtract,
-                            AssignOp::Multiply => BinOp::Multiply,
-                            _ => BinOp::Divide,
-                        };
-                        ops::binary(bin, &current, &value).map_err(|e| e.at(*span))?
+                let bin = match op {
+                    AssignOp::Assign => {
+                        self.write_place(frame, target, value).map_err(|e| e.at(*span))?;
+                        return Ok(Flow::Normal);
                     }
+                    AssignOp::Add => BinOp::Add,
+                    AssignOp::Subtract => BinOp::Subtract,
+                    AssignOp::Multiply => BinOp::Multiply,
+                    _ => BinOp::Divide,
                 };
-                self.write_place(frame, target, value).map_err(|e| e.at(*span))?;
+                self.compound_assign(frame, target, bin, &value, *span)?;
             }
             Stmt::Append { slot, parts, span } => {
                 let at = frame.base + *slot;

@@ -5,9 +5,11 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
+use super::super::ops;
 use super::super::portable::Portable;
 use super::super::program::{Expr, ExprKind, LocalInfo, Place, VarType};
 use super::{CallRecord, Frame, Process};
+use crate::diag::Span;
 use crate::runtime::access::{
     array_element, char_at, element, has_class, member, set_array_element, set_char, set_element, set_member,
 };
@@ -15,8 +17,64 @@ use crate::runtime::blob::set_byte;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::types::{own_array, store_converted, type_number};
 use crate::runtime::value::{Pointer, Value};
+use crate::syntax::ast::BinOp;
 
 impl Process<'_> {
+    /// `place op= value` (`+=`, `-=`, `*=`, `/=`): what designates the
+    /// place (an object, a collection, an array, an index, a pointer) is
+    /// evaluated once, read and written through.
+    pub(super) fn compound_assign(
+        &mut self,
+        frame: &mut Frame<'_>,
+        place: &Place,
+        op: BinOp,
+        value: &Value,
+        span: Span,
+    ) -> Result<(), RuntimeError> {
+        let combine = |current: &Value| ops::binary(op, current, value).map_err(|e| e.at(span));
+        match place {
+            Place::Member { object, name, span: at } => {
+                let target = self.expr(frame, object)?;
+                if has_class(&target) {
+                    let current = self.class_member(&target, name, *at).map_err(|e| e.at(*at))?;
+                    let new = combine(&current)?;
+                    if let Some(new) = self.set_class_member(&target, name, new, *at).map_err(|e| e.at(*at))? {
+                        set_member(&target, name, new).map_err(|e| e.at(*at))?;
+                    }
+                    return Ok(());
+                }
+                let current = member(&target, name).map_err(|e| e.at(*at))?;
+                set_member(&target, name, combine(&current)?).map_err(|e| e.at(*at))
+            }
+            Place::Index { target, index, span: at } => {
+                let target = self.expr(frame, target)?;
+                let index = self.expr(frame, index)?;
+                let current = element(&target, &index).map_err(|e| e.at(*at))?;
+                set_element(&target, &index, combine(&current)?).map_err(|e| e.at(*at))
+            }
+            Place::Deref { pointer, span: at } => {
+                let pointer = self.pointer(frame, pointer)?;
+                let current = self.deref_in(frame, &pointer).map_err(|e| e.at(*at))?;
+                self.assign_in(frame, &pointer, combine(&current)?).map_err(|e| e.at(*at))
+            }
+            Place::ArrayElement { array, index, span: at } => {
+                let target = self.expr(frame, array)?;
+                if !matches!(target, Value::Blob(_)) {
+                    let index = self.number(frame, index)?;
+                    let current = array_element(&target, index).map_err(|e| e.at(*at))?;
+                    return set_array_element(&target, index, combine(&current)?).map_err(|e| e.at(*at));
+                }
+                drop(target);
+                let current = self.read_place(frame, place)?;
+                self.write_place(frame, place, combine(&current)?).map_err(|e| e.at(span))
+            }
+            _ => {
+                let current = self.read_place(frame, place)?;
+                self.write_place(frame, place, combine(&current)?).map_err(|e| e.at(span))
+            }
+        }
+    }
+
     pub(super) fn read_place(&mut self, frame: &mut Frame<'_>, place: &Place) -> Result<Value, RuntimeError> {
         Ok(match place {
             Place::Local(slot) => self.local(frame, *slot).clone(),
