@@ -23,6 +23,7 @@ mod objects;
 mod processes;
 pub mod sessions;
 mod string;
+mod system;
 pub mod table;
 mod tools;
 mod variable_blob;
@@ -51,7 +52,9 @@ pub enum Theme {
     Processes,
     Sessions,
     DateAndTime,
+    Environment,
     String,
+    SystemEnvironment,
     Tools,
 }
 
@@ -69,7 +72,9 @@ impl Theme {
             Theme::Processes => "Processes",
             Theme::Sessions => "Sessions",
             Theme::DateAndTime => "Date and Time",
+            Theme::Environment => "Environment",
             Theme::String => "String",
+            Theme::SystemEnvironment => "System Environment",
             Theme::Tools => "Tools",
         }
     }

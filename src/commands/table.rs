@@ -3,12 +3,12 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, Blob, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, Sessions,
-    String as Str, Tools,
+    Arrays, Blob, DateAndTime, Environment, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
+    Processes, Sessions, String as Str, SystemEnvironment, Tools,
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, language, math, messages, objects, processes,
-    sessions, string, tools, variable_blob,
+    sessions, string, system, tools, variable_blob,
 };
 
 /// Any number of arguments.
@@ -54,6 +54,10 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(606, "SET BLOB SIZE", (2, 3), Blob, blob::set_blob_size).refs(0b1),
     cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
     cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
+    // Environment
+    cmd(494, "Application type", (0, 0), Environment, system::application_type),
+    cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
+    cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
     // Formulas
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
     // Interruptions
@@ -64,9 +68,11 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1799, "Last errors", (0, 0), Interruptions, errors::last_errors),
     cmd(704, "Method called on error", (0, 1), Interruptions, errors::method_called_on_error),
     cmd(155, "ON ERR CALL", (1, 2), Interruptions, errors::on_err_call),
+    cmd(157, "TRACE", (0, 0), Interruptions, system::trace),
     cmd(1131, "SET ASSERT ENABLED", (1, 1), Interruptions, errors::set_assert_enabled),
     cmd(1805, "throw", (0, 2), Interruptions, errors::throw),
     // Language
+    cmd(955, "Choose", (2, MANY), Language, system::choose),
     cmd(89, "CLEAR VARIABLE", (1, 1), Language, language::clear_variable).refs(0b1),
     cmd(1790, "Copy parameters", (0, 1), Language, language::copy_parameters),
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
@@ -145,6 +151,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
     cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),
     cmd(373, "Execute on server", (2, MANY), Processes, processes::execute_on_server),
+    cmd(311, "IDLE", (0, 0), Processes, system::idle),
     cmd(1390, "KILL WORKER", (0, 1), Processes, processes::kill_worker),
     cmd(317, "New process", (2, MANY), Processes, processes::new_process),
     cmd(319, "PAUSE PROCESS", (1, 1), Processes, processes::pause_process),
@@ -178,6 +185,12 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1855, "Trim end", (1, 1), Str, string::trim_end),
     cmd(1854, "Trim start", (1, 1), Str, string::trim_start),
     cmd(13, "Uppercase", (1, 1), Str, string::uppercase),
+    // System Environment
+    cmd(483, "Current machine", (0, 0), SystemEnvironment, system::current_machine),
+    cmd(484, "Current system user", (0, 0), SystemEnvironment, system::current_system_user),
+    cmd(994, "GET SYSTEM FORMAT", (2, 2), SystemEnvironment, system::get_system_format).refs(0b10),
+    cmd(1572, "Is macOS", (0, 0), SystemEnvironment, system::is_macos),
+    cmd(1573, "Is Windows", (0, 0), SystemEnvironment, system::is_windows),
     // Tools
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),

@@ -1,0 +1,180 @@
+//! Commands that tell about the application and the machine it runs on:
+//! `Choose` (Language), the "Environment" theme (`Application type`,
+//! `Application version`, `Is compiled mode`), the "System Environment"
+//! theme (`Is macOS`, `Is Windows`, `Current machine`, `Current system
+//! user`, `GET SYSTEM FORMAT`), and `IDLE` and `TRACE`, which have nothing to
+//! do in a run without a user interface or debugger. The values fourd claims
+//! are decided in DECISIONS.md.
+
+use super::{Args, Ctx};
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::{Date, Value};
+
+/// The 4D version fourd claims: 4D 21 (`Application version` gives "2100").
+pub const VERSION_SHORT: &str = "2100";
+/// The build number fourd gives with `Application version($build)`: fourd
+/// has no 4D build, so 0.
+const BUILD_NUMBER: f64 = 0.0;
+/// `tool4d` (6): fourd is, like tool4d, a headless 4D that runs a project from a command line.
+const APPLICATION_TYPE: f64 = 6.0;
+
+/// `Choose(criterion; value; ...)` (955): with a Boolean criterion, the
+/// first of exactly two values when True, the second when False; with a
+/// number, the value at that position counted from 0, or the empty value of
+/// the first value's kind when there is none.
+pub(crate) fn choose(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let values = args.values.get(1..).unwrap_or_default();
+    match args.get(0) {
+        Value::Bool(b) => {
+            if values.len() != 2 {
+                return Err(super::bad_argument(&format!(
+                    "Choose with a Boolean criterion takes exactly two values, not {}",
+                    values.len()
+                )));
+            }
+            Ok(values[usize::from(!*b)].clone())
+        }
+        Value::Real(_) | Value::Long(_) | Value::Undefined => {
+            let n = args.number(0)?.trunc();
+            let chosen = if n >= 0.0 && n < values.len() as f64 { values.get(n as usize) } else { None };
+            Ok(match chosen {
+                Some(v) => v.clone(),
+                None => empty_like(values.first().unwrap_or(&Value::Undefined)),
+            })
+        }
+        other => Err(super::wrong_type(0, "a Boolean or a number", other)),
+    }
+}
+
+/// The empty value of the kind of `value` ("", 0, False, !00-00-00!...).
+fn empty_like(value: &Value) -> Value {
+    match value {
+        Value::Text(_) => Value::text(""),
+        Value::Real(_) | Value::Long(_) => Value::Real(0.0),
+        Value::Bool(_) => Value::Bool(false),
+        Value::Date(_) => Value::Date(Date::NULL),
+        Value::Time(_) => Value::Time(0),
+        Value::Object(_) | Value::Collection(_) | Value::SharedObject(_) | Value::SharedCollection(_) => Value::Null,
+        _ => Value::Undefined,
+    }
+}
+
+/// `Is macOS` (1572).
+pub(crate) fn is_macos(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(cfg!(target_os = "macos")))
+}
+
+/// `Is Windows` (1573).
+pub(crate) fn is_windows(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(cfg!(target_os = "windows")))
+}
+
+/// `Application type` (494): `tool4d`.
+pub(crate) fn application_type(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Real(APPLICATION_TYPE))
+}
+
+/// `Application version({buildNum}{; *})` (493): "2100", or with `*` the long
+/// form "F0002100" (a final version, internal number 000).
+pub(crate) fn application_version(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if !args.is_empty() {
+        let pointer = args.pointer(0)?;
+        ctx.host.assign(&pointer, Value::Real(BUILD_NUMBER))?;
+    }
+    Ok(Value::text(if args.star { format!("F000{VERSION_SHORT}") } else { VERSION_SHORT.to_string() }))
+}
+
+/// `Is compiled mode({*})` (492): fourd interprets, with or without `*`
+/// (components are interpreted too).
+pub(crate) fn is_compiled_mode(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(false))
+}
+
+/// `Current system user` (484): the name of the account that runs fourd.
+pub(crate) fn current_system_user(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::text(system_user()))
+}
+
+/// The account's name: `USER` or `LOGNAME` (`USERNAME` on Windows), else the
+/// name `/etc/passwd` gives the process's user id; "" when nothing tells it.
+fn system_user() -> String {
+    for var in ["USER", "LOGNAME", "USERNAME"] {
+        if let Ok(name) = std::env::var(var)
+            && !name.is_empty()
+        {
+            return name;
+        }
+    }
+    let uid = std::fs::read_to_string("/proc/self/status").ok().and_then(|status| {
+        status.lines().find_map(|l| l.strip_prefix("Uid:").and_then(|r| r.split_whitespace().next().map(String::from)))
+    });
+    let (Some(uid), Ok(passwd)) = (uid, std::fs::read_to_string("/etc/passwd")) else { return String::new() };
+    passwd
+        .lines()
+        .find_map(|line| {
+            let mut fields = line.split(':');
+            let name = fields.next()?;
+            (fields.nth(1)? == uid).then(|| name.to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// `Current machine` (483): the machine's host name.
+pub(crate) fn current_machine(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::text(machine_name()))
+}
+
+/// The host name: the kernel's (`/proc/sys/kernel/hostname`), `/etc/hostname`,
+/// or `HOSTNAME`/`COMPUTERNAME`; "" when nothing tells it.
+pub(crate) fn machine_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .map(|name| name.trim().to_string())
+        .chain(["HOSTNAME", "COMPUTERNAME"].iter().filter_map(|var| std::env::var(var).ok()))
+        .find(|name| !name.is_empty())
+        .unwrap_or_default()
+}
+
+/// `GET SYSTEM FORMAT(format; value)` (994): the regional settings of
+/// fourd's "system", en-US with a 24-hour clock, as `String` of a date or a
+/// time shows them (fourd reads no locale).
+pub(crate) fn get_system_format(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let format = args.number(0)?;
+    let value = match format as i64 {
+        _ if format.fract() != 0.0 => None,
+        0 => Some("."),
+        1 => Some(","),
+        2 => Some("$"),
+        3 => Some("HH:mm"),
+        4 | 5 => Some("HH:mm:ss"),
+        6 => Some("MM/dd/yyyy"),
+        7 => Some("EEE, MMM d, yyyy"),
+        8 => Some("EEEE, MMMM d, yyyy"),
+        13 => Some("/"),
+        14 => Some(":"),
+        15 => Some("2"),
+        16 => Some("1"),
+        17 => Some("3"),
+        18 => Some("AM"),
+        19 => Some("PM"),
+        _ => None,
+    };
+    let Some(value) = value else {
+        return Err(RuntimeError::new(codes::BAD_ARGUMENTS, format!("{format} is not a system format")));
+    };
+    let pointer = args.pointer(1)?;
+    ctx.host.assign(&pointer, Value::text(value))?;
+    Ok(Value::Undefined)
+}
+
+/// `IDLE` (311): lets 4D's cooperative scheduler run the other processes.
+/// Every fourd process is a thread of its own, so there is nothing to yield.
+pub(crate) fn idle(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Undefined)
+}
+
+/// `TRACE` (157): opens 4D's debugger; a headless run has none (as in tool4d).
+pub(crate) fn trace(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Undefined)
+}
