@@ -256,6 +256,13 @@ pub trait Host {
     fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError>;
     /// What `Process info` tells of a process; `None` for a number never given.
     fn process_info(&self, number: i32) -> Option<ProcessInfo>;
+    /// `Semaphore(name; ticks)`: whether another process holds it (after
+    /// waiting up to `ticks`); False when the running process now holds it.
+    fn semaphore(&mut self, name: &str, ticks: f64) -> bool;
+    /// `CLEAR SEMAPHORE(name)`, if the running process set it.
+    fn clear_semaphore(&mut self, name: &str);
+    /// `Test semaphore(name)`.
+    fn test_semaphore(&self, name: &str) -> bool;
     /// `RESUME PROCESS(number)`.
     fn resume_process(&mut self, number: i32);
     /// The value of what a pointer designates.

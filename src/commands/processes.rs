@@ -1,6 +1,6 @@
 //! Commands of the "Processes" theme: starting processes, their numbers,
-//! names and states, delaying and resuming them. Each 4D process is an OS
-//! thread of the run (see `eval::processes`).
+//! names and states, delaying and resuming them, semaphores. Each 4D process
+//! is an OS thread of the run (see `eval::processes`).
 
 use super::{Args, Ctx, ProcessInfo};
 use crate::runtime::error::RuntimeError;
@@ -142,4 +142,25 @@ pub(crate) fn info_object(info: ProcessInfo) -> Value {
         props.insert(key("cpuUsage"), Value::Real(if alive > 0.0 { (cpu / alive).clamp(0.0, 1.0) } else { 0.0 }));
     }
     Value::new_object(props)
+}
+
+/// `Semaphore(name {; ticks})` (143): False when the running process now
+/// holds the semaphore, True when another process holds it (after waiting
+/// up to `ticks` sixtieths of a second for it to be cleared).
+pub(crate) fn semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?.to_string();
+    let ticks = if args.len() > 1 { args.number(1)? } else { 0.0 };
+    Ok(Value::Bool(ctx.host.semaphore(&name, ticks)))
+}
+
+/// `CLEAR SEMAPHORE(name)` (144): nothing when another process set it.
+pub(crate) fn clear_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?.to_string();
+    ctx.host.clear_semaphore(&name);
+    Ok(Value::Undefined)
+}
+
+/// `Test semaphore(name)` (652): whether a process holds it; sets nothing.
+pub(crate) fn test_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(ctx.host.test_semaphore(args.text(0)?)))
 }

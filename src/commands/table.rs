@@ -147,6 +147,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     // Processes
     cmd(1634, "ABORT PROCESS BY ID", (1, 1), Processes, processes::abort_process_by_id),
     cmd(1389, "CALL WORKER", (2, MANY), Processes, processes::call_worker),
+    cmd(144, "CLEAR SEMAPHORE", (1, 1), Processes, processes::clear_semaphore),
     cmd(322, "Current process", (0, 0), Processes, processes::current_process),
     cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
     cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),
@@ -160,6 +161,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(372, "Process number", (1, 2), Processes, processes::process_number),
     cmd(330, "Process state", (1, 1), Processes, processes::process_state),
     cmd(320, "RESUME PROCESS", (1, 2), Processes, processes::resume_process),
+    cmd(143, "Semaphore", (1, 2), Processes, processes::semaphore),
+    cmd(652, "Test semaphore", (1, 1), Processes, processes::test_semaphore),
     // Sessions
     cmd(1714, "Session", (0, 0), Sessions, sessions::session),
     cmd(1844, "Session info", (1, 1), Sessions, sessions::session_info),

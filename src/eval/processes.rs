@@ -339,6 +339,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         }
         out.flush();
         crate::runtime::locks::release_all(me);
+        self.world.table.semaphores.release_all(slot.number);
         slot.state.store(state::ABORTED, Ordering::Release);
     }
 
