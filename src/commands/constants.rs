@@ -164,6 +164,20 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Short date year position", None, 17.0),
     num("System time AM label", None, 18.0),
     num("System time PM label", None, 19.0),
+    // Process state
+    num("Does not exist", None, -100.0),
+    num("Aborted", None, -1.0),
+    num("Executing", None, 0.0),
+    num("Delayed", None, 1.0),
+    num("Waiting for user event", None, 2.0),
+    num("Waiting for input output", None, 3.0),
+    num("Waiting for internal flag", None, 4.0),
+    num("Paused", None, 5.0),
+    // Process type: the origins of fourd's processes
+    num("Main process", None, -1.0),
+    num("Execute on server process", None, 1.0),
+    num("Other user process", None, 4.0),
+    num("Worker process", None, 5.0),
     // Process activity options (theme Processes)
     num("Processes and sessions", None, 0.0),
     num("Processes only", None, 1.0),

@@ -160,6 +160,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1390, "KILL WORKER", (0, 1), Processes, processes::kill_worker),
     cmd(317, "New process", (2, MANY), Processes, processes::new_process),
     cmd(319, "PAUSE PROCESS", (1, 1), Processes, processes::pause_process),
+    cmd(336, "PROCESS PROPERTIES", (4, 7), Processes, processes::process_properties).refs(0b111_1110),
     cmd(1495, "Process activity", (0, 2), Processes, sessions::process_activity),
     cmd(1843, "Process info", (1, 1), Processes, processes::process_info),
     cmd(372, "Process number", (1, 2), Processes, processes::process_number),
