@@ -22,6 +22,7 @@ mod messages;
 mod objects;
 mod processes;
 pub mod sessions;
+mod signals;
 mod string;
 mod system;
 pub mod table;

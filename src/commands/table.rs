@@ -8,7 +8,7 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, language, math, messages, objects, processes,
-    sessions, string, system, tools, variable_blob,
+    sessions, signals, string, system, tools, variable_blob,
 };
 
 /// Any number of arguments.
@@ -158,6 +158,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(373, "Execute on server", (2, MANY), Processes, processes::execute_on_server),
     cmd(311, "IDLE", (0, 0), Processes, system::idle),
     cmd(1390, "KILL WORKER", (0, 1), Processes, processes::kill_worker),
+    cmd(1641, "New signal", (0, 1), Processes, signals::new_signal),
     cmd(317, "New process", (2, MANY), Processes, processes::new_process),
     cmd(319, "PAUSE PROCESS", (1, 1), Processes, processes::pause_process),
     cmd(336, "PROCESS PROPERTIES", (4, 7), Processes, processes::process_properties).refs(0b111_1110),
