@@ -235,6 +235,10 @@ impl Run {
                 };
                 if let Err(error) = process.call(code.clone(), args, Value::Undefined) {
                     process.out.flush();
+                    // An aborted main process ends without an error, as the others do.
+                    if error.code() == crate::runtime::error::codes::ABORTED {
+                        break;
+                    }
                     main.world.with_run(|run| {
                         let diag = run.runtime_diagnostic(&error, &code.name);
                         run.diagnostics.push(diag);
