@@ -184,3 +184,23 @@ pub(crate) fn resolve_pointer(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Valu
     ctx.host.assign(&args.pointer(3)?, Value::Real(column as f64))?;
     Ok(Value::Undefined)
 }
+
+/// `METHOD GET NAMES(names {; filter}{; *})` (1166): the names of the
+/// project's methods, sorted, those that match `filter` (`@` as a wildcard,
+/// as in `=`) when it is given. `*` (the host's methods, from a component)
+/// changes nothing: fourd has no components.
+pub(crate) fn method_get_names(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let filter = if args.len() > 1 { Some(args.text(1)?.to_string()) } else { None };
+    let names: Vec<Value> = ctx
+        .host
+        .method_names()
+        .into_iter()
+        .filter(|name| filter.as_deref().is_none_or(|f| crate::runtime::text::equal(name, f)))
+        .map(Value::text)
+        .collect();
+    let pointer = args.pointer(0)?;
+    let mut array = crate::runtime::value::Array::new(crate::runtime::types::ArrayType::Text, 0);
+    array.items.extend(names);
+    ctx.host.assign(&pointer, Value::new_array(array))?;
+    Ok(Value::Undefined)
+}

@@ -290,6 +290,8 @@ pub trait Host {
     fn user_param(&self) -> String;
     /// Raises `error` when the running method returns (`throw` in deferred mode).
     fn defer(&mut self, error: RuntimeError);
+    /// The names of the project's methods, sorted (`METHOD GET NAMES`).
+    fn method_names(&mut self) -> Vec<String>;
     /// The arguments the running method received.
     fn parameters(&self) -> Vec<Value>;
 }

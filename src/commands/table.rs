@@ -79,6 +79,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
     cmd(304, "Get pointer", (1, 1), Language, language::get_pointer),
+    cmd(1166, "METHOD GET NAMES", (1, 2), Language, language::method_get_names).refs(0b1),
     cmd(394, "RESOLVE POINTER", (4, 4), Language, language::resolve_pointer).refs(0b1110),
     cmd(294, "Is a variable", (1, 1), Language, language::is_a_variable),
     cmd(315, "Is nil pointer", (1, 1), Language, language::is_nil_pointer),

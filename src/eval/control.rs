@@ -29,6 +29,8 @@ pub trait Methods {
     fn class_index(&mut self, name: &str) -> Option<usize>;
     /// The names of the project's classes, sorted.
     fn class_names(&mut self) -> Vec<String>;
+    /// The names of the project's methods (database methods left out), sorted.
+    fn method_names(&mut self) -> Vec<String>;
     /// The index of the project method with this name (any case), if there is one.
     fn method_index(&mut self, name: &str) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.

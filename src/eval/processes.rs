@@ -656,6 +656,10 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.class_names())
     }
 
+    fn method_names(&mut self) -> Vec<String> {
+        self.world.with_run(|run| run.method_names())
+    }
+
     fn process_var_slot(&mut self, name: &str) -> Option<usize> {
         self.world.with_run(|run| run.process_var_slot(name))
     }

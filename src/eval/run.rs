@@ -800,6 +800,17 @@ impl control::Methods for Run {
         resolve::Names::class(self, name)
     }
 
+    fn method_names(&mut self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(key, _)| key.as_str() != STARTUP_KEY)
+            .map(|(_, (name, _))| name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+
     fn class_names(&mut self) -> Vec<String> {
         let mut names: Vec<String> = self.class_files.keys().cloned().collect();
         names.sort();

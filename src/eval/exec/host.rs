@@ -199,6 +199,10 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.control.as_ref().is_some_and(|(control, _)| control.table().semaphores.is_set(name))
     }
 
+    fn method_names(&mut self) -> Vec<String> {
+        self.process.methods.method_names()
+    }
+
     fn resume_process(&mut self, number: i32) {
         if let Some((control, _)) = &self.process.control {
             control.resume(number);
