@@ -2,13 +2,13 @@
 //! `Choose` (Language), the "Environment" theme (`Application type`,
 //! `Application version`, `Is compiled mode`), the "System Environment"
 //! theme (`Is macOS`, `Is Windows`, `Current machine`, `Current system
-//! user`, `GET SYSTEM FORMAT`), and `IDLE` and `TRACE`, which have nothing to
+//! user`, `GET SYSTEM FORMAT`, `System info`), and `IDLE` and `TRACE`, which have nothing to
 //! do in a run without a user interface or debugger. The values fourd claims
 //! are decided in DECISIONS.md.
 
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
-use crate::runtime::value::{Date, Value};
+use crate::runtime::value::{Date, Props, Value, key};
 
 /// The 4D version fourd claims: 4D 21 (`Application version` gives "2100").
 pub const VERSION_SHORT: &str = "2100";
@@ -177,4 +177,113 @@ pub(crate) fn idle(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError>
 /// `TRACE` (157): opens 4D's debugger; a headless run has none (as in tool4d).
 pub(crate) fn trace(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::Undefined)
+}
+
+/// `System info` (1571): what the system tells of the machine, read from
+/// Linux's `/proc`, `/sys` and `/etc` files; a member whose source is missing
+/// is left out (0 or "" would be false). `macRosetta` is False. The network
+/// interfaces and the volumes are left out: fourd has no portable way to read
+/// them without a system library.
+pub(crate) fn system_info(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let mut props = Props::default();
+    let mut text = |name: &str, value: Option<String>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            props.insert(key(name), Value::text(value));
+        }
+    };
+    let account = system_user();
+    text("accountName", Some(account.clone()));
+    text("machineName", Some(machine_name()));
+    text("osVersion", os_version());
+    text("osLanguage", os_language());
+    text("processor", cpu_field(&cpuinfo, "model name"));
+    text("model", read_trimmed("/sys/devices/virtual/dmi/id/product_name"));
+    text("userName", full_user_name(&account).or(Some(account)));
+    let threads = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    if threads > 0 {
+        props.insert(key("cores"), Value::Real(physical_cores(&cpuinfo).unwrap_or(threads) as f64));
+        props.insert(key("cpuThreads"), Value::Real(threads as f64));
+    }
+    props.insert(key("macRosetta"), Value::Bool(false));
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    if let Some(kb) = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|rest| rest.split_whitespace().next()?.parse::<f64>().ok())
+    {
+        props.insert(key("physicalMemory"), Value::Real(kb));
+    }
+    if let Some(up) =
+        read_trimmed("/proc/uptime").and_then(|t| t.split_whitespace().next().and_then(|s| s.parse::<f64>().ok()))
+    {
+        props.insert(key("uptime"), Value::Real(up.trunc()));
+    }
+    Ok(Value::new_object(props))
+}
+
+fn read_trimmed(path: &str) -> Option<String> {
+    std::fs::read_to_string(path).ok().map(|t| t.trim().to_string())
+}
+
+/// The name and version of the system, with the kernel's release:
+/// "Ubuntu 24.04.1 LTS (6.8.0-45-generic)".
+fn os_version() -> Option<String> {
+    let release = std::fs::read_to_string("/etc/os-release").ok();
+    let name = release
+        .as_deref()
+        .and_then(|r| r.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=")).map(|v| v.trim_matches('"').to_string()));
+    let kernel = read_trimmed("/proc/sys/kernel/osrelease");
+    match (name, kernel) {
+        (Some(name), Some(kernel)) => Some(format!("{name} ({kernel})")),
+        (Some(name), None) => Some(name),
+        (None, Some(kernel)) => Some(format!("Linux {kernel}")),
+        (None, None) => None,
+    }
+}
+
+/// The language of the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) as
+/// two letters; "en" for the C and POSIX locales.
+fn os_language() -> Option<String> {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.is_empty());
+    let language = match locale.as_deref() {
+        None | Some("C" | "POSIX") => "en".to_string(),
+        Some(locale) if locale.starts_with("C.") => "en".to_string(),
+        Some(locale) => locale.split(['_', '.', '@', '-']).next().unwrap_or_default().to_lowercase(),
+    };
+    Some(language)
+}
+
+/// The first value of `field` in `/proc/cpuinfo`.
+fn cpu_field(cpuinfo: &str, field: &str) -> Option<String> {
+    cpuinfo.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        (name.trim() == field).then(|| value.trim().to_string())
+    })
+}
+
+/// The number of distinct cores (physical id and core id) in `/proc/cpuinfo`.
+fn physical_cores(cpuinfo: &str) -> Option<usize> {
+    let mut cores = std::collections::HashSet::new();
+    for block in cpuinfo.split("\n\n") {
+        let physical = cpu_field(block, "physical id");
+        let core = cpu_field(block, "core id");
+        if let (Some(p), Some(c)) = (physical, core) {
+            cores.insert((p, c));
+        }
+    }
+    (!cores.is_empty()).then_some(cores.len())
+}
+
+/// The full name `/etc/passwd` gives the account (its comment field, up to
+/// the first comma).
+fn full_user_name(account: &str) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        (fields.first() == Some(&account))
+            .then(|| fields.get(4).map(|g| g.split(',').next().unwrap_or_default().to_string()))
+            .flatten()
+            .filter(|name| !name.is_empty())
+    })
 }

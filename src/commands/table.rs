@@ -202,6 +202,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(994, "GET SYSTEM FORMAT", (2, 2), SystemEnvironment, system::get_system_format).refs(0b10),
     cmd(1572, "Is macOS", (0, 0), SystemEnvironment, system::is_macos),
     cmd(1573, "Is Windows", (0, 0), SystemEnvironment, system::is_windows),
+    cmd(1571, "System info", (0, 0), SystemEnvironment, system::system_info),
     // Tools
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
