@@ -1,6 +1,6 @@
 //! Commands that tell about the application and the machine it runs on:
 //! `Choose` (Language), the "Environment" theme (`Application type`,
-//! `Application version`, `Is compiled mode`), the "System Environment"
+//! `Application version`, `Application info`, `Is compiled mode`), the "System Environment"
 //! theme (`Is macOS`, `Is Windows`, `Current machine`, `Current system
 //! user`, `GET SYSTEM FORMAT`, `System info`), and `IDLE` and `TRACE`, which have nothing to
 //! do in a run without a user interface or debugger. The values fourd claims
@@ -286,4 +286,36 @@ fn full_user_name(account: &str) -> Option<String> {
             .flatten()
             .filter(|name| !name.is_empty())
     })
+}
+
+/// `Application info` (1599): the members that mean something for fourd, a
+/// standalone headless application: `headless` (True), `launchedAsService`
+/// (False), `pid`, and on Linux `uptime` (whole seconds since fourd started)
+/// and `cpuUsage` (the share of one processor fourd used since it started,
+/// in percent). The client/server and Windows members are left out, as 4D
+/// leaves them out of a standalone application on another system.
+pub(crate) fn application_info(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let mut props = Props::default();
+    props.insert(key("headless"), Value::Bool(true));
+    props.insert(key("launchedAsService"), Value::Bool(false));
+    props.insert(key("pid"), Value::Real(f64::from(std::process::id())));
+    if let Some((alive, cpu)) = own_times() {
+        props.insert(key("uptime"), Value::Real(alive.trunc()));
+        let usage = if alive > 0.0 { cpu / alive * 100.0 } else { 0.0 };
+        props.insert(key("cpuUsage"), Value::Real(usage));
+    }
+    Ok(Value::new_object(props))
+}
+
+/// How long fourd has run and the processor time it used, in seconds, from
+/// `/proc/self/stat` and `/proc/uptime` (clock ticks of 1/100 s on Linux).
+fn own_times() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let (_, rest) = stat.rsplit_once(')')?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let user: f64 = fields.get(11)?.parse().ok()?;
+    let system: f64 = fields.get(12)?.parse().ok()?;
+    let start: f64 = fields.get(19)?.parse().ok()?;
+    let up: f64 = read_trimmed("/proc/uptime")?.split_whitespace().next()?.parse().ok()?;
+    Some(((up - start / 100.0).max(0.0), (user + system) / 100.0))
 }

@@ -55,6 +55,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
     cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
     // Environment
+    cmd(1599, "Application info", (0, 0), Environment, system::application_info),
     cmd(494, "Application type", (0, 0), Environment, system::application_type),
     cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
     cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
