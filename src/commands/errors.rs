@@ -213,5 +213,5 @@ fn error_object(error: &RuntimeError) -> Value {
 /// Either way the process's method ends (a worker goes on with its next
 /// message); neither `Try` nor a handler stops it.
 pub(crate) fn abort(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
-    Err(RuntimeError::new(codes::ABORTED, "ABORT"))
+    Err(RuntimeError::new(codes::ABORTED, "the method was aborted (ABORT)"))
 }

@@ -235,8 +235,10 @@ impl Run {
                 };
                 if let Err(error) = process.call(code.clone(), args, Value::Undefined) {
                     process.out.flush();
-                    // An aborted main process ends without an error, as the others do.
-                    if error.code() == crate::runtime::error::codes::ABORTED {
+                    // A main process that aborted itself (`ABORT`, `ABORT PROCESS BY
+                    // ID` on itself) ends without an error, as the others do; an abort
+                    // from outside (the time limit, Ctrl-C) is reported.
+                    if error.code() == crate::runtime::error::codes::ABORTED && !main.entry.is_aborted() {
                         break;
                     }
                     main.world.with_run(|run| {
