@@ -260,6 +260,9 @@ pub trait Host {
     /// `Semaphore(name; ticks)`: whether another process holds it (after
     /// waiting up to `ticks`); False when the running process now holds it.
     fn semaphore(&mut self, name: &str, ticks: f64) -> bool;
+    /// Marks the running process as waiting for a signal (`Waiting for
+    /// internal flag`), or as executing again.
+    fn set_waiting(&mut self, waiting: bool);
     /// `CLEAR SEMAPHORE(name)`, if the running process set it.
     fn clear_semaphore(&mut self, name: &str);
     /// `Test semaphore(name)`.

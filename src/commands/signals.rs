@@ -32,7 +32,8 @@ fn trigger(_: &mut Ctx<'_>, signal: &Arc<SharedObject>, _: &Args<'_>) -> Result<
 
 /// `signal.wait({timeout})`: waits until the signal is triggered or
 /// `timeout` seconds have passed (forever without one); returns `signaled`.
-fn wait(_: &mut Ctx<'_>, signal: &Arc<SharedObject>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+/// Meanwhile the process's state is `Waiting for internal flag` (documented).
+fn wait(ctx: &mut Ctx<'_>, signal: &Arc<SharedObject>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let timeout = if args.is_empty() {
         None
     } else {
@@ -44,5 +45,11 @@ fn wait(_: &mut Ctx<'_>, signal: &Arc<SharedObject>, args: &Args<'_>) -> Result<
         })
     };
     let Some(state) = &signal.signal else { return Ok(Value::Bool(false)) };
-    Ok(Value::Bool(state.wait(timeout)))
+    if state.is_signaled() {
+        return Ok(Value::Bool(true));
+    }
+    ctx.host.set_waiting(true);
+    let signaled = state.wait(timeout);
+    ctx.host.set_waiting(false);
+    Ok(Value::Bool(signaled))
 }

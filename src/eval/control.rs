@@ -53,6 +53,7 @@ pub mod state {
     pub const ABORTED: i32 = -1;
     pub const EXECUTING: i32 = 0;
     pub const DELAYED: i32 = 1;
+    pub const WAITING_FOR_INTERNAL_FLAG: i32 = 4;
     pub const PAUSED: i32 = 5;
 }
 
@@ -114,6 +115,13 @@ impl ProcessEntry {
 
     pub fn state(&self) -> i32 {
         self.state.load(Ordering::Acquire)
+    }
+
+    /// Marks the process as waiting for a semaphore or a signal (`Waiting for
+    /// internal flag`), or as executing again.
+    pub fn set_waiting(&self, waiting: bool) {
+        let state = if waiting { state::WAITING_FOR_INTERNAL_FLAG } else { state::EXECUTING };
+        self.state.store(state, Ordering::Release);
     }
 
     /// Notes the id of the calling thread, which runs this process.
@@ -359,7 +367,9 @@ impl Semaphores {
                     // Wakes when a semaphore is cleared, and at least every
                     // 50 ms to see whether the process was aborted.
                     let slice = (until - now).min(Duration::from_millis(50));
+                    owner.set_waiting(true);
                     self.freed.wait_for(&mut held, slice);
+                    owner.set_waiting(false);
                 }
             }
         }

@@ -189,6 +189,12 @@ impl Host for ProcessHost<'_, '_, '_> {
         }
     }
 
+    fn set_waiting(&mut self, waiting: bool) {
+        if let Some((_, slot)) = &self.process.control {
+            slot.set_waiting(waiting);
+        }
+    }
+
     fn clear_semaphore(&mut self, name: &str) {
         if let Some((control, slot)) = &self.process.control {
             control.table().semaphores.clear(name, slot.number);
