@@ -2,7 +2,8 @@
 var $user; $machine : Text
 $user:=Current system user
 $machine:=Current machine
-ALERT(String(Value type($user)=Is text)+" "+String(Length($user)>0))
+// (an account the system cannot name gives "", so only the type of the user is checked)
+ALERT(String(Value type($user)=Is text)+" "+String($user=System info.accountName))
 ALERT(String(Value type($machine)=Is text)+" "+String(Length($machine)>0))
 // no line end in either
 ALERT(String(Position(Char(10); $user)+Position(Char(10); $machine)))
