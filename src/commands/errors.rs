@@ -1,6 +1,6 @@
 //! Commands of the "Interruptions" theme that deal with errors: `ASSERT`,
 //! `Asserted`, `SET ASSERT ENABLED`, `Get assert enabled`, `ON ERR CALL`,
-//! `Method called on error`, `throw`, `Last errors`.
+//! `Method called on error`, `throw`, `Last errors`, `ABORT`.
 
 use std::rc::Rc;
 
@@ -205,4 +205,13 @@ fn error_object(error: &RuntimeError) -> Value {
         }
     }
     Value::new_object(props)
+}
+
+/// `ABORT` (156): stops the running code as an uncaught error would, without
+/// reporting anything. Called in an `ON ERR CALL` handler, it stops the method
+/// that raised the error (documented); anywhere else, the method that calls it.
+/// Either way the process's method ends (a worker goes on with its next
+/// message); neither `Try` nor a handler stops it.
+pub(crate) fn abort(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Err(RuntimeError::new(codes::ABORTED, "the method was aborted (ABORT)"))
 }

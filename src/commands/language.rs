@@ -1,7 +1,7 @@
 //! Commands of the "Language" theme: `True`, `False`, `Null`, `Not`, `Bool`,
 //! `Undefined`, `Value type`, `Type`, `Count parameters`, `Copy parameters`,
 //! `Current method name`, pointers (`Get pointer`, `Is nil pointer`, `Is a
-//! variable`), `CLEAR VARIABLE`, `Formula from string`, `Get database parameter`.
+//! variable`, `RESOLVE POINTER`), `CLEAR VARIABLE`, `Formula from string`, `Get database parameter`.
 
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
@@ -207,4 +207,44 @@ pub(crate) fn copy_parameters(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Valu
     let from = if args.is_empty() { 1 } else { args.number(0)?.trunc().max(1.0) as usize };
     let params = ctx.host.parameters();
     Ok(Value::new_collection(params.into_iter().skip(from - 1).map(|v| super::objects::stored(&v)).collect()))
+}
+
+/// `RESOLVE POINTER(pointer; name; row; column)` (394): for a variable or an
+/// array, its name, -1 and -1; for an array element, the array's name, the
+/// element's number and -1; for a nil pointer, "", 0 and 0. A pointer to a
+/// local or a parameter gives its name too. fourd has no tables, fields or
+/// two-dimensional arrays.
+pub(crate) fn resolve_pointer(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let (name, row, column) = match args.get(0) {
+        Value::Null | Value::Undefined => (String::new(), 0, 0),
+        Value::Pointer(p) => match p.as_ref() {
+            Pointer::Element { array, index } => (array.name(), *index, -1),
+            variable => (variable.name(), -1, -1),
+        },
+        other => return Err(super::wrong_type(0, "a pointer", other)),
+    };
+    ctx.host.assign(&args.pointer(1)?, Value::text(name))?;
+    ctx.host.assign(&args.pointer(2)?, Value::Real(row as f64))?;
+    ctx.host.assign(&args.pointer(3)?, Value::Real(column as f64))?;
+    Ok(Value::Undefined)
+}
+
+/// `METHOD GET NAMES(names {; filter}{; *})` (1166): the names of the
+/// project's methods, sorted, those that match `filter` (`@` as a wildcard,
+/// as in `=`) when it is given. `*` (the host's methods, from a component)
+/// changes nothing: fourd has no components.
+pub(crate) fn method_get_names(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let filter = if args.len() > 1 { Some(args.text(1)?.to_string()) } else { None };
+    let names: Vec<Value> = ctx
+        .host
+        .method_names()
+        .into_iter()
+        .filter(|name| filter.as_deref().is_none_or(|f| crate::runtime::text::equal(name, f)))
+        .map(Value::text)
+        .collect();
+    let pointer = args.pointer(0)?;
+    let mut array = crate::runtime::value::Array::new(crate::runtime::types::ArrayType::Text, 0);
+    array.items.extend(names);
+    ctx.host.assign(&pointer, Value::new_array(array))?;
+    Ok(Value::Undefined)
 }

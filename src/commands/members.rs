@@ -114,15 +114,18 @@ pub enum ReceiverKind {
     Session,
     /// `4D.Blob` objects.
     Blob,
+    /// `4D.Signal` objects.
+    Signal,
 }
 
 impl ReceiverKind {
-    pub const ALL: [ReceiverKind; 5] = [
+    pub const ALL: [ReceiverKind; 6] = [
         ReceiverKind::Collection,
         ReceiverKind::Formula,
         ReceiverKind::Class,
         ReceiverKind::Session,
         ReceiverKind::Blob,
+        ReceiverKind::Signal,
     ];
 
     /// The kind of what command `spec` gives, when it has a member table.
@@ -130,6 +133,7 @@ impl ReceiverKind {
         match spec.name {
             "New collection" | "New shared collection" => Some(ReceiverKind::Collection),
             "Session" => Some(ReceiverKind::Session),
+            "New signal" => Some(ReceiverKind::Signal),
             _ => None,
         }
     }
@@ -142,6 +146,7 @@ impl ReceiverKind {
             ReceiverKind::Class => "4D.Class",
             ReceiverKind::Session => "4D.Session",
             ReceiverKind::Blob => "4D.Blob",
+            ReceiverKind::Signal => "4D.Signal",
         }
     }
 
@@ -156,6 +161,7 @@ impl ReceiverKind {
             ReceiverKind::Class => rows(CLASS),
             ReceiverKind::Session => rows(super::sessions::MEMBERS),
             ReceiverKind::Blob => rows(BLOB),
+            ReceiverKind::Signal => rows(super::signals::MEMBERS),
         }
     }
 
@@ -169,6 +175,7 @@ impl ReceiverKind {
             ReceiverKind::Class => CLASS.get(row(ids.class)?)?.arity_error(count),
             ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
             ReceiverKind::Blob => BLOB.get(row(ids.blob)?)?.arity_error(count),
+            ReceiverKind::Signal => super::signals::MEMBERS.get(row(ids.signal)?)?.arity_error(count),
         }
     }
 }
@@ -181,6 +188,7 @@ pub struct MemberIds {
     pub class: Option<u8>,
     pub session: Option<u8>,
     pub blob: Option<u8>,
+    pub signal: Option<u8>,
 }
 
 /// The rows named `name`.
@@ -191,6 +199,7 @@ pub fn member_ids(name: &str) -> MemberIds {
         class: position(CLASS, name),
         session: position(super::sessions::MEMBERS, name),
         blob: position(BLOB, name),
+        signal: position(super::signals::MEMBERS, name),
     }
 }
 
@@ -216,6 +225,11 @@ pub fn session(id: Option<u8>) -> Option<&'static MemberSpec<Session>> {
 
 /// The functions of a formula object (`4D.Function`).
 pub static FORMULA: &[MemberSpec<Value>] = &[member("apply", (0, 2), apply), member("call", (0, MANY), call)];
+
+/// The `4D.Signal` function of row `id`.
+pub fn signal(id: Option<u8>) -> Option<&'static MemberSpec<std::sync::Arc<crate::runtime::shared::SharedObject>>> {
+    super::signals::MEMBERS.get(usize::from(id?))
+}
 
 /// The `4D.Blob` function of row `id`.
 pub fn blob(id: Option<u8>) -> Option<&'static MemberSpec<crate::runtime::value::Blob>> {

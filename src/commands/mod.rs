@@ -22,7 +22,9 @@ mod messages;
 mod objects;
 mod processes;
 pub mod sessions;
+mod signals;
 mod string;
+mod system;
 pub mod table;
 mod tools;
 mod variable_blob;
@@ -51,7 +53,9 @@ pub enum Theme {
     Processes,
     Sessions,
     DateAndTime,
+    Environment,
     String,
+    SystemEnvironment,
     Tools,
 }
 
@@ -69,7 +73,9 @@ impl Theme {
             Theme::Processes => "Processes",
             Theme::Sessions => "Sessions",
             Theme::DateAndTime => "Date and Time",
+            Theme::Environment => "Environment",
             Theme::String => "String",
+            Theme::SystemEnvironment => "System Environment",
             Theme::Tools => "Tools",
         }
     }
@@ -251,6 +257,16 @@ pub trait Host {
     fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError>;
     /// What `Process info` tells of a process; `None` for a number never given.
     fn process_info(&self, number: i32) -> Option<ProcessInfo>;
+    /// `Semaphore(name; ticks)`: whether another process holds it (after
+    /// waiting up to `ticks`); False when the running process now holds it.
+    fn semaphore(&mut self, name: &str, ticks: f64) -> bool;
+    /// Marks the running process as waiting for a signal (`Waiting for
+    /// internal flag`), or as executing again.
+    fn set_waiting(&mut self, waiting: bool);
+    /// `CLEAR SEMAPHORE(name)`, if the running process set it.
+    fn clear_semaphore(&mut self, name: &str);
+    /// `Test semaphore(name)`.
+    fn test_semaphore(&self, name: &str) -> bool;
     /// `RESUME PROCESS(number)`.
     fn resume_process(&mut self, number: i32);
     /// The value of what a pointer designates.
@@ -279,6 +295,8 @@ pub trait Host {
     fn user_param(&self) -> String;
     /// Raises `error` when the running method returns (`throw` in deferred mode).
     fn defer(&mut self, error: RuntimeError);
+    /// The names of the project's methods, sorted (`METHOD GET NAMES`).
+    fn method_names(&mut self) -> Vec<String>;
     /// The arguments the running method received.
     fn parameters(&self) -> Vec<Value>;
 }

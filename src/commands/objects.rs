@@ -12,8 +12,8 @@ use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::json;
 use crate::runtime::shared;
-use crate::runtime::types::code;
-use crate::runtime::value::{Date, ObjectRef, Pointer, Props, Value, key};
+use crate::runtime::types::{ArrayType, code};
+use crate::runtime::value::{Array, ArrayRef, Date, ObjectRef, Pointer, Props, Value, key};
 
 /// `New object({name; value; ...})` (1471).
 pub(crate) fn new_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
@@ -530,4 +530,90 @@ pub(crate) fn ob_instance_of(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value
         ));
     };
     Ok(Value::Bool(ctx.host.class_of(args.get(0))?.is_some_and(|class| class.descends_from(&target))))
+}
+
+/// The array a by-reference argument designates; a variable that holds no
+/// array yet gets a new empty array of type `ty`.
+fn array_or_new(ctx: &mut Ctx<'_>, args: &Args<'_>, i: usize, ty: ArrayType) -> Result<ArrayRef, RuntimeError> {
+    let pointer = args.pointer(i)?;
+    match ctx.host.deref(&pointer)? {
+        Value::Array(a) => Ok(a),
+        Value::Undefined => {
+            ctx.host.assign(&pointer, Value::new_array(Array::new(ty, 0)))?;
+            match ctx.host.deref(&pointer)? {
+                Value::Array(a) => Ok(a),
+                other => Err(super::wrong_type(i, "an array", &other)),
+            }
+        }
+        other => Err(super::wrong_type(i, "an array", &other)),
+    }
+}
+
+/// Fills `array` with `values` (converted to its type), element 0 kept.
+fn fill_array(array: &ArrayRef, values: impl Iterator<Item = Value>) {
+    let mut a = array.borrow_mut();
+    let ty = a.ty;
+    a.items.truncate(1);
+    a.items.extend(values.map(|v| ty.element(v).unwrap_or_else(|| ty.default_value())));
+}
+
+/// `OB GET PROPERTY NAMES(object; names {; types})` (1232): the property
+/// names in creation order, and the `Value type` of each property (`Is real`
+/// for every number, `Is collection` for a collection).
+pub(crate) fn ob_get_property_names(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let props: Vec<(String, i32)> = match args.object(0)? {
+        Some(o) => o
+            .borrow()
+            .props
+            .iter()
+            .map(|(k, v)| (k.to_string(), if matches!(v, Value::Long(_)) { code::IS_REAL } else { v.value_type() }))
+            .collect(),
+        None => Vec::new(),
+    };
+    let names = array_or_new(ctx, args, 1, ArrayType::Text)?;
+    fill_array(&names, props.iter().map(|(k, _)| Value::text(k.as_str())));
+    if args.len() > 2 {
+        let kinds = array_or_new(ctx, args, 2, ArrayType::Longint)?;
+        fill_array(&kinds, props.iter().map(|(_, t)| Value::Real(f64::from(*t))));
+    }
+    Ok(Value::Undefined)
+}
+
+/// `OB GET ARRAY(object; property; array)` (1229): the collection the
+/// property holds, into the array (converted to its type); a missing or null
+/// property empties the array, and any other value is its only element.
+pub(crate) fn ob_get_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let value = match args.object(0)? {
+        Some(o) => o.borrow().props.get(args.text(1)?).cloned().unwrap_or_default(),
+        None => return Err(RuntimeError::new(codes::NOT_AN_OBJECT, "OB GET ARRAY needs an object")),
+    };
+    let items = match value {
+        Value::Collection(c) => c.borrow().clone(),
+        Value::SharedCollection(c) => c.values(),
+        Value::Null | Value::Undefined => Vec::new(),
+        other => vec![other],
+    };
+    let array = ctx.array(args, 2)?;
+    fill_array(&array, items.into_iter());
+    Ok(Value::Undefined)
+}
+
+/// `OB SET ARRAY(object; property; array)` (1227): the property becomes a
+/// collection of the array's elements (element 0 left out), as they are at
+/// the call; a variable that is no array gives a collection of its value.
+pub(crate) fn ob_set_array(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let pointer = args.pointer(2)?;
+    let items: Vec<Value> = match ctx.host.deref(&pointer)? {
+        Value::Array(a) => a.borrow().items.iter().skip(1).map(stored).collect(),
+        other => vec![stored(&other)],
+    };
+    let object = object_to_change(ctx, args, "OB SET ARRAY")?;
+    let collection = Value::new_collection(items);
+    let collection = match &object {
+        // A shared object gets a shared collection of its group.
+        Target::Shared(shared) => shared::share_copy(&collection, Some(&shared.membership), 0)?,
+        Target::Local(_) => collection,
+    };
+    object.set(args.text(1)?, &collection)?;
+    Ok(Value::Undefined)
 }

@@ -1,6 +1,6 @@
 //! Commands of the "Processes" theme: starting processes, their numbers,
-//! names and states, delaying and resuming them. Each 4D process is an OS
-//! thread of the run (see `eval::processes`).
+//! names and states, delaying and resuming them, semaphores. Each 4D process
+//! is an OS thread of the run (see `eval::processes`).
 
 use super::{Args, Ctx, ProcessInfo};
 use crate::runtime::error::RuntimeError;
@@ -110,15 +110,54 @@ pub(crate) fn process_info(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
     Ok(info_object(info))
 }
 
-/// The object `Process info` gives for a process (also in `Process activity`).
-pub(crate) fn info_object(info: ProcessInfo) -> Value {
-    let kind = if info.number == 1 {
+/// The type of a process (`Process info.type`, the origin of `PROCESS
+/// PROPERTIES`): `Main process` (-1), `Worker process` (5) or `Other user
+/// process` (4).
+fn process_type(info: &ProcessInfo) -> f64 {
+    if info.number == 1 {
         -1.0
     } else if info.worker {
         5.0
     } else {
         4.0
-    };
+    }
+}
+
+/// `PROCESS PROPERTIES(process; name; state; time {; mode {; uniqueID {;
+/// origin}}})` (336): the name, state, processor time in ticks (0 once the
+/// process has ended), visibility and preemptive mode (a Boolean variable
+/// gets True, visible; a number gets the bits visible 1 and preemptive 2,
+/// both set), unique number (the process number) and origin. A number never
+/// given leaves the variables as they are (documented).
+pub(crate) fn process_properties(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let Some(info) = ctx.host.process_info(number(args, 0)?) else { return Ok(Value::Undefined) };
+    let ticks = if info.state == -1 { 0.0 } else { info.cpu_time.map_or(0.0, |seconds| (seconds * 60.0).round()) };
+    let origin = process_type(&info);
+    let number = f64::from(info.number);
+    ctx.host.assign(&args.pointer(1)?, Value::text(info.name))?;
+    ctx.host.assign(&args.pointer(2)?, Value::Real(f64::from(info.state)))?;
+    ctx.host.assign(&args.pointer(3)?, Value::Real(ticks))?;
+    if args.len() > 4 {
+        let pointer = args.pointer(4)?;
+        let mode = if ctx.host.variable_type(&pointer)? == crate::runtime::types::code::IS_BOOLEAN {
+            Value::Bool(true)
+        } else {
+            Value::Real(3.0)
+        };
+        ctx.host.assign(&pointer, mode)?;
+    }
+    if args.len() > 5 {
+        ctx.host.assign(&args.pointer(5)?, Value::Real(number))?;
+    }
+    if args.len() > 6 {
+        ctx.host.assign(&args.pointer(6)?, Value::Real(origin))?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// The object `Process info` gives for a process (also in `Process activity`).
+pub(crate) fn info_object(info: ProcessInfo) -> Value {
+    let kind = process_type(&info);
     let created = jiff::Timestamp::try_from(info.started)
         .map(|t| t.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
         .unwrap_or_default();
@@ -142,4 +181,25 @@ pub(crate) fn info_object(info: ProcessInfo) -> Value {
         props.insert(key("cpuUsage"), Value::Real(if alive > 0.0 { (cpu / alive).clamp(0.0, 1.0) } else { 0.0 }));
     }
     Value::new_object(props)
+}
+
+/// `Semaphore(name {; ticks})` (143): False when the running process now
+/// holds the semaphore, True when another process holds it (after waiting
+/// up to `ticks` sixtieths of a second for it to be cleared).
+pub(crate) fn semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?.to_string();
+    let ticks = if args.len() > 1 { args.number(1)? } else { 0.0 };
+    Ok(Value::Bool(ctx.host.semaphore(&name, ticks)))
+}
+
+/// `CLEAR SEMAPHORE(name)` (144): nothing when another process set it.
+pub(crate) fn clear_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = args.text(0)?.to_string();
+    ctx.host.clear_semaphore(&name);
+    Ok(Value::Undefined)
+}
+
+/// `Test semaphore(name)` (652): whether a process holds it; sets nothing.
+pub(crate) fn test_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    Ok(Value::Bool(ctx.host.test_semaphore(args.text(0)?)))
 }

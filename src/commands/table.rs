@@ -3,12 +3,12 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, Blob, DateAndTime, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage, Processes, Sessions,
-    String as Str, Tools,
+    Arrays, Blob, DateAndTime, Environment, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
+    Processes, Sessions, String as Str, SystemEnvironment, Tools,
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, language, math, messages, objects, processes,
-    sessions, string, tools, variable_blob,
+    sessions, signals, string, system, tools, variable_blob,
 };
 
 /// Any number of arguments.
@@ -54,10 +54,16 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(606, "SET BLOB SIZE", (2, 3), Blob, blob::set_blob_size).refs(0b1),
     cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
     cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
+    // Environment
+    cmd(1599, "Application info", (0, 0), Environment, system::application_info),
+    cmd(494, "Application type", (0, 0), Environment, system::application_type),
+    cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
+    cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
     // Formulas
     cmd(63, "EXECUTE FORMULA", (1, 1), Formulas, language::execute_formula),
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
     // Interruptions
+    cmd(156, "ABORT", (0, 0), Interruptions, errors::abort),
     cmd(1129, "ASSERT", (1, 2), Interruptions, errors::assert),
     cmd(1132, "Asserted", (1, 2), Interruptions, errors::asserted),
     cmd(1130, "Get assert enabled", (0, 0), Interruptions, errors::get_assert_enabled),
@@ -65,15 +71,19 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1799, "Last errors", (0, 0), Interruptions, errors::last_errors),
     cmd(704, "Method called on error", (0, 1), Interruptions, errors::method_called_on_error),
     cmd(155, "ON ERR CALL", (1, 2), Interruptions, errors::on_err_call),
+    cmd(157, "TRACE", (0, 0), Interruptions, system::trace),
     cmd(1131, "SET ASSERT ENABLED", (1, 1), Interruptions, errors::set_assert_enabled),
     cmd(1805, "throw", (0, 2), Interruptions, errors::throw),
     // Language
+    cmd(955, "Choose", (2, MANY), Language, system::choose),
     cmd(89, "CLEAR VARIABLE", (1, 1), Language, language::clear_variable).refs(0b1),
     cmd(1790, "Copy parameters", (0, 1), Language, language::copy_parameters),
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
     cmd(1007, "EXECUTE METHOD", (1, MANY), Language, language::execute_method).refs(0b10),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
     cmd(304, "Get pointer", (1, 1), Language, language::get_pointer),
+    cmd(1166, "METHOD GET NAMES", (1, 2), Language, language::method_get_names).refs(0b1),
+    cmd(394, "RESOLVE POINTER", (4, 4), Language, language::resolve_pointer).refs(0b1110),
     cmd(294, "Is a variable", (1, 1), Language, language::is_a_variable),
     cmd(315, "Is nil pointer", (1, 1), Language, language::is_nil_pointer),
     cmd(295, "Type", (1, 1), Language, language::type_).refs(0b1),
@@ -129,6 +139,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1225, "OB Copy", (1, 3), ObjectsLanguage, objects::ob_copy),
     cmd(1720, "OB Entries", (1, 1), ObjectsLanguage, objects::ob_entries),
     cmd(1224, "OB Get", (2, 3), ObjectsLanguage, objects::ob_get),
+    cmd(1229, "OB GET ARRAY", (3, 3), ObjectsLanguage, objects::ob_get_array).refs(0b100),
+    cmd(1232, "OB GET PROPERTY NAMES", (2, 3), ObjectsLanguage, objects::ob_get_property_names).refs(0b110),
     cmd(1230, "OB Get type", (2, 2), ObjectsLanguage, objects::ob_get_type),
     cmd(1731, "OB Instance of", (2, 2), ObjectsLanguage, objects::ob_instance_of),
     cmd(1231, "OB Is defined", (1, 2), ObjectsLanguage, objects::ob_is_defined),
@@ -137,24 +149,31 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1719, "OB Keys", (1, 1), ObjectsLanguage, objects::ob_keys),
     cmd(1226, "OB REMOVE", (2, 2), ObjectsLanguage, objects::ob_remove),
     cmd(1220, "OB SET", (3, MANY), ObjectsLanguage, objects::ob_set).places(0b1),
+    cmd(1227, "OB SET ARRAY", (3, 3), ObjectsLanguage, objects::ob_set_array).places(0b1).refs(0b100),
     cmd(1233, "OB SET NULL", (2, 2), ObjectsLanguage, objects::ob_set_null).places(0b1),
     cmd(1718, "OB Values", (1, 1), ObjectsLanguage, objects::ob_values),
     cmd(1525, "Storage", (0, 0), ObjectsLanguage, objects::storage),
     // Processes
     cmd(1634, "ABORT PROCESS BY ID", (1, 1), Processes, processes::abort_process_by_id),
     cmd(1389, "CALL WORKER", (2, MANY), Processes, processes::call_worker),
+    cmd(144, "CLEAR SEMAPHORE", (1, 1), Processes, processes::clear_semaphore),
     cmd(322, "Current process", (0, 0), Processes, processes::current_process),
     cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
     cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),
     cmd(373, "Execute on server", (2, MANY), Processes, processes::execute_on_server),
+    cmd(311, "IDLE", (0, 0), Processes, system::idle),
     cmd(1390, "KILL WORKER", (0, 1), Processes, processes::kill_worker),
+    cmd(1641, "New signal", (0, 1), Processes, signals::new_signal),
     cmd(317, "New process", (2, MANY), Processes, processes::new_process),
     cmd(319, "PAUSE PROCESS", (1, 1), Processes, processes::pause_process),
+    cmd(336, "PROCESS PROPERTIES", (4, 7), Processes, processes::process_properties).refs(0b111_1110),
     cmd(1495, "Process activity", (0, 2), Processes, sessions::process_activity),
     cmd(1843, "Process info", (1, 1), Processes, processes::process_info),
     cmd(372, "Process number", (1, 2), Processes, processes::process_number),
     cmd(330, "Process state", (1, 1), Processes, processes::process_state),
     cmd(320, "RESUME PROCESS", (1, 2), Processes, processes::resume_process),
+    cmd(143, "Semaphore", (1, 2), Processes, processes::semaphore),
+    cmd(652, "Test semaphore", (1, 1), Processes, processes::test_semaphore),
     // Sessions
     cmd(1714, "Session", (0, 0), Sessions, sessions::session),
     cmd(1844, "Session info", (1, 1), Sessions, sessions::session_info),
@@ -180,6 +199,13 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1855, "Trim end", (1, 1), Str, string::trim_end),
     cmd(1854, "Trim start", (1, 1), Str, string::trim_start),
     cmd(13, "Uppercase", (1, 1), Str, string::uppercase),
+    // System Environment
+    cmd(483, "Current machine", (0, 0), SystemEnvironment, system::current_machine),
+    cmd(484, "Current system user", (0, 0), SystemEnvironment, system::current_system_user),
+    cmd(994, "GET SYSTEM FORMAT", (2, 2), SystemEnvironment, system::get_system_format).refs(0b10),
+    cmd(1572, "Is macOS", (0, 0), SystemEnvironment, system::is_macos),
+    cmd(1573, "Is Windows", (0, 0), SystemEnvironment, system::is_windows),
+    cmd(1571, "System info", (0, 0), SystemEnvironment, system::system_info),
     // Tools
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),

@@ -29,6 +29,8 @@ pub trait Methods {
     fn class_index(&mut self, name: &str) -> Option<usize>;
     /// The names of the project's classes, sorted.
     fn class_names(&mut self) -> Vec<String>;
+    /// The names of the project's methods (database methods left out), sorted.
+    fn method_names(&mut self) -> Vec<String>;
     /// The index of the project method with this name (any case), if there is one.
     fn method_index(&mut self, name: &str) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.
@@ -59,6 +61,7 @@ pub mod state {
     pub const ABORTED: i32 = -1;
     pub const EXECUTING: i32 = 0;
     pub const DELAYED: i32 = 1;
+    pub const WAITING_FOR_INTERNAL_FLAG: i32 = 4;
     pub const PAUSED: i32 = 5;
 }
 
@@ -120,6 +123,13 @@ impl ProcessEntry {
 
     pub fn state(&self) -> i32 {
         self.state.load(Ordering::Acquire)
+    }
+
+    /// Marks the process as waiting for a semaphore or a signal (`Waiting for
+    /// internal flag`), or as executing again.
+    pub fn set_waiting(&self, waiting: bool) {
+        let state = if waiting { state::WAITING_FOR_INTERNAL_FLAG } else { state::EXECUTING };
+        self.state.store(state, Ordering::Release);
     }
 
     /// Notes the id of the calling thread, which runs this process.
@@ -281,13 +291,19 @@ pub fn process_id(number: i32) -> crate::runtime::locks::ProcessId {
 /// The processes of a run, by number (the main process is 1).
 pub struct Table {
     slots: Mutex<Vec<Arc<ProcessEntry>>>,
+    /// The run's semaphores (`Semaphore`, `CLEAR SEMAPHORE`).
+    pub semaphores: Semaphores,
     /// The processes started by `New process` that have not ended.
     pub(super) live: std::sync::atomic::AtomicUsize,
 }
 
 impl Table {
     pub(super) fn new() -> Table {
-        Table { slots: Mutex::new(Vec::new()), live: std::sync::atomic::AtomicUsize::new(0) }
+        Table {
+            slots: Mutex::new(Vec::new()),
+            semaphores: Semaphores::default(),
+            live: std::sync::atomic::AtomicUsize::new(0),
+        }
     }
 
     /// Adds a process; returns its slot.
@@ -313,6 +329,83 @@ impl Table {
     /// `Process number(name)`: the number of the running process with that name, 0 if none.
     pub fn number_of(&self, name: &str) -> i32 {
         self.slots.lock().iter().find(|s| s.name == name && s.state() != state::ABORTED).map_or(0, |s| s.number)
+    }
+}
+
+/// The semaphores of a run: each name set is held by the process that set
+/// it, until that process clears it or ends. Local (`$`) and global
+/// semaphores are one table: a run is one workstation of a single user.
+#[derive(Default)]
+pub struct Semaphores {
+    held: Mutex<rustc_hash::FxHashMap<String, i32>>,
+    freed: Condvar,
+}
+
+/// The longest semaphore name (documented): a longer one is cut.
+const SEMAPHORE_NAME_LIMIT: usize = 255;
+
+fn semaphore_name(name: &str) -> &str {
+    match name.char_indices().nth(SEMAPHORE_NAME_LIMIT) {
+        Some((end, _)) => &name[..end],
+        None => name,
+    }
+}
+
+impl Semaphores {
+    /// `Semaphore(name; ticks)` for process `owner`: False when the process
+    /// now holds the semaphore (set now, or already by itself), True when
+    /// another process holds it, after waiting up to `ticks` sixtieths of a
+    /// second for it to be cleared. A wait ends early when `owner` is aborted.
+    pub fn take(&self, name: &str, ticks: f64, owner: &ProcessEntry) -> bool {
+        let name = semaphore_name(name);
+        let until = deadline(ticks);
+        let mut held = self.held.lock();
+        loop {
+            match held.get(name) {
+                None => {
+                    held.insert(name.to_string(), owner.number);
+                    return false;
+                }
+                Some(&holder) if holder == owner.number => return false,
+                Some(_) => {
+                    let now = Instant::now();
+                    if now >= until || owner.is_aborted() {
+                        return true;
+                    }
+                    // Wakes when a semaphore is cleared, and at least every
+                    // 50 ms to see whether the process was aborted.
+                    let slice = (until - now).min(Duration::from_millis(50));
+                    owner.set_waiting(true);
+                    self.freed.wait_for(&mut held, slice);
+                    owner.set_waiting(false);
+                }
+            }
+        }
+    }
+
+    /// `CLEAR SEMAPHORE(name)`: only the process that set it clears it.
+    pub fn clear(&self, name: &str, owner: i32) {
+        let name = semaphore_name(name);
+        let mut held = self.held.lock();
+        if held.get(name) == Some(&owner) {
+            held.remove(name);
+            self.freed.notify_all();
+        }
+    }
+
+    /// `Test semaphore(name)`: whether any process holds it.
+    pub fn is_set(&self, name: &str) -> bool {
+        self.held.lock().contains_key(semaphore_name(name))
+    }
+
+    /// Clears the semaphores process `owner` still holds when it ends (documented).
+    pub fn release_all(&self, owner: i32) {
+        let mut held = self.held.lock();
+        let before = held.len();
+        held.retain(|_, holder| *holder != owner);
+        if held.len() != before {
+            self.freed.notify_all();
+        }
     }
 }
 

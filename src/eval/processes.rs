@@ -339,6 +339,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         }
         out.flush();
         crate::runtime::locks::release_all(me);
+        self.world.table.semaphores.release_all(slot.number);
         slot.state.store(state::ABORTED, Ordering::Release);
     }
 
@@ -653,6 +654,10 @@ impl Methods for SharedMethods<'_, '_> {
 
     fn class_names(&mut self) -> Vec<String> {
         self.world.with_run(|run| run.class_names())
+    }
+
+    fn method_names(&mut self) -> Vec<String> {
+        self.world.with_run(|run| run.method_names())
     }
 
     fn process_var_slot(&mut self, name: &str) -> Option<usize> {

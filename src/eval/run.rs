@@ -235,6 +235,12 @@ impl Run {
                 };
                 if let Err(error) = process.call(code.clone(), args, Value::Undefined) {
                     process.out.flush();
+                    // A main process that aborted itself (`ABORT`, `ABORT PROCESS BY
+                    // ID` on itself) ends without an error, as the others do; an abort
+                    // from outside (the time limit, Ctrl-C) is reported.
+                    if error.code() == crate::runtime::error::codes::ABORTED && !main.entry.is_aborted() {
+                        break;
+                    }
                     main.world.with_run(|run| {
                         let diag = run.runtime_diagnostic(&error, &code.name);
                         run.diagnostics.push(diag);
@@ -821,6 +827,17 @@ impl control::Methods for Run {
 
     fn class_index(&mut self, name: &str) -> Option<usize> {
         resolve::Names::class(self, name)
+    }
+
+    fn method_names(&mut self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(key, _)| key.as_str() != STARTUP_KEY)
+            .map(|(_, (name, _))| name.clone())
+            .collect();
+        names.sort();
+        names
     }
 
     fn class_names(&mut self) -> Vec<String> {

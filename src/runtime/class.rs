@@ -78,6 +78,7 @@ struct Builtins {
     function: Rc<Class>,
     class: Rc<Class>,
     session: Rc<Class>,
+    signal: Rc<Class>,
     /// The `4D` store: an object whose properties are the class objects.
     store: Value,
 }
@@ -101,15 +102,17 @@ impl Builtins {
         let class = builtin("Class", Some(&object));
         let session = builtin("Session", Some(&object));
         let blob = builtin("Blob", Some(&object));
+        let signal = builtin("Signal", Some(&object));
         let object_value = class_object(&object, Value::Null);
         let mut props = Props::default();
         props.insert(key("Blob"), class_object(&blob, object_value.clone()));
         props.insert(key("Class"), class_object(&class, object_value.clone()));
         props.insert(key("Function"), class_object(&function, object_value.clone()));
         props.insert(key("Object"), object_value.clone());
-        props.insert(key("Session"), class_object(&session, object_value));
+        props.insert(key("Session"), class_object(&session, object_value.clone()));
+        props.insert(key("Signal"), class_object(&signal, object_value));
         let store = Value::new_object(props);
-        Builtins { object, blob, function, class, session, store }
+        Builtins { object, blob, function, class, session, signal, store }
     }
 }
 
@@ -149,6 +152,11 @@ pub fn class_of(object: &Object) -> Rc<Class> {
 /// The class `4D.Session`.
 pub fn session_class() -> Rc<Class> {
     BUILTINS.with(|b| Rc::clone(&b.session))
+}
+
+/// The class `4D.Signal`.
+pub fn signal_class() -> Rc<Class> {
+    BUILTINS.with(|b| Rc::clone(&b.signal))
 }
 
 /// The class `4D.Object`.

@@ -91,7 +91,7 @@ pub fn stop_waiting_when(check: Option<Box<dyn Fn() -> bool>>) {
 }
 
 /// Whether the process of this thread must stop waiting.
-fn must_stop() -> bool {
+pub fn must_stop() -> bool {
     STOP.try_with(|stop| stop.borrow().as_ref().is_some_and(|check| check())).unwrap_or(false)
 }
 

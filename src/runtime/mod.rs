@@ -14,6 +14,7 @@ pub mod locks;
 pub mod number_format;
 pub mod props;
 pub mod shared;
+pub mod signal;
 pub mod text;
 pub mod types;
 

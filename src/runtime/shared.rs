@@ -153,6 +153,8 @@ pub struct SharedObject {
     /// For an object that stands for something native (a `4D.Session`): that
     /// thing, held weakly (it holds the object).
     pub native: Option<std::sync::Weak<dyn std::any::Any + Send + Sync>>,
+    /// For a `4D.Signal`: its state (its `signaled` property is read-only).
+    pub signal: Option<super::signal::Signal>,
 }
 
 /// A shared collection.
@@ -180,6 +182,7 @@ impl SharedObject {
             storage: false,
             class: None,
             native: Some(native),
+            signal: None,
         })
     }
 
@@ -195,7 +198,34 @@ impl SharedObject {
             storage,
             class,
             native: None,
+            signal: None,
         })
+    }
+
+    /// A new `4D.Signal` (`New signal`): not signaled, with its description.
+    pub fn new_signal(description: &str) -> Arc<SharedObject> {
+        let object = SharedObject {
+            membership: Membership::new(),
+            props: RwLock::new(IndexMap::default()),
+            storage: false,
+            class: None,
+            native: None,
+            signal: Some(super::signal::Signal::default()),
+        };
+        let mut props = object.props.write();
+        props.insert(Arc::from("signaled"), SharedValue::Bool(false));
+        props.insert(Arc::from("description"), SharedValue::Text(Arc::from(description)));
+        drop(props);
+        Arc::new(object)
+    }
+
+    /// Triggers a `4D.Signal`: `signaled` becomes True, and the processes
+    /// waiting for it wake. Nothing for another object.
+    pub fn trigger(&self) {
+        if let Some(signal) = &self.signal {
+            self.props.write().insert(Arc::from("signaled"), SharedValue::Bool(true));
+            signal.trigger();
+        }
     }
 
     /// The `Storage` object of a run.
@@ -244,6 +274,12 @@ impl SharedObject {
     /// property to its type's empty value and does nothing to a missing one.
     pub fn set(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
         self.membership.check_write()?;
+        if self.signal.is_some() && name == "signaled" {
+            return Err(RuntimeError::new(
+                codes::READ_ONLY_PROPERTY,
+                "the signaled property of a 4D.Signal is read-only",
+            ));
+        }
         self.set_unchecked(name, value)
     }
 

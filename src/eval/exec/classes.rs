@@ -108,6 +108,7 @@ impl Process<'_> {
             Value::Object(o) => Some(class::class_of(&o.borrow())),
             Value::SharedObject(o) => match o.class {
                 Some(index) => Some(self.loaded_class(index)?.class),
+                None if o.signal.is_some() => Some(class::signal_class()),
                 None if o.native.is_some() => Some(class::session_class()),
                 None => Some(class::object_class()),
             },

@@ -182,6 +182,33 @@ impl Host for ProcessHost<'_, '_, '_> {
         Some(process_info_of(&slot))
     }
 
+    fn semaphore(&mut self, name: &str, ticks: f64) -> bool {
+        match &self.process.control {
+            Some((control, slot)) => control.table().semaphores.take(name, ticks, slot),
+            None => false,
+        }
+    }
+
+    fn set_waiting(&mut self, waiting: bool) {
+        if let Some((_, slot)) = &self.process.control {
+            slot.set_waiting(waiting);
+        }
+    }
+
+    fn clear_semaphore(&mut self, name: &str) {
+        if let Some((control, slot)) = &self.process.control {
+            control.table().semaphores.clear(name, slot.number);
+        }
+    }
+
+    fn test_semaphore(&self, name: &str) -> bool {
+        self.process.control.as_ref().is_some_and(|(control, _)| control.table().semaphores.is_set(name))
+    }
+
+    fn method_names(&mut self) -> Vec<String> {
+        self.process.methods.method_names()
+    }
+
     fn resume_process(&mut self, number: i32) {
         if let Some((control, _)) = &self.process.control {
             control.resume(number);

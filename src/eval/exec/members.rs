@@ -39,6 +39,10 @@ impl Process<'_> {
                 self.table_call(frame, spec, c, args, site)
             }
             Value::SharedCollection(shared) => self.shared_collection_call(frame, shared, name, ids, args, site),
+            Value::SharedObject(o) if o.signal.is_some() => match members::signal(ids.signal) {
+                Some(spec) => self.table_call(frame, spec, o, args, site),
+                None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Signal has no function `{name}`"))),
+            },
             Value::SharedObject(o) if o.native.is_some() => {
                 let Some(session) = crate::commands::sessions::session_of(o) else {
                     return Err(RuntimeError::new(codes::UNKNOWN_NAME, "this session no longer exists"));

@@ -1,0 +1,2 @@
+// Helper of method_names: listed, never called.
+ALERT("gamma")
