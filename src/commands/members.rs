@@ -114,15 +114,24 @@ pub enum ReceiverKind {
     Session,
     /// `4D.Blob` objects.
     Blob,
+    /// `4D.File` objects.
+    File,
+    /// `4D.Folder` objects.
+    Folder,
+    /// `4D.FileHandle` objects.
+    FileHandle,
 }
 
 impl ReceiverKind {
-    pub const ALL: [ReceiverKind; 5] = [
+    pub const ALL: [ReceiverKind; 8] = [
         ReceiverKind::Collection,
         ReceiverKind::Formula,
         ReceiverKind::Class,
         ReceiverKind::Session,
         ReceiverKind::Blob,
+        ReceiverKind::File,
+        ReceiverKind::Folder,
+        ReceiverKind::FileHandle,
     ];
 
     /// The kind of what command `spec` gives, when it has a member table.
@@ -130,6 +139,8 @@ impl ReceiverKind {
         match spec.name {
             "New collection" | "New shared collection" => Some(ReceiverKind::Collection),
             "Session" => Some(ReceiverKind::Session),
+            "File" => Some(ReceiverKind::File),
+            "Folder" => Some(ReceiverKind::Folder),
             _ => None,
         }
     }
@@ -142,6 +153,9 @@ impl ReceiverKind {
             ReceiverKind::Class => "4D.Class",
             ReceiverKind::Session => "4D.Session",
             ReceiverKind::Blob => "4D.Blob",
+            ReceiverKind::File => "4D.File",
+            ReceiverKind::Folder => "4D.Folder",
+            ReceiverKind::FileHandle => "4D.FileHandle",
         }
     }
 
@@ -156,6 +170,9 @@ impl ReceiverKind {
             ReceiverKind::Class => rows(CLASS),
             ReceiverKind::Session => rows(super::sessions::MEMBERS),
             ReceiverKind::Blob => rows(BLOB),
+            ReceiverKind::File => rows(super::files::objects::FILE),
+            ReceiverKind::Folder => rows(super::files::objects::FOLDER),
+            ReceiverKind::FileHandle => rows(super::files::handle::HANDLE),
         }
     }
 
@@ -169,6 +186,9 @@ impl ReceiverKind {
             ReceiverKind::Class => CLASS.get(row(ids.class)?)?.arity_error(count),
             ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
             ReceiverKind::Blob => BLOB.get(row(ids.blob)?)?.arity_error(count),
+            ReceiverKind::File => super::files::objects::FILE.get(row(ids.file)?)?.arity_error(count),
+            ReceiverKind::Folder => super::files::objects::FOLDER.get(row(ids.folder)?)?.arity_error(count),
+            ReceiverKind::FileHandle => super::files::handle::HANDLE.get(row(ids.file_handle)?)?.arity_error(count),
         }
     }
 }
@@ -181,6 +201,9 @@ pub struct MemberIds {
     pub class: Option<u8>,
     pub session: Option<u8>,
     pub blob: Option<u8>,
+    pub file: Option<u8>,
+    pub folder: Option<u8>,
+    pub file_handle: Option<u8>,
 }
 
 /// The rows named `name`.
@@ -191,6 +214,9 @@ pub fn member_ids(name: &str) -> MemberIds {
         class: position(CLASS, name),
         session: position(super::sessions::MEMBERS, name),
         blob: position(BLOB, name),
+        file: position(super::files::objects::FILE, name),
+        folder: position(super::files::objects::FOLDER, name),
+        file_handle: position(super::files::handle::HANDLE, name),
     }
 }
 
@@ -220,6 +246,21 @@ pub static FORMULA: &[MemberSpec<Value>] = &[member("apply", (0, 2), apply), mem
 /// The `4D.Blob` function of row `id`.
 pub fn blob(id: Option<u8>) -> Option<&'static MemberSpec<crate::runtime::value::Blob>> {
     BLOB.get(usize::from(id?))
+}
+
+/// The `4D.File` function of row `id`.
+pub fn file(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Item>>> {
+    super::files::objects::FILE.get(usize::from(id?))
+}
+
+/// The `4D.Folder` function of row `id`.
+pub fn folder(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Item>>> {
+    super::files::objects::FOLDER.get(usize::from(id?))
+}
+
+/// The `4D.FileHandle` function of row `id`.
+pub fn file_handle(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Handle>>> {
+    super::files::handle::HANDLE.get(usize::from(id?))
 }
 
 /// The functions of a `4D.Blob`.

@@ -15,6 +15,7 @@ pub mod collections;
 pub mod constants;
 mod date_time;
 mod errors;
+pub mod files;
 mod language;
 mod math;
 pub mod members;
@@ -42,6 +43,7 @@ pub type Handler = fn(&mut Ctx<'_>, &Args<'_>) -> Result<Value, RuntimeError>;
 pub enum Theme {
     Arrays,
     Blob,
+    Files,
     Formulas,
     Interruptions,
     Language,
@@ -52,6 +54,7 @@ pub enum Theme {
     Sessions,
     DateAndTime,
     String,
+    SystemDocuments,
     Tools,
 }
 
@@ -60,6 +63,7 @@ impl Theme {
         match self {
             Theme::Arrays => "Arrays",
             Theme::Blob => "BLOB",
+            Theme::Files => "Files",
             Theme::Formulas => "Formulas",
             Theme::Interruptions => "Interruptions",
             Theme::Language => "Language",
@@ -70,6 +74,7 @@ impl Theme {
             Theme::Sessions => "Sessions",
             Theme::DateAndTime => "Date and Time",
             Theme::String => "String",
+            Theme::SystemDocuments => "System Documents",
             Theme::Tools => "Tools",
         }
     }
@@ -279,6 +284,11 @@ pub trait Host {
     fn defer(&mut self, error: RuntimeError);
     /// The arguments the running method received.
     fn parameters(&self) -> Vec<Value>;
+    /// The folder of the running project, and whether it is a 4D project
+    /// (`Project/Sources` inside) rather than a folder of loose methods.
+    fn project_folder(&self) -> (std::path::PathBuf, bool);
+    /// The documents the running process has open (`Open document`).
+    fn documents(&mut self) -> &mut files::documents::Documents;
 }
 
 /// The only thing a command receives besides its arguments.

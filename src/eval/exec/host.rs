@@ -284,6 +284,14 @@ impl Host for ProcessHost<'_, '_, '_> {
     fn parameters(&self) -> Vec<Value> {
         (1..=self.frame.count_parameters()).map(|n| self.process.param(self.frame, n)).collect()
     }
+
+    fn project_folder(&self) -> (std::path::PathBuf, bool) {
+        self.process.methods.project_folder()
+    }
+
+    fn documents(&mut self) -> &mut crate::commands::files::documents::Documents {
+        &mut self.process.documents
+    }
 }
 
 /// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.

@@ -88,6 +88,8 @@ pub struct Process<'a> {
     class_store: Option<Value>,
     /// The singletons of this process, by class index.
     singletons: Vec<Option<Value>>,
+    /// The documents this process has open (`Open document`).
+    pub documents: crate::commands::files::documents::Documents,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -158,6 +160,7 @@ impl<'a> Process<'a> {
             classes: Vec::new(),
             class_store: None,
             singletons: Vec::new(),
+            documents: Default::default(),
         }
     }
 
