@@ -173,7 +173,7 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("4D Client database folder", None, 3.0),
     num("Database folder", None, 4.0),
     num("Database folder Unix syntax", None, 5.0),
-    num("Current resources folder", None, 6.0),
+    num("Current resources folder", Some((5, 16)), 6.0),
     num("Logs folder", None, 7.0),
     num("HTML Root folder", None, 8.0),
     num("Data folder", None, 9.0),

@@ -285,8 +285,9 @@ pub trait Host {
     /// The arguments the running method received.
     fn parameters(&self) -> Vec<Value>;
     /// The folder of the running project, and whether it is a 4D project
-    /// (`Project/Sources` inside) rather than a folder of loose methods.
-    fn project_folder(&self) -> (std::path::PathBuf, bool);
+    /// (`Project/Sources` inside) rather than a folder of loose methods;
+    /// `None` when the run gives no access to the disk.
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
     /// The documents the running process has open (`Open document`).
     fn documents(&mut self) -> &mut files::documents::Documents;
 }

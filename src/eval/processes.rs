@@ -679,7 +679,7 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.user_param.clone())
     }
 
-    fn project_folder(&self) -> (std::path::PathBuf, bool) {
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)> {
         self.world.with_run(|run| Methods::project_folder(&*run))
     }
 }

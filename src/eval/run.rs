@@ -77,6 +77,9 @@ pub struct Run {
     /// aborted, as by `ABORT PROCESS BY ID` (for embedders and the fuzz
     /// target; `None`, the default, sets no limit).
     pub time_limit: Option<std::time::Duration>,
+    /// Whether the run's code may reach files and folders (`File`, `Open
+    /// document`...); true unless an embedder (the fuzz targets) says otherwise.
+    pub files_allowed: bool,
 }
 
 /// What a run ended with.
@@ -124,6 +127,7 @@ impl Run {
             suggestions: (0, HashMap::default()),
             process_var_misses: 0,
             time_limit: None,
+            files_allowed: true,
             project_sources,
         };
         // The system variable `OK`, which commands set (`CONVERT FROM TEXT`),
@@ -806,8 +810,8 @@ impl control::Methods for Run {
         self.user_param.clone()
     }
 
-    fn project_folder(&self) -> (PathBuf, bool) {
-        (self.project_folder.clone(), self.project_sources.is_some())
+    fn project_folder(&self) -> Option<(PathBuf, bool)> {
+        self.files_allowed.then(|| (self.project_folder.clone(), self.project_sources.is_some()))
     }
 
     fn class_index(&mut self, name: &str) -> Option<usize> {

@@ -77,7 +77,7 @@ fn path_arg(ctx: &Ctx<'_>, args: &Args<'_>, i: usize) -> Result<PathBuf, Runtime
     if text.is_empty() {
         return Err(bad_argument("an empty path names no document"));
     }
-    Ok(system_path(&Roots::of(ctx), text))
+    Ok(system_path(&Roots::of(ctx)?, text))
 }
 
 /// The name of a new document: a name without a dot gets `.txt` (4D's
@@ -312,17 +312,17 @@ pub(crate) fn blob_to_document(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Val
 /// The destination of `COPY DOCUMENT` and `MOVE DOCUMENT`: a path ending
 /// with a separator is a folder that receives the document under its name
 /// (or `new_name`).
-fn destination(ctx: &Ctx<'_>, source: &Path, text: &str, new_name: Option<&str>) -> PathBuf {
-    let roots = Roots::of(ctx);
+fn destination(ctx: &Ctx<'_>, source: &Path, text: &str, new_name: Option<&str>) -> Result<PathBuf, RuntimeError> {
+    let roots = Roots::of(ctx)?;
     let target = system_path(&roots, text);
     if text.ends_with(std::path::MAIN_SEPARATOR) || text.ends_with('/') || target.is_dir() {
         let name = match new_name {
             Some(name) if !name.is_empty() => std::ffi::OsString::from(name),
             _ => source.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default(),
         };
-        target.join(name)
+        Ok(target.join(name))
     } else {
-        target
+        Ok(target)
     }
 }
 
@@ -331,7 +331,7 @@ fn destination(ctx: &Ctx<'_>, source: &Path, text: &str, new_name: Option<&str>)
 pub(crate) fn copy_document(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let source = path_arg(ctx, args, 0)?;
     let new_name = if args.len() > 2 { Some(args.text(2)?) } else { None };
-    let target = destination(ctx, &source, args.text(1)?, new_name);
+    let target = destination(ctx, &source, args.text(1)?, new_name)?;
     if !source.exists() {
         return Err(file_error(code::NOT_FOUND, "document not found", &source));
     }
@@ -365,7 +365,7 @@ pub(crate) fn copy_folder(source: &Path, target: &Path) -> Result<(), RuntimeErr
 /// already at the destination is an error (-48).
 pub(crate) fn move_document(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let source = path_arg(ctx, args, 0)?;
-    let target = destination(ctx, &source, args.text(1)?, None);
+    let target = destination(ctx, &source, args.text(1)?, None)?;
     if !source.exists() {
         return Err(file_error(code::NOT_FOUND, "document not found", &source));
     }
@@ -486,7 +486,7 @@ pub(crate) fn create_folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value,
 /// `Test path name(pathname)` (476): 1 for a document, 0 for a folder, -43 for nothing.
 pub(crate) fn test_path_name(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let text = args.text(0)?;
-    let path = system_path(&Roots::of(ctx), text);
+    let path = system_path(&Roots::of(ctx)?, text);
     Ok(Value::Real(match std::fs::metadata(&path) {
         Ok(meta) if meta.is_dir() => 0.0,
         Ok(_) => 1.0,

@@ -79,10 +79,16 @@ impl Roots {
     /// The roots of the running project: a 4D project folder (`Project/Sources`
     /// inside), or a folder of loose methods, which is then every one of
     /// `/PACKAGE`, `/PROJECT` and `/SOURCES`.
-    pub(crate) fn of(ctx: &Ctx<'_>) -> Roots {
-        let (root, is_project) = ctx.host.project_folder();
+    /// A run without access to the disk (a fuzz target's) refuses.
+    pub(crate) fn of(ctx: &Ctx<'_>) -> Result<Roots, RuntimeError> {
+        let Some((root, is_project)) = ctx.host.project_folder() else {
+            return Err(RuntimeError::new(
+                crate::runtime::error::codes::NOT_SUPPORTED,
+                "this run has no access to files and folders",
+            ));
+        };
         let name = root.file_name().map_or_else(|| "project".to_string(), |n| n.to_string_lossy().into_owned());
-        if is_project {
+        Ok(if is_project {
             Roots {
                 project: root.join("Project"),
                 sources: root.join("Project").join("Sources"),
@@ -98,7 +104,7 @@ impl Roots {
                 structure_name: format!("{name}.4DProject"),
                 package: root,
             }
-        }
+        })
     }
 
     /// The folder of a filesystem name (`PACKAGE`...).

@@ -38,7 +38,7 @@ pub(crate) fn folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtim
 /// A `4D.File` or `4D.Folder` object for the arguments of `File`, `Folder`
 /// or `4D.File.new()`.
 pub(crate) fn make(ctx: &mut Ctx<'_>, args: &Args<'_>, folder: bool) -> Result<Value, RuntimeError> {
-    let roots = Roots::of(ctx);
+    let roots = Roots::of(ctx)?;
     match args.get(0) {
         Value::Text(path) => {
             let platform = args.len() > 1 && args.number(1)? == FK_PLATFORM_PATH;

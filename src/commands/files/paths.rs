@@ -115,7 +115,7 @@ pub(crate) fn four_d_folder(roots: &Roots, which: i32) -> Option<PathBuf> {
 /// missing (documented). OK is 0 for an unknown folder.
 pub(crate) fn get_4d_folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let which = if args.is_empty() { four_d::ACTIVE } else { args.number(0)?.trunc() as i32 };
-    let Some(folder) = four_d_folder(&Roots::of(ctx), which) else {
+    let Some(folder) = four_d_folder(&Roots::of(ctx)?, which) else {
         ctx.set_ok(false)?;
         return Ok(Value::text(""));
     };
@@ -156,6 +156,6 @@ pub(crate) fn temporary_folder(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, R
 /// `Structure file({*})` (489): the project's `.4DProject` file; for a
 /// folder of loose methods, the file of that name the folder would hold.
 pub(crate) fn structure_file(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
-    let roots = Roots::of(ctx);
+    let roots = Roots::of(ctx)?;
     Ok(Value::text(system_text(&roots.structure.join(&roots.structure_name), false)))
 }

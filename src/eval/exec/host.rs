@@ -285,7 +285,7 @@ impl Host for ProcessHost<'_, '_, '_> {
         (1..=self.frame.count_parameters()).map(|n| self.process.param(self.frame, n)).collect()
     }
 
-    fn project_folder(&self) -> (std::path::PathBuf, bool) {
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)> {
         self.process.methods.project_folder()
     }
 
