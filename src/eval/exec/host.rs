@@ -252,6 +252,12 @@ impl Host for ProcessHost<'_, '_, '_> {
                 },
             };
         }
+        if class.store == crate::runtime::class::Store::Builtin && (class.name == "File" || class.name == "Folder") {
+            // `4D.File.new(path)`, `4D.Folder.new(path)`: the `File` and `Folder` commands (documented).
+            let folder = class.name == "Folder";
+            let args = crate::commands::Args { values: &args, star: false, marker: None };
+            return crate::commands::files::objects::make(&mut crate::commands::Ctx { host: self }, &args, folder);
+        }
         crate::runtime::class::instantiate(&class).ok_or_else(|| {
             RuntimeError::new(
                 codes::NOT_SUPPORTED,

@@ -36,3 +36,6 @@ Try
 Catch
 	ALERT("relative path: "+String(Last errors[0].errCode))
 End try
+ALERT("4D.File.new: "+4D.File.new("/PACKAGE/a.txt").path+", 4D.Folder.new: "+4D.Folder.new(fk resources folder).path)
+var $p : Integer
+$p:=New process("Show_path"; 0; "show"; File("/DATA/d.json"))
