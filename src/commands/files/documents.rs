@@ -322,7 +322,11 @@ fn destination(ctx: &Ctx<'_>, source: &Path, text: &str, new_name: Option<&str>)
         };
         Ok(target.join(name))
     } else {
-        Ok(target)
+        // A new name replaces the name the destination gives (documented).
+        Ok(match new_name {
+            Some(name) if !name.is_empty() => target.with_file_name(name),
+            _ => target,
+        })
     }
 }
 
@@ -346,13 +350,16 @@ pub(crate) fn copy_document(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value,
     Ok(Value::Undefined)
 }
 
-/// Copies a folder and what it holds.
+/// Copies a folder and what it holds (not into itself).
 pub(crate) fn copy_folder(source: &Path, target: &Path) -> Result<(), RuntimeError> {
+    if target.starts_with(source) {
+        return Err(file_error(code::BUSY, "a folder cannot be copied into itself", target));
+    }
     std::fs::create_dir_all(target).map_err(|e| io_error(&e, target))?;
     for entry in std::fs::read_dir(source).map_err(|e| io_error(&e, source))?.flatten() {
         let from = entry.path();
         let to = target.join(entry.file_name());
-        if from.is_dir() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             copy_folder(&from, &to)?;
         } else {
             std::fs::copy(&from, &to).map_err(|e| io_error(&e, &to))?;
@@ -407,7 +414,8 @@ pub(crate) fn entries(folder: &Path) -> Result<Vec<(String, bool)>, RuntimeError
     let mut names: Vec<(String, bool)> = std::fs::read_dir(folder)
         .map_err(|e| io_error(&e, folder))?
         .flatten()
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir()))
+        // A link to a folder is listed as a document, so that no listing loops.
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.file_type().is_ok_and(|t| t.is_dir())))
         .collect();
     names.sort();
     Ok(names)
@@ -469,9 +477,14 @@ pub(crate) fn folder_list(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
 }
 
 /// `CREATE FOLDER(folderPath {; *})` (475): with `*`, the missing folders
-/// above it too; a folder already there is left as it is.
+/// above it too, and a last part without a final separator is a document
+/// name, which is ignored (documented); a folder already there is left as it is.
 pub(crate) fn create_folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let folder = path_arg(ctx, args, 0)?;
+    let mut folder = path_arg(ctx, args, 0)?;
+    let text = args.text(0)?;
+    if args.star && !text.ends_with(std::path::MAIN_SEPARATOR) && !text.ends_with('/') {
+        folder = folder.parent().map(Path::to_path_buf).unwrap_or(folder);
+    }
     ctx.set_ok(false)?;
     if folder.is_dir() {
         ctx.set_ok(true)?;

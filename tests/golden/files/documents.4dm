@@ -69,10 +69,19 @@ Catch
 End try
 COPY DOCUMENT($dir+"latin.txt"; $dir+"plain2.txt"; *)
 ALERT("copy with *: "+String(Get document size($dir+"plain2.txt"))+" bytes")
-CREATE FOLDER($dir+"sub"+Folder separator+"deeper"; *)
+CREATE FOLDER($dir+"sub"+Folder separator+"deeper"+Folder separator; *)
+CREATE FOLDER($dir+"sub"+Folder separator+"deep2"+Folder separator+"ignored.txt"; *)
+ALERT("CREATE FOLDER with *: "+String(Test path name($dir+"sub"+Folder separator+"deep2"))+" "+String(Test path name($dir+"sub"+Folder separator+"deep2"+Folder separator+"ignored.txt")))
+Try
+	CREATE FOLDER($dir+"none"+Folder separator+"inner")
+Catch
+	ALERT("CREATE FOLDER without * in a missing folder: "+String(Last errors[0].errCode))
+End try
 MOVE DOCUMENT($dir+"plain2.txt"; $dir+"sub"+Folder separator+"moved.txt")
 ALERT("moved: "+String(Test path name($dir+"plain2.txt"))+" "+String(Test path name($dir+"sub"+Folder separator+"moved.txt")))
 COPY DOCUMENT($dir+"note.txt"; $dir+"sub"+Folder separator+"deeper"+Folder separator)
+COPY DOCUMENT($dir+"note.txt"; $dir+"sub"+Folder separator+"ignored.txt"; "renamed.txt")
+ALERT("a new name replaces the destination's: "+String(Test path name($dir+"sub"+Folder separator+"renamed.txt")))
 TEXT TO DOCUMENT($dir+".invisible"; "")
 DELETE DOCUMENT($dir+"copy.bin")
 ALERT("deleted: "+String(Test path name($dir+"copy.bin")))

@@ -63,6 +63,11 @@ ALERT("with fk overwrite: "+String($twice.exists))
 var $folderCopy : 4D.Folder
 $folderCopy:=$archive.copyTo($root; "archive2")
 ALERT("folder copy: "+$folderCopy.path+" holds "+String($folderCopy.files().length)+" files")
+Try
+	$archive.copyTo($archive)
+Catch
+	ALERT("a folder copied into itself: "+String(Last errors[0].errCode))
+End try
 
 // Listings: sorted by name; invisible files and recursion on request.
 $root.file(".hidden").setText("")
