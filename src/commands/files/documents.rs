@@ -239,6 +239,43 @@ pub(crate) fn receive_packet(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value
     Ok(Value::Undefined)
 }
 
+/// `Get document position(docRef)` (481): where the next read or write happens, in bytes.
+pub(crate) fn get_document_position(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let reference = reference(args, 0)?;
+    let document = ctx.host.documents().get(reference)?;
+    let at = document.file.stream_position().map_err(|e| io_error(&e, &document.path))?;
+    Ok(Value::Real(at as f64))
+}
+
+/// `SET DOCUMENT POSITION(docRef; offset {; anchor})` (482): from the start
+/// (1, the default), the end (2) or the current position (3); a position
+/// before the start is the start.
+pub(crate) fn set_document_position(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let reference = reference(args, 0)?;
+    let offset = args.number(1)?.trunc();
+    let anchor = if args.len() > 2 { args.number(2)?.trunc() as i32 } else { 1 };
+    let document = ctx.host.documents().get(reference)?;
+    let path = document.path.clone();
+    let base = match anchor {
+        2 => document.file.metadata().map_err(|e| io_error(&e, &path))?.len() as f64,
+        3 => document.file.stream_position().map_err(|e| io_error(&e, &path))? as f64,
+        1 => 0.0,
+        other => return Err(bad_argument(&format!("{other} is not an anchor of SET DOCUMENT POSITION (1, 2 or 3)"))),
+    };
+    let at = (base + offset).max(0.0) as u64;
+    document.file.seek(SeekFrom::Start(at)).map_err(|e| io_error(&e, &path))?;
+    Ok(Value::Undefined)
+}
+
+/// `SET DOCUMENT SIZE(docRef; size)` (480): cuts or extends the document (with zeros).
+pub(crate) fn set_document_size(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let reference = reference(args, 0)?;
+    let size = args.number(1)?.trunc().max(0.0) as u64;
+    let document = ctx.host.documents().get(reference)?;
+    document.file.set_len(size).map_err(|e| io_error(&e, &document.path))?;
+    Ok(Value::Undefined)
+}
+
 /// Reads a whole document.
 fn read_all(path: &Path) -> Result<Vec<u8>, RuntimeError> {
     if path.is_dir() {
@@ -493,6 +530,31 @@ pub(crate) fn create_folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value,
     let made = if args.star { std::fs::create_dir_all(&folder) } else { std::fs::create_dir(&folder) };
     made.map_err(|e| io_error(&e, &folder))?;
     ctx.set_ok(true)?;
+    Ok(Value::Undefined)
+}
+
+/// `DELETE FOLDER(folder {; deleteOption})` (693): `Delete only if empty`
+/// (the default) refuses a folder that holds something (-47) and one that
+/// is not there (-120); `Delete with contents` deletes it all, and nothing
+/// when it is not there (documented).
+pub(crate) fn delete_folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let folder = path_arg(ctx, args, 0)?;
+    let with_contents = args.len() > 1 && args.number(1)? == 1.0;
+    if !folder.is_dir() {
+        return if with_contents {
+            Ok(Value::Undefined)
+        } else {
+            Err(file_error(code::NO_FOLDER, "folder not found", &folder))
+        };
+    }
+    if with_contents {
+        std::fs::remove_dir_all(&folder).map_err(|e| io_error(&e, &folder))?;
+    } else {
+        if !entries(&folder)?.is_empty() {
+            return Err(file_error(code::BUSY, "the folder is not empty", &folder));
+        }
+        std::fs::remove_dir(&folder).map_err(|e| io_error(&e, &folder))?;
+    }
     Ok(Value::Undefined)
 }
 

@@ -36,6 +36,8 @@ pub mod code {
     pub const BUSY: i32 = -47;
     /// A file or folder with this name already exists.
     pub const DUPLICATE: i32 = -48;
+    /// A path through a folder that does not exist.
+    pub const NO_FOLDER: i32 = -120;
     /// Permission denied.
     pub const PERMISSION: i32 = -54;
 }

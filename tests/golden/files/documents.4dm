@@ -30,6 +30,15 @@ ALERT("no stop, to the end: \""+Replace string($text; "\n"; "|")+"\" OK="+String
 RECEIVE PACKET($ref; $text; 10)
 ALERT("past the end: \""+$text+"\" OK="+String(OK))
 ALERT("size by reference: "+String(Get document size($ref)))
+SET DOCUMENT POSITION($ref; 5)
+ALERT("position: "+String(Get document position($ref)))
+RECEIVE PACKET($ref; $text; 3)
+ALERT("3 bytes at 5: \""+$text+"\", then "+String(Get document position($ref)))
+SET DOCUMENT POSITION($ref; -3; 2)
+RECEIVE PACKET($ref; $text; 3)
+ALERT("the last 3: \""+$text+"\"")
+SET DOCUMENT POSITION($ref; -100; 3)
+ALERT("before the start is the start: "+String(Get document position($ref)))
 CLOSE DOCUMENT($ref)
 
 // Append document writes at the end; a BLOB packet is written as bytes.
@@ -41,6 +50,11 @@ CLOSE DOCUMENT($ref)
 ALERT("appended: "+Replace string(Document to text($dir+"note.txt"); "\n"; "|"))
 $ref:=Open document($dir+"note.txt"; ""; Get Pathname)
 ALERT("Get Pathname: "+String($ref)+" OK="+String(OK)+" "+Path to object(Document).name)
+
+$ref:=Open document($dir+"note.txt")
+SET DOCUMENT SIZE($ref; 8)
+CLOSE DOCUMENT($ref)
+ALERT("SET DOCUMENT SIZE: "+Document to text($dir+"note.txt"))
 
 // TEXT TO DOCUMENT and Document to text: character sets and line ends.
 TEXT TO DOCUMENT($dir+"crlf.txt"; "a\nb\r\nc\rd"; "UTF-8"; Document with CRLF)
@@ -120,5 +134,18 @@ Catch
 	ALERT("CLOSE DOCUMENT of a closed reference: "+String(Last errors[0].errCode))
 End try
 
-Folder("/PACKAGE/tmp_documents").delete(Delete with contents)
+Try
+	DELETE FOLDER($dir)
+Catch
+	ALERT("DELETE FOLDER of a folder that is not empty: "+String(Last errors[0].errCode))
+End try
+DELETE FOLDER($dir+"sub"+Folder separator+"deep2")
+ALERT("empty folder deleted: "+String(Test path name($dir+"sub"+Folder separator+"deep2")))
+Try
+	DELETE FOLDER($dir+"none")
+Catch
+	ALERT("DELETE FOLDER of nothing: "+String(Last errors[0].errCode))
+End try
+DELETE FOLDER($dir+"none"; Delete with contents)
+DELETE FOLDER($dir; Delete with contents)
 ALERT("cleaned: "+String(Test path name($dir)))
