@@ -91,11 +91,20 @@ impl Roots {
         };
         let name = root.file_name().map_or_else(|| "project".to_string(), |n| n.to_string_lossy().into_owned());
         Ok(if is_project {
+            // The project's `.4DProject` file, whatever its name.
+            let structure_name = std::fs::read_dir(root.join("Project"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".4DProject"))
+                .min()
+                .unwrap_or_else(|| format!("{name}.4DProject"));
             Roots {
                 project: root.join("Project"),
                 sources: root.join("Project").join("Sources"),
                 structure: root.join("Project"),
-                structure_name: format!("{name}.4DProject"),
+                structure_name,
                 package: root,
             }
         } else {
@@ -237,5 +246,43 @@ pub(crate) fn user_preferences() -> PathBuf {
     match std::env::var_os("XDG_CONFIG_HOME") {
         Some(config) if !config.is_empty() => PathBuf::from(config).join("fourd"),
         _ => home().join(".config").join("fourd"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roots() -> Roots {
+        let root = PathBuf::from("/work/app");
+        Roots {
+            package: root.clone(),
+            project: root.join("Project"),
+            sources: root.join("Project/Sources"),
+            structure: root.join("Project"),
+            structure_name: String::from("app.4DProject"),
+        }
+    }
+
+    #[test]
+    fn filesystems_map_onto_the_project() {
+        let item = posix_item(&roots(), "/RESOURCES/img/a.png", false).unwrap_or_else(|| unreachable!());
+        assert_eq!(item.path, "/RESOURCES/img/a.png");
+        assert_eq!(item.native, PathBuf::from("/work/app/Resources/img/a.png"));
+        let folder = posix_item(&roots(), "/SOURCES", true).unwrap_or_else(|| unreachable!());
+        assert_eq!(folder.path, "/SOURCES/");
+        assert_eq!(folder.native, PathBuf::from("/work/app/Project/Sources"));
+        let absolute = posix_item(&roots(), "/tmp//x/", true).unwrap_or_else(|| unreachable!());
+        assert_eq!((absolute.path.as_str(), absolute.native), ("/tmp/x/", PathBuf::from("/tmp/x")));
+        assert!(posix_item(&roots(), "relative.txt", false).is_none());
+        assert_eq!(system_path(&roots(), "notes.txt"), PathBuf::from("/work/app/Project/notes.txt"));
+    }
+
+    #[test]
+    fn line_ends_convert_whatever_they_were() {
+        assert_eq!(convert_breaks("a\r\nb\rc\nd", breaks::LF), "a\nb\nc\nd");
+        assert_eq!(convert_breaks("a\r\nb\rc\nd", breaks::CRLF), "a\r\nb\r\nc\r\nd");
+        assert_eq!(convert_breaks("a\nb", breaks::CR), "a\rb");
+        assert_eq!(convert_breaks("a\r\nb", breaks::UNCHANGED), "a\r\nb");
     }
 }
