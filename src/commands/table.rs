@@ -205,6 +205,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(264, "Open document", (1, 3), Docs, files::documents::open_document),
     cmd(1547, "Path to object", (1, 2), Docs, files::paths::path_to_object),
     cmd(104, "RECEIVE PACKET", (2, 3), Docs, files::documents::receive_packet).refs(0b10),
+    cmd(905, "Select document", (4, 5), Docs, files::documents::select_document).refs(0b1_0000),
+    cmd(670, "Select folder", (0, 3), Docs, files::documents::select_folder),
     cmd(103, "SEND PACKET", (1, 2), Docs, files::documents::send_packet),
     cmd(482, "SET DOCUMENT POSITION", (2, 3), Docs, files::documents::set_document_position),
     cmd(480, "SET DOCUMENT SIZE", (2, 2), Docs, files::documents::set_document_size),

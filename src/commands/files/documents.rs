@@ -558,6 +558,25 @@ pub(crate) fn delete_folder(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value,
     Ok(Value::Undefined)
 }
 
+/// `Select document(directory; fileTypes; title; options {; selected})`
+/// (905): a dialog, which fourd does not show: "" and OK 0, as when the user
+/// cancels (documented).
+pub(crate) fn select_document(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if args.len() > 4 {
+        let pointer = args.pointer(4)?;
+        ctx.host.assign(&pointer, Value::new_array(Array::new(ArrayType::Text, 0)))?;
+    }
+    ctx.set_ok(false)?;
+    Ok(Value::text(""))
+}
+
+/// `Select folder({message} {; defaultPath {; options}})` (670): a dialog,
+/// which fourd does not show: "" and OK 0, as when the user cancels.
+pub(crate) fn select_folder(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    ctx.set_ok(false)?;
+    Ok(Value::text(""))
+}
+
 /// `Test path name(pathname)` (476): 1 for a document, 0 for a folder, -43 for nothing.
 pub(crate) fn test_path_name(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let text = args.text(0)?;

@@ -123,6 +123,9 @@ ALERT("properties: locked="+String($locked)+" invisible="+String($invisible)+" m
 // An empty name would show a file dialog: fourd shows none, and sets OK to 0.
 $ref:=Create document("")
 ALERT("dialog: OK="+String(OK)+" "+String($ref))
+ARRAY TEXT($chosen; 2)
+ALERT("Select document: \""+Select document(""; "*"; "Pick one"; 0; $chosen)+"\" OK="+String(OK)+" "+String(Size of array($chosen)))
+ALERT("Select folder: \""+Select folder("Where?")+"\" OK="+String(OK))
 Try
 	$ref:=Open document($dir+"none.txt")
 Catch
