@@ -2,6 +2,7 @@
 // and removes: names without a folder are next to the structure file (the
 // case's folder).
 var $dir : Text
+Say("Document before any command: \""+Document+"\"")
 gTmp:="tmp_documents_"+Generate UUID
 $dir:=gTmp+Folder separator
 CREATE FOLDER($dir)
