@@ -80,14 +80,20 @@ fn path_arg(ctx: &Ctx<'_>, args: &Args<'_>, i: usize) -> Result<PathBuf, Runtime
     Ok(system_path(&Roots::of(ctx)?, text))
 }
 
-/// The name of a new document: a name without a dot gets `.txt` (4D's
-/// default TEXT type); a name that ends with a dot has no extension.
-fn with_default_extension(path: PathBuf) -> PathBuf {
+/// The name of a new document: a name without a dot gets the extension of
+/// its file type (the first of a `;` list: `.ext`, or `TEXT` for `.txt`,
+/// 4D's default); a name that ends with a dot has no extension.
+fn with_default_extension(path: PathBuf, file_type: Option<&str>) -> PathBuf {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return path };
     if let Some(bare) = name.strip_suffix('.') {
         return path.with_file_name(bare);
     }
-    if name.contains('.') { path } else { path.with_file_name(format!("{name}.txt")) }
+    let extension = match file_type.map(|t| t.split(';').next().unwrap_or("").trim()) {
+        None | Some("TEXT") => ".txt",
+        Some(t) if t.starts_with('.') && t != ".*" => t,
+        Some(_) => "",
+    };
+    if name.contains('.') { path } else { path.with_file_name(format!("{name}{extension}")) }
 }
 
 /// How `Open document` opens a document (the `mode` constants).
@@ -106,8 +112,9 @@ fn open(ctx: &mut Ctx<'_>, args: &Args<'_>, create: bool, append: bool) -> Resul
         return Ok(Value::Time(0));
     }
     let mut path = path_arg(ctx, args, 0)?;
-    if create && args.len() < 2 {
-        path = with_default_extension(path);
+    if create {
+        let file_type = if args.len() > 1 { Some(args.text(1)?) } else { None };
+        path = with_default_extension(path, file_type);
     }
     let mode = if args.len() > 2 { args.number(2)?.trunc() as i32 } else { mode::READ_WRITE };
     ctx.set_ok(false)?;
@@ -163,8 +170,8 @@ pub(crate) fn close_document(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value
     let documents = ctx.host.documents();
     match documents.open.iter().position(|(r, _)| *r == reference) {
         Some(at) => {
-            let (_, document) = documents.open.remove(at);
-            document.file.sync_all().map_err(|e| io_error(&e, &document.path))?;
+            // Writes are not buffered: closing is letting go of the file.
+            documents.open.remove(at);
             Ok(Value::Undefined)
         }
         None => Err(not_open(reference)),

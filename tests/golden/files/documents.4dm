@@ -12,6 +12,11 @@ Say("CREATE FOLDER: OK="+String(OK)+", Test path name="+String(Test path name($d
 var $ref : Time
 $ref:=Create document($dir+"note")
 Say("Create document: OK="+String(OK)+", Document ends with "+Path to object(Document).name+Path to object(Document).extension)
+var $other : Time
+$other:=Create document($dir+"table"; ".csv;.txt")
+Say("with a file type: "+Path to object(Document).name+Path to object(Document).extension)
+CLOSE DOCUMENT($other)
+DELETE DOCUMENT(Document)
 SEND PACKET($ref; "line one\nline two\n")
 SEND PACKET($ref; "end")
 CLOSE DOCUMENT($ref)
