@@ -413,6 +413,82 @@ pub(crate) fn convert_from_text(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Va
     Ok(Value::Undefined)
 }
 
+/// The character set of a document command or function (`Document to
+/// text`, `.setText()`...): what it converts with and whether a byte order
+/// mark is written.
+pub(crate) struct DocumentCharset {
+    charset: Charset,
+    /// Whether a byte order mark is written (for a Unicode character set).
+    pub bom: bool,
+    /// The name as given (`UTF-8` when none was).
+    pub name: String,
+}
+
+/// The character set argument of a document command: a name (with an
+/// optional `-no-bom` suffix) or a MIBEnum number; UTF-8 when absent, with a
+/// byte order mark when `default_bom` says so. An unknown one is an error.
+pub(crate) fn document_charset(value: &Value, i: usize, default_bom: bool) -> Result<DocumentCharset, RuntimeError> {
+    let (lookup, bom, name) = match value {
+        Value::Undefined => (Lookup::Found(Charset::Utf8), default_bom, String::from("UTF-8")),
+        Value::Text(name) => {
+            let full = name.as_str().trim();
+            let (base, bom) = match full.len().checked_sub(7).filter(|&at| full.is_char_boundary(at)) {
+                Some(at) if full[at..].eq_ignore_ascii_case("-no-bom") => (&full[..at], false),
+                _ => (full, true),
+            };
+            let lookup = match NAMES.iter().find(|(known, _)| known.eq_ignore_ascii_case(base)) {
+                Some(&(_, mib)) => by_mib(mib),
+                None => Lookup::Unknown,
+            };
+            (lookup, bom, full.to_string())
+        }
+        other => (charset_arg(&Args { values: std::slice::from_ref(other), star: false, marker: None }, 0)?, true, {
+            let n = other.as_number().unwrap_or(0.0);
+            name_of(n as i32).to_string()
+        }),
+    };
+    match lookup {
+        Lookup::Found(charset) => Ok(DocumentCharset { charset, bom, name }),
+        Lookup::Unsupported(mib) => Err(RuntimeError::new(
+            codes::NOT_SUPPORTED,
+            format!("fourd cannot convert the character set {mib} ({})", name_of(mib)),
+        )),
+        Lookup::Unknown => Err(super::bad_argument(&format!("argument {} is not a character set 4D knows", i + 1))),
+    }
+}
+
+impl DocumentCharset {
+    /// The bytes of `text`, after a byte order mark when one is written.
+    pub(crate) fn encode(&self, text: &str) -> Vec<u8> {
+        let mark: &[u8] = match (self.bom, self.charset) {
+            (true, Charset::Utf8) => &[0xef, 0xbb, 0xbf],
+            (true, Charset::Utf16(Order::Big)) => &[0xfe, 0xff],
+            (true, Charset::Utf16(Order::Little)) => &[0xff, 0xfe],
+            (true, Charset::Utf32(Order::Big)) => &[0, 0, 0xfe, 0xff],
+            (true, Charset::Utf32(Order::Little)) => &[0xff, 0xfe, 0, 0],
+            _ => &[],
+        };
+        let charset = match (self.bom, self.charset) {
+            // A marked set written without its mark is big-endian.
+            (false, Charset::Utf16(Order::Marked)) => Charset::Utf16(Order::Big),
+            (false, Charset::Utf32(Order::Marked)) => Charset::Utf32(Order::Big),
+            (_, charset) => charset,
+        };
+        let mut out = mark.to_vec();
+        out.extend(encode(charset, text));
+        out
+    }
+
+    /// The text of `bytes`: a byte order mark at their start names the
+    /// character set, whatever this one is (documented).
+    pub(crate) fn decode(&self, bytes: &[u8]) -> String {
+        match bom(bytes) {
+            Some((marked, len)) => decode(marked, &bytes[len..]),
+            None => decode(self.charset, bytes),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

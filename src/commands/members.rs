@@ -116,16 +116,25 @@ pub enum ReceiverKind {
     Blob,
     /// `4D.Signal` objects.
     Signal,
+    /// `4D.File` objects.
+    File,
+    /// `4D.Folder` objects.
+    Folder,
+    /// `4D.FileHandle` objects.
+    FileHandle,
 }
 
 impl ReceiverKind {
-    pub const ALL: [ReceiverKind; 6] = [
+    pub const ALL: [ReceiverKind; 9] = [
         ReceiverKind::Collection,
         ReceiverKind::Formula,
         ReceiverKind::Class,
         ReceiverKind::Session,
         ReceiverKind::Blob,
         ReceiverKind::Signal,
+        ReceiverKind::File,
+        ReceiverKind::Folder,
+        ReceiverKind::FileHandle,
     ];
 
     /// The kind of what command `spec` gives, when it has a member table.
@@ -134,6 +143,8 @@ impl ReceiverKind {
             "New collection" | "New shared collection" => Some(ReceiverKind::Collection),
             "Session" => Some(ReceiverKind::Session),
             "New signal" => Some(ReceiverKind::Signal),
+            "File" => Some(ReceiverKind::File),
+            "Folder" => Some(ReceiverKind::Folder),
             _ => None,
         }
     }
@@ -147,6 +158,9 @@ impl ReceiverKind {
             ReceiverKind::Session => "4D.Session",
             ReceiverKind::Blob => "4D.Blob",
             ReceiverKind::Signal => "4D.Signal",
+            ReceiverKind::File => "4D.File",
+            ReceiverKind::Folder => "4D.Folder",
+            ReceiverKind::FileHandle => "4D.FileHandle",
         }
     }
 
@@ -162,6 +176,9 @@ impl ReceiverKind {
             ReceiverKind::Session => rows(super::sessions::MEMBERS),
             ReceiverKind::Blob => rows(BLOB),
             ReceiverKind::Signal => rows(super::signals::MEMBERS),
+            ReceiverKind::File => rows(super::files::objects::FILE),
+            ReceiverKind::Folder => rows(super::files::objects::FOLDER),
+            ReceiverKind::FileHandle => rows(super::files::handle::HANDLE),
         }
     }
 
@@ -176,6 +193,9 @@ impl ReceiverKind {
             ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
             ReceiverKind::Blob => BLOB.get(row(ids.blob)?)?.arity_error(count),
             ReceiverKind::Signal => super::signals::MEMBERS.get(row(ids.signal)?)?.arity_error(count),
+            ReceiverKind::File => super::files::objects::FILE.get(row(ids.file)?)?.arity_error(count),
+            ReceiverKind::Folder => super::files::objects::FOLDER.get(row(ids.folder)?)?.arity_error(count),
+            ReceiverKind::FileHandle => super::files::handle::HANDLE.get(row(ids.file_handle)?)?.arity_error(count),
         }
     }
 }
@@ -189,6 +209,9 @@ pub struct MemberIds {
     pub session: Option<u8>,
     pub blob: Option<u8>,
     pub signal: Option<u8>,
+    pub file: Option<u8>,
+    pub folder: Option<u8>,
+    pub file_handle: Option<u8>,
 }
 
 /// The rows named `name`.
@@ -200,6 +223,9 @@ pub fn member_ids(name: &str) -> MemberIds {
         session: position(super::sessions::MEMBERS, name),
         blob: position(BLOB, name),
         signal: position(super::signals::MEMBERS, name),
+        file: position(super::files::objects::FILE, name),
+        folder: position(super::files::objects::FOLDER, name),
+        file_handle: position(super::files::handle::HANDLE, name),
     }
 }
 
@@ -234,6 +260,21 @@ pub fn signal(id: Option<u8>) -> Option<&'static MemberSpec<std::sync::Arc<crate
 /// The `4D.Blob` function of row `id`.
 pub fn blob(id: Option<u8>) -> Option<&'static MemberSpec<crate::runtime::value::Blob>> {
     BLOB.get(usize::from(id?))
+}
+
+/// The `4D.File` function of row `id`.
+pub fn file(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Item>>> {
+    super::files::objects::FILE.get(usize::from(id?))
+}
+
+/// The `4D.Folder` function of row `id`.
+pub fn folder(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Item>>> {
+    super::files::objects::FOLDER.get(usize::from(id?))
+}
+
+/// The `4D.FileHandle` function of row `id`.
+pub fn file_handle(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Handle>>> {
+    super::files::handle::HANDLE.get(usize::from(id?))
 }
 
 /// The functions of a `4D.Blob`.

@@ -15,6 +15,7 @@ pub mod collections;
 pub mod constants;
 mod date_time;
 mod errors;
+pub mod files;
 mod language;
 mod math;
 pub mod members;
@@ -44,6 +45,7 @@ pub type Handler = fn(&mut Ctx<'_>, &Args<'_>) -> Result<Value, RuntimeError>;
 pub enum Theme {
     Arrays,
     Blob,
+    Files,
     Formulas,
     Interruptions,
     Language,
@@ -56,6 +58,7 @@ pub enum Theme {
     Environment,
     String,
     SystemEnvironment,
+    SystemDocuments,
     Tools,
 }
 
@@ -64,6 +67,7 @@ impl Theme {
         match self {
             Theme::Arrays => "Arrays",
             Theme::Blob => "BLOB",
+            Theme::Files => "Files",
             Theme::Formulas => "Formulas",
             Theme::Interruptions => "Interruptions",
             Theme::Language => "Language",
@@ -76,6 +80,7 @@ impl Theme {
             Theme::Environment => "Environment",
             Theme::String => "String",
             Theme::SystemEnvironment => "System Environment",
+            Theme::SystemDocuments => "System Documents",
             Theme::Tools => "Tools",
         }
     }
@@ -299,6 +304,12 @@ pub trait Host {
     fn method_names(&mut self) -> Vec<String>;
     /// The arguments the running method received.
     fn parameters(&self) -> Vec<Value>;
+    /// The folder of the running project, and whether it is a 4D project
+    /// (`Project/Sources` inside) rather than a folder of loose methods;
+    /// `None` when the run gives no access to the disk.
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
+    /// The documents the running process has open (`Open document`).
+    fn documents(&mut self) -> &mut files::documents::Documents;
 }
 
 /// The only thing a command receives besides its arguments.

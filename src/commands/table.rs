@@ -3,11 +3,11 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, Blob, DateAndTime, Environment, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
-    Processes, Sessions, String as Str, SystemEnvironment, Tools,
+    Arrays, Blob, DateAndTime, Environment, Files, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
+    Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, language, math, messages, objects, processes,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, language, math, messages, objects, processes,
     sessions, signals, string, system, tools, variable_blob,
 };
 
@@ -59,6 +59,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(494, "Application type", (0, 0), Environment, system::application_type),
     cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
     cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
+    // Files
+    cmd(1566, "File", (1, 3), Files, files::objects::file),
+    cmd(1567, "Folder", (1, 3), Files, files::objects::folder),
     // Formulas
     cmd(63, "EXECUTE FORMULA", (1, 1), Formulas, language::execute_formula),
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
@@ -206,6 +209,40 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1572, "Is macOS", (0, 0), SystemEnvironment, system::is_macos),
     cmd(1573, "Is Windows", (0, 0), SystemEnvironment, system::is_windows),
     cmd(1571, "System info", (0, 0), SystemEnvironment, system::system_info),
+    // System Documents
+    cmd(265, "Append document", (1, 2), Docs, files::documents::append_document),
+    cmd(526, "BLOB TO DOCUMENT", (2, 2), Docs, files::documents::blob_to_document),
+    cmd(267, "CLOSE DOCUMENT", (1, 1), Docs, files::documents::close_document),
+    cmd(1106, "Convert path system to POSIX", (1, 2), Docs, files::paths::convert_path_system_to_posix),
+    cmd(1107, "Convert path POSIX to system", (1, 2), Docs, files::paths::convert_path_posix_to_system),
+    cmd(541, "COPY DOCUMENT", (2, 3), Docs, files::documents::copy_document),
+    cmd(266, "Create document", (1, 2), Docs, files::documents::create_document),
+    cmd(475, "CREATE FOLDER", (1, 1), Docs, files::documents::create_folder),
+    cmd(159, "DELETE DOCUMENT", (1, 1), Docs, files::documents::delete_document),
+    cmd(693, "DELETE FOLDER", (1, 2), Docs, files::documents::delete_folder),
+    cmd(474, "DOCUMENT LIST", (2, 3), Docs, files::documents::document_list).refs(0b10),
+    cmd(525, "DOCUMENT TO BLOB", (2, 2), Docs, files::documents::document_to_blob).refs(0b10),
+    cmd(1236, "Document to text", (1, 3), Docs, files::documents::document_to_text),
+    cmd(473, "FOLDER LIST", (2, 2), Docs, files::documents::folder_list).refs(0b10),
+    cmd(485, "Get 4D folder", (0, 2), Docs, files::paths::get_4d_folder),
+    cmd(477, "GET DOCUMENT PROPERTIES", (7, 7), Docs, files::documents::get_document_properties).refs(0b111_1110),
+    cmd(481, "Get document position", (1, 1), Docs, files::documents::get_document_position),
+    cmd(479, "Get document size", (1, 2), Docs, files::documents::get_document_size),
+    cmd(540, "MOVE DOCUMENT", (2, 2), Docs, files::documents::move_document),
+    cmd(1548, "Object to path", (1, 2), Docs, files::paths::object_to_path),
+    cmd(264, "Open document", (1, 3), Docs, files::documents::open_document),
+    cmd(1547, "Path to object", (1, 2), Docs, files::paths::path_to_object),
+    cmd(104, "RECEIVE PACKET", (2, 3), Docs, files::documents::receive_packet).refs(0b10),
+    cmd(905, "Select document", (4, 5), Docs, files::documents::select_document).refs(0b1_0000),
+    cmd(670, "Select folder", (0, 3), Docs, files::documents::select_folder),
+    cmd(103, "SEND PACKET", (1, 2), Docs, files::documents::send_packet),
+    cmd(482, "SET DOCUMENT POSITION", (2, 3), Docs, files::documents::set_document_position),
+    cmd(480, "SET DOCUMENT SIZE", (2, 2), Docs, files::documents::set_document_size),
+    cmd(489, "Structure file", (0, 0), Docs, files::paths::structure_file),
+    cmd(487, "System folder", (0, 1), Docs, files::paths::system_folder),
+    cmd(486, "Temporary folder", (0, 0), Docs, files::paths::temporary_folder),
+    cmd(476, "Test path name", (1, 1), Docs, files::documents::test_path_name),
+    cmd(1237, "TEXT TO DOCUMENT", (2, 4), Docs, files::documents::text_to_document),
     // Tools
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),

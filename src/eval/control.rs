@@ -53,6 +53,9 @@ pub trait Methods {
     fn line(&self, span: Span) -> usize;
     /// The `--user-param` value of the run.
     fn user_param(&self) -> String;
+    /// The folder of the project, and whether it is a 4D project (`Project/Sources` inside);
+    /// `None` when the run gives no access to files (`Run::files_allowed`).
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
 }
 
 /// `Process state` values (documented constants).

@@ -25,6 +25,8 @@ pub enum Portable {
     Blob(Vec<u8>),
     /// A `4D.Blob` object's bytes.
     BlobObject(Vec<u8>),
+    /// A `4D.File` or `4D.Folder` (its paths, which never change).
+    FileItem(crate::runtime::files::Item),
     Object(Vec<(String, Portable)>),
     Collection(Vec<Portable>),
     Formula {
@@ -100,6 +102,9 @@ impl Portable {
                 if let Some(bytes) = crate::runtime::blob::boxed(&o) {
                     return Ok(Portable::BlobObject(bytes.to_vec()));
                 }
+                if let Some(item) = crate::runtime::files::item_of(&o) {
+                    return Ok(Portable::FileItem(crate::runtime::files::Item::clone(&item)));
+                }
                 if let Some(formula) = o.code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
                     let captured = formula
                         .captured
@@ -165,6 +170,7 @@ impl Portable {
             Portable::Text(t) => Value::text(t.as_str()),
             Portable::Blob(b) => Value::Blob(std::rc::Rc::new(b.clone())),
             Portable::BlobObject(b) => crate::runtime::blob::blob_object(std::rc::Rc::new(b.clone())),
+            Portable::FileItem(item) => crate::runtime::files::item_object(item.clone()),
             Portable::Object(props) => {
                 let mut map = Props::with_capacity(props.len());
                 for (k, v) in props {

@@ -692,6 +692,10 @@ impl Methods for SharedMethods<'_, '_> {
     fn user_param(&self) -> String {
         self.world.with_run(|run| run.user_param.clone())
     }
+
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)> {
+        self.world.with_run(|run| Methods::project_folder(&*run))
+    }
 }
 
 /// A process's output: whole lines go to the run's output at once, so that

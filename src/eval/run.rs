@@ -70,10 +70,16 @@ pub struct Run {
     process_var_misses: usize,
     /// `Project/Sources` of a project (none for a folder of loose methods).
     project_sources: Option<PathBuf>,
+    /// The project's folder (absolute): the one that holds `Project/Sources`,
+    /// or the folder of loose methods.
+    project_folder: PathBuf,
     /// How long the run may take: past it, every process of the run is
     /// aborted, as by `ABORT PROCESS BY ID` (for embedders and the fuzz
     /// target; `None`, the default, sets no limit).
     pub time_limit: Option<std::time::Duration>,
+    /// Whether the run's code may reach files and folders (`File`, `Open
+    /// document`...); true unless an embedder (the fuzz targets) says otherwise.
+    pub files_allowed: bool,
 }
 
 /// What a run ended with.
@@ -84,12 +90,24 @@ pub struct Outcome {
 
 /// The name of the system variable `OK` (normalised).
 const OK_VARIABLE: &str = "ok";
+/// The name of the system variable `Document` (normalised).
+const DOCUMENT_VARIABLE: &str = "document";
 
 impl Run {
     /// A run whose methods are the `.4dm` files of `folder`; messages name
     /// files under `base` as if they were under `display_base`.
     pub(super) fn new(folder: &Path, base: PathBuf, display_base: PathBuf) -> Run {
+        let project_sources = folder
+            .parent()
+            .filter(|sources| folder.ends_with("Methods") && sources.ends_with("Project/Sources"))
+            .map(Path::to_path_buf);
+        let project_folder = match &project_sources {
+            Some(sources) => sources.parent().and_then(Path::parent).unwrap_or(folder).to_path_buf(),
+            None => folder.to_path_buf(),
+        };
+        let project_folder = std::path::absolute(&project_folder).unwrap_or(project_folder);
         let mut run = Run {
+            project_folder,
             base,
             display_base,
             sources: SourceMap::new(),
@@ -109,14 +127,14 @@ impl Run {
             suggestions: (0, HashMap::default()),
             process_var_misses: 0,
             time_limit: None,
-            project_sources: folder
-                .parent()
-                .filter(|sources| folder.ends_with("Methods") && sources.ends_with("Project/Sources"))
-                .map(Path::to_path_buf),
+            files_allowed: true,
+            project_sources,
         };
         // The system variable `OK`, which commands set (`CONVERT FROM TEXT`),
         // is a process variable every method knows.
         resolve::Names::process_var(&mut run, OK_VARIABLE, true);
+        // So is `Document`, which the document commands set.
+        resolve::Names::process_var(&mut run, DOCUMENT_VARIABLE, true);
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
                 // A file of the current folder is named without `./`.
@@ -823,6 +841,10 @@ impl control::Methods for Run {
 
     fn user_param(&self) -> String {
         self.user_param.clone()
+    }
+
+    fn project_folder(&self) -> Option<(PathBuf, bool)> {
+        self.files_allowed.then(|| (self.project_folder.clone(), self.project_sources.is_some()))
     }
 
     fn class_index(&mut self, name: &str) -> Option<usize> {

@@ -45,6 +45,11 @@ pub fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
                     (None, "size") if super::blob::boxed(&o).is_some() => {
                         Ok(Value::Real(super::blob::boxed(&o).map_or(0, |b| b.len()) as f64))
                     }
+                    (None, _) if o.class.is_some() => Ok(match o.class.as_deref() {
+                        Some(super::class::ClassLink::File(item)) => super::files::item_property(item, name),
+                        Some(super::class::ClassLink::Handle(handle)) => super::files::handle_property(handle, name),
+                        _ => Value::Undefined,
+                    }),
                     _ => Ok(Value::Undefined),
                 },
             }
@@ -89,6 +94,14 @@ pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), Runtim
             codes::READ_ONLY_PROPERTY,
             format!("a 4D.Blob cannot be changed: its property `{name}` cannot be set"),
         )),
+        Value::Object(o)
+            if matches!(
+                o.borrow().class.as_deref(),
+                Some(super::class::ClassLink::File(_) | super::class::ClassLink::Handle(_))
+            ) =>
+        {
+            super::files::set_property(&o.borrow(), name, &value)
+        }
         Value::Object(o) if matches!(value, Value::Undefined) => {
             if let Some(slot) = o.borrow_mut().props.get_mut(name) {
                 *slot = empty_like(slot);

@@ -69,6 +69,10 @@ pub enum ClassLink {
     Defines(Rc<Class>),
     /// A `4D.Blob` and its bytes.
     Blob(super::value::Blob),
+    /// A `4D.File` or a `4D.Folder`.
+    File(Rc<super::files::Item>),
+    /// A `4D.FileHandle`.
+    Handle(Rc<super::files::Handle>),
 }
 
 /// The built-in classes fourd has, in `OB Keys(4D)` order.
@@ -79,6 +83,9 @@ struct Builtins {
     class: Rc<Class>,
     session: Rc<Class>,
     signal: Rc<Class>,
+    file: Rc<Class>,
+    folder: Rc<Class>,
+    file_handle: Rc<Class>,
     /// The `4D` store: an object whose properties are the class objects.
     store: Value,
 }
@@ -103,16 +110,22 @@ impl Builtins {
         let session = builtin("Session", Some(&object));
         let blob = builtin("Blob", Some(&object));
         let signal = builtin("Signal", Some(&object));
+        let file = builtin("File", Some(&object));
+        let folder = builtin("Folder", Some(&object));
+        let file_handle = builtin("FileHandle", Some(&object));
         let object_value = class_object(&object, Value::Null);
         let mut props = Props::default();
         props.insert(key("Blob"), class_object(&blob, object_value.clone()));
         props.insert(key("Class"), class_object(&class, object_value.clone()));
+        props.insert(key("File"), class_object(&file, object_value.clone()));
+        props.insert(key("FileHandle"), class_object(&file_handle, object_value.clone()));
+        props.insert(key("Folder"), class_object(&folder, object_value.clone()));
         props.insert(key("Function"), class_object(&function, object_value.clone()));
         props.insert(key("Object"), object_value.clone());
         props.insert(key("Session"), class_object(&session, object_value.clone()));
         props.insert(key("Signal"), class_object(&signal, object_value));
         let store = Value::new_object(props);
-        Builtins { object, blob, function, class, session, signal, store }
+        Builtins { object, blob, function, class, session, signal, file, folder, file_handle, store }
     }
 }
 
@@ -144,6 +157,10 @@ pub fn class_of(object: &Object) -> Rc<Class> {
         Some(ClassLink::Instance(class)) => return Rc::clone(class),
         Some(ClassLink::Defines(_)) => return BUILTINS.with(|b| Rc::clone(&b.class)),
         Some(ClassLink::Blob(_)) => return BUILTINS.with(|b| Rc::clone(&b.blob)),
+        Some(ClassLink::File(item)) => {
+            return BUILTINS.with(|b| Rc::clone(if item.folder { &b.folder } else { &b.file }));
+        }
+        Some(ClassLink::Handle(_)) => return BUILTINS.with(|b| Rc::clone(&b.file_handle)),
         None => {}
     }
     BUILTINS.with(|b| Rc::clone(if object.code.is_some() { &b.function } else { &b.object }))

@@ -8,6 +8,7 @@ pub mod class;
 pub mod compare;
 pub mod date_format;
 pub mod error;
+pub mod files;
 pub mod format;
 pub mod json;
 pub mod locks;

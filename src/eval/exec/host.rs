@@ -279,6 +279,12 @@ impl Host for ProcessHost<'_, '_, '_> {
                 },
             };
         }
+        if class.store == crate::runtime::class::Store::Builtin && (class.name == "File" || class.name == "Folder") {
+            // `4D.File.new(path)`, `4D.Folder.new(path)`: the `File` and `Folder` commands (documented).
+            let folder = class.name == "Folder";
+            let args = crate::commands::Args { values: &args, star: false, marker: None };
+            return crate::commands::files::objects::make(&mut crate::commands::Ctx { host: self }, &args, folder);
+        }
         crate::runtime::class::instantiate(&class).ok_or_else(|| {
             RuntimeError::new(
                 codes::NOT_SUPPORTED,
@@ -316,6 +322,14 @@ impl Host for ProcessHost<'_, '_, '_> {
 
     fn parameters(&self) -> Vec<Value> {
         (1..=self.frame.count_parameters()).map(|n| self.process.param(self.frame, n)).collect()
+    }
+
+    fn project_folder(&self) -> Option<(std::path::PathBuf, bool)> {
+        self.process.methods.project_folder()
+    }
+
+    fn documents(&mut self) -> &mut crate::commands::files::documents::Documents {
+        &mut self.process.documents
     }
 }
 

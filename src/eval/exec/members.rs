@@ -65,6 +65,27 @@ impl Process<'_> {
                     None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Blob has no function `{name}`"))),
                 }
             }
+            Value::Object(o) if crate::runtime::files::item_of(&o.borrow()).is_some() => {
+                let Some(item) = crate::runtime::files::item_of(&o.borrow()) else { return Ok(Value::Undefined) };
+                let (spec, kind) = if item.folder {
+                    (members::folder(ids.folder), "4D.Folder")
+                } else {
+                    (members::file(ids.file), "4D.File")
+                };
+                match spec {
+                    Some(spec) => self.table_call(frame, spec, &item, args, site),
+                    None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a {kind} has no function `{name}`"))),
+                }
+            }
+            Value::Object(o) if crate::runtime::files::handle_of(&o.borrow()).is_some() => {
+                let Some(handle) = crate::runtime::files::handle_of(&o.borrow()) else { return Ok(Value::Undefined) };
+                match members::file_handle(ids.file_handle) {
+                    Some(spec) => self.table_call(frame, spec, &handle, args, site),
+                    None => {
+                        Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.FileHandle has no function `{name}`")))
+                    }
+                }
+            }
             Value::Object(o) => {
                 let (is_formula, defines, property) = {
                     let o = o.borrow();

@@ -88,6 +88,8 @@ pub struct Process<'a> {
     class_store: Option<Value>,
     /// The singletons of this process, by class index.
     singletons: Vec<Option<Value>>,
+    /// The documents this process has open (`Open document`).
+    pub documents: crate::commands::files::documents::Documents,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -139,6 +141,15 @@ enum Flow {
 
 impl<'a> Process<'a> {
     pub fn new(methods: &'a mut dyn Methods, process_vars: &'a mut Vec<Value>, out: &'a mut dyn Output) -> Process<'a> {
+        // The system variable `Document` is a text, "" until a command sets it.
+        if let Some(slot) = methods.process_var_slot("Document") {
+            if process_vars.len() <= slot {
+                process_vars.resize(slot + 1, Value::Undefined);
+            }
+            if matches!(process_vars[slot], Value::Undefined) {
+                process_vars[slot] = Value::text("");
+            }
+        }
         Process {
             methods,
             process_vars,
@@ -158,6 +169,7 @@ impl<'a> Process<'a> {
             classes: Vec::new(),
             class_store: None,
             singletons: Vec::new(),
+            documents: Default::default(),
         }
     }
 

@@ -1,0 +1,3 @@
+#DECLARE($item : Object)
+// Runs in another process: the file arrives as a file.
+ALERT("in another process: "+OB Class($item).name+" "+$item.path)
