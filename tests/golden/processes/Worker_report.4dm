@@ -1,0 +1,2 @@
+// Shows the worker's vCalls.
+ALERT("worker: "+String(vCalls))
