@@ -546,17 +546,13 @@ fn in_parallel(
 
 /// Checks one file of `run`'s project: syntax, then names.
 pub fn resolve_file(run: &mut crate::eval::Run, path: &Path, options: RenderOptions) -> FileReport {
-    let name = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => return FileReport::failure(&name, "io", format!("cannot read {name}: {error}")),
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => return check_bytes(&name, error.into_bytes(), options),
-    };
-    let diags = run.check_source(path, &name, text);
-    report(&diags, &run.sources, options)
+    match parse_file(run, path, options) {
+        Ok(file) => {
+            let diags = run.resolve_parsed(file);
+            report(&diags, &run.sources, options)
+        }
+        Err(report) => report,
+    }
 }
 
 /// Reads and parses one file.

@@ -461,10 +461,8 @@ impl Run {
     /// The second half of [`Run::check_source`]: the names of a file that
     /// [`Run::parse_for_check`] parsed without syntax errors are resolved.
     pub fn resolve_parsed(&mut self, parsed: ParsedFile) -> Vec<Diagnostic> {
-        let mut diags = self.resolve_names(&parsed);
-        let mut all = parsed.diags;
-        all.append(&mut diags);
-        all
+        let names = self.resolve_names(&parsed);
+        parsed.with(names)
     }
 
     /// [`Run::resolve_parsed`] before the project's process variables are all
@@ -473,13 +471,11 @@ impl Run {
     /// resolved again once they are.
     pub fn resolve_if_settled(&mut self, parsed: ParsedFile) -> Result<Vec<Diagnostic>, Box<ParsedFile>> {
         let misses = self.process_var_misses;
-        let mut diags = self.resolve_names(&parsed);
+        let names = self.resolve_names(&parsed);
         if self.process_var_misses != misses {
             return Err(Box::new(parsed));
         }
-        let mut all = parsed.diags;
-        all.append(&mut diags);
-        Ok(all)
+        Ok(parsed.with(names))
     }
 
     /// The diagnostics of resolving the names of a file parsed without errors.
@@ -497,6 +493,31 @@ impl Run {
     }
 }
 
+impl Run {
+    /// Parses code given as text at run time (`Formula from string`,
+    /// `EXECUTE FORMULA`) as a source named `name`; a syntax error is
+    /// `heading` with the first error's message (-10503).
+    fn parse_text(
+        &mut self,
+        name: &str,
+        source: &str,
+        heading: &str,
+    ) -> Result<(crate::syntax::ast::Method, Vec<Diagnostic>), RuntimeError> {
+        let id = self.sources.add(name, source);
+        let (ast, diags) = crate::syntax::parse(id, source);
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(cannot_run(heading, &diags, codes::BAD_ARGUMENTS));
+        }
+        Ok((ast, diags))
+    }
+}
+
+/// Code given as text that cannot run: `heading`, then the first error's message.
+fn cannot_run(heading: &str, diags: &[Diagnostic], code: i32) -> RuntimeError {
+    let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.as_str()).unwrap_or_default();
+    RuntimeError::new(code, format!("{heading}: {message}"))
+}
+
 /// A file parsed by [`Run::parse_for_check`], waiting for its names to be
 /// resolved (after the project's process variables are known).
 pub struct ParsedFile {
@@ -508,6 +529,13 @@ pub struct ParsedFile {
 }
 
 impl ParsedFile {
+    /// The file's syntax diagnostics, then `names` (those of its names).
+    fn with(self, mut names: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut all = self.diags;
+        all.append(&mut names);
+        all
+    }
+
     /// The process variables the file assigns, declares or loops over, as
     /// [`Run::project_process_vars`] finds them in it.
     pub fn process_var_names(&self) -> Vec<String> {
@@ -785,21 +813,14 @@ impl control::Methods for Run {
     }
 
     fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        let id = self.sources.add("Formula from string", source);
-        let (ast, mut diags) = crate::syntax::parse(id, source);
-        let failure = |diags: &[Diagnostic], code: i32| {
-            let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.clone()).unwrap_or_default();
-            RuntimeError::new(code, format!("the formula text `{source}` cannot run: {message}"))
-        };
-        if diags.iter().any(Diagnostic::is_error) {
-            return Err(failure(&diags, codes::BAD_ARGUMENTS));
-        }
+        let heading = format!("the formula text `{source}` cannot run");
+        let (ast, mut diags) = self.parse_text("Formula from string", source, &heading)?;
         match resolve::resolve_formula_text("Formula from string", &ast, self) {
             Ok(code) => Ok(Arc::new(code)),
             Err(mut errors) => {
                 let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
                 diags.append(&mut errors);
-                Err(failure(&diags, code))
+                Err(cannot_run(&heading, &diags, code))
             }
         }
     }
@@ -810,15 +831,8 @@ impl control::Methods for Run {
         method: &str,
         locals: &[program::LocalInfo],
     ) -> Result<Vec<program::Stmt>, RuntimeError> {
-        let id = self.sources.add("EXECUTE FORMULA", source);
-        let (ast, mut diags) = crate::syntax::parse(id, source);
-        let failure = |diags: &[Diagnostic], code: i32| {
-            let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.clone()).unwrap_or_default();
-            RuntimeError::new(code, format!("EXECUTE FORMULA cannot run `{source}`: {message}"))
-        };
-        if diags.iter().any(Diagnostic::is_error) {
-            return Err(failure(&diags, codes::BAD_ARGUMENTS));
-        }
+        let heading = format!("EXECUTE FORMULA cannot run `{source}`");
+        let (ast, mut diags) = self.parse_text("EXECUTE FORMULA", source, &heading)?;
         if ast.body.stmts.len() > 1 || !ast.functions.is_empty() {
             return Err(RuntimeError::new(
                 codes::BAD_ARGUMENTS,
@@ -827,7 +841,7 @@ impl control::Methods for Run {
         }
         resolve::resolve_statement_text(method, &ast, self, locals).map_err(|mut errors| {
             diags.append(&mut errors);
-            failure(&diags, codes::UNKNOWN_NAME)
+            cannot_run(&heading, &diags, codes::UNKNOWN_NAME)
         })
     }
 

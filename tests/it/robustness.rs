@@ -337,19 +337,7 @@ fn check_progress_only_on_a_terminal() -> Result<(), Failed> {
         )
         .map_err(io)?;
     }
-    let mut command = Command::new(env!("CARGO_BIN_EXE_fourd"));
-    command.arg("check").arg(&dir).env("NO_COLOR", "1").env("TERM", "xterm");
-    let on_terminal = rexpect::session::spawn_command(command, Some(30_000))
-        .and_then(|mut session| {
-            let bar = session.exp_string("/300 files")?;
-            let summary = session.exp_string("300 files, 0 with errors")?;
-            Ok((bar, summary))
-        })
-        .map_err(|e| e.to_string());
-    let piped = Command::new(env!("CARGO_BIN_EXE_fourd")).arg("check").arg(&dir).output().map_err(|e| e.to_string());
-    let _ = std::fs::remove_dir_all(&dir);
-    on_terminal.map_err(|e| format!("on a terminal: {e}"))?;
-    let piped = piped?;
+    let piped = on_a_terminal_then_piped("check", &dir, &["/300 files", "300 files, 0 with errors"])?;
     let stderr = String::from_utf8_lossy(&piped.stderr);
     if !piped.status.success()
         || stderr.contains("files")
@@ -358,6 +346,25 @@ fn check_progress_only_on_a_terminal() -> Result<(), Failed> {
         return Err(format!("in a pipe, stderr: {stderr:?}").into());
     }
     Ok(())
+}
+
+/// Runs `fourd SUBCOMMAND DIR` on a pseudo-terminal, where each of `shown`
+/// must appear in turn, then in a pipe; removes `dir`, and gives what the
+/// piped run wrote.
+fn on_a_terminal_then_piped(
+    subcommand: &str,
+    dir: &std::path::Path,
+    shown: &[&str],
+) -> Result<std::process::Output, Failed> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_fourd"));
+    command.arg(subcommand).arg(dir).env("NO_COLOR", "1").env("TERM", "xterm");
+    let on_terminal = rexpect::session::spawn_command(command, Some(30_000))
+        .and_then(|mut session| shown.iter().try_for_each(|text| session.exp_string(text).map(drop)))
+        .map_err(|e| e.to_string());
+    let piped = Command::new(env!("CARGO_BIN_EXE_fourd")).arg(subcommand).arg(dir).output().map_err(|e| e.to_string());
+    let _ = std::fs::remove_dir_all(dir);
+    on_terminal.map_err(|e| format!("on a terminal: {e}"))?;
+    Ok(piped?)
 }
 
 /// `fourd test` shows a progress bar with the failures so far on a terminal
@@ -372,18 +379,7 @@ fn test_progress_only_on_a_terminal() -> Result<(), Failed> {
         let expected = if i == 7 { String::from("seven\n") } else { format!("{i}\n") };
         std::fs::write(dir.join(format!("t{i}.out")), expected).map_err(io)?;
     }
-    let mut command = Command::new(env!("CARGO_BIN_EXE_fourd"));
-    command.arg("test").arg(&dir).env("NO_COLOR", "1").env("TERM", "xterm");
-    let on_terminal = rexpect::session::spawn_command(command, Some(30_000))
-        .and_then(|mut session| {
-            session.exp_string("/30 tests, ")?;
-            session.exp_string("29 passed, 1 failed")
-        })
-        .map_err(|e| e.to_string());
-    let piped = Command::new(env!("CARGO_BIN_EXE_fourd")).arg("test").arg(&dir).output().map_err(|e| e.to_string());
-    let _ = std::fs::remove_dir_all(&dir);
-    on_terminal.map_err(|e| format!("on a terminal: {e}"))?;
-    let piped = piped?;
+    let piped = on_a_terminal_then_piped("test", &dir, &["/30 tests, ", "29 passed, 1 failed"])?;
     let stderr = String::from_utf8_lossy(&piped.stderr);
     let stdout = String::from_utf8_lossy(&piped.stdout);
     if piped.status.code() != Some(1) || stderr.contains("tests,") || !stdout.ends_with("29 passed, 1 failed\n") {

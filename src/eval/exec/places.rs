@@ -44,35 +44,32 @@ impl Process<'_> {
                     return Ok(());
                 }
                 let current = member(&target, name).map_err(|e| e.at(*at))?;
-                set_member(&target, name, combine(&current)?).map_err(|e| e.at(*at))
+                return set_member(&target, name, combine(&current)?).map_err(|e| e.at(*at));
             }
             Place::Index { target, index, span: at } => {
                 let target = self.expr(frame, target)?;
                 let index = self.expr(frame, index)?;
                 let current = element(&target, &index).map_err(|e| e.at(*at))?;
-                set_element(&target, &index, combine(&current)?).map_err(|e| e.at(*at))
+                return set_element(&target, &index, combine(&current)?).map_err(|e| e.at(*at));
             }
             Place::Deref { pointer, span: at } => {
                 let pointer = self.pointer(frame, pointer)?;
                 let current = self.deref_in(frame, &pointer).map_err(|e| e.at(*at))?;
-                self.assign_in(frame, &pointer, combine(&current)?).map_err(|e| e.at(*at))
+                return self.assign_in(frame, &pointer, combine(&current)?).map_err(|e| e.at(*at));
             }
             Place::ArrayElement { array, index, span: at } => {
                 let target = self.expr(frame, array)?;
+                // A BLOB's byte is written through its variable, below.
                 if !matches!(target, Value::Blob(_)) {
                     let index = self.number(frame, index)?;
                     let current = array_element(&target, index).map_err(|e| e.at(*at))?;
                     return set_array_element(&target, index, combine(&current)?).map_err(|e| e.at(*at));
                 }
-                drop(target);
-                let current = self.read_place(frame, place)?;
-                self.write_place(frame, place, combine(&current)?).map_err(|e| e.at(span))
             }
-            _ => {
-                let current = self.read_place(frame, place)?;
-                self.write_place(frame, place, combine(&current)?).map_err(|e| e.at(span))
-            }
+            _ => {}
         }
+        let current = self.read_place(frame, place)?;
+        self.write_place(frame, place, combine(&current)?).map_err(|e| e.at(span))
     }
 
     pub(super) fn read_place(&mut self, frame: &mut Frame<'_>, place: &Place) -> Result<Value, RuntimeError> {

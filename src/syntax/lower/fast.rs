@@ -269,19 +269,8 @@ impl<'t> Reader<'t> {
         let mut names = Vec::new();
         loop {
             self.skip();
-            let start = self.pos;
-            if self.peek() != Some(b'$') {
-                return None;
-            }
-            let end = self.word_end(start + 1)?;
-            if end == start + 1 {
-                return None;
-            }
-            names.push(Expr {
-                kind: ExprKind::Local(self.text[start + 1..end].to_string()),
-                span: self.span(start, end),
-            });
-            self.pos = end;
+            let Ident { text, span } = self.local_ident()?;
+            names.push(Expr { kind: ExprKind::Local(text[1..].to_string()), span });
             self.skip();
             match self.peek() {
                 Some(b';' | b',') => self.pos += 1,
@@ -289,13 +278,8 @@ impl<'t> Reader<'t> {
             }
         }
         names.shrink_to_fit();
-        let mut ty = None;
-        if self.peek() == Some(b':') && self.at(self.pos + 1) != Some(b'=') {
-            self.pos += 1;
-            self.skip();
-            ty = Some(Box::new(self.type_ref()?));
-            self.skip();
-        }
+        let ty = self.typed()?.map(Box::new);
+        self.skip();
         let mut init = None;
         if self.peek() == Some(b':') && self.at(self.pos + 1) == Some(b'=') {
             self.pos += 2;
