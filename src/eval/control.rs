@@ -83,8 +83,9 @@ pub struct ProcessEntry {
     /// When the process started, and whether it is a worker's (for `Process info`).
     pub started: std::time::SystemTime,
     pub worker: bool,
-    /// The session the process belongs to.
-    pub session: Arc<Session>,
+    /// The session the process belongs to: a web process takes the session
+    /// of each request it serves (and `.restore()` may swap it).
+    session: Mutex<Arc<Session>>,
     /// The operating system's id of the process's thread, where the system tells it (Linux).
     thread_id: std::sync::OnceLock<u64>,
     pub(super) state: AtomicI32,
@@ -115,7 +116,7 @@ impl ProcessEntry {
             name,
             started: std::time::SystemTime::now(),
             worker,
-            session,
+            session: Mutex::new(session),
             thread_id: std::sync::OnceLock::new(),
             state: AtomicI32::new(state::EXECUTING),
             attention: std::sync::atomic::AtomicBool::new(false),
@@ -126,6 +127,17 @@ impl ProcessEntry {
 
     pub fn state(&self) -> i32 {
         self.state.load(Ordering::Acquire)
+    }
+
+    /// The session the process belongs to now.
+    pub fn session(&self) -> Arc<Session> {
+        Arc::clone(&self.session.lock())
+    }
+
+    /// Moves the process to `session` (a web process serving a request of
+    /// another client, or `Session.restore()`).
+    pub fn set_session(&self, session: Arc<Session>) {
+        *self.session.lock() = session;
     }
 
     /// Marks the process as waiting for a semaphore or a signal (`Waiting for

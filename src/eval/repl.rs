@@ -793,7 +793,7 @@ impl ReplState<'_, '_, '_> {
         for session in world.sessions.sessions() {
             let processes: Vec<String> = running
                 .iter()
-                .filter(|p| Arc::ptr_eq(&p.session, &session))
+                .filter(|p| Arc::ptr_eq(&p.session(), &session))
                 .map(|p| format!("{} {}", p.number, p.name))
                 .collect();
             text.push_str(&format!(

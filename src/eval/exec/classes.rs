@@ -473,7 +473,7 @@ impl Process<'_> {
         if code.session_singleton
             && let Some((_, slot)) = &self.control
         {
-            let session = Arc::clone(&slot.session);
+            let session = slot.session();
             if let Some(existing) = session.singleton(index) {
                 return Ok(Value::SharedObject(existing));
             }

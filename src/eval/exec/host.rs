@@ -60,12 +60,12 @@ impl Host for ProcessHost<'_, '_, '_> {
             ));
         };
         let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
-        let session = if on_server { control.stored_procedures() } else { Arc::clone(&slot.session) };
+        let session = if on_server { control.stored_procedures() } else { slot.session() };
         control.start(index, stack, name, args, unique, &session)
     }
 
     fn current_session(&self) -> Option<Arc<crate::session::Session>> {
-        self.process.control.as_ref().map(|(_, slot)| Arc::clone(&slot.session))
+        self.process.control.as_ref().map(|(_, slot)| slot.session())
     }
 
     fn find_session(&self, id: &str) -> Option<Arc<crate::session::Session>> {
@@ -355,7 +355,7 @@ pub(super) fn process_info_of(slot: &ProcessEntry) -> ProcessInfo {
         state: slot.state(),
         worker: slot.worker,
         started: slot.started,
-        session_id: slot.session.id.as_str().to_string(),
+        session_id: slot.session().id.as_str().to_string(),
         system_id: slot.system_id(),
         cpu_time: if slot.state() == state::ABORTED { None } else { slot.cpu_time() },
     }
