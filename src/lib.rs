@@ -21,4 +21,6 @@ pub mod commands;
 
 pub mod eval;
 
+pub mod web;
+
 pub mod cli;

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod repl;
 pub mod run;
+pub mod serve;
 pub mod test;
 
 use std::ffi::OsString;
@@ -27,6 +28,7 @@ use crate::diag::RenderOptions;
       fourd hello.4dm 20           the same, with \"20\" as its first parameter\n  \
       fourd check .                check every method under the current folder\n  \
       fourd test tests/            run the golden tests under tests/\n  \
+      fourd serve MyProject        serve a project over HTTP\n  \
       fourd                        start the REPL"
 )]
 struct Cli {
@@ -107,6 +109,27 @@ enum Command {
         /// can be called (default: the current folder).
         project: Option<PathBuf>,
     },
+    /// Serve a 4D project over HTTP: static files, /4DACTION/ methods, web sessions.
+    #[command(after_help = "Examples:\n  fourd serve MyProject\n  fourd serve MyProject --port 0 --log access.log")]
+    Serve {
+        /// The project folder, the one holding `Project/` (default: the current folder).
+        project: Option<PathBuf>,
+        /// The port to listen on (default: the project's settings, else 8080); 0 picks a free one.
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on (default: 127.0.0.1).
+        #[arg(long)]
+        host: Option<std::net::IpAddr>,
+        /// Append the access log (Common Log Format) to FILE instead of standard error.
+        #[arg(long, value_name = "FILE")]
+        log: Option<PathBuf>,
+        /// Seconds a client may take to send a request's head or body, or stay idle (default: 10).
+        #[arg(long, value_name = "SECONDS")]
+        read_timeout: Option<f64>,
+        /// The largest request body, in bytes (default: 2000000, as 4D).
+        #[arg(long, value_name = "BYTES")]
+        max_request_size: Option<usize>,
+    },
     /// Check every .4dm file under each PATH (its syntax, then its names) without running anything.
     #[command(after_help = "Examples:\n  fourd check .\n  fourd check --syntax-only --format github Project/Sources")]
     Check {
@@ -162,6 +185,17 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let timeout = std::time::Duration::from_secs_f64(timeout.clamp(0.001, 86_400.0));
             test::run(&paths, &test::TestOptions { bless, filter, jobs, timeout, allow_no_tests, list, format, junit })
+        }
+        Command::Serve { project, port, host, log, read_timeout, max_request_size } => {
+            let options = crate::web::ServeOptions {
+                project: project.unwrap_or_else(|| PathBuf::from(".")),
+                port,
+                host,
+                log,
+                read_timeout: read_timeout.map(|s| std::time::Duration::from_secs_f64(s.clamp(0.05, 86_400.0))),
+                max_request_size,
+            };
+            serve::run(&options)
         }
         Command::Commands { json } => {
             print!("{}", commands_listing(json));

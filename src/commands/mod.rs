@@ -29,6 +29,8 @@ mod system;
 pub mod table;
 mod tools;
 mod variable_blob;
+pub mod web;
+mod web_forms;
 
 pub use language::{COUNT_PARAMETERS, EXECUTE_METHOD};
 use std::collections::HashMap;
@@ -60,6 +62,7 @@ pub enum Theme {
     SystemEnvironment,
     SystemDocuments,
     Tools,
+    WebServer,
 }
 
 impl Theme {
@@ -82,6 +85,7 @@ impl Theme {
             Theme::SystemEnvironment => "System Environment",
             Theme::SystemDocuments => "System Documents",
             Theme::Tools => "Tools",
+            Theme::WebServer => "Web Server",
         }
     }
 }
@@ -310,6 +314,8 @@ pub trait Host {
     fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
     /// The documents the running process has open (`Open document`).
     fn documents(&mut self) -> &mut files::documents::Documents;
+    /// The request a web process is handling, none outside a web process.
+    fn web(&mut self) -> Option<&mut web::WebExchange>;
 }
 
 /// The only thing a command receives besides its arguments.

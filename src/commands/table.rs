@@ -4,11 +4,11 @@
 
 use super::Theme::{
     Arrays, Blob, DateAndTime, Environment, Files, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
-    Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools,
+    Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools, WebServer as Web,
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, language, math, messages, objects, processes,
-    sessions, signals, string, system, tools, variable_blob,
+    sessions, signals, string, system, tools, variable_blob, web,
 };
 
 /// Any number of arguments.
@@ -248,4 +248,17 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
     cmd(1147, "Generate digest", (2, 2), Tools, tools::generate_digest),
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
+    // Web Server
+    cmd(1212, "WEB GET BODY PART", (3, 5), Web, web::web_get_body_part).refs(0b11110),
+    cmd(1211, "WEB Get body part count", (0, 0), Web, web::web_get_body_part_count),
+    cmd(1162, "WEB Get current session ID", (0, 0), Web, web::web_get_current_session_id),
+    cmd(814, "WEB GET HTTP BODY", (1, 1), Web, web::web_get_http_body).refs(0b1),
+    cmd(697, "WEB GET HTTP HEADER", (1, 2), Web, web::web_get_http_header).refs(0b11),
+    cmd(683, "WEB GET VARIABLES", (2, 2), Web, web::web_get_variables).refs(0b11),
+    cmd(698, "WEB Is secured connection", (0, 0), Web, web::web_is_secured_connection),
+    cmd(654, "WEB SEND BLOB", (2, 2), Web, web::web_send_blob),
+    cmd(619, "WEB SEND FILE", (1, 1), Web, web::web_send_file),
+    cmd(659, "WEB SEND HTTP REDIRECT", (1, 2), Web, web::web_send_http_redirect),
+    cmd(677, "WEB SEND TEXT", (1, 2), Web, web::web_send_text),
+    cmd(660, "WEB SET HTTP HEADER", (1, 2), Web, web::web_set_http_header).refs(0b11),
 ];

@@ -284,7 +284,7 @@ impl ProcessEntry {
     }
 
     /// `ABORT PROCESS BY ID`: the process stops at its next step.
-    pub(super) fn abort(&self) {
+    pub fn abort(&self) {
         let mut ctl = self.ctl.lock();
         ctl.abort = true;
         self.attention.store(true, Ordering::Relaxed);

@@ -18,4 +18,7 @@ pub mod repl;
 pub mod resolve;
 pub mod run;
 
-pub use run::{Outcome, Run, STARTUP_KEY, project_methods_folder};
+pub use run::{
+    EXIT_KEY, Outcome, Run, STARTUP_KEY, WEB_AUTHENTICATION_KEY, WEB_CONNECTION_KEY, is_database_key,
+    project_methods_folder,
+};

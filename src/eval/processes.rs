@@ -400,6 +400,61 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     }
 }
 
+/// A web process's thread, as the web server's code sees it: the process's
+/// entry, and the other processes of the run.
+pub struct WebThread<'scope, 'env, 'o> {
+    pub control: Processes<'scope, 'env, 'o>,
+    pub slot: Arc<ProcessEntry>,
+}
+
+impl<'scope, 'env, 'o: 'env> WebThread<'scope, 'env, 'o> {
+    /// Runs `body` in a new `Process` on this thread: each request a web
+    /// process handles starts with fresh process variables and no open
+    /// documents; the locks and semaphores it took are let go of after.
+    pub fn with_process<T>(&self, body: impl FnOnce(&mut exec::Process<'_>) -> T) -> T {
+        let world = self.control.world;
+        let mut methods = SharedMethods::new(world);
+        let mut out = world.output();
+        let mut process_vars = Vec::new();
+        let result = {
+            let mut process = exec::Process::new(&mut methods, &mut process_vars, &mut out);
+            process.attach(&self.control, Arc::clone(&self.slot));
+            body(&mut process)
+        };
+        out.flush();
+        crate::runtime::locks::release_all(process_id(self.slot.number));
+        world.table.semaphores.release_all(self.slot.number);
+        result
+    }
+
+    /// Reports an uncaught error of 4D code run for a request, as the
+    /// errors of other processes are.
+    pub fn report_error(&self, error: &RuntimeError, method: &str) {
+        self.control.report_error(error, method, &self.slot.name);
+    }
+}
+
+impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
+    /// Starts a web process (named `Web Process#<id>`, as 4D names them) on
+    /// a thread of the run, running `body` until it returns.
+    pub fn start_web_process(
+        &self,
+        body: impl FnOnce(WebThread<'scope, 'env, 'o>) + Send + 'scope,
+    ) -> Result<Arc<ProcessEntry>, RuntimeError> {
+        let name = format!("Web Process#{}", crate::session::SessionId::random().as_str());
+        let slot = self.world.table.add(&name, false, &self.world.standalone);
+        self.spawn(&slot, DEFAULT_STACK, move |control, slot| {
+            crate::runtime::shared::set_current_process(process_id(slot.number));
+            stop_waits_on_abort(&slot);
+            slot.note_thread();
+            body(WebThread { control, slot: Arc::clone(&slot) });
+            slot.state.store(state::ABORTED, Ordering::Release);
+        })
+        .inspect_err(|_| slot.state.store(state::ABORTED, Ordering::Release))?;
+        Ok(slot)
+    }
+}
+
 impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
     fn table(&self) -> &Table {
         &self.world.table

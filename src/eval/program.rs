@@ -33,6 +33,8 @@ pub struct MethodCode {
     pub body: Vec<Stmt>,
     /// For a `Class constructor`: its class, and whether the class extends another.
     pub constructor: Option<ConstructorOf>,
+    /// `"publishedWeb":true` in the method's attributes: `/4DACTION/` may run it.
+    pub published_web: bool,
 }
 
 /// What a constructor belongs to (for `Super()` and the checks around it).

@@ -325,7 +325,7 @@ impl Run {
         let mut names: Vec<String> = self
             .files
             .iter()
-            .filter(|(key, _)| *key != super::STARTUP_KEY)
+            .filter(|(key, _)| !super::run::is_database_key(key))
             .map(|(_, (name, _))| name.clone())
             .collect();
         names.sort_by_key(|n| n.to_lowercase());

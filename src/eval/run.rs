@@ -184,9 +184,11 @@ impl Run {
     pub fn for_project(root: &Path) -> Run {
         let sources = root.join("Project").join("Sources");
         let mut run = Run::new(&sources.join("Methods"), root.to_path_buf(), root.to_path_buf());
-        let startup = sources.join("DatabaseMethods").join("onStartup.4dm");
-        if startup.is_file() {
-            run.files.insert(String::from(STARTUP_KEY), (String::from("onStartup"), startup));
+        for (stem, key) in DATABASE_METHODS {
+            let file = sources.join("DatabaseMethods").join(format!("{stem}.4dm"));
+            if file.is_file() {
+                run.files.insert(String::from(key), (String::from(stem), file));
+            }
         }
         run
     }
@@ -199,6 +201,16 @@ impl Run {
     /// Whether the project has an `onStartup` database method.
     pub fn has_startup(&self) -> bool {
         self.files.contains_key(STARTUP_KEY)
+    }
+
+    /// Whether the project has the database method of key `key` (`EXIT_KEY`...).
+    pub fn has_database_method(&self, key: &str) -> bool {
+        self.files.contains_key(key)
+    }
+
+    /// The project's folder (the one holding `Project/`, or the folder of loose methods).
+    pub fn folder(&self) -> &Path {
+        &self.project_folder
     }
 
     /// Runs `file` as a method with Text arguments; output goes to `out`.
@@ -705,6 +717,24 @@ fn classes_folder(methods: &Path) -> PathBuf {
 
 /// The method-table key of the `onStartup` database method (not a valid method name).
 pub const STARTUP_KEY: &str = "<onstartup>";
+/// The keys of the other database methods fourd runs.
+pub const EXIT_KEY: &str = "<onexit>";
+pub const WEB_AUTHENTICATION_KEY: &str = "<onwebauthentication>";
+pub const WEB_CONNECTION_KEY: &str = "<onwebconnection>";
+
+/// The database methods of a project fourd runs: file name (without
+/// `.4dm`, in `Project/Sources/DatabaseMethods`) and method-table key.
+const DATABASE_METHODS: [(&str, &str); 4] = [
+    ("onStartup", STARTUP_KEY),
+    ("onExit", EXIT_KEY),
+    ("onWebAuthentication", WEB_AUTHENTICATION_KEY),
+    ("onWebConnection", WEB_CONNECTION_KEY),
+];
+
+/// Whether a method-table key is a database method's (not a project method's).
+pub fn is_database_key(key: &str) -> bool {
+    key.starts_with('<')
+}
 
 /// Where the methods of `file`'s project are: `Project/Sources/Methods` of the
 /// nearest ancestor holding `Project/Sources`, else the file's own folder.
@@ -866,12 +896,8 @@ impl control::Methods for Run {
     }
 
     fn method_names(&mut self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .files
-            .iter()
-            .filter(|(key, _)| key.as_str() != STARTUP_KEY)
-            .map(|(_, (name, _))| name.clone())
-            .collect();
+        let mut names: Vec<String> =
+            self.files.iter().filter(|(key, _)| !is_database_key(key)).map(|(_, (name, _))| name.clone()).collect();
         names.sort();
         names
     }

@@ -59,10 +59,10 @@ pub fn trials() -> Vec<Trial> {
 }
 
 /// The folders of `tests/golden/` that are not areas of evaluation cases.
-const NOT_EVAL: [&str; 3] = ["syntax", "check", "repl"];
+const NOT_EVAL: [&str; 4] = ["syntax", "check", "repl", "web"];
 
 /// The areas of evaluation cases: every folder of `tests/golden/` but
-/// `syntax/`, `check/` and `repl/`, in name order.
+/// `syntax/`, `check/`, `repl/` and `web/` (`fourd serve`, in `web.rs`), in name order.
 pub fn eval_areas() -> Vec<PathBuf> {
     let mut areas: Vec<PathBuf> = std::fs::read_dir(root())
         .map(|entries| {

@@ -11,6 +11,7 @@ mod repl;
 mod robustness;
 mod session;
 mod tidy;
+mod web;
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
@@ -22,5 +23,6 @@ fn main() {
     trials.extend(robustness::trials());
     trials.extend(session::trials());
     trials.extend(tidy::trials());
+    trials.extend(web::trials());
     libtest_mimic::run(&args, trials).exit();
 }

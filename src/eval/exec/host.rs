@@ -65,6 +65,10 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn current_session(&self) -> Option<Arc<crate::session::Session>> {
+        // A web process without scalable sessions has no session.
+        if self.process.web.as_ref().is_some_and(|web| web.session_id.is_none()) {
+            return None;
+        }
         self.process.control.as_ref().map(|(_, slot)| slot.session())
     }
 
@@ -330,6 +334,10 @@ impl Host for ProcessHost<'_, '_, '_> {
 
     fn documents(&mut self) -> &mut crate::commands::files::documents::Documents {
         &mut self.process.documents
+    }
+
+    fn web(&mut self) -> Option<&mut crate::commands::web::WebExchange> {
+        self.process.web.as_deref_mut()
     }
 }
 

@@ -90,6 +90,8 @@ pub struct Process<'a> {
     singletons: Vec<Option<Value>>,
     /// The documents this process has open (`Open document`).
     pub documents: crate::commands::files::documents::Documents,
+    /// In a web process, the request it is handling.
+    pub web: Option<Box<crate::commands::web::WebExchange>>,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -170,6 +172,7 @@ impl<'a> Process<'a> {
             class_store: None,
             singletons: Vec::new(),
             documents: Default::default(),
+            web: None,
         }
     }
 

@@ -84,7 +84,8 @@ fn resolve_method_keeping(
         body_stmts = &body_stmts[1..];
     }
     let body = Body { signature, stmts: body_stmts, source: method.span.source, keep };
-    let (code, mut diags) = resolve_body(name, None, body, names, &[]);
+    let (mut code, mut diags) = resolve_body(name, None, body, names, &[]);
+    code.published_web = method.attributes.as_ref().is_some_and(|a| a.published_web);
     if !method.functions.is_empty() {
         diags.push(Diagnostic::error(
             "resolve",
@@ -190,6 +191,7 @@ fn resolve_body(
         result,
         body,
         constructor: None,
+        published_web: false,
     };
     (code, r.diags)
 }

@@ -1,0 +1,247 @@
+//! What a web process does with a request: finds or makes its web session
+//! (the `4DSID_<project>` cookie, or a `$4DSID` one-time token), runs
+//! `COMPILER_WEB`, `On Web Authentication`, then the `/4DACTION/` method or
+//! `On Web Connection`, and turns what the 4D code sent into an answer.
+//!
+//! Decisions where 4D's documentation is silent (the README repeats them):
+//! - `On Web Authentication` returning False answers 403 (fourd works in 4D's
+//!   "custom" authentication mode, which has no password challenge to send);
+//!   an error in it refuses the request the same way.
+//! - A `/4DACTION/` method that does not exist, or is not published to the
+//!   web, answers 404 either way, so that a client cannot tell which exist.
+//! - The `/4DACTION/METHOD/param` parameter is what follows the method's
+//!   name and its slash, up to the query, percent-decoded ("" when absent).
+//! - 4D code that sends nothing gets an empty `200` page (`text/html`).
+//! - `$1` of `On Web Authentication` and `On Web Connection` is the URL as
+//!   the request line gives it (path and query, not decoded); `$2` is the
+//!   request line and header fields joined by CR LF, a blank line, and the
+//!   body, cut at 32 KB; the addresses are IPv6, an IPv4 one mapped
+//!   (`::ffff:127.0.0.1`).
+//! - A web process keeps its process variables from one request to the
+//!   next, as 4D's pooled web processes do.
+//! - Sessions are made for dynamic requests only: a static file never makes one.
+
+use std::sync::Arc;
+
+use super::http::{Answer, Job};
+use crate::commands::web::{Sent, WebExchange, WebRequest};
+use crate::eval::exec::Process;
+use crate::eval::processes::WebThread;
+use crate::runtime::error::RuntimeError;
+use crate::runtime::value::Value;
+use crate::session::{Session, SessionKind};
+
+/// The longest `$2` of the web database methods (headers and body).
+const CONTENT_LIMIT: usize = 32 * 1024;
+
+/// What every web process knows of the server.
+pub struct Site {
+    /// The web root, canonical.
+    pub root: std::path::PathBuf,
+    pub scalable_sessions: bool,
+    /// `4DSID_<project name>`.
+    pub cookie_name: String,
+}
+
+/// The body of a web process: handles requests until the pool closes.
+pub fn web_process(thread: WebThread<'_, '_, '_>, site: &Site, pool: &super::pool::Pool<Job>) {
+    thread.with_process(|process| {
+        while let Some(job) = pool.next() {
+            let answer = handle(process, &thread, site, job.request);
+            process.web = None;
+            let _ = job.answer.send(answer);
+        }
+    });
+}
+
+fn handle(process: &mut Process<'_>, thread: &WebThread<'_, '_, '_>, site: &Site, request: WebRequest) -> Answer {
+    let mut new_cookie = None;
+    let session_id = if site.scalable_sessions {
+        let (session, is_new) = session_of(thread, site, &request);
+        if is_new {
+            new_cookie =
+                Some(format!("{}={}; Path=/; SameSite=Strict; HttpOnly", site.cookie_name, session.id.as_str()));
+        }
+        let id = session.id.as_str().to_string();
+        thread.slot.set_session(session);
+        Some(id)
+    } else {
+        None
+    };
+    let path = request.path().to_string();
+    let is_action = super::http::is_action(&path);
+    process.web = Some(Box::new(WebExchange::new(request, site.root.clone(), session_id)));
+    let mut answer = match run_code(process, thread, &path, is_action) {
+        Ok(()) => reply_of(process),
+        Err(answer) => answer,
+    };
+    if let Some(cookie) = new_cookie {
+        answer.headers.push((String::from("Set-Cookie"), cookie));
+    }
+    answer
+}
+
+/// The web session of a request: the one of a valid `$4DSID` token, else
+/// the one its cookie names, else a new one (a guest); and whether it is new.
+fn session_of(thread: &WebThread<'_, '_, '_>, site: &Site, request: &WebRequest) -> (Arc<Session>, bool) {
+    use crate::eval::control::Control;
+    let sessions = thread.control.sessions();
+    if let Some(session) = otp_session(sessions, request) {
+        return (session, false);
+    }
+    let from_cookie = cookie(request, &site.cookie_name)
+        .and_then(|id| sessions.get(&id))
+        .filter(|session| session.kind == SessionKind::Web);
+    match from_cookie {
+        Some(session) => (session, false),
+        None => (sessions.create(SessionKind::Web, ""), true),
+    }
+}
+
+/// The session of the `$4DSID=<token>` of the URL's query, if the token is valid.
+fn otp_session(sessions: &crate::session::SessionTable, request: &WebRequest) -> Option<Arc<Session>> {
+    let token = request.query().split('&').find_map(|pair| pair.strip_prefix("$4DSID="))?;
+    let _ = (sessions, token);
+    None // MERGE: sessions.take_otp(token)
+}
+
+/// The value of cookie `name` in the request's `Cookie` fields.
+fn cookie(request: &WebRequest, name: &str) -> Option<String> {
+    request
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("Cookie"))
+        .flat_map(|(_, v)| v.split(';'))
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(n, _)| n.trim() == name)
+        .map(|(_, v)| v.trim().to_string())
+}
+
+/// Runs the 4D code of a request; `Err` holds an answer that replaces what
+/// the code sent (a refusal, an error).
+fn run_code(
+    process: &mut Process<'_>,
+    thread: &WebThread<'_, '_, '_>,
+    path: &str,
+    is_action: bool,
+) -> Result<(), Answer> {
+    let texts = database_method_args(process);
+    if let Some(index) = process.methods.method_index("COMPILER_WEB") {
+        call(process, thread, index, Vec::new()).map_err(|_| Answer::page(500, "The request could not be handled."))?;
+    }
+    if let Some(index) = process.methods.method_index(crate::eval::WEB_AUTHENTICATION_KEY) {
+        match call(process, thread, index, texts.clone()) {
+            Ok(Value::Bool(false)) => return Err(Answer::page(403, "The request was refused.")),
+            Ok(_) => {}
+            Err(_) => return Err(Answer::page(403, "The request was refused.")),
+        }
+    }
+    if is_action {
+        let rest = &path[path.len().min(10)..];
+        let (name, param) = rest.split_once('/').unwrap_or((rest, ""));
+        let name = decode(name);
+        let param = decode(param);
+        let index = (!name.is_empty() && !crate::eval::is_database_key(&name))
+            .then(|| process.methods.method_index(&name))
+            .flatten();
+        let published = index.is_some_and(|i| {
+            crate::eval::control::Methods::code(process.methods, i).is_ok_and(|code| code.published_web)
+        });
+        let (Some(index), true) = (index, published) else {
+            return Err(Answer::page(404, "There is no such page."));
+        };
+        call(process, thread, index, vec![Value::text(param)])
+            .map_err(|_| Answer::page(500, "The request could not be handled."))?;
+        return Ok(());
+    }
+    match process.methods.method_index(crate::eval::WEB_CONNECTION_KEY) {
+        Some(index) => {
+            call(process, thread, index, texts).map_err(|_| Answer::page(500, "The request could not be handled."))?;
+            Ok(())
+        }
+        None => Err(Answer::page(404, "There is no such page.")),
+    }
+}
+
+fn decode(text: &str) -> String {
+    super::files::percent_decode(text.as_bytes())
+        .map_or_else(|| text.to_string(), |bytes| String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The six Text parameters of `On Web Authentication` and `On Web Connection`.
+fn database_method_args(process: &Process<'_>) -> Vec<Value> {
+    let Some(web) = process.web.as_deref() else { return Vec::new() };
+    let request = &web.request;
+    let mut content = request.head().into_bytes();
+    content.extend_from_slice(b"\r\n\r\n");
+    content.extend_from_slice(&request.body);
+    content.truncate(CONTENT_LIMIT);
+    let ip = |addr: std::net::SocketAddr| match addr.ip() {
+        std::net::IpAddr::V4(v4) => v4.to_ipv6_mapped().to_string(),
+        std::net::IpAddr::V6(v6) => v6.to_string(),
+    };
+    vec![
+        Value::text(request.url.clone()),
+        Value::text(String::from_utf8_lossy(&content).into_owned()),
+        Value::text(ip(request.client)),
+        Value::text(ip(request.server)),
+        Value::text(""),
+        Value::text(""),
+    ]
+}
+
+/// Calls method `index` with `args`; an uncaught error is reported on
+/// standard error (with the method and the web process) and returned.
+fn call(
+    process: &mut Process<'_>,
+    thread: &WebThread<'_, '_, '_>,
+    index: usize,
+    args: Vec<Value>,
+) -> Result<Value, RuntimeError> {
+    let code = crate::eval::control::Methods::code(process.methods, index)?;
+    let name = code.name.clone();
+    process.call(code, args, Value::Undefined).inspect_err(|error| thread.report_error(error, &name))
+}
+
+/// The answer made of what the 4D code sent and the header fields it set.
+fn reply_of(process: &mut Process<'_>) -> Answer {
+    let Some(web) = process.web.as_deref_mut() else { return Answer::page(500, "") };
+    let reply = std::mem::take(&mut web.reply);
+    let (mut status, mut headers, body) = match reply.sent {
+        Some(Sent::Redirect(url)) => (302, vec![(String::from("Location"), url)], Vec::new()),
+        Some(Sent::Bytes { data, mime }) => {
+            let headers =
+                if mime.is_empty() { Vec::new() } else { vec![(String::from("Content-Type"), with_charset(&mime))] };
+            (200, headers, data)
+        }
+        Some(Sent::File(path)) => match std::fs::read(&path) {
+            Ok(data) => {
+                (200, vec![(String::from("Content-Type"), super::files::content_type(&path).to_string())], data)
+            }
+            Err(_) => return Answer::page(404, "There is no such page."),
+        },
+        None => (200, vec![(String::from("Content-Type"), String::from("text/html; charset=UTF-8"))], Vec::new()),
+    };
+    let mut reason = None;
+    if let Some((code, text)) = reply.status {
+        status = code;
+        reason = (!text.is_empty()).then_some(text);
+    }
+    // Fields the code set win over those of the sending command.
+    for (name, value) in reply.headers {
+        if !name.eq_ignore_ascii_case("Set-Cookie") {
+            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
+        }
+        headers.push((name, value));
+    }
+    Answer { status, reason, headers, body }
+}
+
+/// A text type says its charset: fourd sends text as UTF-8.
+fn with_charset(mime: &str) -> String {
+    if mime.starts_with("text/") && !mime.to_ascii_lowercase().contains("charset") {
+        format!("{mime}; charset=UTF-8")
+    } else {
+        mime.to_string()
+    }
+}

@@ -1,0 +1,293 @@
+//! The listener: HTTP/1.1 on hyper, on tokio's threads. It bounds what a
+//! client may cost (connections, header size and time, body size and time),
+//! answers static files itself, and hands every dynamic request to the pool
+//! of web processes ([`super::pool`]), awaiting the answer without blocking.
+//! It stops gracefully: no new connection, the requests in flight finish
+//! within a bound.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use parking_lot::Mutex;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use super::files::{self, Lookup};
+use super::pool::{Pool, Refused};
+use crate::commands::web::WebRequest;
+
+/// What a client may cost.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Connections open at once; beyond, new ones are closed at once.
+    pub connections: usize,
+    /// The largest request body, in bytes (4D's `maxRequestSize`).
+    pub request_size: usize,
+    /// The largest request head (request line and headers), in bytes.
+    pub header_size: usize,
+    /// How long a client may take to send a request's head, and to send
+    /// its body; also how long a kept-alive connection may stay idle.
+    pub read_timeout: Duration,
+    /// How long the requests in flight may take to finish once the server stops.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            connections: 1024,
+            request_size: 2_000_000,
+            header_size: 32 * 1024,
+            read_timeout: Duration::from_secs(10),
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}
+
+/// A dynamic request on its way to a web process, with the way back.
+pub struct Job {
+    pub request: WebRequest,
+    pub answer: oneshot::Sender<Answer>,
+}
+
+/// What a web process answers.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    /// The reason phrase when the code set one (`X-STATUS`).
+    pub reason: Option<String>,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// A short page with a status, for errors.
+    pub fn page(status: u16, text: &str) -> Answer {
+        let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
+        Answer {
+            status,
+            reason: None,
+            headers: vec![(String::from("Content-Type"), String::from("text/html; charset=UTF-8"))],
+            body: format!("<!DOCTYPE html><html><head><title>{status} {reason}</title></head><body><h1>{status} {reason}</h1><p>{text}</p></body></html>\n")
+                .into_bytes(),
+        }
+    }
+}
+
+/// What every connection shares.
+pub struct Shared {
+    /// The web root, canonical.
+    pub root: PathBuf,
+    /// The page served for a folder (and for `/`).
+    pub index: String,
+    pub pool: Arc<Pool<Job>>,
+    pub limits: Limits,
+    /// The access log, one line a request (Common Log Format).
+    pub log: Option<Mutex<Box<dyn std::io::Write + Send>>>,
+}
+
+/// Accepts connections on `listener` until `stop` resolves, then lets the
+/// requests in flight finish, for at most the shutdown grace.
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: impl std::future::Future<Output = ()>) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(shared.limits.connections));
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, peer)) = accepted else { continue };
+                // Over the limit: the connection is closed at once.
+                let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else { continue };
+                let local = stream.local_addr().unwrap_or(peer);
+                let _ = stream.set_nodelay(true);
+                let for_service = Arc::clone(&shared);
+                let service = hyper::service::service_fn(move |req| {
+                    let shared = Arc::clone(&for_service);
+                    async move { Ok::<_, Infallible>(handle(req, &shared, peer, local).await) }
+                });
+                let limits = &shared.limits;
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(limits.read_timeout)
+                    .max_buf_size(limits.header_size.max(8192))
+                    .keep_alive(true)
+                    .serve_connection(TokioIo::new(stream), service);
+                let watched = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = watched.await;
+                    drop(slot);
+                });
+            }
+            () = &mut stop => break,
+        }
+    }
+    drop(listener);
+    shared.pool.close();
+    let _ = tokio::time::timeout(shared.limits.shutdown_grace, graceful.shutdown()).await;
+}
+
+async fn handle(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local: SocketAddr) -> Response<Full<Bytes>> {
+    let line = format!("{} {} {:?}", req.method(), req.uri(), req.version());
+    // hyper sends no body for HEAD, but the length of the one GET would get.
+    let response = route(req, shared, peer, local).await;
+    if let Some(log) = &shared.log {
+        use hyper::body::Body;
+        let size = response.body().size_hint().exact().unwrap_or(0);
+        // 4D's logweb.txt form: local time, no zone.
+        let when = jiff::Zoned::now().strftime("%d/%b/%Y:%H:%M:%S");
+        let text = format!("{} - - [{when}] \"{line}\" {} {size}\n", peer.ip(), response.status().as_u16());
+        let mut log = log.lock();
+        let _ = log.write_all(text.as_bytes());
+        let _ = log.flush();
+    }
+    response
+}
+
+/// Whether `path` is a `/4DACTION/...` URL (the prefix in any case).
+pub fn is_action(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.len() >= 10 && bytes[..10].eq_ignore_ascii_case(b"/4daction/") || bytes.eq_ignore_ascii_case(b"/4daction")
+}
+
+async fn route(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local: SocketAddr) -> Response<Full<Bytes>> {
+    let path = req.uri().path().to_string();
+    let is_get = matches!(*req.method(), Method::GET | Method::HEAD);
+    if !is_action(&path) {
+        match files::lookup(&shared.root, &path, &shared.index) {
+            Lookup::File(file) if is_get => return static_file(&req, &file).await,
+            Lookup::Refused => return respond(Answer::page(403, "This address is not served.")),
+            _ => {}
+        }
+    }
+    if let Some(length) = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok())
+        && length.trim().parse::<u64>().map_or(true, |n| n > shared.limits.request_size as u64)
+    {
+        return close(respond(Answer::page(413, "The request is too large.")));
+    }
+    let (parts, body) = req.into_parts();
+    let body = match tokio::time::timeout(
+        shared.limits.read_timeout,
+        Limited::new(body, shared.limits.request_size).collect(),
+    )
+    .await
+    {
+        Ok(Ok(body)) => body.to_bytes(),
+        Ok(Err(_)) => return close(respond(Answer::page(413, "The request is too large."))),
+        Err(_) => return close(respond(Answer::page(408, "The request took too long to arrive."))),
+    };
+    let request = WebRequest {
+        method: parts.method.as_str().to_string(),
+        url: parts.uri.path_and_query().map_or_else(|| path.clone(), |pq| pq.as_str().to_string()),
+        version: format!("{:?}", parts.version),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(name, value)| (title_case(name.as_str()), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            .collect(),
+        body: body.to_vec(),
+        client: peer,
+        server: local,
+        secure: false,
+    };
+    let (answer, back) = oneshot::channel();
+    match shared.pool.push(Job { request, answer }) {
+        Ok(()) => {}
+        Err(Refused::Busy) => return respond(Answer::page(503, "The server is busy: try again later.")),
+        Err(Refused::Closed) => return close(respond(Answer::page(503, "The server is stopping."))),
+    }
+    match back.await {
+        Ok(answer) => respond(answer),
+        Err(_) => respond(Answer::page(500, "The request could not be handled.")),
+    }
+}
+
+/// A header name as 4D shows it: `content-type` → `Content-Type`.
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = true;
+    for c in name.chars() {
+        out.push(if upper { c.to_ascii_uppercase() } else { c });
+        upper = c == '-';
+    }
+    out
+}
+
+/// Asks the client to close the connection after this answer.
+fn close(mut response: Response<Full<Bytes>>) -> Response<Full<Bytes>> {
+    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+async fn static_file(req: &Request<Incoming>, file: &std::path::Path) -> Response<Full<Bytes>> {
+    let Ok(meta) = tokio::fs::metadata(file).await else {
+        return respond(Answer::page(404, "Not found."));
+    };
+    let (etag, modified) = files::validators(&meta);
+    let header_text = |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let mut headers = vec![(String::from("ETag"), etag.clone())];
+    if let Some(modified) = modified {
+        headers.push((String::from("Last-Modified"), modified));
+    }
+    if files::not_modified(header_text(header::IF_NONE_MATCH), header_text(header::IF_MODIFIED_SINCE), &etag, &meta) {
+        return respond(Answer { status: 304, reason: None, headers, body: Vec::new() });
+    }
+    let Ok(body) = tokio::fs::read(file).await else {
+        return respond(Answer::page(404, "Not found."));
+    };
+    headers.push((String::from("Content-Type"), files::content_type(file).to_string()));
+    respond(Answer { status: 200, reason: None, headers, body })
+}
+
+/// The hyper response of an answer. A header that is not valid HTTP is left out.
+pub fn respond(answer: Answer) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(answer.body)));
+    *response.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    headers.insert(header::SERVER, HeaderValue::from_static(concat!("fourd/", env!("CARGO_PKG_VERSION"))));
+    for (name, value) in answer.headers {
+        let (Ok(name), Ok(value)) = (header::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&value))
+        else {
+            continue;
+        };
+        if name == header::SET_COOKIE {
+            headers.append(name, value);
+        } else if name != header::CONTENT_LENGTH && name != header::TRANSFER_ENCODING {
+            headers.insert(name, value);
+        }
+    }
+    if let Some(reason) = answer.reason
+        && let Ok(reason) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes())
+    {
+        response.extensions_mut().insert(reason);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_prefix_in_any_case() {
+        assert!(is_action("/4DACTION/hello"));
+        assert!(is_action("/4daction/hello/x"));
+        assert!(is_action("/4DAction"));
+        assert!(!is_action("/4DACTIONS/x"));
+        assert!(!is_action("/hello"));
+    }
+
+    #[test]
+    fn header_names() {
+        assert_eq!(title_case("content-type"), "Content-Type");
+        assert_eq!(title_case("x-forwarded-for"), "X-Forwarded-For");
+    }
+}

@@ -1,0 +1,225 @@
+//! `fourd serve`: 4D's web server for a project folder. Static files from
+//! the HTML root, `/4DACTION/` methods, the web database methods, scalable
+//! web sessions in the run's session table, on hyper.
+//!
+//! Threads: the listener runs on a small tokio runtime (`http.rs`); 4D code
+//! runs in web processes, 4D processes of the run on OS threads
+//! (`dispatch.rs`), fed by a queue (`pool.rs`); the main process runs
+//! `onStartup`, starts web processes when the pool asks for more, handles
+//! the messages other processes send it (`CALL WORKER(1; ...)`), and runs
+//! `onExit` once the listener has stopped.
+//!
+//! Layer 5: uses `eval` (processes, the run), `commands` (the request and
+//! answer the web commands see), `session` and `runtime`.
+
+pub mod dispatch;
+pub mod files;
+pub mod http;
+pub mod pool;
+pub mod settings;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+
+use crate::commands::Output;
+use crate::eval::control::Control;
+use crate::eval::{Run, exec, processes};
+use crate::runtime::value::Value;
+
+/// What `fourd serve` is told on its command line.
+#[derive(Debug, Clone, Default)]
+pub struct ServeOptions {
+    /// The project folder (the one holding `Project/`).
+    pub project: PathBuf,
+    pub port: Option<u16>,
+    pub host: Option<IpAddr>,
+    /// The access log's file; standard error when none.
+    pub log: Option<PathBuf>,
+    /// How long a client may take to send a request (see [`http::Limits`]).
+    pub read_timeout: Option<Duration>,
+    /// The largest request body, in bytes.
+    pub max_request_size: Option<usize>,
+}
+
+/// The name 4D gives the project: its `.4DProject` file's, else its folder's.
+pub fn project_name(folder: &Path) -> String {
+    let from_file = std::fs::read_dir(folder.join("Project")).ok().and_then(|entries| {
+        entries.flatten().map(|e| e.path()).find_map(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("4DProject"))
+                .then(|| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+                .flatten()
+        })
+    });
+    from_file.unwrap_or_else(|| {
+        std::path::absolute(folder)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| String::from("fourd"))
+    })
+}
+
+/// Serves the project until Ctrl-C or SIGTERM. `Err` is a start-up error
+/// (no project, a port in use, a bad settings file); `Ok` tells whether
+/// the run went without an uncaught error in `onStartup` or `onExit`.
+pub fn serve(
+    options: &ServeOptions,
+    out: &mut (dyn Output + Send),
+    render: crate::diag::RenderOptions,
+) -> Result<bool, String> {
+    let folder = std::path::absolute(&options.project).unwrap_or_else(|_| options.project.clone());
+    if !folder.join("Project").join("Sources").is_dir() {
+        return Err(format!("not a 4D project (no Project/Sources folder): {}", options.project.display()));
+    }
+    let settings = settings::WebSettings::read(&folder)?;
+    let host = options.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let port = options.port.unwrap_or(settings.port);
+    let listener = std::net::TcpListener::bind(SocketAddr::new(host, port))
+        .map_err(|e| format!("cannot listen on {}: {e}", SocketAddr::new(host, port)))?;
+    listener.set_nonblocking(true).map_err(|e| format!("cannot listen: {e}"))?;
+    let address = listener.local_addr().map_err(|e| format!("cannot listen: {e}"))?;
+    let log: Box<dyn std::io::Write + Send> = match &options.log {
+        Some(path) => Box::new(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| format!("cannot open the log {}: {e}", path.display()))?,
+        ),
+        None => Box::new(std::io::stderr()),
+    };
+    let root = settings.root.canonicalize().unwrap_or_else(|_| settings.root.clone());
+    let mut limits = http::Limits::default();
+    if let Some(timeout) = options.read_timeout {
+        limits.read_timeout = timeout;
+        limits.shutdown_grace = limits.shutdown_grace.min(timeout.max(Duration::from_secs(1)));
+    }
+    if let Some(size) = options.max_request_size {
+        limits.request_size = size;
+    }
+    let pool = Arc::new(pool::Pool::default());
+    let shared = Arc::new(http::Shared {
+        root: root.clone(),
+        index: settings.home_page.clone(),
+        pool: Arc::clone(&pool),
+        limits,
+        log: Some(Mutex::new(log)),
+    });
+    let site = Arc::new(dispatch::Site {
+        root,
+        scalable_sessions: settings.scalable_sessions,
+        cookie_name: format!("4DSID_{}", project_name(&folder)),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("fourd-listener")
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the listener: {e}"))?;
+    let mut run = Run::for_project(&folder);
+    run.show_at_once = Some(render);
+    let failed = processes::run_processes(&mut run, out, |mut main| {
+        let mut process_vars = Vec::new();
+        let mut process = exec::Process::new(&mut main.methods, &mut process_vars, &mut main.out);
+        process.attach(&main.control, Arc::clone(&main.entry));
+        let mut failed = !run_database_method(&mut process, &main.control, crate::eval::STARTUP_KEY);
+        let server_pool = Arc::clone(&pool);
+        let server = std::thread::Builder::new().name(String::from("fourd-listener")).spawn(move || {
+            runtime.block_on(async move {
+                match tokio::net::TcpListener::from_std(listener) {
+                    Ok(listener) => http::serve(listener, shared, stop_signal()).await,
+                    Err(_) => server_pool.close(),
+                }
+            })
+        });
+        let Ok(server) = server else {
+            process.out.stderr("fourd serve: cannot start the listener\n");
+            main.control.finish(&mut process);
+            return true;
+        };
+        let shown = if host.is_unspecified() {
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), address.port())
+        } else {
+            address
+        };
+        process.out.stdout(&format!("fourd serve: listening on http://{shown}/ (Ctrl-C stops)\n"));
+        process.out.flush();
+        // The main process until the listener stops: it starts the web
+        // processes the pool asks for, and handles its own messages.
+        let mut web_processes = Vec::new();
+        loop {
+            for _ in 0..pool.wanted(MAIN_TICK) {
+                let (site, for_thread) = (Arc::clone(&site), Arc::clone(&pool));
+                match main.control.start_web_process(move |thread| dispatch::web_process(thread, &site, &for_thread)) {
+                    Ok(entry) => web_processes.push(entry),
+                    Err(_) => pool.not_started(),
+                }
+            }
+            while let Some(message) = main.control.main_message(Instant::now()) {
+                process.run_message(message);
+                main.control.message_done();
+            }
+            if server.is_finished() {
+                break;
+            }
+        }
+        let _ = server.join();
+        // The listener let the requests in flight finish within its grace:
+        // a web process still running 4D code now is aborted.
+        for entry in &web_processes {
+            entry.abort();
+        }
+        failed |= !run_database_method(&mut process, &main.control, crate::eval::EXIT_KEY);
+        main.control.finish(&mut process);
+        failed
+    });
+    Ok(!failed && run.diagnostics.iter().all(|d| !d.is_error()))
+}
+
+/// Runs database method `key` if the project has it; false when it raised an uncaught error.
+fn run_database_method(process: &mut exec::Process<'_>, control: &dyn Control, key: &str) -> bool {
+    let Some(index) = process.methods.method_index(key) else { return true };
+    let code = match crate::eval::control::Methods::code(process.methods, index) {
+        Ok(code) => code,
+        Err(_) => return false,
+    };
+    let name = code.name.clone();
+    match process.call(code, Vec::new(), Value::Undefined) {
+        Ok(_) => true,
+        Err(error) => {
+            control.report_error(&error, &name, "Main process");
+            false
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        let terminated = async {
+            match term.as_mut() {
+                Some(term) => {
+                    term.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = terminated => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// How often the main process looks at its messages while the server runs.
+const MAIN_TICK: Duration = Duration::from_millis(50);

@@ -1,0 +1,2 @@
+// No attributes: not published.
+WEB SEND TEXT("plain ran")

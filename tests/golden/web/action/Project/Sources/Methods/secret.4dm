@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":false}
+WEB SEND TEXT("the secret was sent")

@@ -1,0 +1,3 @@
+//%attributes = {"publishedWeb":true}
+// Sends nothing: the client gets an empty page.
+var $x : Integer:=1
