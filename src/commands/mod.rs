@@ -29,6 +29,7 @@ mod system;
 pub mod table;
 mod tools;
 mod variable_blob;
+pub mod xml;
 
 pub use language::{COUNT_PARAMETERS, EXECUTE_METHOD};
 use std::collections::HashMap;
@@ -60,6 +61,8 @@ pub enum Theme {
     SystemEnvironment,
     SystemDocuments,
     Tools,
+    Xml,
+    XmlDom,
 }
 
 impl Theme {
@@ -82,6 +85,8 @@ impl Theme {
             Theme::SystemEnvironment => "System Environment",
             Theme::SystemDocuments => "System Documents",
             Theme::Tools => "Tools",
+            Theme::Xml => "XML",
+            Theme::XmlDom => "XML DOM",
         }
     }
 }
@@ -310,6 +315,8 @@ pub trait Host {
     fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
     /// The documents the running process has open (`Open document`).
     fn documents(&mut self) -> &mut files::documents::Documents;
+    /// The XML documents the running process has open (`DOM Parse XML source`).
+    fn xml(&mut self) -> &mut xml::XmlDocuments;
 }
 
 /// The only thing a command receives besides its arguments.

@@ -331,6 +331,10 @@ impl Host for ProcessHost<'_, '_, '_> {
     fn documents(&mut self) -> &mut crate::commands::files::documents::Documents {
         &mut self.process.documents
     }
+
+    fn xml(&mut self) -> &mut crate::commands::xml::XmlDocuments {
+        &mut self.process.xml
+    }
 }
 
 /// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.

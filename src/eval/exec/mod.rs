@@ -90,6 +90,8 @@ pub struct Process<'a> {
     singletons: Vec<Option<Value>>,
     /// The documents this process has open (`Open document`).
     pub documents: crate::commands::files::documents::Documents,
+    /// The XML documents this process has open (`DOM Create XML Ref`).
+    pub xml: crate::commands::xml::XmlDocuments,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -170,6 +172,7 @@ impl<'a> Process<'a> {
             class_store: None,
             singletons: Vec::new(),
             documents: Default::default(),
+            xml: Default::default(),
         }
     }
 
