@@ -154,7 +154,7 @@ fn decode_source(bytes: &[u8]) -> String {
     let declared = head.find("encoding=").and_then(|at| {
         let rest = &head[at + 9..];
         let quote = rest.chars().next()?;
-        let rest = &rest[1..];
+        let rest = &rest[quote.len_utf8()..];
         rest.find(quote).map(|end| rest[..end].to_string())
     });
     let encoding =
@@ -261,7 +261,7 @@ pub(crate) fn dom_export_to_var(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Va
     checked(ctx, |ctx| {
         let (doc, _) = node_arg(ctx, args, 0)?;
         let tree = ctx.host.xml().tree(doc);
-        let text = tree.export();
+        let text = tree.export().ok_or_else(too_long)?;
         let bytes = encoded(tree, &text);
         let pointer = args.pointer(1)?;
         match ctx.host.variable_type(&pointer)? {
@@ -282,7 +282,7 @@ pub(crate) fn dom_export_to_file(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<V
         }
         let path = system_path(&Roots::of(ctx)?, text);
         let tree = ctx.host.xml().tree(doc);
-        let bytes = encoded(tree, &tree.export());
+        let bytes = encoded(tree, &tree.export().ok_or_else(too_long)?);
         std::fs::write(&path, bytes).map_err(|e| io_error(&e, &path))?;
         Ok(Value::Undefined)
     })
@@ -382,6 +382,14 @@ fn option_selector(args: &Args<'_>, i: usize) -> Result<usize, RuntimeError> {
     } else {
         Err(crate::commands::bad_argument(&format!("{selector} is no XML option selector")))
     }
+}
+
+/// An export longer than a text can be.
+fn too_long() -> RuntimeError {
+    RuntimeError::new(
+        crate::runtime::error::codes::NOT_ENOUGH_MEMORY,
+        "the exported XML would be longer than a text can be",
+    )
 }
 
 fn bad_name(name: &str) -> RuntimeError {

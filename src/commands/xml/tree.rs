@@ -228,14 +228,10 @@ impl Tree {
     }
 
     fn collect_text(&self, id: usize, out: &mut String) {
-        match &self.nodes[id].kind {
-            Kind::Text(t) | Kind::CData(t) => out.push_str(t),
-            Kind::Element { .. } | Kind::Document => {
-                for &c in &self.nodes[id].children {
-                    self.collect_text(c, out);
-                }
+        for n in std::iter::once(id).chain(self.descendants(id)) {
+            if let Kind::Text(t) | Kind::CData(t) = &self.nodes[n].kind {
+                out.push_str(t);
             }
-            _ => {}
         }
     }
 
@@ -427,8 +423,9 @@ impl Tree {
     // ------------------------------------------------------------ writing
 
     /// The document as text: the declaration, then its nodes, indented unless
-    /// `XML indentation` is `XML no indentation`.
-    pub fn export(&self) -> String {
+    /// `XML indentation` is `XML no indentation`; `None` when the text would
+    /// be longer than a 4D text can be (a deep tree, indented).
+    pub fn export(&self) -> Option<String> {
         let indent = self.options[option::INDENTATION] != option::NO_INDENTATION;
         let d = &self.declaration;
         let mut out = format!(
@@ -438,77 +435,106 @@ impl Tree {
             if d.standalone { "yes" } else { "no" }
         );
         for &child in &self.nodes[0].children {
-            self.write(child, 0, indent, &mut out);
+            self.write(child, 0, indent, &mut out)?;
             if indent {
                 out.push('\n');
             }
         }
-        out
+        Some(out)
     }
 
-    fn write(&self, id: usize, depth: usize, indent: bool, out: &mut String) {
-        match &self.nodes[id].kind {
-            Kind::Document => {}
-            Kind::Text(t) => escape(t, false, out),
-            Kind::CData(t) => {
-                out.push_str("<![CDATA[");
-                out.push_str(t);
-                out.push_str("]]>");
+    /// Writes a node and everything below it, with an explicit stack: a tree
+    /// may be deeper than the thread's stack would allow recursion.
+    fn write(&self, id: usize, depth: usize, indent: bool, out: &mut String) -> Option<()> {
+        enum Task {
+            Node {
+                id: usize,
+                depth: usize,
+                indent: bool,
+            },
+            /// A line break and the indentation of `depth` before what follows.
+            Break(usize),
+            Close(usize),
+        }
+        let mut tasks = vec![Task::Node { id, depth, indent }];
+        while let Some(task) = tasks.pop() {
+            if out.len() > crate::runtime::types::MAX_TEXT_BYTES {
+                return None;
             }
-            Kind::Comment(t) => {
-                out.push_str("<!--");
-                out.push_str(t);
-                out.push_str("-->");
-            }
-            Kind::Instruction { target, data } => {
-                out.push_str("<?");
-                out.push_str(target);
-                if !data.is_empty() {
-                    out.push(' ');
-                    out.push_str(data);
-                }
-                out.push_str("?>");
-            }
-            Kind::Doctype(t) => {
-                out.push_str("<!DOCTYPE ");
-                out.push_str(t);
-                out.push('>');
-            }
-            Kind::Element { name, attributes } => {
-                out.push('<');
-                out.push_str(name);
-                for (n, v) in attributes {
-                    out.push(' ');
-                    out.push_str(n);
-                    out.push_str("=\"");
-                    escape(v, true, out);
-                    out.push('"');
-                }
-                let children = &self.nodes[id].children;
-                if children.is_empty() {
-                    out.push_str("/>");
-                    return;
-                }
-                out.push('>');
-                // Content with text is written as it is: indenting it would change it.
-                let mixed = children.iter().any(|&c| matches!(self.nodes[c].kind, Kind::Text(_) | Kind::CData(_)));
-                let nested = indent && !mixed;
-                for &c in children {
-                    if nested {
-                        out.push('\n');
-                        push_indent(out, depth + 1);
-                    }
-                    self.write(c, depth + 1, nested, out);
-                }
-                if nested {
+            let (id, depth, indent) = match task {
+                Task::Break(depth) => {
                     out.push('\n');
                     push_indent(out, depth);
+                    continue;
                 }
-                out.push_str("</");
-                out.push_str(name);
-                out.push('>');
+                Task::Close(id) => {
+                    out.push_str("</");
+                    out.push_str(self.name(id));
+                    out.push('>');
+                    continue;
+                }
+                Task::Node { id, depth, indent } => (id, depth, indent),
+            };
+            match &self.nodes[id].kind {
+                Kind::Document => {}
+                Kind::Text(t) => escape(t, false, out),
+                Kind::CData(t) => {
+                    out.push_str("<![CDATA[");
+                    out.push_str(t);
+                    out.push_str("]]>");
+                }
+                Kind::Comment(t) => {
+                    out.push_str("<!--");
+                    out.push_str(t);
+                    out.push_str("-->");
+                }
+                Kind::Instruction { target, data } => {
+                    out.push_str("<?");
+                    out.push_str(target);
+                    if !data.is_empty() {
+                        out.push(' ');
+                        out.push_str(data);
+                    }
+                    out.push_str("?>");
+                }
+                Kind::Doctype(t) => {
+                    out.push_str("<!DOCTYPE ");
+                    out.push_str(t);
+                    out.push('>');
+                }
+                Kind::Element { name, attributes } => {
+                    out.push('<');
+                    out.push_str(name);
+                    for (n, v) in attributes {
+                        out.push(' ');
+                        out.push_str(n);
+                        out.push_str("=\"");
+                        escape(v, true, out);
+                        out.push('"');
+                    }
+                    let children = &self.nodes[id].children;
+                    if children.is_empty() {
+                        out.push_str("/>");
+                        continue;
+                    }
+                    out.push('>');
+                    // Content with text is written as it is: indenting it would change it.
+                    let mixed = children.iter().any(|&c| matches!(self.nodes[c].kind, Kind::Text(_) | Kind::CData(_)));
+                    let nested = indent && !mixed;
+                    tasks.push(Task::Close(id));
+                    if nested {
+                        tasks.push(Task::Break(depth));
+                    }
+                    for &c in children.iter().rev() {
+                        tasks.push(Task::Node { id: c, depth: depth + 1, indent: nested });
+                        if nested {
+                            tasks.push(Task::Break(depth + 1));
+                        }
+                    }
+                }
             }
         }
+        Some(())
     }
 }
 
