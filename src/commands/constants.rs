@@ -254,6 +254,39 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("fk ignore invisible", None, 8.0),
     num("Delete only if empty", None, 0.0),
     num("Delete with contents", None, 1.0),
+    // XML (theme 45): the node types of DOM GET XML CHILD NODES and DOM
+    // Append XML child node, the XML SET OPTIONS selectors (documented
+    // values), and the values fourd acts on of indentation, string encoding
+    // and case sensitivity.
+    num("XML comment", Some((45, 8)), 2.0),
+    num("XML processing instruction", None, 3.0),
+    num("XML DATA", Some((45, 12)), 6.0),
+    num("XML CDATA", Some((45, 13)), 7.0),
+    num("XML DOCTYPE", None, 10.0),
+    num("XML ELEMENT", Some((45, 20)), 11.0),
+    num("XML string encoding", None, 1.0),
+    num("XML date encoding", Some((45, 24)), 2.0),
+    num("XML time encoding", None, 3.0),
+    num("XML indentation", Some((45, 34)), 4.0),
+    num("XML binary encoding", Some((45, 37)), 5.0),
+    num("XML picture encoding", None, 6.0),
+    num("XML external entity resolution", None, 7.0),
+    num("XML DOM case sensitivity", None, 8.0),
+    num("XML BOM", None, 9.0),
+    num("XML line ending", None, 10.0),
+    num("XML with indentation", Some((45, 35)), 1.0),
+    num("XML no indentation", Some((45, 36)), 2.0),
+    num("XML with escaping", None, 1.0),
+    num("XML raw data", None, 2.0),
+    num("XML case sensitive", None, 1.0),
+    num("XML case insensitive", None, 2.0),
+    // What DOM Get XML information tells (documented).
+    num("PUBLIC ID", None, 1.0),
+    num("SYSTEM ID", None, 2.0),
+    num("DOCTYPE Name", None, 3.0),
+    num("Encoding", None, 4.0),
+    num("Version", None, 5.0),
+    num("Document URI", None, 6.0),
 ];
 
 /// An index into [`CONSTANTS`].

@@ -31,6 +31,7 @@ mod tools;
 mod variable_blob;
 pub mod web;
 mod web_forms;
+pub mod xml;
 
 pub use language::{COUNT_PARAMETERS, EXECUTE_METHOD};
 use std::collections::HashMap;
@@ -63,6 +64,8 @@ pub enum Theme {
     SystemDocuments,
     Tools,
     WebServer,
+    Xml,
+    XmlDom,
 }
 
 impl Theme {
@@ -86,6 +89,8 @@ impl Theme {
             Theme::SystemDocuments => "System Documents",
             Theme::Tools => "Tools",
             Theme::WebServer => "Web Server",
+            Theme::Xml => "XML",
+            Theme::XmlDom => "XML DOM",
         }
     }
 }
@@ -316,6 +321,8 @@ pub trait Host {
     fn documents(&mut self) -> &mut files::documents::Documents;
     /// The request a web process is handling, none outside a web process.
     fn web(&mut self) -> Option<&mut web::WebExchange>;
+    /// The XML documents the running process has open (`DOM Parse XML source`).
+    fn xml(&mut self) -> &mut xml::XmlDocuments;
 }
 
 /// The only thing a command receives besides its arguments.

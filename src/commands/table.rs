@@ -4,11 +4,12 @@
 
 use super::Theme::{
     Arrays, Blob, DateAndTime, Environment, Files, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
-    Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools, WebServer as Web,
+    Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools, WebServer as Web, Xml,
+    XmlDom,
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, language, math, messages, objects, processes,
-    sessions, signals, string, system, tools, variable_blob, web,
+    sessions, signals, string, system, tools, variable_blob, web, xml,
 };
 
 /// Any number of arguments.
@@ -261,4 +262,44 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(659, "WEB SEND HTTP REDIRECT", (1, 2), Web, web::web_send_http_redirect),
     cmd(677, "WEB SEND TEXT", (1, 2), Web, web::web_send_text),
     cmd(660, "WEB SET HTTP HEADER", (1, 2), Web, web::web_set_http_header).refs(0b11),
+    // XML
+    cmd(1096, "XML GET OPTIONS", (3, MANY), Xml, xml::xml_get_options).refs(0b0101_0100),
+    cmd(1090, "XML SET OPTIONS", (3, MANY), Xml, xml::xml_set_options),
+    // XML DOM
+    cmd(1080, "DOM Append XML child node", (3, 3), XmlDom, xml::dom_append_xml_child_node),
+    cmd(1082, "DOM Append XML element", (2, 2), XmlDom, xml::dom_append_xml_element),
+    cmd(722, "DOM CLOSE XML", (1, 1), XmlDom, xml::dom_close_xml),
+    cmd(727, "DOM Count XML attributes", (1, 1), XmlDom, xml::dom_count_xml_attributes),
+    cmd(726, "DOM Count XML elements", (2, 2), XmlDom, xml::dom_count_xml_elements),
+    cmd(865, "DOM Create XML element", (2, MANY), XmlDom, xml::dom_create_xml_element),
+    cmd(1097, "DOM Create XML element arrays", (2, MANY), XmlDom, xml::dom_create_xml_element_arrays).refs(0b1111_1100),
+    cmd(861, "DOM Create XML Ref", (1, MANY), XmlDom, xml::dom_create_xml_ref),
+    cmd(862, "DOM EXPORT TO FILE", (2, 2), XmlDom, xml::dom_export_to_file),
+    cmd(863, "DOM EXPORT TO VAR", (2, 2), XmlDom, xml::dom_export_to_var).refs(0b10),
+    cmd(864, "DOM Find XML element", (2, 3), XmlDom, xml::dom_find_xml_element).refs(0b100),
+    cmd(1010, "DOM Find XML element by ID", (2, 2), XmlDom, xml::dom_find_xml_element_by_id),
+    cmd(723, "DOM Get first child XML element", (1, 3), XmlDom, xml::dom_get_first_child_xml_element).refs(0b110),
+    cmd(925, "DOM Get last child XML element", (1, 3), XmlDom, xml::dom_get_last_child_xml_element).refs(0b110),
+    cmd(724, "DOM Get next sibling XML element", (1, 3), XmlDom, xml::dom_get_next_sibling_xml_element).refs(0b110),
+    cmd(923, "DOM Get parent XML element", (1, 3), XmlDom, xml::dom_get_parent_xml_element).refs(0b110),
+    cmd(924, "DOM Get previous sibling XML element", (1, 3), XmlDom, xml::dom_get_previous_sibling_xml_element)
+        .refs(0b110),
+    cmd(1053, "DOM Get root XML element", (1, 1), XmlDom, xml::dom_get_root_xml_element),
+    cmd(729, "DOM GET XML ATTRIBUTE BY INDEX", (4, 4), XmlDom, xml::dom_get_xml_attribute_by_index).refs(0b1100),
+    cmd(728, "DOM GET XML ATTRIBUTE BY NAME", (3, 3), XmlDom, xml::dom_get_xml_attribute_by_name).refs(0b100),
+    cmd(1081, "DOM GET XML CHILD NODES", (3, 3), XmlDom, xml::dom_get_xml_child_nodes).refs(0b110),
+    cmd(1088, "DOM Get XML document ref", (1, 1), XmlDom, xml::dom_get_xml_document_ref),
+    cmd(725, "DOM Get XML element", (4, 4), XmlDom, xml::dom_get_xml_element).refs(0b1000),
+    cmd(730, "DOM GET XML ELEMENT NAME", (2, 2), XmlDom, xml::dom_get_xml_element_name).refs(0b10),
+    cmd(731, "DOM GET XML ELEMENT VALUE", (2, 3), XmlDom, xml::dom_get_xml_element_value).refs(0b110),
+    cmd(721, "DOM Get XML information", (2, 2), XmlDom, xml::dom_get_xml_information),
+    cmd(1083, "DOM Insert XML element", (3, 3), XmlDom, xml::dom_insert_xml_element),
+    cmd(719, "DOM Parse XML source", (1, 3), XmlDom, xml::dom_parse_xml_source),
+    cmd(720, "DOM Parse XML variable", (1, 3), XmlDom, xml::dom_parse_xml_variable),
+    cmd(1084, "DOM REMOVE XML ATTRIBUTE", (2, 2), XmlDom, xml::dom_remove_xml_attribute),
+    cmd(869, "DOM REMOVE XML ELEMENT", (1, 1), XmlDom, xml::dom_remove_xml_element),
+    cmd(866, "DOM SET XML ATTRIBUTE", (3, MANY), XmlDom, xml::dom_set_xml_attribute),
+    cmd(859, "DOM SET XML DECLARATION", (2, 4), XmlDom, xml::dom_set_xml_declaration),
+    cmd(867, "DOM SET XML ELEMENT NAME", (2, 2), XmlDom, xml::dom_set_xml_element_name),
+    cmd(868, "DOM SET XML ELEMENT VALUE", (2, 3), XmlDom, xml::dom_set_xml_element_value),
 ];

@@ -339,6 +339,10 @@ impl Host for ProcessHost<'_, '_, '_> {
     fn web(&mut self) -> Option<&mut crate::commands::web::WebExchange> {
         self.process.web.as_deref_mut()
     }
+
+    fn xml(&mut self) -> &mut crate::commands::xml::XmlDocuments {
+        &mut self.process.xml
+    }
 }
 
 /// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.

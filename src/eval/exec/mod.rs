@@ -92,6 +92,8 @@ pub struct Process<'a> {
     pub documents: crate::commands::files::documents::Documents,
     /// In a web process, the request it is handling.
     pub web: Option<Box<crate::commands::web::WebExchange>>,
+    /// The XML documents this process has open (`DOM Create XML Ref`).
+    pub xml: crate::commands::xml::XmlDocuments,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -173,6 +175,7 @@ impl<'a> Process<'a> {
             singletons: Vec::new(),
             documents: Default::default(),
             web: None,
+            xml: Default::default(),
         }
     }
 

@@ -1,0 +1,26 @@
+// CDATA: written with *, read apart with the CDATA parameter, parsed and appended.
+var $root; $e; $value; $cdata; $text : Text
+$root:=DOM Create XML Ref("maths")
+$e:=DOM Create XML element($root; "postulate")
+DOM SET XML ELEMENT VALUE($e; "12<18"; *)
+$e:=DOM Create XML element($root; "plain")
+DOM SET XML ELEMENT VALUE($e; "12<18")
+DOM EXPORT TO VAR($root; $text)
+ALERT($text)
+var $parsed : Text
+$parsed:=DOM Parse XML variable("<r>text <![CDATA[<raw> & more]]> end</r>")
+DOM GET XML ELEMENT VALUE($parsed; $value)
+ALERT("value alone: "+$value)
+DOM GET XML ELEMENT VALUE($parsed; $value; $cdata)
+ALERT("data: "+$value+" | CDATA: "+$cdata)
+$e:=DOM Append XML child node($parsed; XML CDATA; "a]b")
+ARRAY LONGINT($types; 0)
+ARRAY TEXT($nodes; 0)
+DOM GET XML CHILD NODES($parsed; $types; $nodes)
+ALERT("types: "+String($types{1})+" "+String($types{2})+" "+String($types{3})+" "+String($types{4}))
+// Setting a value by path replaces the text and CDATA children.
+DOM SET XML ELEMENT VALUE($root; "/maths/postulate"; "1+2=3")
+DOM EXPORT TO VAR($root; $text)
+ALERT($text)
+DOM CLOSE XML($root)
+DOM CLOSE XML($parsed)
