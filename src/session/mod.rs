@@ -32,6 +32,7 @@
 
 mod entry;
 mod id;
+pub mod roles;
 mod table;
 
 #[cfg(test)]
@@ -39,6 +40,7 @@ mod tests;
 
 pub use entry::{DEFAULT_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT, Session};
 pub use id::{ParseSessionIdError, SessionId};
+pub use roles::{Roles, RolesError};
 pub use table::SessionTable;
 
 /// The kinds of session (spec §4.1).
