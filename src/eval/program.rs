@@ -33,6 +33,10 @@ pub struct MethodCode {
     pub body: Vec<Stmt>,
     /// For a `Class constructor`: its class, and whether the class extends another.
     pub constructor: Option<ConstructorOf>,
+    /// The privileges a call of this project method is promoted to (a
+    /// `promote` permission of roles.json), through `includes`; `None` for
+    /// nearly every method, whose calls then never look at promotions.
+    pub promotes: Option<std::sync::Arc<[Box<str>]>>,
 }
 
 /// What a constructor belongs to (for `Super()` and the checks around it).

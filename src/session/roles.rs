@@ -209,7 +209,7 @@ impl Roles {
         let Ok(text) = String::from_utf8(bytes) else {
             return Err(RolesError {
                 path: path.to_path_buf(),
-                message: String::from("roles.json is not UTF-8 text"),
+                message: String::from("not UTF-8 text"),
                 text: None,
                 at: None,
             });
@@ -231,7 +231,7 @@ impl Roles {
             Ok(json) => json,
             Err(e) => {
                 let at = offset_of(body, e.line(), e.column()).map(|o| (o + skipped, o + skipped + 1));
-                return Err(fail(format!("roles.json is not valid JSON: {}", serde_message(&e)), at));
+                return Err(fail(format!("not valid JSON: {}", serde_message(&e)), at));
             }
         };
         Roles::from_json(path, &json).map_err(|p| {
@@ -242,7 +242,7 @@ impl Roles {
 
     fn from_json(path: &Path, json: &Json) -> Result<Roles, Problem> {
         let Json::Object(top) = json else {
-            return Err(problem("", format!("roles.json holds {}, not an object", kind_of(json))));
+            return Err(problem("", format!("the file holds {}, not an object", kind_of(json))));
         };
         let mut roles = Roles {
             path: path.to_path_buf(),
@@ -258,7 +258,7 @@ impl Roles {
         let Some(privileges) = top.get("privileges") else {
             return Err(problem(
                 "",
-                "`privileges` is missing: roles.json must declare its privileges (a list of {privilege, includes})",
+                "`privileges` is missing: the file must declare the project's privileges (a list of {privilege, includes})",
             ));
         };
         let privileges = list(privileges, "privileges")?;
@@ -390,6 +390,11 @@ impl Roles {
     /// Whether `name` is a declared role (any case).
     pub fn is_role(&self, name: &str) -> bool {
         self.role_index.contains_key(&key(name))
+    }
+
+    /// The declared roles, in declaration order.
+    pub fn roles(&self) -> impl Iterator<Item = &str> {
+        self.roles.iter().map(|r| r.name.as_str())
     }
 
     /// The declared privileges, in declaration order (`WebAdmin` first).
@@ -701,6 +706,7 @@ mod tests {
         assert!(!roles.is_declared("") && !roles.is_declared("other"));
         assert_eq!(roles.privilege("ADMIN"), Some("Admin"));
         assert!(roles.is_role("manager") && !roles.is_role("admin"));
+        assert_eq!(roles.roles().collect::<Vec<_>>(), ["Manager", "Clerk", "Nobody"]);
         assert_eq!(roles.privileges().collect::<Vec<_>>(), ["WebAdmin", "medium", "simple", "Admin", "audit"]);
         assert!(roles.restricted_by_default && !roles.force_login);
         assert_eq!(roles.path(), Path::new("Project/Sources/roles.json"));
@@ -767,13 +773,13 @@ mod tests {
     #[test]
     fn malformed_json() {
         let e = err("{\"privileges\": [\n  {\"privilege\": \"a\",}\n]}");
-        assert!(e.message.starts_with("roles.json is not valid JSON: "), "{}", e.message);
+        assert!(e.message.starts_with("not valid JSON: "), "{}", e.message);
         assert!(!e.message.contains(" at line "), "{}", e.message);
         assert_eq!(e.to_string().split(':').nth(1), Some("2"), "{e}");
         let e = err("");
         assert!(e.message.contains("not valid JSON"), "{}", e.message);
         let e = err("[1, 2]");
-        assert_eq!(e.message, "roles.json holds a list, not an object");
+        assert_eq!(e.message, "the file holds a list, not an object");
         assert_eq!(e.at, None);
     }
 
@@ -844,7 +850,7 @@ mod tests {
         assert!(roles.is_some_and(|r| r.is_declared("P")));
         std::fs::write(sources.join("roles.json"), [0xff, 0xfe]).unwrap_or_default();
         let e = Roles::load(&dir).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e.ends_with("roles.json: roles.json is not UTF-8 text"), "{e}");
+        assert!(e.ends_with("roles.json: not UTF-8 text"), "{e}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

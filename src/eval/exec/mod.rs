@@ -20,6 +20,7 @@ mod expr;
 mod host;
 mod members;
 mod places;
+mod promotions;
 
 use super::control::{Control, Message, Methods, ProcessEntry};
 use super::portable::Portable;
@@ -90,6 +91,8 @@ pub struct Process<'a> {
     singletons: Vec<Option<Value>>,
     /// The documents this process has open (`Open document`).
     pub documents: crate::commands::files::documents::Documents,
+    /// The privileges promoted on this process (`.promote()`, roles.json).
+    promotions: promotions::Promotions,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -170,6 +173,7 @@ impl<'a> Process<'a> {
             class_store: None,
             singletons: Vec::new(),
             documents: Default::default(),
+            promotions: Default::default(),
         }
     }
 
@@ -325,12 +329,19 @@ impl<'a> Process<'a> {
             super_pending: code.constructor.is_some_and(|c| c.derived),
         };
         self.depth += 1;
+        if let Some(privileges) = &code.promotes {
+            // A `promote` permission of roles.json: for this call only.
+            self.promotions.promote_call(self.depth, privileges);
+        }
         let mut outcome = self.block(&mut frame, &code.body);
         if frame.super_pending && outcome.is_ok() {
             outcome = self.check_super_called(&frame).map(|()| Flow::Normal);
         }
         if !self.errors.deferred.is_empty() {
             outcome = self.raise_deferred(outcome);
+        }
+        if !self.promotions.is_empty() {
+            self.promotions.end_call(self.depth);
         }
         self.depth -= 1;
         if frame.registered {

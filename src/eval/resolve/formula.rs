@@ -71,6 +71,7 @@ pub(super) fn resolve_formula_code(
         result: ResultKind::Typed(VarType::Variant),
         body,
         constructor: None,
+        promotes: None,
     };
     (code, captured)
 }

@@ -190,6 +190,7 @@ fn resolve_body(
         result,
         body,
         constructor: None,
+        promotes: None,
     };
     (code, r.diags)
 }
