@@ -81,6 +81,8 @@ pub struct Run {
     /// Whether the run's code may reach files and folders (`File`, `Open
     /// document`...); true unless an embedder (the fuzz targets) says otherwise.
     pub files_allowed: bool,
+    /// Where the project's roles.json is (see [`Run::roles_path`]).
+    roles_path: PathBuf,
     /// The project's roles.json once read (see [`Run::load_roles`]).
     roles: Option<LoadedRoles>,
 }
@@ -113,7 +115,11 @@ impl Run {
             None => folder.to_path_buf(),
         };
         let project_folder = std::path::absolute(&project_folder).unwrap_or(project_folder);
+        // Named as the user named the folder, for messages.
+        let roles_path = project_sources.as_deref().unwrap_or(folder).join("roles.json");
+        let roles_path = roles_path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(roles_path);
         let mut run = Run {
+            roles_path,
             project_folder,
             base,
             display_base,
@@ -212,11 +218,8 @@ impl Run {
     /// Where the project's roles.json is: `Project/Sources/roles.json` of a 4D
     /// project, `roles.json` beside the methods of a folder of loose methods
     /// (which stands for `Project/Sources`, as its `Classes/` does).
-    pub fn roles_path(&self) -> PathBuf {
-        match &self.project_sources {
-            Some(sources) => sources.join("roles.json"),
-            None => self.project_folder.join("roles.json"),
-        }
+    pub fn roles_path(&self) -> &Path {
+        &self.roles_path
     }
 
     /// Reads the project's roles.json, the first time only (4D reads it when
@@ -228,18 +231,14 @@ impl Run {
         if let Some(loaded) = &self.roles {
             return loaded.clone();
         }
-        let path = self.roles_path();
+        let path = self.roles_path.clone();
         let loaded = Roles::load_file(&path).map(|roles| roles.map(Arc::new)).map_err(|error| {
             let shown = self.shown_path(&path).display().to_string();
             let text = error.text.clone().unwrap_or_else(|| Arc::from(""));
             let source = self.sources.add(shown.clone(), text);
             let (start, end) = error.at.unwrap_or((0, 0));
-            let diag = Diagnostic::error(
-                "roles.json",
-                format!("{shown} cannot be used: {}", error.message),
-                crate::diag::Span::new(source, start, end),
-            )
-            .with_help("4D reads roles.json when the project starts: the project's privileges and roles");
+            let diag = Diagnostic::error("roles.json", error.message, crate::diag::Span::new(source, start, end))
+                .with_help("roles.json declares the project's privileges and roles; it is read when the run starts");
             Box::new(match error.at {
                 Some(_) => diag.with_label("here"),
                 None => diag,
@@ -987,9 +986,9 @@ impl control::Methods for Run {
                 (code, diags)
             })
             .map_err(|failure| {
-            let why = failure.reason("some of its names are not known");
-            RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {why}"))
-        })?;
+                let why = failure.reason("some of its names are not known");
+                RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {why}"))
+            })?;
         if let Some(slot) = self.methods.get_mut(index) {
             slot.code = Some(code.clone());
         }

@@ -287,8 +287,8 @@ impl Roles {
         }
         let mut direct: Vec<Vec<usize>> = vec![Vec::new()];
         for (i, names) in includes.into_iter().enumerate() {
-            let at = format!("privileges[{i}].includes");
-            direct.push(roles.indexes(&names, &at, "includes")?);
+            let entry = format!("privileges[{i}] (`{}`)", roles.privileges[i + 1].name);
+            direct.push(roles.indexes(&names, &entry, &format!("privileges[{i}].includes"), "includes")?);
         }
         for (i, privilege) in roles.privileges.iter_mut().enumerate() {
             privilege.closure = closure(&direct, i);
@@ -306,7 +306,8 @@ impl Roles {
                     });
                 }
                 let names = names_in(entry, "privileges", &at)?;
-                let privileges = roles.indexes(&names, &format!("{at}.privileges"), "privileges")?;
+                let entry = format!("{at} (`{name}`)");
+                let privileges = roles.indexes(&names, &entry, &format!("{at}.privileges"), "privileges")?;
                 roles.roles.push(Role { name: name.to_string(), privileges });
             }
         }
@@ -342,7 +343,9 @@ impl Roles {
             for (action_name, action) in Action::ALL {
                 if entry.contains_key(action_name) {
                     let names = names_in(entry, action_name, &at)?;
-                    actions.push((action, self.indexes(&names, &format!("{at}.{action_name}"), action_name)?));
+                    let entry = format!("{at} (`{apply_to}`)");
+                    let path = format!("{at}.{action_name}");
+                    actions.push((action, self.indexes(&names, &entry, &path, action_name)?));
                 }
             }
             out.push(Permission { apply_to: apply_to.to_string(), kind, actions });
@@ -350,8 +353,9 @@ impl Roles {
         Ok(out)
     }
 
-    /// The indexes of the privileges `names` names (the list at `at`).
-    fn indexes(&self, names: &[String], at: &str, what: &str) -> Result<Vec<usize>, Problem> {
+    /// The indexes of the privileges `names` names (the list `what` of the
+    /// entry described by `entry`, at the JSON path `path`).
+    fn indexes(&self, names: &[String], entry: &str, path: &str, what: &str) -> Result<Vec<usize>, Problem> {
         let mut out = Vec::with_capacity(names.len());
         for name in names {
             match self.privilege_index.get(&key(name)) {
@@ -362,8 +366,8 @@ impl Roles {
                 }
                 None => {
                     return Err(Problem {
-                        message: format!("{at}: `{what}` names the privilege `{name}`, which is not declared"),
-                        path: at.to_string(),
+                        message: format!("{entry}: `{what}` names the privilege `{name}`, which is not declared"),
+                        path: path.to_string(),
                         name: Some(name.clone()),
                     });
                 }
@@ -815,10 +819,10 @@ mod tests {
     #[test]
     fn undeclared_and_duplicate_names() {
         let e = err(r#"{"privileges": [{"privilege": "a", "includes": ["b"]}]}"#);
-        assert_eq!(e.message, "privileges[0].includes: `includes` names the privilege `b`, which is not declared");
+        assert_eq!(e.message, "privileges[0] (`a`): `includes` names the privilege `b`, which is not declared");
         assert_eq!(at(&e), "\"b\"");
         let e = err(r#"{"privileges": [{"privilege": "a"}], "roles": [{"role": "r", "privileges": ["a", "zz"]}]}"#);
-        assert_eq!(e.message, "roles[0].privileges: `privileges` names the privilege `zz`, which is not declared");
+        assert_eq!(e.message, "roles[0] (`r`): `privileges` names the privilege `zz`, which is not declared");
         assert_eq!(at(&e), "\"zz\"");
         let e = err(r#"{"privileges": [{"privilege": "a"}, {"privilege": "A"}]}"#);
         assert_eq!(e.message, "privileges[1]: the privilege `A` is declared twice");
@@ -830,10 +834,7 @@ mod tests {
         let e = err(
             r#"{"privileges": [], "permissions": {"allowed": [{"applyTo": "M", "type": "method", "promote": ["x"]}]}}"#,
         );
-        assert_eq!(
-            e.message,
-            "permissions.allowed[0].promote: `promote` names the privilege `x`, which is not declared"
-        );
+        assert_eq!(e.message, "permissions.allowed[0] (`M`): `promote` names the privilege `x`, which is not declared");
         // A name with a quote or a non-ASCII letter is still found in the text.
         let e = err("{\"privileges\": [{\"privilege\": \"é\", \"includes\": [\"a\\\"b\"]}]}");
         assert_eq!(at(&e), "\"a\\\"b\"");
