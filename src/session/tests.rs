@@ -19,6 +19,7 @@ fn send_and_sync() {
     check::<Session>();
     check::<SessionTable>();
     check::<SessionId>();
+    check::<Roles>();
 }
 
 #[test]
