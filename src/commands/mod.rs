@@ -249,6 +249,26 @@ pub trait Host {
     fn find_session(&self, id: &str) -> Option<std::sync::Arc<crate::session::Session>>;
     /// The sessions of the run.
     fn sessions(&self) -> Vec<std::sync::Arc<crate::session::Session>>;
+    /// The project's privileges and roles (its roles.json, read when the run
+    /// started); `None` when the project has none, or outside a run.
+    fn roles(&self) -> Option<std::sync::Arc<crate::session::Roles>>;
+    /// `.createOTP()`: a new one-time token of `session`, valid for
+    /// `lifespan_secs` seconds, kept in the run's session table; `None`
+    /// outside a run.
+    fn create_otp(&mut self, session: &crate::session::Session, lifespan_secs: u64) -> Option<String>;
+    /// `.restore(token)`: moves the running process to the session that
+    /// created the one-time token (used up); whether it did (False for a
+    /// used, expired or unknown token, or an expired session).
+    fn restore_session(&mut self, token: &str) -> bool;
+    /// `.promote()`: puts `privileges` (expanded, spelt as declared) on the
+    /// running process until the running method returns or `.demote(id)`;
+    /// the promotion's id, from 1 up.
+    fn promote(&mut self, privileges: Vec<Box<str>>) -> u32;
+    /// `.demote(id)`: ends that promotion of the running process, if it is on.
+    fn demote(&mut self, id: u32);
+    /// Whether `privilege` (spelt as declared) is promoted on the running
+    /// process (by `.promote()` or a roles.json promotion of a running method).
+    fn is_promoted(&self, privilege: &str) -> bool;
     /// The processes that have not ended.
     fn running_processes(&self) -> Vec<ProcessInfo>;
     /// `Storage`: the run's storage, a shared object.

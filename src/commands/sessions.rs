@@ -201,29 +201,46 @@ fn text_arg(args: &Args<'_>, name: &str, what: &str) -> Result<String, RuntimeEr
     }
 }
 
-/// `.hasPrivilege(privilege)`.
-fn has_privilege(_: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::Bool(session.has_privilege(&text_arg(args, "hasPrivilege", "a privilege")?)))
+/// `.hasPrivilege(privilege)`: whether the session has it (set with
+/// `.setPrivileges()`, or included by one set), or the running process has it
+/// promoted. False for a name roles.json does not declare.
+fn has_privilege(ctx: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = text_arg(args, "hasPrivilege", "a privilege")?;
+    let Some(roles) = ctx.host.roles() else { return Ok(Value::Bool(false)) };
+    let Some(declared) = roles.privilege(&name) else { return Ok(Value::Bool(false)) };
+    Ok(Value::Bool(session.has_privilege(declared) || ctx.host.is_promoted(declared)))
 }
 
-/// `.getPrivileges()`.
+/// `.getPrivileges()`: the session's privileges, expanded through roles and
+/// `includes`, in their order in roles.json; promoted ones are not among them.
 fn get_privileges(_: &mut Ctx<'_>, session: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::new_collection(session.privileges().into_iter().map(Value::text).collect()))
 }
 
-/// `.setPrivileges(privileges)`: a web session also takes the `userName` given.
-fn set_privileges(_: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let (names, user) = privileges_of(args.get(0))?;
-    session.set_privileges(names);
+/// `.setPrivileges(privileges)`: replaces the session's privileges with the
+/// declared ones among those given, expanded (roles to their privileges,
+/// privileges through `includes`); undeclared names are left out silently.
+/// A web session also takes the `userName` given. True, or False when the
+/// project has no roles.json (nothing is declared, so no privilege is set).
+fn set_privileges(ctx: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let given = privileges_of(args.get(0))?;
+    let roles = ctx.host.roles();
+    match &roles {
+        Some(roles) => session.set_privileges(
+            roles.expand(given.privileges.iter().map(String::as_str), given.roles.iter().map(String::as_str)),
+        ),
+        None => session.set_privileges(std::iter::empty::<&str>()),
+    }
     if session.kind == SessionKind::Web
-        && let Some(user) = user
+        && let Some(user) = given.user
     {
         session.set_user_name(&user);
     }
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(roles.is_some()))
 }
 
-/// `.clearPrivileges()`.
+/// `.clearPrivileges()`: the privileges set with `.setPrivileges()` go;
+/// those promoted on processes stay.
 fn clear_privileges(_: &mut Ctx<'_>, session: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
     session.clear_privileges();
     Ok(Value::Bool(true))
@@ -235,38 +252,71 @@ fn is_guest(_: &mut Ctx<'_>, session: &Session, _: &Args<'_>) -> Result<Value, R
 }
 
 /// `.createOTP({lifespan})`: by default the idle timeout of a web session, 10 seconds otherwise.
-fn create_otp(_: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+fn create_otp(ctx: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let lifespan = match args.values.first() {
         Some(v) => v.as_number().map_or(0, |n| n.max(0.0) as u64),
         None if session.kind == SessionKind::Web => u64::from(session.idle_timeout()) * 60,
-        None => 10,
+        None => crate::session::MIN_OTP_LIFESPAN,
     };
-    Ok(Value::text(session.create_otp(lifespan).as_str()))
+    Ok(Value::text(ctx.host.create_otp(session, lifespan).unwrap_or_default()))
 }
 
-/// `.promote(privilege)`: promotions come from roles.json, which fourd does
-/// not read, so none is given.
-fn promote(_: &mut Ctx<'_>, _: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    text_arg(args, "promote", "a privilege")?;
-    Ok(Value::Real(0.0))
+/// `.promote(privilege)`: puts the privilege (and those it includes) on the
+/// running process until the calling method returns; its id, from 1 up. 0,
+/// and nothing done, for a privilege roles.json does not declare or one
+/// already promoted on the process.
+fn promote(ctx: &mut Ctx<'_>, _: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let name = text_arg(args, "promote", "a privilege")?;
+    let Some(roles) = ctx.host.roles() else { return Ok(Value::Real(0.0)) };
+    let Some(declared) = roles.privilege(&name) else { return Ok(Value::Real(0.0)) };
+    if ctx.host.is_promoted(declared) {
+        return Ok(Value::Real(0.0));
+    }
+    let privileges = roles.expand_privileges([declared]).into_iter().map(Box::from).collect();
+    Ok(Value::Real(f64::from(ctx.host.promote(privileges))))
 }
 
-/// `.demote(promoteId)`.
-fn demote(_: &mut Ctx<'_>, _: &Session, _: &Args<'_>) -> Result<Value, RuntimeError> {
+/// `.demote(promoteId)`: ends a promotion of the running process; nothing
+/// for an id it does not have.
+fn demote(ctx: &mut Ctx<'_>, _: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let id = match args.values.first() {
+        Some(value) => value.as_number().ok_or_else(|| {
+            RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("`.demote()` takes a promotion id as a number, not {}", value.type_name()),
+            )
+        })?,
+        None => 0.0,
+    };
+    if id >= 1.0 && id <= f64::from(u32::MAX) && id.fract() == 0.0 {
+        ctx.host.demote(id as u32);
+    }
     Ok(Value::Undefined)
 }
 
-/// `.restore(token)`: only a web session can be replaced by the one of a token.
-fn restore(_: &mut Ctx<'_>, _: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    text_arg(args, "restore", "a token")?;
-    Ok(Value::Bool(false))
+/// `.restore(token)`: in a web session, moves the running process to the
+/// session that created the one-time token (used up); False elsewhere, and
+/// for a used, expired or unknown token or an expired session.
+fn restore(ctx: &mut Ctx<'_>, session: &Session, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let token = text_arg(args, "restore", "a token")?;
+    if session.kind != SessionKind::Web {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(ctx.host.restore_session(&token)))
 }
 
-/// The privilege names (and the user name) `.setPrivileges()` is given: a
-/// text of comma-separated names, a collection of names, or an object with
-/// `privileges`, `roles` (taken as privileges: fourd reads no roles.json)
-/// and `userName`.
-fn privileges_of(value: &Value) -> Result<(Vec<String>, Option<String>), RuntimeError> {
+/// What `.setPrivileges()` is given: privilege names, role names, a user name.
+#[derive(Default)]
+struct Given {
+    privileges: Vec<String>,
+    roles: Vec<String>,
+    user: Option<String>,
+}
+
+/// The names `.setPrivileges()` is given: a text of comma-separated
+/// privilege names, a collection of them, or an object with `privileges`
+/// and `roles` (each a text or a collection) and `userName`.
+fn privileges_of(value: &Value) -> Result<Given, RuntimeError> {
     fn names(value: &Value, out: &mut Vec<String>) -> Result<(), RuntimeError> {
         match value {
             Value::Text(t) => {
@@ -277,28 +327,36 @@ fn privileges_of(value: &Value) -> Result<(Vec<String>, Option<String>), Runtime
                     names(item, out)?;
                 }
             }
+            Value::SharedCollection(c) => {
+                for item in c.values() {
+                    names(&item, out)?;
+                }
+            }
             Value::Undefined | Value::Null => {}
             other => {
                 return Err(RuntimeError::new(
                     codes::BAD_ARGUMENTS,
-                    format!("privileges are given as a text or a collection, not {}", other.type_name()),
+                    format!("privileges and roles are given as a text or a collection, not {}", other.type_name()),
                 ));
             }
         }
         Ok(())
     }
-    let mut out = Vec::new();
-    let mut user = None;
-    match value {
-        Value::Object(o) => {
-            let o = o.borrow();
-            names(o.props.get("privileges").unwrap_or(&Value::Undefined), &mut out)?;
-            names(o.props.get("roles").unwrap_or(&Value::Undefined), &mut out)?;
-            if let Some(Value::Text(name)) = o.props.get("userName") {
-                user = Some(name.as_str().to_string());
+    let mut given = Given::default();
+    let props = match value {
+        Value::Object(o) => Some(o.borrow().props.clone()),
+        Value::SharedObject(o) => Some(o.props()),
+        _ => None,
+    };
+    match props {
+        Some(props) => {
+            names(props.get("privileges").unwrap_or(&Value::Undefined), &mut given.privileges)?;
+            names(props.get("roles").unwrap_or(&Value::Undefined), &mut given.roles)?;
+            if let Some(Value::Text(name)) = props.get("userName") {
+                given.user = Some(name.as_str().to_string());
             }
         }
-        other => names(other, &mut out)?,
+        None => names(value, &mut given.privileges)?,
     }
-    Ok((out, user))
+    Ok(given)
 }

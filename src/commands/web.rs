@@ -338,10 +338,13 @@ pub(crate) fn web_is_secured_connection(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Resu
     Ok(Value::Bool(exchange(ctx).is_some_and(|web| web.request.secure)))
 }
 
-/// `WEB Get current session ID` (1162): the id of the request's session, "" if none.
+/// `WEB Get current session ID` (1162): the id of the request's web session
+/// (the one `.restore()` moved to, if it did); "" without scalable sessions
+/// or outside a web process.
 pub(crate) fn web_get_current_session_id(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
-    let id = exchange(ctx).and_then(|web| web.session_id.clone()).unwrap_or_default();
-    Ok(Value::text(&id))
+    let has_session = exchange(ctx).is_some_and(|web| web.session_id.is_some());
+    let id = if has_session { ctx.host.current_session().map(|s| s.id.as_str().to_string()) } else { None };
+    Ok(Value::text(id.unwrap_or_default()))
 }
 
 fn fill_text_array(ctx: &mut Ctx<'_>, args: &Args<'_>, i: usize, items: Vec<String>) -> Result<(), RuntimeError> {

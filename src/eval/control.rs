@@ -443,6 +443,9 @@ pub trait Control {
     fn sessions(&self) -> &SessionTable;
     /// The stored-procedures session (made on first use).
     fn stored_procedures(&self) -> Arc<Session>;
+    /// The project's privileges and roles (roles.json, read when the run
+    /// started); `None` when the project has no roles.json.
+    fn roles(&self) -> Option<&Arc<crate::session::Roles>>;
     fn table(&self) -> &Table;
     /// The interprocess variables.
     fn interprocess(&self) -> &Interprocess;

@@ -59,6 +59,8 @@ pub struct World<'o> {
     pub sessions: SessionTable,
     pub standalone: Arc<Session>,
     stored_procedures: std::sync::OnceLock<Arc<Session>>,
+    /// The project's roles.json, as the run read it when it started.
+    pub roles: Option<Arc<crate::session::Roles>>,
     /// The run's singletons of shared singleton classes, by class index.
     singletons: Mutex<Vec<Option<Arc<crate::runtime::shared::SharedObject>>>>,
 }
@@ -84,7 +86,9 @@ impl<'o> World<'o> {
 
     pub fn new(run: &'o mut Run, out: &'o mut (dyn Output + Send)) -> World<'o> {
         let sessions = SessionTable::new();
+        let roles = run.roles();
         World {
+            roles,
             run: Mutex::new(run),
             out: Mutex::new(out),
             table: Table::new(),
@@ -456,6 +460,10 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
 }
 
 impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
+    fn roles(&self) -> Option<&Arc<crate::session::Roles>> {
+        self.world.roles.as_ref()
+    }
+
     fn table(&self) -> &Table {
         &self.world.table
     }

@@ -35,6 +35,10 @@ pub struct MethodCode {
     pub constructor: Option<ConstructorOf>,
     /// `"publishedWeb":true` in the method's attributes: `/4DACTION/` may run it.
     pub published_web: bool,
+    /// The privileges a call of this project method is promoted to (a
+    /// `promote` permission of roles.json), through `includes`; `None` for
+    /// nearly every method, whose calls then never look at promotions.
+    pub promotes: Option<std::sync::Arc<[Box<str>]>>,
 }
 
 /// What a constructor belongs to (for `Super()` and the checks around it).

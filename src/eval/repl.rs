@@ -455,10 +455,15 @@ pub struct ReplState<'scope, 'env, 'o> {
 pub fn run_repl<T>(
     run: &mut Run,
     out: &mut (dyn Output + Send),
-    render: RenderOptions,
+    render_options: RenderOptions,
     abort_others: bool,
     body: impl FnOnce(&mut ReplState<'_, '_, '_>) -> T,
 ) -> T {
+    // A roles.json that cannot be used is reported; the REPL goes on
+    // without privileges (none is declared), as a project with no roles.json.
+    if let Err(diag) = run.load_roles() {
+        out.stderr(&render(&diag, &run.sources, render_options));
+    }
     let at_line_start = Arc::new(AtomicBool::new(true));
     let mut tracked = Tracked { inner: out, at_line_start: Arc::clone(&at_line_start) };
     run_processes(run, &mut tracked, |main| {
@@ -472,7 +477,7 @@ pub fn run_repl<T>(
             serial: 0,
             pending: String::new(),
             spellings: std::collections::HashMap::new(),
-            render,
+            render: render_options,
             interrupted: Arc::new(AtomicBool::new(false)),
             failed: false,
         };

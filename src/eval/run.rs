@@ -16,6 +16,7 @@ use crate::diag::{Diagnostic, SourceMap};
 use crate::names::normalize;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::Value;
+use crate::session::Roles;
 
 use super::program::{self, MethodCode};
 use super::{control, exec, processes, resolve};
@@ -80,7 +81,15 @@ pub struct Run {
     /// Whether the run's code may reach files and folders (`File`, `Open
     /// document`...); true unless an embedder (the fuzz targets) says otherwise.
     pub files_allowed: bool,
+    /// Where the project's roles.json is (see [`Run::roles_path`]).
+    roles_path: PathBuf,
+    /// The project's roles.json once read (see [`Run::load_roles`]).
+    roles: Option<LoadedRoles>,
 }
+
+/// What reading a project's roles.json gave: its roles (`None` without the
+/// file), or the diagnostic of a file that cannot be used.
+type LoadedRoles = Result<Option<Arc<Roles>>, Box<Diagnostic>>;
 
 /// What a run ended with.
 pub struct Outcome {
@@ -106,7 +115,11 @@ impl Run {
             None => folder.to_path_buf(),
         };
         let project_folder = std::path::absolute(&project_folder).unwrap_or(project_folder);
+        // Named as the user named the folder, for messages.
+        let roles_path = project_sources.as_deref().unwrap_or(folder).join("roles.json");
+        let roles_path = roles_path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(roles_path);
         let mut run = Run {
+            roles_path,
             project_folder,
             base,
             display_base,
@@ -129,6 +142,7 @@ impl Run {
             time_limit: None,
             files_allowed: true,
             project_sources,
+            roles: None,
         };
         // The system variable `OK`, which commands set (`CONVERT FROM TEXT`),
         // is a process variable every method knows.
@@ -213,6 +227,53 @@ impl Run {
         &self.project_folder
     }
 
+    /// Where the project's roles.json is: `Project/Sources/roles.json` of a 4D
+    /// project, `roles.json` beside the methods of a folder of loose methods
+    /// (which stands for `Project/Sources`, as its `Classes/` does).
+    pub fn roles_path(&self) -> &Path {
+        &self.roles_path
+    }
+
+    /// Reads the project's roles.json, the first time only (4D reads it when
+    /// the project starts): its roles, `None` when the project has none, or
+    /// the diagnostic of a file that cannot be used (malformed JSON, an
+    /// undeclared privilege...), which points into the file. `fourd run` and
+    /// the REPL call it before running anything; a server may too.
+    pub fn load_roles(&mut self) -> Result<Option<Arc<Roles>>, Box<Diagnostic>> {
+        if let Some(loaded) = &self.roles {
+            return loaded.clone();
+        }
+        let path = self.roles_path.clone();
+        let loaded = Roles::load_file(&path).map(|roles| roles.map(Arc::new)).map_err(|error| {
+            let shown = self.shown_path(&path).display().to_string();
+            let text = error.text.clone().unwrap_or_else(|| Arc::from(""));
+            let source = self.sources.add(shown.clone(), text);
+            let (start, end) = error.at.unwrap_or((0, 0));
+            let diag = Diagnostic::error("roles.json", error.message, crate::diag::Span::new(source, start, end))
+                .with_help("roles.json declares the project's privileges and roles; it is read when the run starts");
+            Box::new(match error.at {
+                Some(_) => diag.with_label("here"),
+                None => diag,
+            })
+        });
+        self.roles = Some(loaded.clone());
+        loaded
+    }
+
+    /// The roles the run read (see [`Run::load_roles`]); `None` before they
+    /// are read, or when the project has none or they cannot be used.
+    pub fn roles(&self) -> Option<Arc<Roles>> {
+        self.roles.as_ref().and_then(|loaded| loaded.as_ref().ok().cloned().flatten())
+    }
+
+    /// The privileges a call of the project method `name` is promoted to by
+    /// roles.json; `None` for most methods.
+    fn promotions_of(&self, name: &str) -> Option<Arc<[Box<str>]>> {
+        let roles = self.roles()?;
+        let privileges = roles.promotions_for_method(name);
+        (!privileges.is_empty()).then(|| privileges.into_iter().map(Box::from).collect())
+    }
+
     /// Runs `file` as a method with Text arguments; output goes to `out`.
     pub fn run_main(&mut self, file: &Path, args: &[String], out: &mut (dyn Output + Send)) -> Outcome {
         let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -223,6 +284,11 @@ impl Run {
     /// `onStartup` is named `STARTUP_KEY`); the first gets `args`. Returns
     /// when every process the methods started has ended.
     pub fn run_methods(&mut self, keys: &[String], args: &[String], out: &mut (dyn Output + Send)) -> Outcome {
+        // A roles.json that cannot be used stops the run before it starts.
+        if let Err(diag) = self.load_roles() {
+            self.diagnostics.push(*diag);
+            return Outcome { failed: true };
+        }
         let mut indexes = Vec::new();
         for key in keys {
             let Some(index) = resolve::Names::method(self, key) else {
@@ -290,10 +356,7 @@ impl Run {
     /// A file that cannot be read, or is not UTF-8 text, also leaves its
     /// diagnostic among the run's, so that `fourd run` says why.
     pub(super) fn read_source(&mut self, path: &Path) -> Result<(crate::diag::SourceId, String), String> {
-        let shown = match path.strip_prefix(&self.base) {
-            Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
-            _ => path.to_path_buf(),
-        };
+        let shown = self.shown_path(path);
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -310,6 +373,14 @@ impl Run {
             return Err(String::from("its file is not UTF-8 text"));
         }
         Ok((source, text))
+    }
+
+    /// A file of the project as messages name it (under `display_base`).
+    fn shown_path(&self, path: &Path) -> PathBuf {
+        match path.strip_prefix(&self.base) {
+            Ok(rel) if !self.base.as_os_str().is_empty() => self.display_base.join(rel),
+            _ => path.to_path_buf(),
+        }
     }
 
     /// Reports the uncaught error that stopped a process other than the main one.
@@ -934,10 +1005,16 @@ impl control::Methods for Run {
             return Ok(code.clone());
         }
         let (name, path) = (slot.name.clone(), slot.path.clone());
-        let code = self.load(&path, |run, ast| resolve::resolve_method(&name, ast, run)).map_err(|failure| {
-            let why = failure.reason("some of its names are not known");
-            RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {why}"))
-        })?;
+        let code = self
+            .load(&path, |run, ast| {
+                let (mut code, diags) = resolve::resolve_method(&name, ast, run);
+                code.promotes = run.promotions_of(&name);
+                (code, diags)
+            })
+            .map_err(|failure| {
+                let why = failure.reason("some of its names are not known");
+                RuntimeError::new(codes::NOT_SUPPORTED, format!("the method `{name}` cannot run: {why}"))
+            })?;
         if let Some(slot) = self.methods.get_mut(index) {
             slot.code = Some(code.clone());
         }

@@ -41,8 +41,6 @@ pub struct Session {
     singletons: Mutex<FxHashMap<usize, Arc<SharedObject>>>,
     /// The `4D.Session` object that stands for the session in 4D code.
     handle: std::sync::OnceLock<Arc<SharedObject>>,
-    /// The one-time tokens of `.createOTP()` and when each expires.
-    otps: Mutex<Vec<(SessionId, SystemTime)>>,
 }
 
 #[derive(Debug)]
@@ -70,7 +68,6 @@ impl Session {
             }),
             singletons: Mutex::new(FxHashMap::default()),
             handle: std::sync::OnceLock::new(),
-            otps: Mutex::new(Vec::new()),
         }
     }
 
@@ -78,18 +75,6 @@ impl Session {
     /// time, the same object for every process after.
     pub fn handle(&self, make: impl FnOnce() -> Arc<SharedObject>) -> Arc<SharedObject> {
         Arc::clone(self.handle.get_or_init(make))
-    }
-
-    /// `.createOTP({lifespan})`: a new one-time token of the session, valid
-    /// for `lifespan` seconds (at least 10, as documented).
-    pub fn create_otp(&self, lifespan_secs: u64) -> SessionId {
-        let token = SessionId::random();
-        let expires = SystemTime::now() + Duration::from_secs(lifespan_secs.max(10));
-        let mut otps = self.otps.lock();
-        let now = SystemTime::now();
-        otps.retain(|(_, until)| *until > now);
-        otps.push((token, expires));
-        token
     }
 
     /// `.userName`.

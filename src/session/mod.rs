@@ -22,9 +22,36 @@
 //! - Last use is wall-clock time, touched by each successful lookup (not by
 //!   `sessions()`); an expired session found by a lookup is removed then, and
 //!   the others by `expire`, which a server calls now and then.
-//! - Privileges are names compared exactly (case included), each kept once in
-//!   the order first given; `set_privileges` replaces them, `add_privileges`
-//!   adds. A web session is a guest until privileges are first set.
+//! - A session keeps privilege names as given, compared exactly (case
+//!   included), each once in the order first given; `set_privileges`
+//!   replaces them, `add_privileges` adds. A web session is a guest until
+//!   privileges are first set. What the names mean is the project's
+//!   roles.json (`roles.rs`, [`Roles`]), read once when a run starts: the
+//!   `4D.Session` members give the session only declared privileges,
+//!   expanded through roles and `includes` and spelt as declared, so that
+//!   the exact comparison here is a comparison in any case of 4D code's
+//!   names.
+//! - `.setPrivileges()` replaces the session's privileges (4D's
+//!   documentation does not say; its examples clear them first, which
+//!   replacing makes harmless). Names roles.json does not declare are left
+//!   out silently; it returns True. Without a roles.json no privilege is
+//!   declared: the privileges are set to none and it returns False (the
+//!   rest — a web session's `userName`, the end of its guest status — still
+//!   happens).
+//! - `.promote()` works in every kind of session (21 R3 leaves desktop
+//!   sessions open): the privilege goes on the running process, not the
+//!   session, until the method that called `.promote()` returns (or
+//!   `.demote(id)`); ids count from 1 per process. A `promote` permission of
+//!   type `method` in roles.json promotes every call of that project method
+//!   for its duration. `.getPrivileges()` never lists promoted privileges;
+//!   `.hasPrivilege()` sees them on the running process only, and
+//!   `.clearPrivileges()` leaves them.
+//! - One-time tokens (`.createOTP()`) are kept by the session table, in an
+//!   index of their own (token → session id and expiry), so that
+//!   `.restore()` and a `$4DSID` URL find a token's session with one lookup.
+//!   A token is used up by its first use, valid or not; it restores nothing
+//!   once expired, or when its session has expired. `.restore()` works only
+//!   in a web session (False elsewhere, as 20 R9 documents).
 //! - A session's storage is created empty with `SharedObject::new_storage()`
 //!   and never joins a group; it is freed when the last `Arc<Session>` goes.
 //! - Session singletons are kept per session by class index; the first
@@ -32,6 +59,7 @@
 
 mod entry;
 mod id;
+pub mod roles;
 mod table;
 
 #[cfg(test)]
@@ -39,7 +67,8 @@ mod tests;
 
 pub use entry::{DEFAULT_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT, Session};
 pub use id::{ParseSessionIdError, SessionId};
-pub use table::SessionTable;
+pub use roles::{Roles, RolesError};
+pub use table::{MIN_OTP_LIFESPAN, SessionTable};
 
 /// The kinds of session (spec §4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

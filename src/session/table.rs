@@ -24,14 +24,24 @@
 //! after every lock is let go, so freeing a large storage never holds up a
 //! lookup. A session's storage is freed when the last `Arc<Session>` goes:
 //! a process still running in an expired session keeps it until it ends.
+//!
+//! The one-time tokens of `.createOTP()` have an index of their own, sharded
+//! the same way by the token's low bits: token → (session id, expiry). It
+//! holds ids, not sessions, so a token never keeps a session alive. Taking a
+//! token (`take_otp`, for `.restore()` and `$4DSID`) removes it under its
+//! shard's lock whatever follows (single use), lets go, then looks the
+//! session up as `get` does (one shard's read lock; an expired session is
+//! refused and removed). `expire` also drops expired tokens and those whose
+//! session is gone.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use parking_lot::RwLock;
+use parking_lot::{Mutex, RwLock};
 use rustc_hash::FxBuildHasher;
 
+use super::entry::millis;
 use super::{Session, SessionId, SessionKind};
 
 /// How many shards; a power of two.
@@ -47,14 +57,81 @@ type Map = HashMap<u128, Arc<Session>, FxBuildHasher>;
 #[derive(Default)]
 struct Shard(RwLock<Map>);
 
+/// The shortest lifespan of a one-time token, in seconds (documented: a
+/// smaller one is raised to it).
+pub const MIN_OTP_LIFESPAN: u64 = 10;
+
+/// A one-time token's session (the id's bits) and when it expires
+/// (milliseconds since the Unix epoch).
+#[derive(Clone, Copy)]
+struct Otp {
+    session: u128,
+    expires: u64,
+}
+
+/// One shard of the token index, alone on its cache line.
+#[repr(align(64))]
+#[derive(Default)]
+struct OtpShard(Mutex<HashMap<u128, Otp, FxBuildHasher>>);
+
 /// The sessions of a run (or of a server), by id.
 pub struct SessionTable {
     shards: Box<[Shard]>,
+    otps: Box<[OtpShard]>,
 }
 
 impl SessionTable {
     pub fn new() -> SessionTable {
-        SessionTable { shards: (0..SHARDS).map(|_| Shard::default()).collect() }
+        SessionTable {
+            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
+            otps: (0..SHARDS).map(|_| OtpShard::default()).collect(),
+        }
+    }
+
+    /// `.createOTP({lifespan})`: a new one-time token of `session`, valid for
+    /// `lifespan_secs` seconds from now (at least [`MIN_OTP_LIFESPAN`]).
+    pub fn create_otp(&self, session: &Session, lifespan_secs: u64) -> SessionId {
+        self.create_otp_at(session, lifespan_secs, SystemTime::now())
+    }
+
+    /// [`SessionTable::create_otp`] at the time `now`.
+    pub fn create_otp_at(&self, session: &Session, lifespan_secs: u64, now: SystemTime) -> SessionId {
+        let lifespan = lifespan_secs.max(MIN_OTP_LIFESPAN).saturating_mul(1000);
+        let otp = Otp { session: session.id.as_u128(), expires: millis(now).saturating_add(lifespan) };
+        loop {
+            let token = SessionId::random();
+            let key = token.as_u128();
+            let mut map = self.otp_shard(key).0.lock();
+            if let std::collections::hash_map::Entry::Vacant(slot) = map.entry(key) {
+                slot.insert(otp);
+                return token;
+            }
+        }
+    }
+
+    /// The session that created the one-time token written in `token`, for
+    /// `.restore()` and `$4DSID`: the token is used up whatever the answer.
+    /// `None` for a text that is no token, an unknown or used token, an
+    /// expired token, or a session that has expired or is gone.
+    pub fn take_otp(&self, token: &str) -> Option<Arc<Session>> {
+        let token = SessionId::parse(token)?;
+        self.take_otp_at(&token, SystemTime::now())
+    }
+
+    /// [`SessionTable::take_otp`] at the time `now`.
+    pub fn take_otp_at(&self, token: &SessionId, now: SystemTime) -> Option<Arc<Session>> {
+        let key = token.as_u128();
+        // Removed under the lock, looked at after: single use.
+        let otp = self.otp_shard(key).0.lock().remove(&key)?;
+        if millis(now) >= otp.expires {
+            return None;
+        }
+        self.get_at(&SessionId::from_u128(otp.session), now)
+    }
+
+    /// How many one-time tokens wait to be used (expired ones not yet swept included).
+    pub fn otp_count(&self) -> usize {
+        self.otps.iter().map(|shard| shard.0.lock().len()).sum()
     }
 
     /// A new session of `kind` for `user_name`, with a new random id, created
@@ -144,9 +221,21 @@ impl SessionTable {
                 map.shrink_to(len * 2);
             }
         }
+        // Tokens that expired, or whose session is gone, are dropped (a
+        // session's shard is read-locked under a token shard's lock: nothing
+        // takes them the other way round).
+        let now_ms = millis(now);
+        for shard in self.otps.iter() {
+            shard.0.lock().retain(|_, otp| now_ms < otp.expires && self.contains(otp.session));
+        }
         // The sessions (and their storage, unless a process still holds them)
         // are freed here, after every lock is let go.
         removed.len()
+    }
+
+    /// Whether the session whose id has these bits is in the table.
+    fn contains(&self, key: u128) -> bool {
+        self.shard(key).0.read().contains_key(&key)
     }
 
     /// How many sessions the table holds (expired ones not yet swept included).
@@ -170,6 +259,10 @@ impl SessionTable {
     fn shard(&self, key: u128) -> &Shard {
         // The low bits of a version 4 id are random.
         &self.shards[(key as usize) & (SHARDS - 1)]
+    }
+
+    fn otp_shard(&self, key: u128) -> &OtpShard {
+        &self.otps[(key as usize) & (SHARDS - 1)]
     }
 }
 

@@ -19,6 +19,7 @@ fn send_and_sync() {
     check::<Session>();
     check::<SessionTable>();
     check::<SessionId>();
+    check::<Roles>();
 }
 
 #[test]
@@ -280,4 +281,82 @@ fn singletons_first_one_wins() {
 /// `time` cut to whole milliseconds, as the table keeps times.
 fn t0_millis(time: SystemTime) -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_millis(super::entry::millis(time))
+}
+
+#[test]
+fn otp_single_use() {
+    let table = SessionTable::new();
+    let web = table.create(SessionKind::Web, "");
+    let other = table.create(SessionKind::Web, "");
+    let token = table.create_otp(&web, 60);
+    assert!(is_upper_hex(token.as_str()));
+    assert_ne!(token, web.id);
+    let second = table.create_otp(&web, 60);
+    assert_ne!(token, second);
+    assert_eq!(table.otp_count(), 2);
+    let found = table.take_otp(token.as_str()).unwrap();
+    assert!(Arc::ptr_eq(&found, &web));
+    assert!(table.take_otp(token.as_str()).is_none(), "a token is used once");
+    // Any case, as ids are read.
+    assert!(Arc::ptr_eq(&table.take_otp(&second.as_str().to_lowercase()).unwrap(), &web));
+    assert_eq!(table.otp_count(), 0);
+    // Unknown tokens, texts that are no token, a session's own id.
+    assert!(table.take_otp(other.id.as_str()).is_none());
+    assert!(table.take_otp("not a token").is_none());
+    assert!(table.take_otp("").is_none());
+    // A desktop session's token brings a web request to it (spec §6.3).
+    let standalone = table.create(SessionKind::Standalone, "designer");
+    let token = table.create_otp(&standalone, 0);
+    assert!(Arc::ptr_eq(&table.take_otp(token.as_str()).unwrap(), &standalone));
+}
+
+#[test]
+fn otp_expiry() {
+    let table = SessionTable::new();
+    let t0 = SystemTime::now();
+    let web = table.create_at(SessionKind::Web, "", t0);
+    // Lifespans below 10 seconds are raised to 10.
+    let short = table.create_otp_at(&web, 3, t0);
+    let long = table.create_otp_at(&web, 120, t0);
+    let tried = table.create_otp_at(&web, 120, t0);
+    assert!(table.take_otp_at(&short, t0 + Duration::from_secs(9)).is_some());
+    let short = table.create_otp_at(&web, 3, t0);
+    assert!(table.take_otp_at(&short, t0 + Duration::from_secs(10)).is_none(), "expired token");
+    assert!(table.take_otp_at(&short, t0).is_none(), "an expired token is used up too");
+    assert!(table.take_otp_at(&long, t0 + Duration::from_secs(119)).is_some());
+    assert!(table.take_otp_at(&tried, t0 + Duration::from_secs(120)).is_none());
+    // The sweep drops expired tokens and keeps the others.
+    let kept = table.create_otp_at(&web, 600, t0);
+    let dropped = table.create_otp_at(&web, 10, t0);
+    assert_eq!(table.otp_count(), 2);
+    assert_eq!(table.expire(t0 + Duration::from_secs(30)), 0);
+    assert_eq!(table.otp_count(), 1);
+    assert!(table.take_otp_at(&dropped, t0 + Duration::from_secs(5)).is_none());
+    assert!(table.take_otp_at(&kept, t0 + Duration::from_secs(30)).is_some());
+}
+
+#[test]
+fn otp_of_expired_or_removed_session() {
+    let table = SessionTable::new();
+    let t0 = SystemTime::now();
+    let web = table.create_at(SessionKind::Web, "", t0);
+    // The token outlives the session's idle timeout: the session is refused.
+    let token = table.create_otp_at(&web, 2 * 3600, t0);
+    assert!(table.take_otp_at(&token, t0 + 61 * MINUTE).is_none(), "expired session");
+    assert!(table.get_by_id(&web.id).is_none(), "and removed");
+    // A removed session's token restores nothing, and the sweep drops it.
+    let gone = table.create_at(SessionKind::Remote, "u", t0);
+    let token = table.create_otp_at(&gone, 3600, t0);
+    let other = table.create_otp_at(&gone, 3600, t0);
+    table.remove(&gone.id);
+    assert!(table.take_otp_at(&token, t0).is_none());
+    assert_eq!(table.otp_count(), 1);
+    table.expire(t0);
+    assert_eq!(table.otp_count(), 0);
+    assert!(table.take_otp_at(&other, t0).is_none());
+    // Using a token touches its session.
+    let web = table.create_at(SessionKind::Web, "", t0);
+    let token = table.create_otp_at(&web, 3600, t0);
+    assert!(table.take_otp_at(&token, t0 + 30 * MINUTE).is_some());
+    assert_eq!(web.last_use(), t0_millis(t0 + 30 * MINUTE));
 }

@@ -55,13 +55,9 @@ pub fn web_process(thread: WebThread<'_, '_, '_>, site: &Site, pool: &super::poo
 }
 
 fn handle(process: &mut Process<'_>, thread: &WebThread<'_, '_, '_>, site: &Site, request: WebRequest) -> Answer {
-    let mut new_cookie = None;
+    let sent_cookie = cookie(&request, &site.cookie_name);
     let session_id = if site.scalable_sessions {
-        let (session, is_new) = session_of(thread, site, &request);
-        if is_new {
-            new_cookie =
-                Some(format!("{}={}; Path=/; SameSite=Strict; HttpOnly", site.cookie_name, session.id.as_str()));
-        }
+        let session = session_of(thread, &request, sent_cookie.as_deref());
         let id = session.id.as_str().to_string();
         thread.slot.set_session(session);
         Some(id)
@@ -75,34 +71,36 @@ fn handle(process: &mut Process<'_>, thread: &WebThread<'_, '_, '_>, site: &Site
         Ok(()) => reply_of(process),
         Err(answer) => answer,
     };
-    if let Some(cookie) = new_cookie {
-        answer.headers.push((String::from("Set-Cookie"), cookie));
+    // The client's cookie names the session the request ended in: a new
+    // one, or the one a token or `.restore()` brought back.
+    if site.scalable_sessions {
+        let session = thread.slot.session();
+        if sent_cookie.as_deref() != Some(session.id.as_str()) {
+            let cookie = format!("{}={}; Path=/; SameSite=Strict; HttpOnly", site.cookie_name, session.id.as_str());
+            answer.headers.push((String::from("Set-Cookie"), cookie));
+        }
     }
     answer
 }
 
 /// The web session of a request: the one of a valid `$4DSID` token, else
-/// the one its cookie names, else a new one (a guest); and whether it is new.
-fn session_of(thread: &WebThread<'_, '_, '_>, site: &Site, request: &WebRequest) -> (Arc<Session>, bool) {
+/// the live web session its cookie names, else a new one (a guest).
+fn session_of(thread: &WebThread<'_, '_, '_>, request: &WebRequest, sent_cookie: Option<&str>) -> Arc<Session> {
     use crate::eval::control::Control;
     let sessions = thread.control.sessions();
     if let Some(session) = otp_session(sessions, request) {
-        return (session, false);
+        return session;
     }
-    let from_cookie = cookie(request, &site.cookie_name)
-        .and_then(|id| sessions.get(&id))
-        .filter(|session| session.kind == SessionKind::Web);
-    match from_cookie {
-        Some(session) => (session, false),
-        None => (sessions.create(SessionKind::Web, ""), true),
-    }
+    sent_cookie
+        .and_then(|id| sessions.get(id))
+        .filter(|session| session.kind == SessionKind::Web)
+        .unwrap_or_else(|| sessions.create(SessionKind::Web, ""))
 }
 
 /// The session of the `$4DSID=<token>` of the URL's query, if the token is valid.
 fn otp_session(sessions: &crate::session::SessionTable, request: &WebRequest) -> Option<Arc<Session>> {
     let token = request.query().split('&').find_map(|pair| pair.strip_prefix("$4DSID="))?;
-    let _ = (sessions, token);
-    None // MERGE: sessions.take_otp(token)
+    sessions.take_otp(token)
 }
 
 /// The value of cookie `name` in the request's `Cookie` fields.

@@ -122,6 +122,10 @@ pub fn serve(
         .map_err(|e| format!("cannot start the listener: {e}"))?;
     let mut run = Run::for_project(&folder);
     run.show_at_once = Some(render);
+    // roles.json is read once, at start; a file that cannot be used stops the server.
+    if let Err(diag) = run.load_roles() {
+        return Err(crate::diag::render(&diag, &run.sources, render));
+    }
     let failed = processes::run_processes(&mut run, out, |mut main| {
         let mut process_vars = Vec::new();
         let mut process = exec::Process::new(&mut main.methods, &mut process_vars, &mut main.out);
@@ -151,6 +155,7 @@ pub fn serve(
         // The main process until the listener stops: it starts the web
         // processes the pool asks for, and handles its own messages.
         let mut web_processes = Vec::new();
+        let mut last_sweep = Instant::now();
         loop {
             for _ in 0..pool.wanted(MAIN_TICK) {
                 let (site, for_thread) = (Arc::clone(&site), Arc::clone(&pool));
@@ -165,6 +170,11 @@ pub fn serve(
             }
             if server.is_finished() {
                 break;
+            }
+            // Expired web sessions go, and their storage with them.
+            if last_sweep.elapsed() >= SESSION_SWEEP {
+                main.control.sessions().expire(std::time::SystemTime::now());
+                last_sweep = Instant::now();
             }
         }
         let _ = server.join();
@@ -220,6 +230,10 @@ async fn stop_signal() {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
+
+/// How often expired web sessions are looked for (a lookup also removes the
+/// expired session it finds).
+const SESSION_SWEEP: Duration = Duration::from_secs(30);
 
 /// How often the main process looks at its messages while the server runs.
 const MAIN_TICK: Duration = Duration::from_millis(50);

@@ -31,6 +31,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
+        Trial::test("cli/fourd_run_project_roles", fourd_run_project_roles),
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
         Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
@@ -507,6 +508,53 @@ fn fourd_run_project() -> Result<(), Failed> {
         if code != want_code || stdout != want {
             return Err(format!("exit {code:?}, output {stdout:?}; wanted {want_code:?}, {want:?}").into());
         }
+    }
+    Ok(())
+}
+
+/// A 4D project's roles.json is `Project/Sources/roles.json`: its roles
+/// expand, its `promote` permission promotes a method's calls; a malformed
+/// one stops the run (exit 1) with a diagnostic naming it, before onStartup.
+fn fourd_run_project_roles() -> Result<(), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-roles-{}", std::process::id()));
+    let sources = root.join("Project").join("Sources");
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(sources.join("Methods")).map_err(io)?;
+    std::fs::create_dir_all(sources.join("DatabaseMethods")).map_err(io)?;
+    std::fs::write(sources.join("DatabaseMethods").join("onStartup.4dm"), "ALERT(\"startup\")\n").map_err(io)?;
+    let roles = r#"{"privileges": [{"privilege": "Reports", "includes": ["Lookup"]}, {"privilege": "Lookup"}],
+        "roles": [{"role": "Accountant", "privileges": ["reports"]}],
+        "permissions": {"allowed": [{"applyTo": "Monthly", "type": "method", "promote": ["Reports"]}]}}"#;
+    std::fs::write(sources.join("roles.json"), roles).map_err(io)?;
+    std::fs::write(
+        sources.join("Methods").join("Monthly.4dm"),
+        "ALERT(\"monthly \"+String(Session.hasPrivilege(\"lookup\")))\n",
+    )
+    .map_err(io)?;
+    std::fs::write(
+        sources.join("Methods").join("Main.4dm"),
+        "ALERT(String(Session.setPrivileges({roles: \"accountant\"}))+JSON Stringify(Session.getPrivileges()))\n\
+         Session.clearPrivileges()\nMonthly\nALERT(String(Session.hasPrivilege(\"lookup\")))\n",
+    )
+    .map_err(io)?;
+    let run = |args: &[&str]| -> Result<(Option<i32>, String, String), Failed> {
+        let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        Ok((output.status.code(), text(&output.stdout), text(&output.stderr)))
+    };
+    let dir = root.display().to_string();
+    let good = run(&["run", &dir, "--method", "main"])?;
+    std::fs::write(sources.join("roles.json"), r#"{"privileges": [{"privilege": "a", "includes": ["b"]}]}"#)
+        .map_err(io)?;
+    let bad = run(&["run", &dir, "--method", "main"])?;
+    let _ = std::fs::remove_dir_all(&root);
+    if good != (Some(0), String::from("startup\nTrue[\"Reports\",\"Lookup\"]\nmonthly True\nFalse\n"), String::new()) {
+        return Err(format!("with a roles.json: {good:?}").into());
+    }
+    let (code, stdout, stderr) = bad;
+    let wanted = "Project/Sources/roles.json:1:49: privileges[0] (`a`): `includes` names the privilege `b`";
+    if code != Some(1) || !stdout.is_empty() || !stderr.contains(wanted) {
+        return Err(format!("with a malformed roles.json: exit {code:?}, {stdout:?}, {stderr}").into());
     }
     Ok(())
 }

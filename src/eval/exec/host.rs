@@ -80,6 +80,38 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.control.as_ref().map(|(control, _)| control.sessions().sessions()).unwrap_or_default()
     }
 
+    fn roles(&self) -> Option<Arc<crate::session::Roles>> {
+        self.process.control.as_ref().and_then(|(control, _)| control.roles().cloned())
+    }
+
+    fn create_otp(&mut self, session: &crate::session::Session, lifespan_secs: u64) -> Option<String> {
+        let (control, _) = self.process.control.as_ref()?;
+        Some(control.sessions().create_otp(session, lifespan_secs).as_str().to_string())
+    }
+
+    fn restore_session(&mut self, token: &str) -> bool {
+        let Some((control, slot)) = &self.process.control else { return false };
+        match control.sessions().take_otp(token) {
+            Some(session) => {
+                slot.set_session(session);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn promote(&mut self, privileges: Vec<Box<str>>) -> u32 {
+        self.process.promotions.promote(self.process.depth, privileges)
+    }
+
+    fn demote(&mut self, id: u32) {
+        self.process.promotions.demote(id);
+    }
+
+    fn is_promoted(&self, privilege: &str) -> bool {
+        self.process.promotions.has(privilege)
+    }
+
     fn running_processes(&self) -> Vec<ProcessInfo> {
         let Some((control, _)) = &self.process.control else { return Vec::new() };
         control.table().running().iter().map(|slot| process_info_of(slot)).collect()

@@ -20,6 +20,7 @@ mod expr;
 mod host;
 mod members;
 mod places;
+mod promotions;
 
 use super::control::{Control, Message, Methods, ProcessEntry};
 use super::portable::Portable;
@@ -94,6 +95,8 @@ pub struct Process<'a> {
     pub web: Option<Box<crate::commands::web::WebExchange>>,
     /// The XML documents this process has open (`DOM Create XML Ref`).
     pub xml: crate::commands::xml::XmlDocuments,
+    /// The privileges promoted on this process (`.promote()`, roles.json).
+    promotions: promotions::Promotions,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -176,6 +179,7 @@ impl<'a> Process<'a> {
             documents: Default::default(),
             web: None,
             xml: Default::default(),
+            promotions: Default::default(),
         }
     }
 
@@ -331,12 +335,19 @@ impl<'a> Process<'a> {
             super_pending: code.constructor.is_some_and(|c| c.derived),
         };
         self.depth += 1;
+        if let Some(privileges) = &code.promotes {
+            // A `promote` permission of roles.json: for this call only.
+            self.promotions.promote_call(self.depth, privileges);
+        }
         let mut outcome = self.block(&mut frame, &code.body);
         if frame.super_pending && outcome.is_ok() {
             outcome = self.check_super_called(&frame).map(|()| Flow::Normal);
         }
         if !self.errors.deferred.is_empty() {
             outcome = self.raise_deferred(outcome);
+        }
+        if !self.promotions.is_empty() {
+            self.promotions.end_call(self.depth);
         }
         self.depth -= 1;
         if frame.registered {

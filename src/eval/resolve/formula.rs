@@ -72,6 +72,7 @@ pub(super) fn resolve_formula_code(
         body,
         constructor: None,
         published_web: false,
+        promotes: None,
     };
     (code, captured)
 }

@@ -192,6 +192,7 @@ fn resolve_body(
         body,
         constructor: None,
         published_web: false,
+        promotes: None,
     };
     (code, r.diags)
 }
