@@ -258,9 +258,12 @@ pub(crate) fn web_set_http_header(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
             Value::Text(t) => t.as_str().to_string(),
             _ => String::new(),
         };
+        // A status line (`HTTP/1.1 404 Not Found`) stands for `X-STATUS`.
         text.split(['\r', '\n'])
-            .filter_map(|line| line.split_once(':'))
-            .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+            .filter_map(|line| match line.trim_start().strip_prefix("HTTP/") {
+                Some(_) => Some((String::from("X-STATUS"), line.trim().to_string())),
+                None => line.split_once(':').map(|(n, v)| (n.trim().to_string(), v.trim().to_string())),
+            })
             .filter(|(n, _)| !n.is_empty())
             .collect()
     } else {

@@ -18,6 +18,8 @@
 //!   `\xNN` escapes decoded; the transcript shows the status line answered,
 //!   or `(closed)`;
 //! - `SLOW text`: the same bytes, one a second, until the server closes;
+//! - `KEEP name`: the last answer's body (trimmed) is kept under `name`,
+//!   and `{name}` in a later request's target stands for it;
 //! - `# comment`.
 //!
 //! Transcript: `> request`, `< status`, the header fields but `Date`,
@@ -271,10 +273,16 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
     let mut jars = Jars::default();
     let mut ids = Ids::default();
     let mut out = String::new();
+    let mut kept: HashMap<String, String> = HashMap::new();
+    let mut last_body = String::new();
     let mut lines = script.lines().peekable();
     while let Some(line) = lines.next() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix("KEEP ") {
+            kept.insert(name.trim().to_string(), last_body.trim().to_string());
             continue;
         }
         if let Some(raw) = line.strip_prefix("RAW ") {
@@ -297,13 +305,11 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
             None => (String::from("a"), rest),
         };
         let (method, target) = rest.split_once(' ').ok_or_else(|| format!("not a request: {line}"))?;
-        let mut request = Request {
-            client,
-            method: method.to_string(),
-            target: target.to_string(),
-            headers: Vec::new(),
-            body: Vec::new(),
-        };
+        let mut target = target.to_string();
+        for (name, value) in &kept {
+            target = target.replace(&format!("{{{name}}}"), value);
+        }
+        let mut request = Request { client, method: method.to_string(), target, headers: Vec::new(), body: Vec::new() };
         let mut body_lines = Vec::new();
         // The request's own lines: header fields and body lines; any other
         // line (a blank one, a comment, the next request) ends them.
@@ -325,9 +331,10 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
         let who = if request.client == "a" { String::new() } else { format!("@{} ", request.client) };
         match parallel {
             None => {
-                out.push_str(&format!("> {who}{} {}\n", request.method, request.target));
+                out.push_str(&format!("> {who}{} {}\n", request.method, ids.mask(&request.target)));
                 let response = jars.send(address, &request)?;
                 show(&mut out, &response, &mut ids);
+                last_body = String::from_utf8_lossy(&response.body).into_owned();
             }
             Some(n) => {
                 out.push_str(&format!("> {who}PARALLEL {n} {} {}\n", request.method, request.target));
