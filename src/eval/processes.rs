@@ -411,6 +411,15 @@ pub struct WebThread<'scope, 'env, 'o> {
     pub slot: Arc<ProcessEntry>,
 }
 
+/// Writes on standard error the run's diagnostics not shown yet (see [`Run::take_unshown`]).
+pub fn show_diagnostics(world: &World<'_>) {
+    if let Some(text) = world.with_run(Run::take_unshown) {
+        let mut out = world.output();
+        out.stderr(&text);
+        out.flush();
+    }
+}
+
 impl<'scope, 'env, 'o: 'env> WebThread<'scope, 'env, 'o> {
     /// Runs `body` in a new `Process` on this thread: each request a web
     /// process handles starts with fresh process variables and no open
@@ -429,6 +438,12 @@ impl<'scope, 'env, 'o: 'env> WebThread<'scope, 'env, 'o> {
         crate::runtime::locks::release_all(process_id(self.slot.number));
         world.table.semaphores.release_all(self.slot.number);
         result
+    }
+
+    /// Writes on standard error the diagnostics not shown yet (a method
+    /// that could not be loaded).
+    pub fn show_diagnostics(&self) {
+        show_diagnostics(self.control.world);
     }
 
     /// Reports an uncaught error of 4D code run for a request, as the

@@ -383,6 +383,21 @@ impl Run {
         }
     }
 
+    /// The error diagnostics gathered since the last call (a method that
+    /// could not be loaded...), rendered with [`Run::show_at_once`]'s options
+    /// for a caller that shows them as they come (`fourd serve`); they leave
+    /// the run's list. `None` when there are none or nothing is shown at once.
+    pub fn take_unshown(&mut self) -> Option<String> {
+        let options = self.show_at_once?;
+        if !self.diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+        self.shown_errors += errors.len();
+        Some(errors.iter().map(|d| crate::diag::render(d, &self.sources, options)).collect())
+    }
+
     /// Reports the uncaught error that stopped a process other than the main one.
     /// With [`Run::show_at_once`] set, the error is rendered and given back
     /// to be written now (4D shows it when it happens: the main process may

@@ -142,12 +142,16 @@ fn run_code(
         let index = (!name.is_empty() && !crate::eval::is_database_key(&name))
             .then(|| process.methods.method_index(&name))
             .flatten();
-        let published = index.is_some_and(|i| {
-            crate::eval::control::Methods::code(process.methods, i).is_ok_and(|code| code.published_web)
-        });
-        let (Some(index), true) = (index, published) else {
-            return Err(Answer::page(404, "There is no such page."));
-        };
+        let Some(index) = index else { return Err(Answer::page(404, "There is no such page.")) };
+        match crate::eval::control::Methods::code(process.methods, index) {
+            Ok(code) if code.published_web => {}
+            Ok(_) => return Err(Answer::page(404, "There is no such page.")),
+            // A method that does not load (a syntax error) says why on standard error.
+            Err(_) => {
+                thread.show_diagnostics();
+                return Err(Answer::page(500, "The request could not be handled."));
+            }
+        }
         call(process, thread, index, vec![Value::text(param)])
             .map_err(|_| Answer::page(500, "The request could not be handled."))?;
         return Ok(());
@@ -196,7 +200,8 @@ fn call(
     index: usize,
     args: Vec<Value>,
 ) -> Result<Value, RuntimeError> {
-    let code = crate::eval::control::Methods::code(process.methods, index)?;
+    let code =
+        crate::eval::control::Methods::code(process.methods, index).inspect_err(|_| thread.show_diagnostics())?;
     let name = code.name.clone();
     process.call(code, args, Value::Undefined).inspect_err(|error| thread.report_error(error, &name))
 }

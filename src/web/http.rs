@@ -159,6 +159,12 @@ pub fn is_action(path: &str) -> bool {
 }
 
 async fn route(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local: SocketAddr) -> Response<Full<Bytes>> {
+    // hyper bounds the head by its read buffer; the exact limit is checked here.
+    let head_size =
+        req.uri().to_string().len() + req.headers().iter().map(|(n, v)| n.as_str().len() + v.len() + 4).sum::<usize>();
+    if head_size > shared.limits.header_size {
+        return close(respond(Answer::page(431, "The request's header fields are too large.")));
+    }
     let path = req.uri().path().to_string();
     let is_get = matches!(*req.method(), Method::GET | Method::HEAD);
     if !is_action(&path) {

@@ -130,7 +130,7 @@ pub fn serve(
         let mut process_vars = Vec::new();
         let mut process = exec::Process::new(&mut main.methods, &mut process_vars, &mut main.out);
         process.attach(&main.control, Arc::clone(&main.entry));
-        let mut failed = !run_database_method(&mut process, &main.control, crate::eval::STARTUP_KEY);
+        let mut failed = !run_database_method(&mut process, &main.control, main.world, crate::eval::STARTUP_KEY);
         let server_pool = Arc::clone(&pool);
         let server = std::thread::Builder::new().name(String::from("fourd-listener")).spawn(move || {
             runtime.block_on(async move {
@@ -183,19 +183,28 @@ pub fn serve(
         for entry in &web_processes {
             entry.abort();
         }
-        failed |= !run_database_method(&mut process, &main.control, crate::eval::EXIT_KEY);
+        failed |= !run_database_method(&mut process, &main.control, main.world, crate::eval::EXIT_KEY);
         main.control.finish(&mut process);
         failed
     });
-    Ok(!failed && run.diagnostics.iter().all(|d| !d.is_error()))
+    // Errors of web code were shown as they came and leave the exit status alone.
+    Ok(!failed)
 }
 
 /// Runs database method `key` if the project has it; false when it raised an uncaught error.
-fn run_database_method(process: &mut exec::Process<'_>, control: &dyn Control, key: &str) -> bool {
+fn run_database_method(
+    process: &mut exec::Process<'_>,
+    control: &dyn Control,
+    world: &processes::World<'_>,
+    key: &str,
+) -> bool {
     let Some(index) = process.methods.method_index(key) else { return true };
     let code = match crate::eval::control::Methods::code(process.methods, index) {
         Ok(code) => code,
-        Err(_) => return false,
+        Err(_) => {
+            processes::show_diagnostics(world);
+            return false;
+        }
     };
     let name = code.name.clone();
     match process.call(code, Vec::new(), Value::Undefined) {

@@ -4,8 +4,9 @@
 //! loopback port, sends the requests with a real HTTP client (ureq; raw TCP
 //! for the malformed ones), writes the transcript, stops the server with
 //! SIGTERM and compares. The server's standard error (its diagnostics; the
-//! access log goes to a file) is compared with `server.err` (none expected
-//! when it is missing). `UPDATE_GOLDEN=1` rewrites the expectations.
+//! access log goes to a file) is compared with `server.err`, and what it
+//! printed after its first line (`onExit`...) with `server.out` (none
+//! expected when they are missing). `UPDATE_GOLDEN=1` rewrites the expectations.
 //!
 //! Script lines:
 //! - `METHOD TARGET`, or `@client METHOD TARGET`: a request, from a client
@@ -56,6 +57,7 @@ pub struct Server {
     child: Child,
     pub address: String,
     log: PathBuf,
+    stdout: Option<BufReader<std::process::ChildStdout>>,
 }
 
 impl Server {
@@ -72,9 +74,9 @@ impl Server {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start fourd serve: {e}"))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut stdout = BufReader::new(child.stdout.take().ok_or("no stdout")?);
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map_err(|e| e.to_string())?;
+        stdout.read_line(&mut line).map_err(|e| e.to_string())?;
         let Some(address) = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()) else {
             let _ = child.kill();
             let mut err = String::new();
@@ -83,11 +85,12 @@ impl Server {
             }
             return Err(format!("fourd serve did not start: {line}{err}").into());
         };
-        Ok(Server { address: address.to_string(), child, log })
+        Ok(Server { address: address.to_string(), child, log, stdout: Some(stdout) })
     }
 
-    /// Stops the server with SIGTERM and returns its exit status and standard error.
-    pub fn stop(mut self) -> Result<(Option<i32>, String), Failed> {
+    /// Stops the server with SIGTERM and returns its exit status, the rest
+    /// of its standard output and its standard error.
+    pub fn stop(mut self) -> Result<(Option<i32>, String, String), Failed> {
         terminate(&self.child);
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -96,7 +99,11 @@ impl Server {
                 if let Some(mut stderr) = self.child.stderr.take() {
                     let _ = stderr.read_to_string(&mut err);
                 }
-                return Ok((status.code(), err));
+                let mut out = String::new();
+                if let Some(mut stdout) = self.stdout.take() {
+                    let _ = stdout.read_to_string(&mut out);
+                }
+                return Ok((status.code(), out, err));
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
@@ -248,7 +255,7 @@ fn web_case(case: &Path) -> Result<(), Failed> {
     let script = std::fs::read_to_string(case.join("exchange.http")).map_err(|e| e.to_string())?;
     let server = Server::start(case, &[])?;
     let transcript = run_script(&server.address, &script);
-    let (status, err) = server.stop()?;
+    let (status, out, err) = server.stop()?;
     let transcript = transcript?;
     let mut failures = Vec::new();
     if let Err(e) = super::golden::expect_file(&case.join("exchange.out"), &transcript) {
@@ -257,10 +264,16 @@ fn web_case(case: &Path) -> Result<(), Failed> {
     let err_file = case.join("server.err");
     if err_file.exists() || !err.is_empty() {
         // Paths in diagnostics are the project's, which lies elsewhere in each clone.
-        let shown = err.replace(&format!("{}/", case.display()), "");
+        let shown = Ids::default().mask(&err.replace(&format!("{}/", case.display()), ""));
         if let Err(e) = super::golden::expect_file(&err_file, &shown) {
             failures.push(e.message().map(str::to_string).unwrap_or_default());
         }
+    }
+    let out_file = case.join("server.out");
+    if (out_file.exists() || !out.is_empty())
+        && let Err(e) = super::golden::expect_file(&out_file, &out)
+    {
+        failures.push(e.message().map(str::to_string).unwrap_or_default());
     }
     if status != Some(0) {
         failures.push(format!("fourd serve exited with {status:?} after SIGTERM"));
@@ -401,12 +414,21 @@ fn show(out: &mut String, response: &Response, ids: &mut Ids) {
     }
 }
 
-/// `\r`, `\n`, `\\` and `\xNN` decoded.
+/// `\r`, `\n`, `\\` and `\xNN` decoded; `{c*N}` is N times the character c.
 fn unescape(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i] == b'{'
+            && let Some(end) = text[i..].find('}')
+            && let Some((c, n)) = text[i + 1..i + end].split_once('*')
+            && let Ok(n) = n.parse::<usize>()
+        {
+            out.extend(std::iter::repeat_n(c.as_bytes().to_vec(), n).flatten());
+            i += end + 1;
+            continue;
+        }
         if bytes[i] == b'\\' && i + 1 < bytes.len() {
             match bytes[i + 1] {
                 b'r' => out.push(b'\r'),

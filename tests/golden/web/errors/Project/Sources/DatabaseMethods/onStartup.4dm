@@ -1,0 +1,4 @@
+// Runs before the server listens.
+Use (Storage)
+	Storage.started:=New shared object("at"; "startup")
+End use

@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true}
+WEB SEND TEXT("onStartup said: "+Storage.started.at; "text/plain")

@@ -1,0 +1,4 @@
+//%attributes = {"publishedWeb":true}
+If (True
+	WEB SEND TEXT("no")
+End if

@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true}
+WEB SEND TEXT("a source must never be served, only run")
