@@ -96,7 +96,6 @@ pub fn serve(
     let mut limits = http::Limits::default();
     if let Some(timeout) = options.read_timeout {
         limits.read_timeout = timeout;
-        limits.shutdown_grace = limits.shutdown_grace.min(timeout.max(Duration::from_secs(1)));
     }
     if let Some(size) = options.max_request_size {
         limits.request_size = size;
@@ -132,10 +131,14 @@ pub fn serve(
         process.attach(&main.control, Arc::clone(&main.entry));
         let mut failed = !run_database_method(&mut process, &main.control, main.world, crate::eval::STARTUP_KEY);
         let server_pool = Arc::clone(&pool);
+        let signals = {
+            let _inside = runtime.enter();
+            StopSignals::catch()
+        };
         let server = std::thread::Builder::new().name(String::from("fourd-listener")).spawn(move || {
             runtime.block_on(async move {
                 match tokio::net::TcpListener::from_std(listener) {
-                    Ok(listener) => http::serve(listener, shared, stop_signal()).await,
+                    Ok(listener) => http::serve(listener, shared, signals.wait()).await,
                     Err(_) => server_pool.close(),
                 }
             })
@@ -216,27 +219,51 @@ fn run_database_method(
     }
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn stop_signal() {
+/// Ctrl-C and SIGTERM, caught from the moment they are made (so that the
+/// server, once it says it listens, always stops gracefully on them).
+struct StopSignals {
     #[cfg(unix)]
-    {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-        let terminated = async {
-            match term.as_mut() {
-                Some(term) => {
-                    term.recv().await;
-                }
-                None => std::future::pending::<()>().await,
+    interrupt: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    terminate: Option<tokio::signal::unix::Signal>,
+}
+
+impl StopSignals {
+    /// Catches the signals; must run inside the runtime.
+    fn catch() -> StopSignals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            StopSignals {
+                interrupt: signal(SignalKind::interrupt()).ok(),
+                terminate: signal(SignalKind::terminate()).ok(),
             }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            () = terminated => {}
         }
+        #[cfg(not(unix))]
+        StopSignals {}
     }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+
+    /// Resolves on the first of them.
+    async fn wait(self) {
+        #[cfg(unix)]
+        {
+            async fn next(signal: Option<tokio::signal::unix::Signal>) {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            }
+            tokio::select! {
+                () = next(self.interrupt) => {}
+                () = next(self.terminate) => {}
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

@@ -24,5 +24,6 @@ fn main() {
     trials.extend(session::trials());
     trials.extend(tidy::trials());
     trials.extend(web::trials());
+    trials.extend(web::other_trials());
     libtest_mimic::run(&args, trials).exit();
 }

@@ -477,3 +477,163 @@ fn raw_exchange(address: &str, bytes: &[u8], slow: bool) -> String {
         _ => String::from("(closed)"),
     }
 }
+
+/// The trials that are not transcripts: the access log, Ctrl-C, a real browser.
+pub fn other_trials() -> Vec<Trial> {
+    vec![
+        Trial::test("web/access_log_common_log_format", access_log),
+        Trial::test("web/sigint_stops_gracefully", sigint_stops),
+        Trial::test("web/sigterm_lets_requests_in_flight_finish", in_flight_finish),
+        browser_trial(),
+    ]
+}
+
+fn action_project() -> PathBuf {
+    super::golden::root().join("web").join("action")
+}
+
+/// One line a request, in 4D's Common Log Format: host, `-`, `-`, the local
+/// time in brackets, the request line in quotes, the status, the body's size.
+fn access_log() -> Result<(), Failed> {
+    let server = Server::start(&action_project(), &[])?;
+    let request = |target: &str| Request {
+        client: String::from("a"),
+        method: String::from("GET"),
+        target: target.to_string(),
+        headers: Vec::new(),
+        body: Vec::new(),
+    };
+    send(&server.address, &request("/4DACTION/hello/log"), None)?;
+    send(&server.address, &request("/nothing-here"), None)?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut log = server.access_log();
+    while log.lines().count() < 2 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        log = server.access_log();
+    }
+    let lines: Vec<&str> = log.lines().collect();
+    let shape = |line: &str, request: &str, status: &str| {
+        let (start, rest) = line.split_once(" [").unwrap_or(("", ""));
+        let (when, rest) = rest.split_once("] ").unwrap_or(("", ""));
+        let when_ok = when.len() == 20 && when.as_bytes()[2] == b'/' && when.as_bytes()[11] == b':';
+        start == "127.0.0.1 - -" && when_ok && rest.starts_with(&format!("\"{request}\" {status} "))
+    };
+    if lines.len() != 2
+        || !shape(lines[0], "GET /4DACTION/hello/log HTTP/1.1", "200")
+        || !shape(lines[1], "GET /nothing-here HTTP/1.1", "404")
+    {
+        return Err(format!("unexpected access log:\n{log}").into());
+    }
+    let (status, _, _) = server.stop()?;
+    if status != Some(0) {
+        return Err(format!("exit status {status:?}").into());
+    }
+    Ok(())
+}
+
+/// Ctrl-C (SIGINT) stops the server as SIGTERM does: exit 0, onExit run.
+fn sigint_stops() -> Result<(), Failed> {
+    let server = Server::start(&super::golden::root().join("web").join("errors"), &[])?;
+    let _ = Command::new("kill").arg("-INT").arg(server.child.id().to_string()).status();
+    let (status, out, _) = server.stop()?;
+    if status != Some(0) || out != "onExit ran\n" {
+        return Err(format!("after SIGINT: status {status:?}, output {out:?}").into());
+    }
+    Ok(())
+}
+
+/// A request running when SIGTERM comes still gets its answer.
+fn in_flight_finish() -> Result<(), Failed> {
+    let server = Server::start(&super::golden::root().join("web").join("errors"), &[])?;
+    let get = |target: &str| Request {
+        client: String::from("a"),
+        method: String::from("GET"),
+        target: target.to_string(),
+        headers: Vec::new(),
+        body: Vec::new(),
+    };
+    let address = server.address.clone();
+    let slow = std::thread::spawn(move || send(&address, &get("/4DACTION/slow"), None).map(|r| r.status));
+    // Until the slow request has entered its method (bounded).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let entered = send(&server.address, &get("/4DACTION/entered"), None)?;
+        if entered.body == b"True" {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err("the slow request never started".into());
+        }
+    }
+    terminate(&server.child);
+    let status = slow
+        .join()
+        .map_err(|_| "the client panicked")?
+        .map_err(|e| e.message().map(str::to_string).unwrap_or_default())?;
+    let (exit, _, _) = server.stop()?;
+    if status != 200 || exit != Some(0) {
+        return Err(format!("the request in flight got {status}, the server exited with {exit:?}").into());
+    }
+    Ok(())
+}
+
+/// Headless Chromium (Debian's package) loads a page whose script calls a
+/// 4DACTION twice: the second call is in the session the first made.
+fn browser_trial() -> Trial {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| Path::new(p).exists());
+    match chromium {
+        Some(path) => Trial::test("web/browser_keeps_the_session_by_cookie", move || browser(path)),
+        None => Trial::test(
+            "web/browser_keeps_the_session_by_cookie (skipped: no chromium; apt-get install chromium)",
+            || Ok(()),
+        )
+        .with_ignored_flag(true),
+    }
+}
+
+fn browser(chromium: &str) -> Result<(), Failed> {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("web-browser");
+    let server = Server::start(&project, &[])?;
+    let profile = std::env::temp_dir().join(format!("fourd-chromium-{}-{}", std::process::id(), unique()));
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("http://{}/", server.address))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {chromium}: {e}"))?;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = std::fs::remove_dir_all(&profile);
+            return Err("chromium did not finish within 60 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut dom = String::new();
+    if let Some(mut stdout) = child.stdout.take() {
+        let _ = stdout.read_to_string(&mut dom);
+    }
+    let _ = std::fs::remove_dir_all(&profile);
+    let expected = "first=1 second=2 same-session=true cookie-readable=false";
+    if !status.success() || !dom.contains(expected) {
+        return Err(format!("chromium ({status}) showed:\n{dom}\nexpected a page with {expected:?}").into());
+    }
+    server.stop()?;
+    Ok(())
+}

@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true}
+WEB SEND TEXT(String(Storage.slow#Null); "text/plain")
