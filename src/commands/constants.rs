@@ -25,6 +25,23 @@ const fn num(name: &'static str, token: Option<(u32, u32)>, value: f64) -> Const
 }
 
 pub static CONSTANTS: &[ConstantSpec] = &[
+    // Web Server options (the selectors of WEB SET OPTION)
+    num("Web port ID", None, 15.0),
+    num("Web IP address to listen", None, 16.0),
+    num("Web character set", None, 17.0),
+    num("Web max concurrent processes", None, 18.0),
+    num("Web maximum requests size", None, 27.0),
+    num("Web log recording", None, 29.0),
+    num("Web HTTPS port ID", None, 39.0),
+    num("Web inactive session timeout", None, 72.0),
+    num("Web session cookie name", None, 73.0),
+    num("Web inactive process timeout", None, 78.0),
+    num("Web session cookie domain", None, 81.0),
+    num("Web session cookie path", None, 82.0),
+    num("Web session enable IP address validation", None, 83.0),
+    num("Web HTTP enabled", None, 88.0),
+    num("Web HTTPS enabled", None, 89.0),
+    num("Web scalable session", None, 90.0),
     // Date Display Formats (theme 1)
     num("System date short", Some((1, 1)), 1.0),
     num("System date abbreviated", Some((1, 2)), 2.0),

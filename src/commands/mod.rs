@@ -31,6 +31,7 @@ mod tools;
 mod variable_blob;
 pub mod web;
 mod web_forms;
+pub mod web_options;
 pub mod xml;
 
 pub use language::{COUNT_PARAMETERS, EXECUTE_METHOD};
@@ -341,6 +342,8 @@ pub trait Host {
     fn documents(&mut self) -> &mut files::documents::Documents;
     /// The request a web process is handling, none outside a web process.
     fn web(&mut self) -> Option<&mut web::WebExchange>;
+    /// The options of the run's web server (`WEB SET OPTION`).
+    fn web_options(&mut self) -> std::sync::Arc<web_options::WebOptions>;
     /// The XML documents the running process has open (`DOM Parse XML source`).
     fn xml(&mut self) -> &mut xml::XmlDocuments;
 }

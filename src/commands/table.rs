@@ -9,7 +9,7 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, language, math, messages, objects, processes,
-    sessions, signals, string, system, tools, variable_blob, web, xml,
+    sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -255,6 +255,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1162, "WEB Get current session ID", (0, 0), Web, web::web_get_current_session_id),
     cmd(814, "WEB GET HTTP BODY", (1, 1), Web, web::web_get_http_body).refs(0b1),
     cmd(697, "WEB GET HTTP HEADER", (1, 2), Web, web::web_get_http_header).refs(0b11),
+    cmd(1209, "WEB GET OPTION", (2, 2), Web, web_options::web_get_option).refs(0b10),
     cmd(683, "WEB GET VARIABLES", (2, 2), Web, web::web_get_variables).refs(0b11),
     cmd(698, "WEB Is secured connection", (0, 0), Web, web::web_is_secured_connection),
     cmd(654, "WEB SEND BLOB", (2, 2), Web, web::web_send_blob),
@@ -262,6 +263,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(659, "WEB SEND HTTP REDIRECT", (1, 2), Web, web::web_send_http_redirect),
     cmd(677, "WEB SEND TEXT", (1, 2), Web, web::web_send_text),
     cmd(660, "WEB SET HTTP HEADER", (1, 2), Web, web::web_set_http_header).refs(0b11),
+    cmd(1210, "WEB SET OPTION", (2, 2), Web, web_options::web_set_option),
     // XML
     cmd(1096, "XML GET OPTIONS", (3, MANY), Xml, xml::xml_get_options).refs(0b0101_0100),
     cmd(1090, "XML SET OPTIONS", (3, MANY), Xml, xml::xml_set_options),

@@ -56,6 +56,8 @@ pub trait Methods {
     /// The folder of the project, and whether it is a 4D project (`Project/Sources` inside);
     /// `None` when the run gives no access to files (`Run::files_allowed`).
     fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
+    /// The options of the run's web server.
+    fn web_options(&self) -> Arc<crate::commands::web_options::WebOptions>;
 }
 
 /// `Process state` values (documented constants).

@@ -774,6 +774,10 @@ impl Methods for SharedMethods<'_, '_> {
     fn project_folder(&self) -> Option<(std::path::PathBuf, bool)> {
         self.world.with_run(|run| Methods::project_folder(&*run))
     }
+
+    fn web_options(&self) -> Arc<crate::commands::web_options::WebOptions> {
+        self.world.with_run(|run| Arc::clone(&run.web_options))
+    }
 }
 
 /// A process's output: whole lines go to the run's output at once, so that

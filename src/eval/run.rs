@@ -81,6 +81,9 @@ pub struct Run {
     /// Whether the run's code may reach files and folders (`File`, `Open
     /// document`...); true unless an embedder (the fuzz targets) says otherwise.
     pub files_allowed: bool,
+    /// The options of the run's web server (`WEB SET OPTION`), which
+    /// `fourd serve` fills from the project's settings.
+    pub web_options: Arc<crate::commands::web_options::WebOptions>,
     /// Where the project's roles.json is (see [`Run::roles_path`]).
     roles_path: PathBuf,
     /// The project's roles.json once read (see [`Run::load_roles`]).
@@ -115,6 +118,7 @@ impl Run {
             None => folder.to_path_buf(),
         };
         let project_folder = std::path::absolute(&project_folder).unwrap_or(project_folder);
+        let application = project_folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         // Named as the user named the folder, for messages.
         let roles_path = project_sources.as_deref().unwrap_or(folder).join("roles.json");
         let roles_path = roles_path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(roles_path);
@@ -141,6 +145,7 @@ impl Run {
             process_var_misses: 0,
             time_limit: None,
             files_allowed: true,
+            web_options: Arc::new(crate::commands::web_options::WebOptions::new(&application)),
             project_sources,
             roles: None,
         };
@@ -975,6 +980,10 @@ impl control::Methods for Run {
 
     fn project_folder(&self) -> Option<(PathBuf, bool)> {
         self.files_allowed.then(|| (self.project_folder.clone(), self.project_sources.is_some()))
+    }
+
+    fn web_options(&self) -> Arc<crate::commands::web_options::WebOptions> {
+        Arc::clone(&self.web_options)
     }
 
     fn class_index(&mut self, name: &str) -> Option<usize> {

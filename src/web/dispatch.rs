@@ -41,6 +41,8 @@ pub struct Site {
     pub scalable_sessions: bool,
     /// `4DSID_<project name>`.
     pub cookie_name: String,
+    /// What follows the cookie's value: `; Path=/; SameSite=Strict; HttpOnly`.
+    pub cookie_attributes: String,
 }
 
 /// The body of a web process: handles requests until the pool closes.
@@ -76,7 +78,7 @@ fn handle(process: &mut Process<'_>, thread: &WebThread<'_, '_, '_>, site: &Site
     if site.scalable_sessions {
         let session = thread.slot.session();
         if sent_cookie.as_deref() != Some(session.id.as_str()) {
-            let cookie = format!("{}={}; Path=/; SameSite=Strict; HttpOnly", site.cookie_name, session.id.as_str());
+            let cookie = format!("{}={}{}", site.cookie_name, session.id.as_str(), site.cookie_attributes);
             answer.headers.push((String::from("Set-Cookie"), cookie));
         }
     }

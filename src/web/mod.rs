@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use parking_lot::Mutex;
 
 use crate::commands::Output;
+use crate::commands::web_options::{OptionValue, selector};
 use crate::eval::control::Control;
 use crate::eval::{Run, exec, processes};
 use crate::runtime::value::Value;
@@ -76,12 +77,6 @@ pub fn serve(
         return Err(format!("not a 4D project (no Project/Sources folder): {}", options.project.display()));
     }
     let settings = settings::WebSettings::read(&folder)?;
-    let host = options.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let port = options.port.unwrap_or(settings.port);
-    let listener = std::net::TcpListener::bind(SocketAddr::new(host, port))
-        .map_err(|e| format!("cannot listen on {}: {e}", SocketAddr::new(host, port)))?;
-    listener.set_nonblocking(true).map_err(|e| format!("cannot listen: {e}"))?;
-    let address = listener.local_addr().map_err(|e| format!("cannot listen: {e}"))?;
     let log: Box<dyn std::io::Write + Send> = match &options.log {
         Some(path) => Box::new(
             std::fs::OpenOptions::new()
@@ -92,27 +87,6 @@ pub fn serve(
         ),
         None => Box::new(std::io::stderr()),
     };
-    let root = settings.root.canonicalize().unwrap_or_else(|_| settings.root.clone());
-    let mut limits = http::Limits::default();
-    if let Some(timeout) = options.read_timeout {
-        limits.read_timeout = timeout;
-    }
-    if let Some(size) = options.max_request_size {
-        limits.request_size = size;
-    }
-    let pool = Arc::new(pool::Pool::default());
-    let shared = Arc::new(http::Shared {
-        root: root.clone(),
-        index: settings.home_page.clone(),
-        pool: Arc::clone(&pool),
-        limits,
-        log: Some(Mutex::new(log)),
-    });
-    let site = Arc::new(dispatch::Site {
-        root,
-        scalable_sessions: settings.scalable_sessions,
-        cookie_name: format!("4DSID_{}", project_name(&folder)),
-    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("fourd-listener")
@@ -125,11 +99,28 @@ pub fn serve(
     if let Err(diag) = run.load_roles() {
         return Err(crate::diag::render(&diag, &run.sources, render));
     }
-    let failed = processes::run_processes(&mut run, out, |mut main| {
+    // The settings are the options `onStartup` finds (and may change).
+    let web_options = crate::commands::web_options::WebOptions::new(&project_name(&folder));
+    let _ = web_options.set(selector::PORT, OptionValue::Number(f64::from(settings.port)));
+    let _ = web_options
+        .set(selector::SCALABLE_SESSION, OptionValue::Number(f64::from(u8::from(settings.scalable_sessions))));
+    let web_options = Arc::new(web_options);
+    run.web_options = Arc::clone(&web_options);
+    processes::run_processes(&mut run, out, |mut main| {
         let mut process_vars = Vec::new();
         let mut process = exec::Process::new(&mut main.methods, &mut process_vars, &mut main.out);
         process.attach(&main.control, Arc::clone(&main.entry));
         let mut failed = !run_database_method(&mut process, &main.control, main.world, crate::eval::STARTUP_KEY);
+        // The server starts after `onStartup`, with the options it left.
+        let started = listen(options, &settings, &web_options, log);
+        let (listener, shared, site, address) = match started {
+            Ok(started) => started,
+            Err(message) => {
+                main.control.finish(&mut process);
+                return Err(message);
+            }
+        };
+        let pool = Arc::clone(&shared.pool);
         let server_pool = Arc::clone(&pool);
         let signals = {
             let _inside = runtime.enter();
@@ -144,16 +135,10 @@ pub fn serve(
             })
         });
         let Ok(server) = server else {
-            process.out.stderr("fourd serve: cannot start the listener\n");
             main.control.finish(&mut process);
-            return true;
+            return Err(String::from("cannot start the listener"));
         };
-        let shown = if host.is_unspecified() {
-            SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), address.port())
-        } else {
-            address
-        };
-        process.out.stdout(&format!("fourd serve: listening on http://{shown}/ (Ctrl-C stops)\n"));
+        process.out.stdout(&format!("fourd serve: listening on http://{address}/ (Ctrl-C stops)\n"));
         process.out.flush();
         // The main process until the listener stops: it starts the web
         // processes the pool asks for, and handles its own messages.
@@ -188,10 +173,70 @@ pub fn serve(
         }
         failed |= !run_database_method(&mut process, &main.control, main.world, crate::eval::EXIT_KEY);
         main.control.finish(&mut process);
-        failed
+        // Errors of web code were shown as they came and leave the exit status alone.
+        Ok(!failed)
+    })
+}
+
+/// What a started listener needs: its socket, what its connections share,
+/// what the web processes know, and the address to show.
+type Started = (std::net::TcpListener, Arc<http::Shared>, Arc<dispatch::Site>, SocketAddr);
+
+/// Binds the listener with the options `onStartup` left, the command line
+/// winning over them.
+fn listen(
+    options: &ServeOptions,
+    settings: &settings::WebSettings,
+    web_options: &crate::commands::web_options::WebOptions,
+    log: Box<dyn std::io::Write + Send>,
+) -> Result<Started, String> {
+    let listen_to = web_options.text(selector::IP_ADDRESS);
+    let host = match options.host {
+        Some(host) => host,
+        None if listen_to.is_empty() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        None => listen_to.parse().map_err(|_| format!("the web IP address `{listen_to}` is not an address"))?,
+    };
+    let port = match options.port {
+        Some(port) => port,
+        None => u16::try_from(web_options.number(selector::PORT) as i64).unwrap_or(settings::DEFAULT_PORT),
+    };
+    let listener = std::net::TcpListener::bind(SocketAddr::new(host, port))
+        .map_err(|e| format!("cannot listen on {}: {e}", SocketAddr::new(host, port)))?;
+    listener.set_nonblocking(true).map_err(|e| format!("cannot listen: {e}"))?;
+    let address = listener.local_addr().map_err(|e| format!("cannot listen: {e}"))?;
+    let address =
+        if host.is_unspecified() { SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), address.port()) } else { address };
+    let root = settings.root.canonicalize().unwrap_or_else(|_| settings.root.clone());
+    let mut limits = http::Limits::default();
+    if let Some(timeout) = options.read_timeout {
+        limits.read_timeout = timeout;
+    }
+    limits.request_size = match options.max_request_size {
+        Some(size) => size,
+        None => web_options.number(selector::MAX_REQUEST_SIZE) as usize,
+    };
+    let shared = Arc::new(http::Shared {
+        root: root.clone(),
+        index: settings.home_page.clone(),
+        pool: Arc::new(pool::Pool::default()),
+        limits,
+        log: Some(Mutex::new(log)),
     });
-    // Errors of web code were shown as they came and leave the exit status alone.
-    Ok(!failed)
+    let mut cookie_attributes = String::new();
+    let path = web_options.text(selector::SESSION_COOKIE_PATH);
+    cookie_attributes.push_str(&format!("; Path={}", if path.is_empty() { "/" } else { &path }));
+    let domain = web_options.text(selector::SESSION_COOKIE_DOMAIN);
+    if !domain.is_empty() {
+        cookie_attributes.push_str(&format!("; Domain={domain}"));
+    }
+    cookie_attributes.push_str("; SameSite=Strict; HttpOnly");
+    let site = Arc::new(dispatch::Site {
+        root,
+        scalable_sessions: web_options.number(selector::SCALABLE_SESSION) != 0.0,
+        cookie_name: web_options.text(selector::SESSION_COOKIE_NAME),
+        cookie_attributes,
+    });
+    Ok((listener, shared, site, address))
 }
 
 /// Runs database method `key` if the project has it; false when it raised an uncaught error.

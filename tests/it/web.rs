@@ -340,7 +340,7 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
             }
             lines.next();
         }
-        request.body = body_lines.join("\r\n").into_bytes();
+        request.body = unescape_repeats(&body_lines.join("\r\n"));
         let who = if request.client == "a" { String::new() } else { format!("@{} ", request.client) };
         match parallel {
             None => {
@@ -412,6 +412,31 @@ fn show(out: &mut String, response: &Response, ids: &mut Ids) {
             out.push('\n');
         }
     }
+}
+
+/// A body line's `{c*N}`: N times the character c.
+fn unescape_repeats(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.extend_from_slice(rest[..start].as_bytes());
+        let after = &rest[start..];
+        match after.find('}').and_then(|end| {
+            let (c, n) = after[1..end].split_once('*')?;
+            Some((c, n.parse::<usize>().ok()?, end))
+        }) {
+            Some((c, n, end)) => {
+                out.extend(std::iter::repeat_n(c.as_bytes().to_vec(), n).flatten());
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push(b'{');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.extend_from_slice(rest.as_bytes());
+    out
 }
 
 /// `\r`, `\n`, `\\` and `\xNN` decoded; `{c*N}` is N times the character c.

@@ -368,6 +368,10 @@ impl Host for ProcessHost<'_, '_, '_> {
         &mut self.process.documents
     }
 
+    fn web_options(&mut self) -> Arc<crate::commands::web_options::WebOptions> {
+        self.process.methods.web_options()
+    }
+
     fn web(&mut self) -> Option<&mut crate::commands::web::WebExchange> {
         self.process.web.as_deref_mut()
     }
