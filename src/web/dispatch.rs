@@ -45,18 +45,61 @@ pub struct Site {
     pub cookie_attributes: String,
 }
 
+/// The methods a web process has looked up: the run's table is behind a
+/// lock that every process shares, so each web process keeps what it found
+/// (a project's methods do not change while it is served).
+#[derive(Default)]
+struct Known {
+    indexes: rustc_hash::FxHashMap<String, Option<usize>>,
+    codes: rustc_hash::FxHashMap<usize, Arc<crate::eval::program::MethodCode>>,
+}
+
+impl Known {
+    fn index(&mut self, process: &mut Process<'_>, name: &str) -> Option<usize> {
+        if let Some(found) = self.indexes.get(name) {
+            return *found;
+        }
+        let found = process.methods.method_index(name);
+        self.indexes.insert(name.to_string(), found);
+        found
+    }
+
+    /// The code of method `index`; a method that does not load (a syntax
+    /// error) shows its diagnostics and is tried again next time.
+    fn code(
+        &mut self,
+        process: &mut Process<'_>,
+        thread: &WebThread<'_, '_, '_>,
+        index: usize,
+    ) -> Result<Arc<crate::eval::program::MethodCode>, RuntimeError> {
+        if let Some(code) = self.codes.get(&index) {
+            return Ok(Arc::clone(code));
+        }
+        let code = crate::eval::control::Methods::code(process.methods, index).inspect_err(|_| thread.show_diagnostics())?;
+        self.codes.insert(index, Arc::clone(&code));
+        Ok(code)
+    }
+}
+
 /// The body of a web process: handles requests until the pool closes.
 pub fn web_process(thread: WebThread<'_, '_, '_>, site: &Site, pool: &super::pool::Pool<Job>) {
+    let mut known = Known::default();
     thread.with_process(|process| {
         while let Some(job) = pool.next() {
-            let answer = handle(process, &thread, site, job.request);
+            let answer = handle(process, &thread, &mut known, site, job.request);
             process.web = None;
             let _ = job.answer.send(answer);
         }
     });
 }
 
-fn handle(process: &mut Process<'_>, thread: &WebThread<'_, '_, '_>, site: &Site, request: WebRequest) -> Answer {
+fn handle(
+    process: &mut Process<'_>,
+    thread: &WebThread<'_, '_, '_>,
+    known: &mut Known,
+    site: &Site,
+    request: WebRequest,
+) -> Answer {
     let sent_cookie = cookie(&request, &site.cookie_name);
     let session_id = if site.scalable_sessions {
         let session = session_of(thread, &request, sent_cookie.as_deref());
@@ -69,7 +112,7 @@ fn handle(process: &mut Process<'_>, thread: &WebThread<'_, '_, '_>, site: &Site
     let path = request.path().to_string();
     let is_action = super::http::is_action(&path);
     process.web = Some(Box::new(WebExchange::new(request, site.root.clone(), session_id)));
-    let mut answer = match run_code(process, thread, &path, is_action) {
+    let mut answer = match run_code(process, thread, known, &path, is_action) {
         Ok(()) => reply_of(process),
         Err(answer) => answer,
     };
@@ -122,15 +165,17 @@ fn cookie(request: &WebRequest, name: &str) -> Option<String> {
 fn run_code(
     process: &mut Process<'_>,
     thread: &WebThread<'_, '_, '_>,
+    known: &mut Known,
     path: &str,
     is_action: bool,
 ) -> Result<(), Answer> {
     let texts = database_method_args(process);
-    if let Some(index) = process.methods.method_index("COMPILER_WEB") {
-        call(process, thread, index, Vec::new()).map_err(|_| Answer::page(500, "The request could not be handled."))?;
+    if let Some(index) = known.index(process, "COMPILER_WEB") {
+        call(process, thread, known, index, Vec::new())
+            .map_err(|_| Answer::page(500, "The request could not be handled."))?;
     }
-    if let Some(index) = process.methods.method_index(crate::eval::WEB_AUTHENTICATION_KEY) {
-        match call(process, thread, index, texts.clone()) {
+    if let Some(index) = known.index(process, crate::eval::WEB_AUTHENTICATION_KEY) {
+        match call(process, thread, known, index, texts.clone()) {
             Ok(Value::Bool(false)) => return Err(Answer::page(403, "The request was refused.")),
             Ok(_) => {}
             Err(_) => return Err(Answer::page(403, "The request was refused.")),
@@ -142,25 +187,22 @@ fn run_code(
         let name = decode(name);
         let param = decode(param);
         let index = (!name.is_empty() && !crate::eval::is_database_key(&name))
-            .then(|| process.methods.method_index(&name))
+            .then(|| known.index(process, &name))
             .flatten();
         let Some(index) = index else { return Err(Answer::page(404, "There is no such page.")) };
-        match crate::eval::control::Methods::code(process.methods, index) {
+        match known.code(process, thread, index) {
             Ok(code) if code.published_web => {}
             Ok(_) => return Err(Answer::page(404, "There is no such page.")),
-            // A method that does not load (a syntax error) says why on standard error.
-            Err(_) => {
-                thread.show_diagnostics();
-                return Err(Answer::page(500, "The request could not be handled."));
-            }
+            // A method that does not load (a syntax error) said why on standard error.
+            Err(_) => return Err(Answer::page(500, "The request could not be handled.")),
         }
-        call(process, thread, index, vec![Value::text(param)])
+        call(process, thread, known, index, vec![Value::text(param)])
             .map_err(|_| Answer::page(500, "The request could not be handled."))?;
         return Ok(());
     }
-    match process.methods.method_index(crate::eval::WEB_CONNECTION_KEY) {
+    match known.index(process, crate::eval::WEB_CONNECTION_KEY) {
         Some(index) => {
-            call(process, thread, index, texts).map_err(|_| Answer::page(500, "The request could not be handled."))?;
+            call(process, thread, known, index, texts).map_err(|_| Answer::page(500, "The request could not be handled."))?;
             Ok(())
         }
         None => Err(Answer::page(404, "There is no such page.")),
@@ -199,11 +241,11 @@ fn database_method_args(process: &Process<'_>) -> Vec<Value> {
 fn call(
     process: &mut Process<'_>,
     thread: &WebThread<'_, '_, '_>,
+    known: &mut Known,
     index: usize,
     args: Vec<Value>,
 ) -> Result<Value, RuntimeError> {
-    let code =
-        crate::eval::control::Methods::code(process.methods, index).inspect_err(|_| thread.show_diagnostics())?;
+    let code = known.code(process, thread, index)?;
     let name = code.name.clone();
     process.call(code, args, Value::Undefined).inspect_err(|error| thread.report_error(error, &name))
 }

@@ -142,14 +142,29 @@ async fn handle(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local
     if let Some(log) = &shared.log {
         use hyper::body::Body;
         let size = response.body().size_hint().exact().unwrap_or(0);
-        // 4D's logweb.txt form: local time, no zone.
-        let when = jiff::Zoned::now().strftime("%d/%b/%Y:%H:%M:%S");
+        let when = log_time();
         let text = format!("{} - - [{when}] \"{line}\" {} {size}\n", peer.ip(), response.status().as_u16());
         let mut log = log.lock();
         let _ = log.write_all(text.as_bytes());
         let _ = log.flush();
     }
     response
+}
+
+/// The time of a log line in 4D's logweb.txt form (local time, no zone),
+/// made once a second per thread.
+fn log_time() -> String {
+    thread_local! {
+        static LAST: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((u64::MAX, String::new())) };
+    }
+    let second = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != second {
+            *last = (second, jiff::Zoned::now().strftime("%d/%b/%Y:%H:%M:%S").to_string());
+        }
+        last.1.clone()
+    })
 }
 
 /// Whether `path` is a `/4DACTION/...` URL (the prefix in any case).

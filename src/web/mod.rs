@@ -317,4 +317,4 @@ impl StopSignals {
 const SESSION_SWEEP: Duration = Duration::from_secs(30);
 
 /// How often the main process looks at its messages while the server runs.
-const MAIN_TICK: Duration = Duration::from_millis(50);
+const MAIN_TICK: Duration = Duration::from_millis(10);

@@ -4,11 +4,14 @@
 //! 4D code and send the answer back. The listener never runs 4D code, so a
 //! slow method holds one web process, never the listener.
 //!
-//! The pool starts with [`Pool::MIN`] processes. When a request arrives and
-//! no process is idle, the pool asks the main process (which alone may start
-//! threads of the run) for one more, up to [`Pool::MAX`]; beyond, requests
-//! wait in the queue, which holds at most [`Pool::QUEUE`] of them (then the
-//! listener answers 503).
+//! The pool starts with [`Pool::MIN`] processes. When a request has waited
+//! [`Pool::PATIENCE`] in the queue (every process is busy, a method is slow
+//! or waits), the main process (which alone may start threads of the run)
+//! starts one more, up to [`Pool::MAX`]; beyond, requests wait in the
+//! queue, which holds at most [`Pool::QUEUE`] of them (then the listener
+//! answers 503). Quick requests never wait that long, so a busy server keeps
+//! few processes, and the 2 cores of a small machine do not switch between
+//! dozens of threads.
 
 use std::collections::VecDeque;
 
@@ -24,7 +27,8 @@ pub struct Pool<J> {
 }
 
 struct State<J> {
-    jobs: VecDeque<J>,
+    /// The jobs waiting, with when each came.
+    jobs: VecDeque<(std::time::Instant, J)>,
     /// Web processes waiting for a job.
     idle: usize,
     /// Web processes started (or asked for).
@@ -66,6 +70,8 @@ impl<J> Pool<J> {
     pub const MAX: usize = 64;
     /// The most requests waiting for a web process.
     pub const QUEUE: usize = 4096;
+    /// How long a request waits before the pool grows.
+    pub const PATIENCE: std::time::Duration = std::time::Duration::from_millis(5);
 
     /// Queues a job for the next idle web process.
     pub fn push(&self, job: J) -> Result<(), Refused> {
@@ -76,13 +82,10 @@ impl<J> Pool<J> {
         if state.jobs.len() >= Self::QUEUE {
             return Err(Refused::Busy);
         }
-        state.jobs.push_back(job);
-        let waiting = state.jobs.len();
-        if waiting > state.idle && state.processes + state.wanted < Self::MAX {
-            state.wanted += 1;
-            self.grow.notify_one();
+        state.jobs.push_back((std::time::Instant::now(), job));
+        if state.idle > 0 {
+            self.work.notify_one();
         }
-        self.work.notify_one();
         Ok(())
     }
 
@@ -91,7 +94,7 @@ impl<J> Pool<J> {
     pub fn next(&self) -> Option<J> {
         let mut state = self.state.lock();
         loop {
-            if let Some(job) = state.jobs.pop_front() {
+            if let Some((_, job)) = state.jobs.pop_front() {
                 return Some(job);
             }
             if state.closed {
@@ -103,8 +106,9 @@ impl<J> Pool<J> {
         }
     }
 
-    /// For the main process: how many web processes to start now, waiting
-    /// up to `timeout` for a request for more. 0 once closed.
+    /// For the main process: how many web processes to start now (the
+    /// first ones, or one more when a request has waited too long), after
+    /// waiting up to `timeout`. 0 once closed.
     pub fn wanted(&self, timeout: std::time::Duration) -> usize {
         let mut state = self.state.lock();
         if state.wanted == 0 && !state.closed {
@@ -112,6 +116,10 @@ impl<J> Pool<J> {
         }
         if state.closed {
             return 0;
+        }
+        let overdue = state.jobs.front().is_some_and(|(came, _)| came.elapsed() >= Self::PATIENCE);
+        if overdue && state.idle == 0 && state.processes + state.wanted < Self::MAX {
+            state.wanted += 1;
         }
         let n = state.wanted;
         state.wanted = 0;
@@ -147,6 +155,9 @@ mod tests {
         let pool: Pool<u32> = Pool::default();
         assert_eq!(pool.wanted(std::time::Duration::ZERO), Pool::<u32>::MIN);
         pool.push(1).ok();
+        // A request that has not waited yet asks for nothing.
+        assert_eq!(pool.wanted(std::time::Duration::ZERO), 0);
+        std::thread::sleep(Pool::<u32>::PATIENCE);
         assert_eq!(pool.wanted(std::time::Duration::ZERO), 1);
         pool.close();
         assert_eq!(pool.push(2), Err(Refused::Closed));
