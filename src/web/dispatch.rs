@@ -75,7 +75,8 @@ impl Known {
         if let Some(code) = self.codes.get(&index) {
             return Ok(Arc::clone(code));
         }
-        let code = crate::eval::control::Methods::code(process.methods, index).inspect_err(|_| thread.show_diagnostics())?;
+        let code =
+            crate::eval::control::Methods::code(process.methods, index).inspect_err(|_| thread.show_diagnostics())?;
         self.codes.insert(index, Arc::clone(&code));
         Ok(code)
     }
@@ -169,13 +170,13 @@ fn run_code(
     path: &str,
     is_action: bool,
 ) -> Result<(), Answer> {
-    let texts = database_method_args(process);
     if let Some(index) = known.index(process, "COMPILER_WEB") {
         call(process, thread, known, index, Vec::new())
             .map_err(|_| Answer::page(500, "The request could not be handled."))?;
     }
     if let Some(index) = known.index(process, crate::eval::WEB_AUTHENTICATION_KEY) {
-        match call(process, thread, known, index, texts.clone()) {
+        let texts = database_method_args(process);
+        match call(process, thread, known, index, texts) {
             Ok(Value::Bool(false)) => return Err(Answer::page(403, "The request was refused.")),
             Ok(_) => {}
             Err(_) => return Err(Answer::page(403, "The request was refused.")),
@@ -186,9 +187,8 @@ fn run_code(
         let (name, param) = rest.split_once('/').unwrap_or((rest, ""));
         let name = decode(name);
         let param = decode(param);
-        let index = (!name.is_empty() && !crate::eval::is_database_key(&name))
-            .then(|| known.index(process, &name))
-            .flatten();
+        let index =
+            (!name.is_empty() && !crate::eval::is_database_key(&name)).then(|| known.index(process, &name)).flatten();
         let Some(index) = index else { return Err(Answer::page(404, "There is no such page.")) };
         match known.code(process, thread, index) {
             Ok(code) if code.published_web => {}
@@ -202,7 +202,9 @@ fn run_code(
     }
     match known.index(process, crate::eval::WEB_CONNECTION_KEY) {
         Some(index) => {
-            call(process, thread, known, index, texts).map_err(|_| Answer::page(500, "The request could not be handled."))?;
+            let texts = database_method_args(process);
+            call(process, thread, known, index, texts)
+                .map_err(|_| Answer::page(500, "The request could not be handled."))?;
             Ok(())
         }
         None => Err(Answer::page(404, "There is no such page.")),

@@ -175,8 +175,8 @@ pub fn is_action(path: &str) -> bool {
 
 async fn route(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local: SocketAddr) -> Response<Full<Bytes>> {
     // hyper bounds the head by its read buffer; the exact limit is checked here.
-    let head_size =
-        req.uri().to_string().len() + req.headers().iter().map(|(n, v)| n.as_str().len() + v.len() + 4).sum::<usize>();
+    let head_size = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len())
+        + req.headers().iter().map(|(n, v)| n.as_str().len() + v.len() + 4).sum::<usize>();
     if head_size > shared.limits.header_size {
         return close(respond(Answer::page(431, "The request's header fields are too large.")));
     }
@@ -195,20 +195,22 @@ async fn route(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local:
         return close(respond(Answer::page(413, "The request is too large.")));
     }
     let (parts, body) = req.into_parts();
-    let body = match tokio::time::timeout(
-        shared.limits.read_timeout,
-        Limited::new(body, shared.limits.request_size).collect(),
-    )
-    .await
-    {
-        Ok(Ok(body)) => body.to_bytes(),
-        Ok(Err(_)) => return close(respond(Answer::page(413, "The request is too large."))),
-        Err(_) => return close(respond(Answer::page(408, "The request took too long to arrive."))),
+    // A request without a body (most GETs) costs no timer.
+    let body = if hyper::body::Body::is_end_stream(&body) {
+        Bytes::new()
+    } else {
+        match tokio::time::timeout(shared.limits.read_timeout, Limited::new(body, shared.limits.request_size).collect())
+            .await
+        {
+            Ok(Ok(body)) => body.to_bytes(),
+            Ok(Err(_)) => return close(respond(Answer::page(413, "The request is too large."))),
+            Err(_) => return close(respond(Answer::page(408, "The request took too long to arrive."))),
+        }
     };
     let request = WebRequest {
         method: parts.method.as_str().to_string(),
         url: parts.uri.path_and_query().map_or_else(|| path.clone(), |pq| pq.as_str().to_string()),
-        version: format!("{:?}", parts.version),
+        version: version_text(parts.version).to_string(),
         headers: parts
             .headers
             .iter()
@@ -228,6 +230,16 @@ async fn route(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local:
     match back.await {
         Ok(answer) => respond(answer),
         Err(_) => respond(Answer::page(500, "The request could not be handled.")),
+    }
+}
+
+fn version_text(version: hyper::Version) -> &'static str {
+    match version {
+        hyper::Version::HTTP_09 => "HTTP/0.9",
+        hyper::Version::HTTP_10 => "HTTP/1.0",
+        hyper::Version::HTTP_2 => "HTTP/2.0",
+        hyper::Version::HTTP_3 => "HTTP/3.0",
+        _ => "HTTP/1.1",
     }
 }
 

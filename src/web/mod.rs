@@ -218,7 +218,9 @@ fn listen(
     let shared = Arc::new(http::Shared {
         root: root.clone(),
         index: settings.home_page.clone(),
-        pool: Arc::new(pool::Pool::default()),
+        // One web process a core, the listener's included, to start with:
+        // measured on 2 cores, more threads than cores switch more than they work.
+        pool: Arc::new(pool::Pool::new(std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_sub(1))),
         limits,
         log: Some(Mutex::new(log)),
     });

@@ -4,7 +4,7 @@
 //! 4D code and send the answer back. The listener never runs 4D code, so a
 //! slow method holds one web process, never the listener.
 //!
-//! The pool starts with [`Pool::MIN`] processes. When a request has waited
+//! The pool starts with the processes it is given (at least one). When a request has waited
 //! [`Pool::PATIENCE`] in the queue (every process is busy, a method is slow
 //! or waits), the main process (which alone may start threads of the run)
 //! starts one more, up to [`Pool::MAX`]; beyond, requests wait in the
@@ -49,23 +49,20 @@ pub enum Refused {
 
 impl<J> Default for Pool<J> {
     fn default() -> Self {
-        Pool {
-            state: Mutex::new(State {
-                jobs: VecDeque::new(),
-                idle: 0,
-                processes: 0,
-                wanted: Pool::<J>::MIN,
-                closed: false,
-            }),
-            work: Condvar::new(),
-            grow: Condvar::new(),
-        }
+        Pool::new(1)
     }
 }
 
 impl<J> Pool<J> {
-    /// Web processes started with the server.
-    pub const MIN: usize = 4;
+    /// A pool that starts with `first` web processes (at least one).
+    pub fn new(first: usize) -> Pool<J> {
+        let first = first.clamp(1, Self::MAX);
+        Pool {
+            state: Mutex::new(State { jobs: VecDeque::new(), idle: 0, processes: 0, wanted: first, closed: false }),
+            work: Condvar::new(),
+            grow: Condvar::new(),
+        }
+    }
     /// The most web processes at once.
     pub const MAX: usize = 64;
     /// The most requests waiting for a web process.
@@ -152,8 +149,8 @@ mod tests {
 
     #[test]
     fn grows_when_no_process_is_idle_and_drains_after_close() {
-        let pool: Pool<u32> = Pool::default();
-        assert_eq!(pool.wanted(std::time::Duration::ZERO), Pool::<u32>::MIN);
+        let pool: Pool<u32> = Pool::new(3);
+        assert_eq!(pool.wanted(std::time::Duration::ZERO), 3);
         pool.push(1).ok();
         // A request that has not waited yet asks for nothing.
         assert_eq!(pool.wanted(std::time::Duration::ZERO), 0);
