@@ -6,6 +6,7 @@
 //! within a bound.
 
 use std::convert::Infallible;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -91,14 +92,36 @@ pub struct Shared {
     pub index: String,
     pub pool: Arc<Pool<Job>>,
     pub limits: Limits,
-    /// The access log, one line a request (Common Log Format).
-    pub log: Option<Mutex<Box<dyn std::io::Write + Send>>>,
+    /// The access log, one line a request (Common Log Format), buffered as
+    /// 4D buffers logweb.txt: written out when the buffer fills, every
+    /// [`LOG_FLUSH`], and when the server stops.
+    pub log: Option<Mutex<std::io::BufWriter<Box<dyn std::io::Write + Send>>>>,
+}
+
+/// How often the access log's buffer is written out.
+pub const LOG_FLUSH: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl Shared {
+    /// Writes out what the access log holds.
+    pub fn flush_log(&self) {
+        if let Some(log) = &self.log {
+            let _ = log.lock().flush();
+        }
+    }
 }
 
 /// Accepts connections on `listener` until `stop` resolves, then lets the
 /// requests in flight finish, for at most the shutdown grace.
 pub async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: impl std::future::Future<Output = ()>) {
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let flusher = Arc::clone(&shared);
+    let flushing = tokio::spawn(async move {
+        let mut every = tokio::time::interval(LOG_FLUSH);
+        loop {
+            every.tick().await;
+            flusher.flush_log();
+        }
+    });
     let slots = Arc::new(tokio::sync::Semaphore::new(shared.limits.connections));
     tokio::pin!(stop);
     loop {
@@ -133,6 +156,8 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: impl std::f
     drop(listener);
     shared.pool.close();
     let _ = tokio::time::timeout(shared.limits.shutdown_grace, graceful.shutdown()).await;
+    flushing.abort();
+    shared.flush_log();
 }
 
 async fn handle(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local: SocketAddr) -> Response<Full<Bytes>> {
@@ -144,9 +169,7 @@ async fn handle(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local
         let size = response.body().size_hint().exact().unwrap_or(0);
         let when = log_time();
         let text = format!("{} - - [{when}] \"{line}\" {} {size}\n", peer.ip(), response.status().as_u16());
-        let mut log = log.lock();
-        let _ = log.write_all(text.as_bytes());
-        let _ = log.flush();
+        let _ = log.lock().write_all(text.as_bytes());
     }
     response
 }

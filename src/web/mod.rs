@@ -222,7 +222,7 @@ fn listen(
         // measured on 2 cores, more threads than cores switch more than they work.
         pool: Arc::new(pool::Pool::new(std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_sub(1))),
         limits,
-        log: Some(Mutex::new(log)),
+        log: Some(Mutex::new(std::io::BufWriter::with_capacity(8192, log))),
     });
     let mut cookie_attributes = String::new();
     let path = web_options.text(selector::SESSION_COOKIE_PATH);
