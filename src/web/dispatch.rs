@@ -89,6 +89,8 @@ pub fn web_process(thread: WebThread<'_, '_, '_>, site: &Site, pool: &super::poo
         while let Some(job) = pool.next() {
             let answer = handle(process, &thread, &mut known, site, job.request);
             process.web = None;
+            // Between requests the process holds no web session, which may expire.
+            thread.slot.set_session(Arc::clone(&thread.control.world.standalone));
             let _ = job.answer.send(answer);
         }
     });
