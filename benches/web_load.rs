@@ -13,6 +13,7 @@
 //!
 //! `WEB_LOAD_SECONDS` sets wrk's time (default 5), `WEB_LOAD_CONNECTIONS`
 //! its connections (default 32).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::convert::Infallible;
 use std::io::{BufRead, BufReader};

@@ -419,7 +419,7 @@ fn unescape_repeats(text: &str) -> Vec<u8> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
-        out.extend_from_slice(rest[..start].as_bytes());
+        out.extend_from_slice(&rest.as_bytes()[..start]);
         let after = &rest[start..];
         match after.find('}').and_then(|end| {
             let (c, n) = after[1..end].split_once('*')?;
