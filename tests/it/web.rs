@@ -509,6 +509,7 @@ pub fn other_trials() -> Vec<Trial> {
         Trial::test("web/access_log_common_log_format", access_log),
         Trial::test("web/sigint_stops_gracefully", sigint_stops),
         Trial::test("web/sigterm_lets_requests_in_flight_finish", in_flight_finish),
+        Trial::test("web/malformed_roles_json_stops_the_start", malformed_roles),
         browser_trial(),
     ]
 }
@@ -563,6 +564,29 @@ fn sigint_stops() -> Result<(), Failed> {
     let (status, out, _) = server.stop()?;
     if status != Some(0) || out != "onExit ran\n" {
         return Err(format!("after SIGINT: status {status:?}, output {out:?}").into());
+    }
+    Ok(())
+}
+
+/// A roles.json that cannot be used stops `fourd serve` before it listens,
+/// with a diagnostic that points into the file.
+fn malformed_roles() -> Result<(), Failed> {
+    let project = super::golden::root().join("web").join("badroles");
+    let output = Command::new(env!("CARGO_BIN_EXE_fourd"))
+        .arg("serve")
+        .arg(&project)
+        .args(["--port", "0"])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let err = String::from_utf8_lossy(&output.stderr);
+    let out = String::from_utf8_lossy(&output.stdout);
+    if output.status.code() != Some(1)
+        || !err.contains("roles.json")
+        || !err.contains("write")
+        || out.contains("listening")
+    {
+        return Err(format!("status {:?}\nstdout: {out}\nstderr: {err}", output.status.code()).into());
     }
     Ok(())
 }
