@@ -22,8 +22,9 @@ pub struct WebRequest {
     pub url: String,
     /// `HTTP/1.1`.
     pub version: String,
-    /// The header fields in the order received, names in title case.
-    pub headers: Vec<(String, String)>,
+    /// The header fields in the order received, names in title case (the
+    /// common ones without an allocation).
+    pub headers: Vec<(std::borrow::Cow<'static, str>, String)>,
     pub body: Vec<u8>,
     pub client: std::net::SocketAddr,
     pub server: std::net::SocketAddr,
@@ -82,13 +83,13 @@ pub struct WebExchange {
     pub request: WebRequest,
     pub reply: WebReply,
     /// The web root (canonical), for `WEB SEND FILE`.
-    pub root: PathBuf,
+    pub root: std::sync::Arc<std::path::Path>,
     /// The id of the request's web session, none when scalable sessions are off.
     pub session_id: Option<String>,
 }
 
 impl WebExchange {
-    pub fn new(request: WebRequest, root: PathBuf, session_id: Option<String>) -> WebExchange {
+    pub fn new(request: WebRequest, root: std::sync::Arc<std::path::Path>, session_id: Option<String>) -> WebExchange {
         WebExchange { request, reply: WebReply::default(), root, session_id }
     }
 
@@ -235,7 +236,7 @@ pub(crate) fn web_get_http_header(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
         fields.push((String::from("X-METHOD"), request.method.clone()));
         fields.push((String::from("X-URL"), request.url.clone()));
         fields.push((String::from("X-VERSION"), request.version.clone()));
-        fields.extend(request.headers.iter().cloned());
+        fields.extend(request.headers.iter().map(|(n, v)| (n.to_string(), v.clone())));
     }
     if args.len() == 1 {
         let pointer = args.pointer(0)?;

@@ -37,7 +37,7 @@ const CONTENT_LIMIT: usize = 32 * 1024;
 /// What every web process knows of the server.
 pub struct Site {
     /// The web root, canonical.
-    pub root: std::path::PathBuf,
+    pub root: Arc<std::path::Path>,
     pub scalable_sessions: bool,
     /// `4DSID_<project name>`.
     pub cookie_name: String,
@@ -114,7 +114,7 @@ fn handle(
     };
     let path = request.path().to_string();
     let is_action = super::http::is_action(&path);
-    process.web = Some(Box::new(WebExchange::new(request, site.root.clone(), session_id)));
+    process.web = Some(Box::new(WebExchange::new(request, Arc::clone(&site.root), session_id)));
     let mut answer = match run_code(process, thread, known, &path, is_action) {
         Ok(()) => reply_of(process),
         Err(answer) => answer,

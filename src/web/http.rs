@@ -161,22 +161,26 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: impl std::f
 }
 
 async fn handle(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local: SocketAddr) -> Response<Full<Bytes>> {
-    let line = format!("{} {} {:?}", req.method(), req.uri(), req.version());
+    // Kept for the log line (cheap: the URI shares its bytes).
+    let (method, uri, version) = (req.method().clone(), req.uri().clone(), req.version());
     // hyper sends no body for HEAD, but the length of the one GET would get.
     let response = route(req, shared, peer, local).await;
     if let Some(log) = &shared.log {
         use hyper::body::Body;
         let size = response.body().size_hint().exact().unwrap_or(0);
-        let when = log_time();
-        let text = format!("{} - - [{when}] \"{line}\" {} {size}\n", peer.ip(), response.status().as_u16());
-        let _ = log.lock().write_all(text.as_bytes());
+        let status = response.status().as_u16();
+        let version = version_text(version);
+        with_log_time(|when| {
+            let mut log = log.lock();
+            let _ = writeln!(log, "{} - - [{when}] \"{method} {uri} {version}\" {status} {size}", peer.ip());
+        });
     }
     response
 }
 
-/// The time of a log line in 4D's logweb.txt form (local time, no zone),
-/// made once a second per thread.
-fn log_time() -> String {
+/// Runs `body` with the time of a log line in 4D's logweb.txt form (local
+/// time, no zone), made once a second per thread.
+fn with_log_time(body: impl FnOnce(&str)) {
     thread_local! {
         static LAST: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((u64::MAX, String::new())) };
     }
@@ -186,8 +190,8 @@ fn log_time() -> String {
         if last.0 != second {
             *last = (second, jiff::Zoned::now().strftime("%d/%b/%Y:%H:%M:%S").to_string());
         }
-        last.1.clone()
-    })
+        body(&last.1);
+    });
 }
 
 /// Whether `path` is a `/4DACTION/...` URL (the prefix in any case).
@@ -237,7 +241,7 @@ async fn route(req: Request<Incoming>, shared: &Shared, peer: SocketAddr, local:
         headers: parts
             .headers
             .iter()
-            .map(|(name, value)| (title_case(name.as_str()), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            .map(|(name, value)| (header_name(name.as_str()), String::from_utf8_lossy(value.as_bytes()).into_owned()))
             .collect(),
         body: body.to_vec(),
         client: peer,
@@ -266,7 +270,27 @@ fn version_text(version: hyper::Version) -> &'static str {
     }
 }
 
-/// A header name as 4D shows it: `content-type` → `Content-Type`.
+/// A header name as 4D shows it: `content-type` → `Content-Type`; the
+/// common ones are not allocated.
+fn header_name(name: &str) -> std::borrow::Cow<'static, str> {
+    let known = match name {
+        "host" => "Host",
+        "user-agent" => "User-Agent",
+        "accept" => "Accept",
+        "accept-encoding" => "Accept-Encoding",
+        "accept-language" => "Accept-Language",
+        "connection" => "Connection",
+        "cookie" => "Cookie",
+        "content-type" => "Content-Type",
+        "content-length" => "Content-Length",
+        "referer" => "Referer",
+        "origin" => "Origin",
+        _ => return std::borrow::Cow::Owned(title_case(name)),
+    };
+    std::borrow::Cow::Borrowed(known)
+}
+
+/// A header name in title case: `x-forwarded-for` → `X-Forwarded-For`.
 fn title_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut upper = true;

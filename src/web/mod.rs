@@ -233,7 +233,7 @@ fn listen(
     }
     cookie_attributes.push_str("; SameSite=Strict; HttpOnly");
     let site = Arc::new(dispatch::Site {
-        root,
+        root: Arc::from(root.as_path()),
         scalable_sessions: web_options.number(selector::SCALABLE_SESSION) != 0.0,
         cookie_name: web_options.text(selector::SESSION_COOKIE_NAME),
         cookie_attributes,
