@@ -204,6 +204,8 @@ fn listen(
         .map_err(|e| format!("cannot listen on {}: {e}", SocketAddr::new(host, port)))?;
     listener.set_nonblocking(true).map_err(|e| format!("cannot listen: {e}"))?;
     let address = listener.local_addr().map_err(|e| format!("cannot listen: {e}"))?;
+    // `WEB GET OPTION(Web port ID)` tells the port listened on (`--port 0` takes a free one).
+    let _ = web_options.set(selector::PORT, OptionValue::Number(f64::from(address.port())));
     let address =
         if host.is_unspecified() { SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), address.port()) } else { address };
     let root = settings.root.canonicalize().unwrap_or_else(|_| settings.root.clone());
