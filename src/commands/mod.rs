@@ -16,6 +16,7 @@ pub mod constants;
 mod date_time;
 mod errors;
 pub mod files;
+mod http_client;
 mod language;
 mod math;
 pub mod members;
@@ -64,6 +65,7 @@ pub enum Theme {
     SystemEnvironment,
     SystemDocuments,
     Tools,
+    HttpClient,
     WebServer,
     Xml,
     XmlDom,
@@ -89,6 +91,7 @@ impl Theme {
             Theme::SystemEnvironment => "System Environment",
             Theme::SystemDocuments => "System Documents",
             Theme::Tools => "Tools",
+            Theme::HttpClient => "HTTP Client",
             Theme::WebServer => "Web Server",
             Theme::Xml => "XML",
             Theme::XmlDom => "XML DOM",

@@ -3,13 +3,13 @@
 //! here is "not supported by fourd".
 
 use super::Theme::{
-    Arrays, Blob, DateAndTime, Environment, Files, Formulas, Interruptions, Language, Math, Messages, ObjectsLanguage,
-    Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools, WebServer as Web, Xml,
-    XmlDom,
+    Arrays, Blob, DateAndTime, Environment, Files, Formulas, HttpClient as Http, Interruptions, Language, Math,
+    Messages, ObjectsLanguage, Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools,
+    WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, language, math, messages, objects, processes,
-    sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, http_client, language, math, messages, objects,
+    processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -249,6 +249,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
     cmd(1147, "Generate digest", (2, 2), Tools, tools::generate_digest),
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
+    // HTTP Client
+    cmd(1157, "HTTP Get", (2, 4), Http, http_client::http_get).refs(0b1110),
+    cmd(1158, "HTTP Request", (4, 6), Http, http_client::http_request).refs(0b11_1000),
     // Web Server
     cmd(1212, "WEB GET BODY PART", (3, 5), Web, web::web_get_body_part).refs(0b11110),
     cmd(1211, "WEB Get body part count", (0, 0), Web, web::web_get_body_part_count),

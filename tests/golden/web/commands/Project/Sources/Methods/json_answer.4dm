@@ -1,0 +1,2 @@
+//%attributes = {"publishedWeb":true}
+WEB SEND TEXT(JSON Stringify({count: 3; name: "café"}); "application/json")
