@@ -9,7 +9,9 @@
 //! a Boolean (6); 8 bytes for a Real (1); 4 for a Longint (9); year (2
 //! bytes), month and day for a date (4); 8 bytes of seconds for a time
 //! (11); the length and the UTF-8 bytes of a text (2); the length and the
-//! bytes of a BLOB (30, a `4D.Blob` inside an object too); the count of
+//! bytes of a BLOB (30, a `4D.Blob` inside an object too); for a picture
+//! (3), its codec id (length and UTF-8; empty for the empty picture), then the
+//! length and the bytes of the picture in that codec; the count of
 //! properties, then each name (length and UTF-8) and value for an object
 //! (38); the count and the elements for a collection (42); for an array
 //! (its array type number), its size, then elements 0 to the size, each a
@@ -24,6 +26,7 @@ use super::blob::blob_arg;
 use super::{Args, Ctx};
 use crate::runtime::blob::scalar_of;
 use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::picture::{Codec, Picture};
 use crate::runtime::types::{ArrayType, MAX_ELEMENTS, code};
 use crate::runtime::value::{Array, Date, Props, Value, key};
 
@@ -86,6 +89,16 @@ fn write(ctx: &mut Ctx<'_>, out: &mut Vec<u8>, value: &Value, depth: usize) -> R
             tag(out, code::IS_BLOB);
             put_bytes(out, b)?;
         }
+        Value::Picture(p) => {
+            tag(out, code::IS_PICTURE);
+            match p.codec() {
+                None => put_bytes(out, b"")?,
+                Some(codec) => {
+                    put_bytes(out, codec.id().as_bytes())?;
+                    put_bytes(out, &p.encode(codec, None)?)?;
+                }
+            }
+        }
         Value::Pointer(p) if depth > 0 => {
             // One level deeper: a pointer may point to a variable that holds itself.
             let target = ctx.host.deref(p)?;
@@ -117,7 +130,7 @@ fn write(ctx: &mut Ctx<'_>, out: &mut Vec<u8>, value: &Value, depth: usize) -> R
                 let a = a.borrow();
                 (a.ty, a.items.clone())
             };
-            if matches!(ty, ArrayType::Pointer | ArrayType::Picture) {
+            if ty == ArrayType::Pointer {
                 return Err(refused(&format!("a {} (documented for pointers)", ty.name())));
             }
             tag(out, ty.type_number());
@@ -214,6 +227,19 @@ impl Reader<'_> {
             code::IS_BLOB => {
                 let n = self.len()?;
                 Value::Blob(Rc::new(self.take(n)?.to_vec()))
+            }
+            code::IS_PICTURE => {
+                let id = self.text()?;
+                if id.is_empty() {
+                    Value::Picture(Picture::empty())
+                } else {
+                    let n = self.len()?;
+                    let bytes = self.take(n)?.to_vec();
+                    Value::Picture(match Codec::from_id(&id) {
+                        Some(_) => Picture::decode(bytes)?,
+                        None => Picture::wrap(bytes, &id),
+                    })
+                }
             }
             code::IS_OBJECT => {
                 let n = self.count()?;

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::picture::Picture;
 use crate::runtime::text;
 use crate::runtime::types::{MAX_TEXT_BYTES, text_too_long};
 use crate::runtime::value::{Date, Value};
@@ -74,6 +75,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         (_, Time(x), Time(y)) if is_comparison(op) => Ok(Bool(ordered(op, x.cmp(y)))),
         (_, Time(x), n) if n.as_number().is_some() => numbers(op, *x as f64, n.as_number().unwrap_or(0.0)),
         (_, Time(x), Time(y)) => numbers(op, *x as f64, *y as f64),
+        // An empty picture is a null picture (a Picture variable starts as Null, documented).
+        (BinOp::Equal | BinOp::NotEqual, Value::Picture(p), Null) | (BinOp::Equal | BinOp::NotEqual, Null, Value::Picture(p)) => {
+            Ok(Bool(p.is_empty() == (op == BinOp::Equal)))
+        }
         // Null and undefined.
         (BinOp::Equal | BinOp::NotEqual, Null | Undefined, Null | Undefined) => Ok(Bool(op == BinOp::Equal)),
         (BinOp::Equal | BinOp::NotEqual, Null | Undefined, _)
@@ -96,6 +101,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         (BinOp::Equal | BinOp::NotEqual, Value::SharedCollection(x), Value::SharedCollection(y)) => {
             Ok(Bool(std::sync::Arc::ptr_eq(x, y) == (op == BinOp::Equal)))
         }
+        (_, Value::Picture(x), y) if matches!(y, Value::Picture(_)) || y.as_number().is_some() => picture(op, x, y),
         // A shared and a standard object are never the same object.
         (
             BinOp::Equal | BinOp::NotEqual,
@@ -107,6 +113,60 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
             format!("the operator `{}` cannot be applied to {} and {}", op.as_str(), a.type_name(), b.type_name()),
         )),
     }
+}
+
+/// The picture operators (documented): with two pictures, `+` and `/`
+/// put the second to the right of or below the first, `&` over it, and `|`
+/// gives the mask of `Equal pictures` (the empty picture for pictures of
+/// different sizes); with a number, `+` and `-` move the picture
+/// horizontally, `/` vertically, `*` scales it, `*+` and `*|` scale its
+/// width or height. An empty picture adds nothing to a combination.
+fn picture(op: BinOp, x: &Picture, y: &Value) -> Result<Value, RuntimeError> {
+    use crate::runtime::picture::{Layer, compose, equal};
+    let result = match (op, y) {
+        (_, Value::Picture(p)) => {
+            let y = p;
+            let ((wx, hx), (wy, hy)) = (x.size(), y.size());
+            match op {
+                BinOp::Add | BinOp::Divide | BinOp::And if x.is_empty() => y.clone(),
+                BinOp::Add | BinOp::Divide | BinOp::And if y.is_empty() => x.clone(),
+                BinOp::Add => compose(
+                    &[Layer::Picture(x.clone(), 0, 0), Layer::Picture(y.clone(), i64::from(wx), 0)],
+                    (wx.saturating_add(wy), hx.max(hy)),
+                )?,
+                BinOp::Divide => compose(
+                    &[Layer::Picture(x.clone(), 0, 0), Layer::Picture(y.clone(), 0, i64::from(hx))],
+                    (wx.max(wy), hx.saturating_add(hy)),
+                )?,
+                BinOp::And => compose(
+                    &[Layer::Picture(x.clone(), 0, 0), Layer::Picture(y.clone(), 0, 0)],
+                    (wx.max(wy), hx.max(hy)),
+                )?,
+                BinOp::Or => equal(x, y)?.1,
+                _ => return Err(picture_operator(op, "Picture")),
+            }
+        }
+        (_, n) => {
+            let n = n.as_number().unwrap_or(0.0);
+            match op {
+                BinOp::Add => x.moved(n, 0.0)?,
+                BinOp::Subtract => x.moved(-n, 0.0)?,
+                BinOp::Divide => x.moved(0.0, n)?,
+                BinOp::Multiply => x.scaled(n, n)?,
+                BinOp::ScaleHorizontally => x.scaled(n, 1.0)?,
+                BinOp::ScaleVertically => x.scaled(1.0, n)?,
+                _ => return Err(picture_operator(op, "a number")),
+            }
+        }
+    };
+    Ok(Value::Picture(result))
+}
+
+fn picture_operator(op: BinOp, other: &str) -> RuntimeError {
+    RuntimeError::new(
+        codes::INCOMPATIBLE_TYPES,
+        format!("the operator `{}` cannot be applied to a picture and {other}", op.as_str()),
+    )
 }
 
 /// Days of a date for subtraction; the null date counts as day 0.
@@ -173,6 +233,12 @@ fn numbers(op: BinOp, x: f64, y: f64) -> Result<Value, RuntimeError> {
         BinOp::BitSet => Real(f64::from(bit(long(y)).map_or(long(x), |b| long(x) | b))),
         BinOp::BitClear => Real(f64::from(bit(long(y)).map_or(long(x), |b| long(x) & !b))),
         BinOp::BitTest => Bool(bit(long(y)).is_some_and(|b| long(x) & b != 0)),
+        BinOp::ScaleHorizontally | BinOp::ScaleVertically => {
+            return Err(RuntimeError::new(
+                codes::INCOMPATIBLE_TYPES,
+                format!("the operator `{}` applies to a picture and a number", op.as_str()),
+            ));
+        }
         BinOp::AndThen | BinOp::OrElse => {
             return Err(RuntimeError::new(codes::INCOMPATIBLE_TYPES, "`&&` and `||` are evaluated by the evaluator"));
         }

@@ -23,6 +23,8 @@ pub enum Portable {
     Text(String),
     /// A scalar BLOB's bytes.
     Blob(Vec<u8>),
+    /// A picture's codec, bytes and transformations.
+    Picture(crate::runtime::picture::PortablePicture),
     /// A `4D.Blob` object's bytes.
     BlobObject(Vec<u8>),
     /// A `4D.File` or `4D.Folder` (its paths, which never change).
@@ -97,6 +99,7 @@ impl Portable {
             Value::Time(t) => Portable::Time(*t),
             Value::Text(t) => Portable::Text(t.as_str().to_string()),
             Value::Blob(b) => Portable::Blob(b.to_vec()),
+            Value::Picture(p) => Portable::Picture(p.portable()),
             Value::Object(o) => {
                 let o = o.borrow();
                 if let Some(bytes) = crate::runtime::blob::boxed(&o) {
@@ -169,6 +172,7 @@ impl Portable {
             Portable::Time(t) => Value::Time(*t),
             Portable::Text(t) => Value::text(t.as_str()),
             Portable::Blob(b) => Value::Blob(std::rc::Rc::new(b.clone())),
+            Portable::Picture(p) => Value::Picture(p.picture()),
             Portable::BlobObject(b) => crate::runtime::blob::blob_object(std::rc::Rc::new(b.clone())),
             Portable::FileItem(item) => crate::runtime::files::item_object(item.clone()),
             Portable::Object(props) => {

@@ -73,6 +73,7 @@ pub fn empty_like(value: &Value) -> Value {
         Value::Text(_) => Value::text(""),
         Value::Bool(_) => Value::Bool(false),
         Value::Date(_) => Value::Date(Date::NULL),
+        Value::Picture(_) => Value::Picture(super::picture::Picture::empty()),
         Value::Null
         | Value::Undefined
         | Value::Object(_)

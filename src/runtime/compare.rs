@@ -23,6 +23,7 @@ pub fn equal(element: &Value, wanted: &Value) -> bool {
         (Value::SharedCollection(a), Value::SharedCollection(b)) => std::sync::Arc::ptr_eq(a, b),
         (Value::Pointer(a), Value::Pointer(b)) => a == b,
         (Value::Blob(a), Value::Blob(b)) => a == b,
+        (Value::Picture(a), Value::Picture(b)) => a == b,
         (Value::Null | Value::Undefined, Value::Null | Value::Undefined) => true,
         (a, b) => match (a.as_number(), b.as_number()) {
             (Some(x), Some(y)) => (x - y).abs() < 1e-6,
@@ -44,6 +45,7 @@ fn rank(value: &Value) -> u8 {
         Value::Pointer(_) => 7,
         Value::Array(_) => 8,
         Value::Blob(_) => 9,
+        Value::Picture(_) => 10,
     }
 }
 

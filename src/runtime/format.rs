@@ -90,6 +90,8 @@ pub fn boolean(b: bool) -> &'static str {
 /// What a BLOB (scalar or `4D.Blob`) is in `String` and in JSON (fourd's
 /// decision, in the form 4D documents for formulas).
 pub const BLOB_TEXT: &str = "[object Blob]";
+/// What `String` and JSON give of a picture (documented for JSON).
+pub const PICTURE_TEXT: &str = "[object Picture]";
 
 /// What `String(value)` gives without a format. Objects and collections have
 /// no documented form; fourd gives their JSON, as `JSON Stringify` would.
@@ -111,6 +113,7 @@ pub fn string_of(value: &Value) -> String {
         | Value::SharedCollection(_) => json(value, false),
         Value::Pointer(p) => format!("->{}", p.name()),
         Value::Blob(_) => String::from(BLOB_TEXT),
+        Value::Picture(_) => String::from(PICTURE_TEXT),
     }
 }
 
@@ -167,6 +170,7 @@ fn write_json(out: &mut String, value: &Value, pretty: bool, depth: usize, stric
         }
         Value::Object(o) if o.borrow().code.is_some() => write_json_text(out, "[object Formula]"),
         Value::Blob(_) => write_json_text(out, BLOB_TEXT),
+        Value::Picture(_) => write_json_text(out, PICTURE_TEXT),
         Value::Object(o) if super::blob::boxed(&o.borrow()).is_some() => write_json_text(out, BLOB_TEXT),
         Value::Object(o) => {
             let o = o.borrow();

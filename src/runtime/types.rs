@@ -131,7 +131,7 @@ impl ArrayType {
             ArrayType::Date => Value::Date(Date::NULL),
             ArrayType::Time => Value::Time(0),
             ArrayType::Object | ArrayType::Pointer => Value::Null,
-            ArrayType::Picture => Value::Undefined,
+            ArrayType::Picture => Value::Picture(super::picture::Picture::empty()),
             ArrayType::Blob => empty_blob(),
         }
     }
@@ -154,7 +154,8 @@ impl ArrayType {
             (ArrayType::Pointer, v @ (Value::Pointer(_) | Value::Null)) => v,
             (ArrayType::Blob, v @ Value::Blob(_)) => v,
             (ArrayType::Blob, v @ Value::Object(_)) => super::blob::scalar_of(&v).map(Value::Blob)?,
-            (ArrayType::Picture, v) => v,
+            (ArrayType::Picture, v @ Value::Picture(_)) => v,
+            (ArrayType::Picture, Value::Null) => self.default_value(),
             _ => return None,
         })
     }
@@ -188,7 +189,8 @@ pub fn default_value(ty: VarType) -> Value {
         VarType::Date => Value::Date(Date::NULL),
         VarType::Time => Value::Time(0),
         VarType::Object | VarType::Collection | VarType::Pointer => Value::Null,
-        VarType::Variant | VarType::Picture => Value::Undefined,
+        VarType::Variant => Value::Undefined,
+        VarType::Picture => Value::Picture(super::picture::Picture::empty()),
         VarType::Blob => empty_blob(),
     }
 }
@@ -291,6 +293,7 @@ pub fn fits(ty: VarType, value: &Value) -> bool {
             | (VarType::Real, Value::Real(_))
             | (VarType::Text, Value::Text(_))
             | (VarType::Blob, Value::Blob(_))
+            | (VarType::Picture, Value::Picture(_))
             | (VarType::Boolean, Value::Bool(_))
             | (VarType::Object, Value::Object(_) | Value::SharedObject(_))
             | (VarType::Collection, Value::Collection(_) | Value::SharedCollection(_))
@@ -317,7 +320,9 @@ pub fn convert(ty: VarType, value: Value, name: &str) -> Result<Value, RuntimeEr
         return Ok(default_value(ty));
     }
     let ok = match (ty, &value) {
-        (VarType::Variant | VarType::Picture, _) => true,
+        (VarType::Variant, _) | (VarType::Picture, Value::Picture(_)) => true,
+        // Null assigned to a Picture variable empties it (documented: Null is assignable to one).
+        (VarType::Picture, Value::Null) => return Ok(default_value(ty)),
         (VarType::Blob, Value::Blob(_)) => true,
         // A `4D.Blob` assigned to a Blob variable becomes a scalar BLOB (documented).
         (VarType::Blob, Value::Object(_)) => match super::blob::scalar_of(&value) {

@@ -49,6 +49,9 @@ pub enum Value {
     /// A scalar BLOB: a value, like a text. Assigning it shares the bytes; a
     /// change copies them first when they are shared (`Rc::make_mut`).
     Blob(Blob),
+    /// A picture: a value, like a BLOB (its bytes are shared, never changed
+    /// in place; `runtime::picture`).
+    Picture(super::picture::Picture),
 }
 
 /// The bytes of a scalar BLOB (4D allows up to 2 GB).
@@ -443,7 +446,7 @@ impl Value {
     }
 
     /// 4D's truthiness, used by `&&`, `||` and `? :`: `False`, Null, undefined,
-    /// `""`, the null date, empty objects, collections and BLOBs are false; everything
+    /// `""`, the null date, empty objects, collections, BLOBs and pictures are false; everything
     /// else, including the number 0, is true.
     pub fn truthy(&self) -> bool {
         match self {
@@ -459,6 +462,7 @@ impl Value {
             Value::Collection(c) => !c.borrow().is_empty(),
             Value::Array(a) => a.borrow().size() > 0,
             Value::Blob(b) => !b.is_empty(),
+            Value::Picture(p) => !p.is_empty(),
             Value::SharedObject(o) => !o.is_empty(),
             Value::SharedCollection(c) => !c.is_empty(),
         }
@@ -480,6 +484,7 @@ impl Value {
             Value::Pointer(_) => code::IS_POINTER,
             Value::Array(a) => a.borrow().ty.type_number(),
             Value::Blob(_) => code::IS_BLOB,
+            Value::Picture(_) => code::IS_PICTURE,
         }
     }
 
@@ -499,6 +504,7 @@ impl Value {
             Value::Pointer(_) => "Pointer",
             Value::Array(_) => "Array",
             Value::Blob(_) => "Blob",
+            Value::Picture(_) => "Picture",
         }
     }
 

@@ -397,6 +397,10 @@ pub enum BinOp {
     BitClear,
     /// `??`
     BitTest,
+    /// `*+`: a picture scaled horizontally.
+    ScaleHorizontally,
+    /// `*|`: a picture scaled vertically.
+    ScaleVertically,
 }
 
 impl BinOp {
@@ -425,6 +429,8 @@ impl BinOp {
             "?+" => BinOp::BitSet,
             "?-" => BinOp::BitClear,
             "??" => BinOp::BitTest,
+            "*+" => BinOp::ScaleHorizontally,
+            "*|" => BinOp::ScaleVertically,
             _ => return None,
         })
     }
@@ -454,6 +460,8 @@ impl BinOp {
             BinOp::BitSet => "?+",
             BinOp::BitClear => "?-",
             BinOp::BitTest => "??",
+            BinOp::ScaleHorizontally => "*+",
+            BinOp::ScaleVertically => "*|",
         }
     }
 }

@@ -423,6 +423,7 @@ impl<'t> Reader<'t> {
             (b'<', Some(b'<')) if c != Some(b'>') => 2,
             (b'>', Some(b'>')) | (b'<', Some(b'=')) | (b'>', Some(b'=')) => 2,
             (b'?', Some(b'+' | b'-' | b'?')) => 2,
+            (b'*', Some(b'+' | b'|')) => 2,
             (b'+', _) if b != Some(b'=') => 1,
             (b'-', _) if !matches!(b, Some(b'=' | b'>')) => 1,
             (b'*', _) | (b'/', _) if b != Some(b'=') => 1,
