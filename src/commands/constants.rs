@@ -297,6 +297,26 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("XML raw data", None, 2.0),
     num("XML case sensitive", None, 1.0),
     num("XML case insensitive", None, 2.0),
+    // The exportType of SVG EXPORT TO PICTURE (documented).
+    num("Get XML data source", Some((45, 16)), 0.0),
+    num("Copy XML data source", Some((45, 17)), 1.0),
+    num("Own XML data source", Some((45, 18)), 2.0),
+    // Picture Transformation (theme 61): TRANSFORM PICTURE and COMBINE PICTURES (documented).
+    num("Reset", Some((61, 1)), 0.0),
+    num("Scale", Some((61, 2)), 1.0),
+    num("Translate", Some((61, 3)), 2.0),
+    num("Flip horizontally", Some((61, 4)), 3.0),
+    num("Flip vertically", Some((61, 5)), 4.0),
+    num("Fade to grey scale", Some((61, 6)), 101.0),
+    num("Crop", Some((61, 7)), 100.0),
+    num("Horizontal concatenation", Some((61, 8)), 1.0),
+    num("Vertical concatenation", Some((61, 9)), 2.0),
+    num("Superimposition", Some((61, 10)), 3.0),
+    num("Transparency", Some((61, 11)), 102.0),
+    // Picture Display Formats (theme 6): the modes of CREATE THUMBNAIL (documented).
+    num("Scaled to fit", Some((6, 2)), 2.0),
+    num("Scaled to fit proportional", Some((6, 5)), 5.0),
+    num("Scaled to fit prop centered", Some((6, 6)), 6.0),
     // What DOM Get XML information tells (documented).
     num("PUBLIC ID", None, 1.0),
     num("SYSTEM ID", None, 2.0),

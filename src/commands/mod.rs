@@ -22,6 +22,7 @@ mod math;
 pub mod members;
 mod messages;
 mod objects;
+mod pictures;
 mod processes;
 pub mod sessions;
 mod signals;
@@ -57,6 +58,7 @@ pub enum Theme {
     Math,
     Messages,
     ObjectsLanguage,
+    Pictures,
     Processes,
     Sessions,
     DateAndTime,
@@ -83,6 +85,7 @@ impl Theme {
             Theme::Math => "Math",
             Theme::Messages => "Messages",
             Theme::ObjectsLanguage => "Objects (Language)",
+            Theme::Pictures => "Pictures",
             Theme::Processes => "Processes",
             Theme::Sessions => "Sessions",
             Theme::DateAndTime => "Date and Time",

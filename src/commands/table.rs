@@ -4,12 +4,12 @@
 
 use super::Theme::{
     Arrays, Blob, DateAndTime, Environment, Files, Formulas, HttpClient as Http, Interruptions, Language, Math,
-    Messages, ObjectsLanguage, Processes, Sessions, String as Str, SystemDocuments as Docs, SystemEnvironment, Tools,
-    WebServer as Web, Xml, XmlDom,
+    Messages, ObjectsLanguage, Pictures, Processes, Sessions, String as Str, SystemDocuments as Docs,
+    SystemEnvironment, Tools, WebServer as Web, Xml, XmlDom,
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, http_client, language, math, messages, objects,
-    processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
+    pictures, processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -157,6 +157,20 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1233, "OB SET NULL", (2, 2), ObjectsLanguage, objects::ob_set_null).places(0b1),
     cmd(1718, "OB Values", (1, 1), ObjectsLanguage, objects::ob_values),
     cmd(1525, "Storage", (0, 0), ObjectsLanguage, objects::storage),
+    // Pictures
+    cmd(682, "BLOB TO PICTURE", (2, 3), Pictures, pictures::blob_to_picture).refs(0b10),
+    cmd(987, "COMBINE PICTURES", (4, 6), Pictures, pictures::combine_pictures).refs(0b1),
+    cmd(1002, "CONVERT PICTURE", (2, 3), Pictures, pictures::convert_picture).refs(0b1),
+    cmd(679, "CREATE THUMBNAIL", (2, 6), Pictures, pictures::create_thumbnail).refs(0b10),
+    cmd(1196, "Equal pictures", (3, 3), Pictures, pictures::equal_pictures).refs(0b100),
+    cmd(1113, "Is picture file", (1, 1), Pictures, pictures::is_picture_file),
+    cmd(992, "PICTURE CODEC LIST", (1, 2), Pictures, pictures::picture_codec_list).refs(0b11),
+    cmd(457, "PICTURE PROPERTIES", (3, 6), Pictures, pictures::picture_properties).refs(0b11_1110),
+    cmd(356, "Picture size", (1, 1), Pictures, pictures::picture_size),
+    cmd(692, "PICTURE TO BLOB", (3, 3), Pictures, pictures::picture_to_blob).refs(0b10),
+    cmd(678, "READ PICTURE FILE", (2, 2), Pictures, pictures::read_picture_file).refs(0b10),
+    cmd(988, "TRANSFORM PICTURE", (2, 6), Pictures, pictures::transform_picture).refs(0b1),
+    cmd(680, "WRITE PICTURE FILE", (2, 3), Pictures, pictures::write_picture_file),
     // Processes
     cmd(1634, "ABORT PROCESS BY ID", (1, 1), Processes, processes::abort_process_by_id),
     cmd(1389, "CALL WORKER", (2, MANY), Processes, processes::call_worker),
@@ -307,4 +321,5 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(859, "DOM SET XML DECLARATION", (2, 4), XmlDom, xml::dom_set_xml_declaration),
     cmd(867, "DOM SET XML ELEMENT NAME", (2, 2), XmlDom, xml::dom_set_xml_element_name),
     cmd(868, "DOM SET XML ELEMENT VALUE", (2, 3), XmlDom, xml::dom_set_xml_element_value),
+    cmd(1017, "SVG EXPORT TO PICTURE", (2, 3), XmlDom, xml::svg_export_to_picture).refs(0b10),
 ];

@@ -76,9 +76,8 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Value, RuntimeError> {
         (_, Time(x), n) if n.as_number().is_some() => numbers(op, *x as f64, n.as_number().unwrap_or(0.0)),
         (_, Time(x), Time(y)) => numbers(op, *x as f64, *y as f64),
         // An empty picture is a null picture (a Picture variable starts as Null, documented).
-        (BinOp::Equal | BinOp::NotEqual, Value::Picture(p), Null) | (BinOp::Equal | BinOp::NotEqual, Null, Value::Picture(p)) => {
-            Ok(Bool(p.is_empty() == (op == BinOp::Equal)))
-        }
+        (BinOp::Equal | BinOp::NotEqual, Value::Picture(p), Null)
+        | (BinOp::Equal | BinOp::NotEqual, Null, Value::Picture(p)) => Ok(Bool(p.is_empty() == (op == BinOp::Equal))),
         // Null and undefined.
         (BinOp::Equal | BinOp::NotEqual, Null | Undefined, Null | Undefined) => Ok(Bool(op == BinOp::Equal)),
         (BinOp::Equal | BinOp::NotEqual, Null | Undefined, _)

@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use super::error::{RuntimeError, codes};
 
-pub use render::{Layer, compose, equal};
+pub use render::{Layer, compose, crop, equal, grey, transparency};
 
 /// fourd's error code for bytes that hold no picture fourd can read
 /// (the documentation gives none; a file that is not there is the file manager's -43).
@@ -317,7 +317,10 @@ impl Picture {
     /// The move is not scaled.
     pub fn scaled(&self, fx: f64, fy: f64) -> Result<Picture, RuntimeError> {
         if !(fx.is_finite() && fy.is_finite()) || fx < 0.0 || fy < 0.0 {
-            return Err(RuntimeError::new(codes::BAD_ARGUMENTS, format!("a picture cannot be scaled by {fx} and {fy}")));
+            return Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("a picture cannot be scaled by {fx} and {fy}"),
+            ));
         }
         let m = self.0.matrix;
         self.with_matrix(Matrix { sx: m.sx * fx, sy: m.sy * fy, ..m })
@@ -363,8 +366,9 @@ impl Picture {
             return Ok(self.0.bytes.to_vec());
         }
         match codec {
-            Codec::Svg if *own == Codec::Svg => Ok(svg::document(&[Layer::Picture(self.clone(), 0, 0)], self.size(), None)?
-                .into_bytes()),
+            Codec::Svg if *own == Codec::Svg => {
+                Ok(svg::document(&[Layer::Picture(self.clone(), 0, 0)], self.size(), None)?.into_bytes())
+            }
             Codec::Svg => Err(RuntimeError::new(
                 codes::NOT_SUPPORTED,
                 "fourd writes SVG only from an SVG picture (it does not trace bitmaps)",
@@ -412,7 +416,9 @@ pub fn check_size(w: u32, h: u32) -> Result<(), RuntimeError> {
     if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(RuntimeError::new(
             codes::NOT_ENOUGH_MEMORY,
-            format!("a picture of {w} × {h} pixels is larger than fourd makes ({MAX_SIDE} pixels a side, {MAX_PIXELS} pixels)"),
+            format!(
+                "a picture of {w} × {h} pixels is larger than fourd makes ({MAX_SIDE} pixels a side, {MAX_PIXELS} pixels)"
+            ),
         ));
     }
     Ok(())

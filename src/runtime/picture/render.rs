@@ -80,10 +80,15 @@ pub(super) fn encode(pixels: &RgbaImage, codec: &Codec, quality: Option<f64>) ->
             None => return Err(RuntimeError::new(NOT_A_PICTURE, "no codec")),
         },
         Codec::Svg | Codec::Other(_) => {
-            return Err(RuntimeError::new(codes::NOT_SUPPORTED, format!("fourd cannot encode pixels as {}", codec.id())));
+            return Err(RuntimeError::new(
+                codes::NOT_SUPPORTED,
+                format!("fourd cannot encode pixels as {}", codec.id()),
+            ));
         }
     };
-    result.map_err(|e| RuntimeError::new(NOT_A_PICTURE, format!("the picture cannot be encoded as {}: {e}", codec.id())))?;
+    result.map_err(|e| {
+        RuntimeError::new(NOT_A_PICTURE, format!("the picture cannot be encoded as {}: {e}", codec.id()))
+    })?;
     Ok(out.into_inner())
 }
 
@@ -124,8 +129,8 @@ pub fn compose(layers: &[Layer], size: (u32, u32)) -> Result<Picture, RuntimeErr
     png(&canvas)
 }
 
-/// `Equal pictures`: whether two pictures have the same size and pixels, and
-/// the mask (white where they differ, on black; the empty picture when the
+/// `Equal pictures`: whether two pictures have the same size and pixels
+/// (transparent pixels are alike whatever their colour), and the mask (white where they differ, on black; the empty picture when the
 /// sizes differ).
 pub fn equal(a: &Picture, b: &Picture) -> Result<(bool, Picture), RuntimeError> {
     if a.size() != b.size() {
@@ -145,7 +150,9 @@ pub fn equal(a: &Picture, b: &Picture) -> Result<(bool, Picture), RuntimeError> 
     let (pa, pb) = (a.render()?, b.render()?);
     let mut same = true;
     let mask = RgbaImage::from_fn(w, h, |x, y| {
-        if pa.get_pixel(x, y) == pb.get_pixel(x, y) {
+        let (a, b) = (pa.get_pixel(x, y), pb.get_pixel(x, y));
+        // Two transparent pixels are alike, whatever colour they would have.
+        if a == b || (a.0[3] == 0 && b.0[3] == 0) {
             Rgba([0, 0, 0, 255])
         } else {
             same = false;

@@ -88,8 +88,12 @@ fn length(text: &str) -> Option<f64> {
 
 /// The width and height of a `viewBox`.
 fn parse_view_box(text: &str) -> Option<(f64, f64)> {
-    let numbers: Vec<f64> =
-        text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::parse).collect::<Result<_, _>>().ok()?;
+    let numbers: Vec<f64> = text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
     match numbers[..] {
         [_, _, w, h] if w >= 0.0 && h >= 0.0 => Some((w, h)),
         _ => None,
