@@ -1,3 +1,5 @@
+//! Unit tests of pictures: codec ids, SVG sizes, the matrix, a PNG round trip.
+
 use super::*;
 
 #[test]
