@@ -16,6 +16,7 @@ pub mod constants;
 mod date_time;
 mod design;
 mod errors;
+pub mod external;
 pub mod files;
 mod http_client;
 mod json_schema;
@@ -384,6 +385,8 @@ pub trait Host {
     fn web_options(&mut self) -> std::sync::Arc<web_options::WebOptions>;
     /// The XML documents the running process has open (`DOM Parse XML source`).
     fn xml(&mut self) -> &mut xml::XmlDocuments;
+    /// What `SET ENVIRONMENT VARIABLE` set in the running process.
+    fn environment(&mut self) -> &mut external::Environment;
 }
 
 /// The only thing a command receives besides its arguments.

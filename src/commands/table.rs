@@ -8,7 +8,7 @@ use super::Theme::{
     WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, files, http_client, json_schema, language,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, json_schema, language,
     math, messages, objects, processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
 };
 
@@ -60,6 +60,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(494, "Application type", (0, 0), Environment, system::application_type),
     cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
     cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
+    cmd(811, "LAUNCH EXTERNAL PROCESS", (1, 5), Environment, external::launch_external_process).places(0b1_1110),
+    cmd(812, "SET ENVIRONMENT VARIABLE", (2, 2), Environment, external::set_environment_variable),
     // Files
     cmd(1566, "File", (1, 3), Files, files::objects::file),
     cmd(1567, "Folder", (1, 3), Files, files::objects::folder),

@@ -404,6 +404,10 @@ impl Host for ProcessHost<'_, '_, '_> {
     fn xml(&mut self) -> &mut crate::commands::xml::XmlDocuments {
         &mut self.process.xml
     }
+
+    fn environment(&mut self) -> &mut crate::commands::external::Environment {
+        &mut self.process.environment
+    }
 }
 
 /// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.

@@ -95,6 +95,8 @@ pub struct Process<'a> {
     pub web: Option<Box<crate::commands::web::WebExchange>>,
     /// The XML documents this process has open (`DOM Create XML Ref`).
     pub xml: crate::commands::xml::XmlDocuments,
+    /// What `SET ENVIRONMENT VARIABLE` set for the programs this process launches.
+    pub environment: crate::commands::external::Environment,
     /// The privileges promoted on this process (`.promote()`, roles.json).
     promotions: promotions::Promotions,
     /// The calls running below the outermost one, outermost first, for
@@ -208,6 +210,7 @@ impl<'a> Process<'a> {
             documents: Default::default(),
             web: None,
             xml: Default::default(),
+            environment: Default::default(),
             promotions: Default::default(),
             chain: Vec::new(),
             root: None,
