@@ -153,10 +153,10 @@ pub(crate) fn method_get_paths(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Val
         if !wanted(object.kind) {
             continue;
         }
-        if let Some(members) = &folder {
-            if object.kind == DesignKind::DatabaseMethod || !members.iter().any(|m| m == &object.name) {
-                continue;
-            }
+        if let Some(members) = &folder
+            && (object.kind == DesignKind::DatabaseMethod || !members.iter().any(|m| m == &object.name))
+        {
+            continue;
         }
         if stamp_pointer.is_some() {
             let stamp = stamp_of(&object);

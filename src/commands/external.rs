@@ -152,13 +152,12 @@ pub(crate) fn launch_external_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Res
     // The last argument is the pid when it is a variable of numbers.
     let mut streams = args.len();
     let mut pid = None;
-    if args.len() > 1 {
-        if let Value::Pointer(p) = args.get(args.len() - 1) {
-            if args.len() == 5 || is_number_variable(ctx, p)? {
-                pid = Some(p.clone());
-                streams -= 1;
-            }
-        }
+    if args.len() > 1
+        && let Value::Pointer(p) = args.get(args.len() - 1)
+        && (args.len() == 5 || is_number_variable(ctx, p)?)
+    {
+        pid = Some(p.clone());
+        streams -= 1;
     }
     let input = if streams > 1 { Some(input_bytes(ctx, args.get(1), 1)?) } else { None };
     let output = if streams > 2 { Some(args.pointer(2)?) } else { None };

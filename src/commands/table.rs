@@ -8,8 +8,9 @@ use super::Theme::{
     WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, json_schema, language,
-    math, messages, objects, processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, json_schema,
+    language, math, messages, objects, processes, sessions, signals, string, system, tools, variable_blob, web,
+    web_options, xml,
 };
 
 /// Any number of arguments.

@@ -1019,19 +1019,16 @@ impl control::Methods for Run {
             })
             .collect();
         // Every database method of the project's folder, also those fourd does not run.
-        if let Some(sources) = &self.project_sources {
-            if let Ok(entries) = std::fs::read_dir(sources.join("DatabaseMethods")) {
-                for entry in entries.flatten() {
-                    let file = entry.path();
-                    if file.extension().is_some_and(|e| e == "4dm") {
-                        if let Some(stem) = file.file_stem().and_then(|s| s.to_str()) {
-                            objects.push(DesignObject {
-                                kind: DesignKind::DatabaseMethod,
-                                name: stem.to_string(),
-                                file,
-                            });
-                        }
-                    }
+        if let Some(sources) = &self.project_sources
+            && let Ok(entries) = std::fs::read_dir(sources.join("DatabaseMethods"))
+        {
+            for entry in entries.flatten() {
+                let file = entry.path();
+                if file.extension().is_some_and(|e| e == "4dm")
+                    && let Some(stem) = file.file_stem().and_then(|s| s.to_str())
+                {
+                    let name = stem.to_string();
+                    objects.push(DesignObject { kind: DesignKind::DatabaseMethod, name, file });
                 }
             }
         }

@@ -118,6 +118,7 @@ struct ChainLink {
 /// What a running call runs (a project method's code is held through the
 /// process's `Rc`, so that the call costs no atomic count).
 enum Callee {
+    #[expect(clippy::redundant_allocation, reason = "an Rc clone per call instead of an atomic Arc clone")]
     Method(Rc<Arc<MethodCode>>),
     Code(Arc<MethodCode>, CallKind),
 }
