@@ -220,6 +220,14 @@ pub static CONSTANTS: &[ConstantSpec] = &[
         token: None,
         value: ConstValue::Text(if cfg!(windows) { "\\" } else { "/" }),
     },
+    // Design Object Access (METHOD GET PATHS, METHOD Get path)
+    num("Path all objects", None, -1.0),
+    num("Path class", None, 32.0),
+    num("Path database method", None, 2.0),
+    num("Path project form", None, 4.0),
+    num("Path project method", None, 1.0),
+    num("Path table form", None, 16.0),
+    num("Path trigger", None, 8.0),
     num("Path is system", None, 0.0),
     num("Path is POSIX", None, 1.0),
     // 4D Environment: Get 4D folder

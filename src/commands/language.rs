@@ -248,3 +248,29 @@ pub(crate) fn method_get_names(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Val
     ctx.host.assign(&pointer, Value::new_array(array))?;
     Ok(Value::Undefined)
 }
+
+/// `Call chain` (1662, formerly `Get call chain`): one object per running
+/// call of the process, innermost first, with `type`, `name`, `line`,
+/// `database` and, where the source is known, `formula` (the line's text).
+pub(crate) fn call_chain(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let database = super::files::Roots::of(ctx)
+        .map(|roots| roots.structure_name.trim_end_matches(".4DProject").to_string())
+        .unwrap_or_default();
+    let levels = ctx
+        .host
+        .call_chain()
+        .into_iter()
+        .map(|level| {
+            let mut props = crate::runtime::value::Props::default();
+            props.insert(std::rc::Rc::from("database"), Value::text(database.as_str()));
+            if let Some(code) = level.code {
+                props.insert(std::rc::Rc::from("formula"), Value::text(code));
+            }
+            props.insert(std::rc::Rc::from("line"), Value::Real(level.line as f64));
+            props.insert(std::rc::Rc::from("name"), Value::text(level.name));
+            props.insert(std::rc::Rc::from("type"), Value::text(level.kind));
+            Value::new_object(props)
+        })
+        .collect();
+    Ok(Value::new_collection(levels))
+}

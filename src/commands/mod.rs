@@ -14,9 +14,12 @@ mod charsets;
 pub mod collections;
 pub mod constants;
 mod date_time;
+mod design;
 mod errors;
+pub mod external;
 pub mod files;
 mod http_client;
+mod json_schema;
 mod language;
 mod math;
 pub mod members;
@@ -229,6 +232,35 @@ pub struct ProcessInfo {
     pub cpu_time: Option<f64>,
 }
 
+/// The kinds of methods `METHOD GET PATHS` lists (its `Path ...` constants).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DesignKind {
+    ProjectMethod,
+    DatabaseMethod,
+    Class,
+}
+
+/// A method or class of the project, and its file.
+#[derive(Clone, Debug)]
+pub struct DesignObject {
+    pub kind: DesignKind,
+    /// As 4D spells it (`onStartup`, a class's name).
+    pub name: String,
+    pub file: std::path::PathBuf,
+}
+
+/// One level of `Call chain`.
+#[derive(Clone, Debug)]
+pub struct CallLevel {
+    /// `projectMethod`, `databaseMethod`, `classFunction` or `formula`.
+    pub kind: &'static str,
+    pub name: String,
+    /// The line running at that level (from 1).
+    pub line: usize,
+    /// The text of that line, when the source is known.
+    pub code: Option<String>,
+}
+
 /// What a command may ask of the evaluator.
 pub trait Host {
     /// Where output goes.
@@ -237,6 +269,8 @@ pub trait Host {
     fn count_parameters(&self) -> usize;
     /// The name of the running method.
     fn current_method_name(&self) -> String;
+    /// `Call chain`: the running calls of the process, innermost first.
+    fn call_chain(&self) -> Vec<CallLevel>;
     /// Runs a formula, or the project method a text names, with `This` and arguments.
     fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
     /// `New process(method; stack; name; args...; *)`: the new process's
@@ -338,6 +372,8 @@ pub trait Host {
     fn defer(&mut self, error: RuntimeError);
     /// The names of the project's methods, sorted (`METHOD GET NAMES`).
     fn method_names(&mut self) -> Vec<String>;
+    /// The project's methods, database methods and classes, with their files (`METHOD GET PATHS`).
+    fn design_objects(&mut self) -> Vec<DesignObject>;
     /// The arguments the running method received.
     fn parameters(&self) -> Vec<Value>;
     /// The folder of the running project, and whether it is a 4D project
@@ -352,6 +388,8 @@ pub trait Host {
     fn web_options(&mut self) -> std::sync::Arc<web_options::WebOptions>;
     /// The XML documents the running process has open (`DOM Parse XML source`).
     fn xml(&mut self) -> &mut xml::XmlDocuments;
+    /// What `SET ENVIRONMENT VARIABLE` set in the running process.
+    fn environment(&mut self) -> &mut external::Environment;
 }
 
 /// The only thing a command receives besides its arguments.

@@ -8,8 +8,9 @@ use super::Theme::{
     SystemEnvironment, Tools, WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, http_client, language, math, messages, objects,
-    pictures, processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, json_schema,
+    language, math, messages, objects, pictures, processes, sessions, signals, string, system, tools, variable_blob,
+    web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -60,6 +61,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(494, "Application type", (0, 0), Environment, system::application_type),
     cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
     cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
+    cmd(811, "LAUNCH EXTERNAL PROCESS", (1, 5), Environment, external::launch_external_process).places(0b1_1110),
+    cmd(812, "SET ENVIRONMENT VARIABLE", (2, 2), Environment, external::set_environment_variable),
     // Files
     cmd(1566, "File", (1, 3), Files, files::objects::file),
     cmd(1567, "Folder", (1, 3), Files, files::objects::folder),
@@ -86,7 +89,10 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1007, "EXECUTE METHOD", (1, MANY), Language, language::execute_method).refs(0b10),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
     cmd(304, "Get pointer", (1, 1), Language, language::get_pointer),
+    cmd(1662, "Call chain", (0, 0), Language, language::call_chain),
     cmd(1166, "METHOD GET NAMES", (1, 2), Language, language::method_get_names).refs(0b1),
+    cmd(1164, "METHOD Get path", (2, 3), Language, design::method_get_path),
+    cmd(1163, "METHOD GET PATHS", (2, 4), Language, design::method_get_paths).places(0b1110),
     cmd(394, "RESOLVE POINTER", (4, 4), Language, language::resolve_pointer).refs(0b1110),
     cmd(294, "Is a variable", (1, 1), Language, language::is_a_variable),
     cmd(315, "Is nil pointer", (1, 1), Language, language::is_nil_pointer),
@@ -134,6 +140,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     // Objects (Language), Collections and JSON
     cmd(1218, "JSON Parse", (1, 2), ObjectsLanguage, objects::json_parse),
     cmd(1217, "JSON Stringify", (1, 1), ObjectsLanguage, objects::json_stringify),
+    cmd(1456, "JSON Validate", (2, 2), ObjectsLanguage, json_schema::json_validate),
     cmd(1472, "New collection", (0, MANY), ObjectsLanguage, objects::new_collection),
     cmd(1471, "New object", (0, MANY), ObjectsLanguage, objects::new_object),
     cmd(1527, "New shared collection", (0, MANY), ObjectsLanguage, objects::new_shared_collection),

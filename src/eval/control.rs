@@ -31,6 +31,8 @@ pub trait Methods {
     fn class_names(&mut self) -> Vec<String>;
     /// The names of the project's methods (database methods left out), sorted.
     fn method_names(&mut self) -> Vec<String>;
+    /// The project's methods, database methods and classes, with their files.
+    fn design_objects(&mut self) -> Vec<crate::commands::DesignObject>;
     /// The index of the project method with this name (any case), if there is one.
     fn method_index(&mut self, name: &str) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.
@@ -51,6 +53,8 @@ pub trait Methods {
     fn snippet(&self, span: Span) -> String;
     /// The line number of a span.
     fn line(&self, span: Span) -> usize;
+    /// The text of the line where a span starts, without its end of line.
+    fn line_text(&self, span: Span) -> Option<String>;
     /// The `--user-param` value of the run.
     fn user_param(&self) -> String;
     /// The folder of the project, and whether it is a 4D project (`Project/Sources` inside);

@@ -738,6 +738,10 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.method_names())
     }
 
+    fn design_objects(&mut self) -> Vec<crate::commands::DesignObject> {
+        self.world.with_run(|run| run.design_objects())
+    }
+
     fn process_var_slot(&mut self, name: &str) -> Option<usize> {
         self.world.with_run(|run| run.process_var_slot(name))
     }
@@ -765,6 +769,10 @@ impl Methods for SharedMethods<'_, '_> {
 
     fn line(&self, span: Span) -> usize {
         self.world.with_run(|run| run.line(span))
+    }
+
+    fn line_text(&self, span: Span) -> Option<String> {
+        self.world.with_run(|run| run.line_text(span))
     }
 
     fn user_param(&self) -> String {

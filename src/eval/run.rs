@@ -974,6 +974,15 @@ impl control::Methods for Run {
         self.sources.line_col(span.source, span.start).0
     }
 
+    fn line_text(&self, span: crate::diag::Span) -> Option<String> {
+        let source = self.sources.get(span.source)?;
+        let text = &*source.text;
+        let at = (span.start as usize).min(text.len());
+        let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+        text.get(start..end).map(|line| line.trim().to_string())
+    }
+
     fn user_param(&self) -> String {
         self.user_param.clone()
     }
@@ -995,6 +1004,41 @@ impl control::Methods for Run {
             self.files.iter().filter(|(key, _)| !is_database_key(key)).map(|(_, (name, _))| name.clone()).collect();
         names.sort();
         names
+    }
+
+    fn design_objects(&mut self) -> Vec<crate::commands::DesignObject> {
+        use crate::commands::{DesignKind, DesignObject};
+        let mut objects: Vec<DesignObject> = self
+            .files
+            .iter()
+            .filter(|(key, _)| !is_database_key(key))
+            .map(|(_, (name, file))| DesignObject {
+                kind: DesignKind::ProjectMethod,
+                name: name.clone(),
+                file: file.clone(),
+            })
+            .collect();
+        // Every database method of the project's folder, also those fourd does not run.
+        if let Some(sources) = &self.project_sources
+            && let Ok(entries) = std::fs::read_dir(sources.join("DatabaseMethods"))
+        {
+            for entry in entries.flatten() {
+                let file = entry.path();
+                if file.extension().is_some_and(|e| e == "4dm")
+                    && let Some(stem) = file.file_stem().and_then(|s| s.to_str())
+                {
+                    let name = stem.to_string();
+                    objects.push(DesignObject { kind: DesignKind::DatabaseMethod, name, file });
+                }
+            }
+        }
+        objects.extend(self.class_files.iter().map(|(name, file)| DesignObject {
+            kind: DesignKind::Class,
+            name: name.clone(),
+            file: file.clone(),
+        }));
+        objects.sort_by(|a, b| a.name.cmp(&b.name));
+        objects
     }
 
     fn class_names(&mut self) -> Vec<String> {

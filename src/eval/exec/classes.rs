@@ -192,9 +192,13 @@ impl Process<'_> {
         if let Some(group) = &group {
             group.lock("a shared function")?;
         }
-        let outcome = self
-            .call(Arc::clone(&function.code), args, this.clone())
-            .map_err(|err| unwound(err, &function.code.name, site));
+        self.chain.push(super::ChainLink {
+            site,
+            callee: super::Callee::Code(Arc::clone(&function.code), super::CallKind::Function),
+        });
+        let outcome = self.call(Arc::clone(&function.code), args, this.clone());
+        self.chain.pop();
+        let outcome = outcome.map_err(|err| unwound(err, &function.code.name, site));
         if let Some(group) = &group {
             group.unlock();
         }

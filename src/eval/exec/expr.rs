@@ -245,7 +245,10 @@ impl Process<'_> {
                 }
             },
         };
-        self.invoke(&code, start, frame.this.clone(), &[]).map_err(|err| unwound(err, &code.name, span))
+        self.chain.push(super::ChainLink { site: span, callee: super::Callee::Method(Rc::clone(&code)) });
+        let outcome = self.invoke(&code, start, frame.this.clone(), &[]);
+        self.chain.pop();
+        outcome.map_err(|err| unwound(err, &code.name, span))
     }
 
     #[inline]

@@ -37,6 +37,27 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.frame.code.name.clone()
     }
 
+    fn call_chain(&self) -> Vec<crate::commands::CallLevel> {
+        self.process
+            .call_levels(self.site)
+            .into_iter()
+            .map(|level| {
+                let kind = match level.kind {
+                    super::CallKind::Method if is_database_method(&level.code.name) => "databaseMethod",
+                    super::CallKind::Method => "projectMethod",
+                    super::CallKind::Function => "classFunction",
+                    super::CallKind::Formula => "formula",
+                };
+                crate::commands::CallLevel {
+                    kind,
+                    name: level.code.name.clone(),
+                    line: self.process.methods.line(level.at),
+                    code: self.process.methods.line_text(level.at),
+                }
+            })
+            .collect()
+    }
+
     fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError> {
         self.process.call_value(function, this.clone(), args, self.site)
     }
@@ -245,6 +266,10 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.methods.method_names()
     }
 
+    fn design_objects(&mut self) -> Vec<crate::commands::DesignObject> {
+        self.process.methods.design_objects()
+    }
+
     fn resume_process(&mut self, number: i32) {
         if let Some((control, _)) = &self.process.control {
             control.resume(number);
@@ -379,6 +404,10 @@ impl Host for ProcessHost<'_, '_, '_> {
     fn xml(&mut self) -> &mut crate::commands::xml::XmlDocuments {
         &mut self.process.xml
     }
+
+    fn environment(&mut self) -> &mut crate::commands::external::Environment {
+        &mut self.process.environment
+    }
 }
 
 /// The worker `CALL WORKER` or `KILL WORKER` names: by name or by number.
@@ -407,4 +436,9 @@ pub(super) fn process_info_of(slot: &ProcessEntry) -> ProcessInfo {
         system_id: slot.system_id(),
         cpu_time: if slot.state() == state::ABORTED { None } else { slot.cpu_time() },
     }
+}
+
+/// Whether a method's name is that of a database method fourd runs.
+fn is_database_method(name: &str) -> bool {
+    ["onStartup", "onExit", "onWebConnection", "onWebAuthentication"].contains(&name)
 }

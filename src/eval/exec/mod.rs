@@ -95,8 +95,40 @@ pub struct Process<'a> {
     pub web: Option<Box<crate::commands::web::WebExchange>>,
     /// The XML documents this process has open (`DOM Create XML Ref`).
     pub xml: crate::commands::xml::XmlDocuments,
+    /// What `SET ENVIRONMENT VARIABLE` set for the programs this process launches.
+    pub environment: crate::commands::external::Environment,
     /// The privileges promoted on this process (`.promote()`, roles.json).
     promotions: promotions::Promotions,
+    /// The calls running below the outermost one, outermost first, for
+    /// `Call chain`: where each was made and what it runs.
+    chain: Vec<ChainLink>,
+    /// The code of the outermost running call, and whether it is a formula.
+    root: Option<(Arc<MethodCode>, bool)>,
+    /// Set just before a worker's formula message is run (see `root`).
+    root_is_formula: bool,
+}
+
+/// One running call, for `Call chain`.
+struct ChainLink {
+    /// The call (or, for an `ON ERR CALL` handler, the error).
+    site: Span,
+    callee: Callee,
+}
+
+/// What a running call runs (a project method's code is held through the
+/// process's `Rc`, so that the call costs no atomic count).
+enum Callee {
+    #[expect(clippy::redundant_allocation, reason = "an Rc clone per call instead of an atomic Arc clone")]
+    Method(Rc<Arc<MethodCode>>),
+    Code(Arc<MethodCode>, CallKind),
+}
+
+/// The kinds of calls `Call chain` tells apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum CallKind {
+    Method,
+    Formula,
+    Function,
 }
 
 /// What a pointer to a local needs to know about a running call.
@@ -179,7 +211,11 @@ impl<'a> Process<'a> {
             documents: Default::default(),
             web: None,
             xml: Default::default(),
+            environment: Default::default(),
             promotions: Default::default(),
+            chain: Vec::new(),
+            root: None,
+            root_is_formula: false,
         }
     }
 
@@ -236,6 +272,7 @@ impl<'a> Process<'a> {
                 let start = self.stack.len();
                 self.stack.extend(args);
                 let name = formula.code.name.clone();
+                self.root_is_formula = self.depth == 0;
                 self.invoke(&formula.code, start, Value::Undefined, &formula.captured)
                     .map(|_| ())
                     .map_err(|e| (e, name))
@@ -334,6 +371,10 @@ impl<'a> Process<'a> {
             this,
             super_pending: code.constructor.is_some_and(|c| c.derived),
         };
+        if self.depth == 0 {
+            let formula = std::mem::take(&mut self.root_is_formula);
+            self.root = Some((Arc::clone(rc), formula));
+        }
         self.depth += 1;
         if let Some(privileges) = &code.promotes {
             // A `promote` permission of roles.json: for this call only.
@@ -449,7 +490,10 @@ impl<'a> Process<'a> {
     ) -> Result<Value, RuntimeError> {
         let start = self.stack.len();
         self.stack.extend(args);
-        self.invoke(&formula.code, start, this, &formula.captured).map_err(|err| unwound(err, &formula.code.name, site))
+        self.chain.push(ChainLink { site, callee: Callee::Code(Arc::clone(&formula.code), CallKind::Formula) });
+        let outcome = self.invoke(&formula.code, start, this, &formula.captured);
+        self.chain.pop();
+        outcome.map_err(|err| unwound(err, &formula.code.name, site))
     }
 
     /// Calls `function` (a formula object or a method name) as a command or a
@@ -478,7 +522,10 @@ impl<'a> Process<'a> {
                 };
                 let code = self.methods.code(index)?;
                 let name = code.name.clone();
-                self.call(code, args, this).map_err(|err| unwound(err, &name, site))
+                self.chain.push(ChainLink { site, callee: Callee::Code(Arc::clone(&code), CallKind::Method) });
+                let outcome = self.call(code, args, this);
+                self.chain.pop();
+                outcome.map_err(|err| unwound(err, &name, site))
             }
             other => Err(RuntimeError::new(
                 codes::BAD_ARGUMENTS,
@@ -520,7 +567,10 @@ impl<'a> Process<'a> {
         let Some(index) = self.methods.method_index(&handler) else { return Err(error) };
         let code = self.methods.code(index)?;
         self.in_handler = true;
+        let site = error.0.span.unwrap_or_default();
+        self.chain.push(ChainLink { site, callee: Callee::Code(Arc::clone(&code), CallKind::Method) });
         let outcome = self.call(code, Vec::new(), Value::Undefined);
+        self.chain.pop();
         self.in_handler = false;
         self.errors.settled = true;
         match outcome {
@@ -938,6 +988,7 @@ impl Process<'_> {
             super_pending: false,
         };
         self.register(&mut frame);
+        self.root = Some((Arc::clone(code), false));
         self.depth += 1;
         let mut outcome = self.block(&mut frame, &code.body);
         if !self.errors.deferred.is_empty() {
@@ -948,6 +999,36 @@ impl Process<'_> {
         locals.extend(self.stack.drain(base..));
         *serial = self.serial;
         outcome.map(|_| frame.result)
+    }
+}
+
+/// One level of `Call chain`, innermost first: the kind of call, the code it
+/// runs, and the place running in it.
+pub(super) struct ChainLevel {
+    pub kind: CallKind,
+    pub code: Arc<MethodCode>,
+    pub at: Span,
+}
+
+impl Process<'_> {
+    /// The running calls, innermost first; `here` is the running command.
+    pub(super) fn call_levels(&self, here: Span) -> Vec<ChainLevel> {
+        let mut levels = Vec::with_capacity(self.chain.len() + 1);
+        if let Some((code, formula)) = &self.root {
+            let kind = if *formula { CallKind::Formula } else { CallKind::Method };
+            let at = self.chain.first().map_or(here, |link| link.site);
+            levels.push(ChainLevel { kind, code: Arc::clone(code), at });
+        }
+        for (i, link) in self.chain.iter().enumerate() {
+            let at = self.chain.get(i + 1).map_or(here, |next| next.site);
+            let (kind, code) = match &link.callee {
+                Callee::Method(code) => (CallKind::Method, Arc::clone(code)),
+                Callee::Code(code, kind) => (*kind, Arc::clone(code)),
+            };
+            levels.push(ChainLevel { kind, code, at });
+        }
+        levels.reverse();
+        levels
     }
 }
 

@@ -1,0 +1,2 @@
+// A class listed by method_paths.
+property total : Real
