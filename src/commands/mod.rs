@@ -17,6 +17,8 @@ mod date_time;
 mod errors;
 pub mod files;
 mod http_client;
+mod http_options;
+pub mod http_send;
 mod language;
 mod math;
 pub mod members;

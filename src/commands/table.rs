@@ -8,8 +8,8 @@ use super::Theme::{
     WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, http_client, language, math, messages, objects,
-    processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, http_client, http_options, language, math,
+    messages, objects, processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -252,6 +252,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     // HTTP Client
     cmd(1157, "HTTP Get", (2, 4), Http, http_client::http_get).refs(0b1110),
     cmd(1158, "HTTP Request", (4, 6), Http, http_client::http_request).refs(0b11_1000),
+    cmd(1161, "HTTP AUTHENTICATE", (2, 3), Http, http_options::http_authenticate),
+    cmd(1159, "HTTP GET OPTION", (2, 2), Http, http_options::http_get_option).refs(0b10),
+    cmd(1160, "HTTP SET OPTION", (2, 2), Http, http_options::http_set_option),
     // Web Server
     cmd(1212, "WEB GET BODY PART", (3, 5), Web, web::web_get_body_part).refs(0b11110),
     cmd(1211, "WEB Get body part count", (0, 0), Web, web::web_get_body_part_count),
