@@ -9,7 +9,7 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, errors, files, http_client, http_options, language, math,
-    messages, objects, processes, sessions, signals, string, system, tools, variable_blob, web, web_options, xml,
+    messages, objects, processes, sessions, signals, string, system, tags, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -248,6 +248,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
     cmd(1147, "Generate digest", (2, 2), Tools, tools::generate_digest),
+    cmd(816, "PROCESS 4D TAGS", (2, 255), Tools, tags::process_4d_tags).refs(0b10),
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
     // HTTP Client
     cmd(1157, "HTTP Get", (2, 4), Http, http_client::http_get).refs(0b1110),
