@@ -42,6 +42,16 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Web HTTP enabled", None, 88.0),
     num("Web HTTPS enabled", None, 89.0),
     num("Web scalable session", None, 90.0),
+    // HTTP Client (the selectors of HTTP SET OPTION, the methods of HTTP AUTHENTICATE)
+    num("HTTP timeout", None, 1.0),
+    num("HTTP follow redirect", None, 2.0),
+    num("HTTP max redirect", None, 3.0),
+    num("HTTP display auth dial", None, 4.0),
+    num("HTTP reset auth settings", None, 5.0),
+    num("HTTP compression", None, 6.0),
+    num("HTTP client log", Some((71, 16)), 7.0),
+    num("HTTP basic", None, 1.0),
+    num("HTTP digest", None, 2.0),
     // Date Display Formats (theme 1)
     num("System date short", Some((1, 1)), 1.0),
     num("System date abbreviated", Some((1, 2)), 2.0),

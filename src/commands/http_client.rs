@@ -1,7 +1,8 @@
 //! The HTTP client: `HTTP Get` and `HTTP Request`, on ureq. A call waits
-//! for the answer (as in 4D) for at most [`TIMEOUT`], follows redirections,
-//! and does not check the authority of an HTTPS server's certificate (4D
-//! documents that it does not).
+//! for the answer (as in 4D), with the process's options and credentials
+//! (`HTTP SET OPTION`, `HTTP AUTHENTICATE`: `http_options.rs`), and does not
+//! check the authority of an HTTPS server's certificate (4D documents that
+//! it does not).
 //!
 //! The answer goes into the `response` variable as its type asks: a Text
 //! (decoded by the `charset` of its `Content-Type`, else by its BOM, else as
@@ -11,14 +12,9 @@
 //! answer's. A server that cannot be reached raises [`HTTP_UNREACHABLE`]
 //! (4D documents an error without its number; the result is then 0).
 
-use std::time::Duration;
-
-use super::{Args, Ctx};
+use super::{Args, Ctx, http_send};
 use crate::runtime::error::RuntimeError;
 use crate::runtime::value::{Array, ArrayType, Value};
-
-/// How long a request may take.
-pub const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// fourd's error code for a server that cannot be reached (refused, not
 /// found, timed out).
@@ -68,43 +64,13 @@ fn exchange(
         let values = text_array(ctx, args, at + 2)?;
         fields = names.into_iter().zip(values).collect::<Vec<_>>();
     }
-    let (url, credentials) = split_credentials(url);
-    let mut request = ureq::http::Request::builder().method(method).uri(url.as_str());
-    for (name, value) in &fields {
-        request = request.header(name.as_str(), value.as_str());
-    }
-    if let Some(credentials) = credentials
-        && !fields.iter().any(|(n, _)| n.eq_ignore_ascii_case("Authorization"))
-    {
-        use base64::Engine;
-        let token = base64::engine::general_purpose::STANDARD.encode(credentials);
-        request = request.header("Authorization", format!("Basic {token}"));
-    }
-    let request = request
-        .body(body.unwrap_or_default())
-        .map_err(|e| RuntimeError::new(HTTP_UNREACHABLE, format!("the request to {url} cannot be sent: {e}")))?;
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(TIMEOUT))
-        .tls_config(ureq::tls::TlsConfig::builder().disable_verification(true).build())
-        .build()
-        .into();
-    let mut response = match agent.run(request) {
-        Ok(response) => response,
-        Err(e) => {
-            return Err(RuntimeError::new(HTTP_UNREACHABLE, format!("the server of {url} cannot be reached: {e}")));
-        }
-    };
-    let status = response.status().as_u16();
-    let answer_fields: Vec<(String, String)> = response
-        .headers()
-        .iter()
-        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-        .collect();
-    let content_type =
-        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
-    let bytes = response
-        .body_mut()
+    let request = super::http_options::outgoing(method, url, fields, body.unwrap_or_default());
+    let result = http_send::open(&request);
+    super::http_options::after_request();
+    let mut answer = result.map_err(|e| RuntimeError::new(HTTP_UNREACHABLE, e))?;
+    let content_type = answer.head.get("content-type").unwrap_or("").to_ascii_lowercase();
+    let bytes = answer
+        .body
         .with_config()
         .limit(LIMIT)
         .read_to_vec()
@@ -124,32 +90,20 @@ fn exchange(
     };
     ctx.host.assign(&target, value)?;
     if with_headers {
-        let (names, values): (Vec<_>, Vec<_>) = answer_fields.into_iter().unzip();
+        let (names, values): (Vec<_>, Vec<_>) = answer.head.headers.into_iter().unzip();
         fill_text_array(ctx, args, at + 1, names)?;
         fill_text_array(ctx, args, at + 2, values)?;
     }
-    Ok(Value::Real(f64::from(status)))
-}
-
-/// `http://user:password@host/...`: the URL without its credentials, and them.
-fn split_credentials(url: &str) -> (String, Option<String>) {
-    let Some((scheme, rest)) = url.split_once("://") else { return (url.to_string(), None) };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rsplit_once('@') {
-        Some((credentials, host)) => {
-            (format!("{scheme}://{host}{}", &rest[authority_end..]), Some(credentials.to_string()))
-        }
-        None => (url.to_string(), None),
-    }
+    Ok(Value::Real(f64::from(answer.head.status)))
 }
 
 /// Whether a content type is a text one (its answer parsed as JSON into an object).
-fn is_text_type(content_type: &str) -> bool {
+pub(crate) fn is_text_type(content_type: &str) -> bool {
     content_type.starts_with("text/") || content_type.contains("json") || content_type.contains("javascript")
 }
 
 /// The answer as text: by its charset, its BOM, as UTF-8 when valid, else Windows-1252.
-fn decode(bytes: &[u8], content_type: &str) -> String {
+pub(crate) fn decode(bytes: &[u8], content_type: &str) -> String {
     let label = content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(|c| c.trim_matches('"'));
     if let Some(encoding) = label.and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
@@ -189,12 +143,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn credentials_and_charsets() {
-        assert_eq!(
-            split_credentials("http://john:smith@1.2.3.4:8083/x?a@b"),
-            (String::from("http://1.2.3.4:8083/x?a@b"), Some(String::from("john:smith")))
-        );
-        assert_eq!(split_credentials("http://host/p").1, None);
+    fn charsets() {
         assert_eq!(decode(b"caf\xe9", "text/plain; charset=iso-8859-1"), "café");
         assert_eq!(decode("café".as_bytes(), "application/json"), "café");
         assert_eq!(decode(b"caf\xe9", ""), "café");

@@ -20,6 +20,8 @@ pub mod external;
 pub mod files;
 mod http_client;
 mod json_schema;
+mod http_options;
+pub mod http_send;
 mod language;
 mod math;
 pub mod members;
@@ -32,6 +34,7 @@ mod signals;
 mod string;
 mod system;
 pub mod table;
+pub mod tags;
 mod tools;
 mod variable_blob;
 pub mod web;
@@ -362,6 +365,9 @@ pub trait Host {
     fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError>;
     /// Runs one line of code given as text as a line of the running method (`EXECUTE FORMULA`).
     fn execute_formula(&mut self, source: &str) -> Result<(), RuntimeError>;
+    /// Lines of code given as text, resolved as the body of a method named
+    /// `name`, as a formula object to `call`.
+    fn method_from_string(&mut self, name: &str, source: &str) -> Result<Value, RuntimeError>;
     /// The source text of argument `i` of the running command, as written.
     fn argument_source(&self, i: usize) -> String;
     /// The process's error state: the `ON ERR CALL` handler, `Last errors`...

@@ -8,9 +8,9 @@ use super::Theme::{
     SystemEnvironment, Tools, WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, json_schema,
-    language, math, messages, objects, pictures, processes, sessions, signals, string, system, tools, variable_blob,
-    web, web_options, xml,
+    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, http_options,
+    json_schema, language, math, messages, objects, pictures, processes, sessions, signals, string, system, tags, tools,
+    variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -269,10 +269,14 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
     cmd(1147, "Generate digest", (2, 2), Tools, tools::generate_digest),
+    cmd(816, "PROCESS 4D TAGS", (2, 255), Tools, tags::process_4d_tags).refs(0b10),
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
     // HTTP Client
     cmd(1157, "HTTP Get", (2, 4), Http, http_client::http_get).refs(0b1110),
     cmd(1158, "HTTP Request", (4, 6), Http, http_client::http_request).refs(0b11_1000),
+    cmd(1161, "HTTP AUTHENTICATE", (2, 3), Http, http_options::http_authenticate),
+    cmd(1159, "HTTP GET OPTION", (2, 2), Http, http_options::http_get_option).refs(0b10),
+    cmd(1160, "HTTP SET OPTION", (2, 2), Http, http_options::http_set_option),
     // Web Server
     cmd(1212, "WEB GET BODY PART", (3, 5), Web, web::web_get_body_part).refs(0b11110),
     cmd(1211, "WEB Get body part count", (0, 0), Web, web::web_get_body_part_count),

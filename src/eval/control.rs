@@ -41,6 +41,9 @@ pub trait Methods {
     fn process_var_name(&self, slot: usize) -> String;
     /// Resolves formula source text (`Formula from string`).
     fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
+    /// Resolves lines of code given as text as the body of a method named
+    /// `name` (the code `PROCESS 4D TAGS` makes of a template).
+    fn compile_method(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
     /// Resolves the line of code of `EXECUTE FORMULA`, run in the frame of
     /// the method `method` whose locals are `locals`.
     fn compile_statement(

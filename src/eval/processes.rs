@@ -754,6 +754,10 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.compile_formula(source))
     }
 
+    fn compile_method(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.world.with_run(|run| run.compile_method(name, source))
+    }
+
     fn compile_statement(
         &mut self,
         source: &str,

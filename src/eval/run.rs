@@ -946,6 +946,17 @@ impl control::Methods for Run {
         }
     }
 
+    fn compile_method(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
+        let heading = format!("the code of {name} cannot run");
+        let (ast, mut diags) = self.parse_text(name, source, &heading)?;
+        let (code, mut errors) = resolve::resolve_method(name, &ast, self);
+        if errors.iter().any(Diagnostic::is_error) {
+            diags.append(&mut errors);
+            return Err(cannot_run(&heading, &diags, codes::UNKNOWN_NAME));
+        }
+        Ok(Arc::new(code))
+    }
+
     fn compile_statement(
         &mut self,
         source: &str,

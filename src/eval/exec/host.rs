@@ -359,6 +359,11 @@ impl Host for ProcessHost<'_, '_, '_> {
         Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
     }
 
+    fn method_from_string(&mut self, name: &str, source: &str) -> Result<Value, RuntimeError> {
+        let code = self.process.methods.compile_method(name, source)?;
+        Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
+    }
+
     fn execute_formula(&mut self, source: &str) -> Result<(), RuntimeError> {
         let code = self.frame.code;
         let stmts = self.process.methods.compile_statement(source, &code.name, &code.locals)?;
