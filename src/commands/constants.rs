@@ -335,6 +335,11 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Scaled to fit", Some((6, 2)), 2.0),
     num("Scaled to fit proportional", Some((6, 5)), 5.0),
     num("Scaled to fit prop centered", Some((6, 6)), 6.0),
+    // The language types of Get database localization (documented).
+    num("Default localization", Some((5, 21)), 0.0),
+    num("Current localization", Some((5, 22)), 1.0),
+    num("User system localization", Some((5, 23)), 2.0),
+    num("Internal 4D localization", Some((5, 24)), 3.0),
     // What DOM Get XML information tells (documented).
     num("PUBLIC ID", None, 1.0),
     num("SYSTEM ID", None, 2.0),
@@ -378,4 +383,17 @@ pub fn by_token(theme: u32, index: u32) -> Option<ConstantId> {
 
 pub fn by_name(normalized: &str) -> Option<ConstantId> {
     LOOKUP.by_name.get(normalized).copied()
+}
+
+/// The names (normalised) of every 4D constant known from its token, with or without a value.
+static KNOWN: LazyLock<HashMap<String, (u32, u32)>> = LazyLock::new(|| {
+    super::constant_catalog::CONSTANT_CATALOG
+        .iter()
+        .map(|&(theme, index, name)| (crate::names::normalize(name), (theme, index)))
+        .collect()
+});
+
+/// Whether `normalized` names a 4D constant, whether fourd gives it a value or not.
+pub fn is_known(normalized: &str) -> bool {
+    KNOWN.contains_key(normalized)
 }

@@ -10,6 +10,8 @@
 mod arrays;
 mod blob;
 pub mod catalog;
+pub mod constant_catalog;
+pub mod localization;
 mod charsets;
 pub mod collections;
 pub mod constants;
@@ -187,10 +189,11 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     }
     let known: HashMap<String, u32> =
         catalog::CATALOG.iter().map(|&(number, name)| (crate::names::normalize(name), number)).collect();
-    // A command's former names (`Get process activity`) call it too.
-    for (name, number) in &known {
-        if let Some(&id) = by_number.get(number) {
-            by_name.entry(name.clone()).or_insert(id);
+    // A command's former names (`Get process activity`) call it too, even
+    // when the name is also catalogued under another number.
+    for &(number, name) in catalog::CATALOG {
+        if let Some(&id) = by_number.get(&number) {
+            by_name.entry(crate::names::normalize(name)).or_insert(id);
         }
     }
     Registry { by_number, by_name, known }
@@ -392,6 +395,8 @@ pub trait Host {
     fn web(&mut self) -> Option<&mut web::WebExchange>;
     /// The options of the run's web server (`WEB SET OPTION`).
     fn web_options(&mut self) -> std::sync::Arc<web_options::WebOptions>;
+    /// The run's XLIFF localization (`Localized string`).
+    fn localization(&mut self) -> std::sync::Arc<localization::Localization>;
     /// The XML documents the running process has open (`DOM Parse XML source`).
     fn xml(&mut self) -> &mut xml::XmlDocuments;
     /// What `SET ENVIRONMENT VARIABLE` set in the running process.

@@ -9,8 +9,8 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, http_options,
-    json_schema, language, math, messages, objects, pictures, processes, sessions, signals, string, system, tags, tools,
-    variable_blob, web, web_options, xml,
+    json_schema, language, localization, math, messages, objects, pictures, processes, sessions, signals, string, system,
+    tags, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -88,6 +88,11 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
     cmd(1007, "EXECUTE METHOD", (1, MANY), Language, language::execute_method).refs(0b10),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
+    // XLIFF localization
+    cmd(991, "Localized string", (1, 1), Environment, localization::localized_string),
+    cmd(1009, "Get database localization", (0, 1), Environment, localization::get_database_localization),
+    cmd(1104, "SET DATABASE LOCALIZATION", (1, 1), Environment, localization::set_database_localization),
+    cmd(1105, "Localized document path", (1, 1), Environment, localization::localized_document_path),
     cmd(304, "Get pointer", (1, 1), Language, language::get_pointer),
     cmd(1662, "Call chain", (0, 0), Language, language::call_chain),
     cmd(1166, "METHOD GET NAMES", (1, 2), Language, language::method_get_names).refs(0b1),

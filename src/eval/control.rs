@@ -65,6 +65,8 @@ pub trait Methods {
     fn project_folder(&self) -> Option<(std::path::PathBuf, bool)>;
     /// The options of the run's web server.
     fn web_options(&self) -> Arc<crate::commands::web_options::WebOptions>;
+    /// The run's XLIFF localization.
+    fn localization(&self) -> Arc<crate::commands::localization::Localization>;
 }
 
 /// `Process state` values (documented constants).

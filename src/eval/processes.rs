@@ -790,6 +790,10 @@ impl Methods for SharedMethods<'_, '_> {
     fn web_options(&self) -> Arc<crate::commands::web_options::WebOptions> {
         self.world.with_run(|run| Arc::clone(&run.web_options))
     }
+
+    fn localization(&self) -> Arc<crate::commands::localization::Localization> {
+        self.world.with_run(|run| Arc::clone(&run.localization))
+    }
 }
 
 /// A process's output: whole lines go to the run's output at once, so that

@@ -84,6 +84,8 @@ pub struct Run {
     /// The options of the run's web server (`WEB SET OPTION`), which
     /// `fourd serve` fills from the project's settings.
     pub web_options: Arc<crate::commands::web_options::WebOptions>,
+    /// The project's XLIFF strings and constants (`Resources/`).
+    pub localization: Arc<crate::commands::localization::Localization>,
     /// Where the project's roles.json is (see [`Run::roles_path`]).
     roles_path: PathBuf,
     /// The project's roles.json once read (see [`Run::load_roles`]).
@@ -122,7 +124,9 @@ impl Run {
         // Named as the user named the folder, for messages.
         let roles_path = project_sources.as_deref().unwrap_or(folder).join("roles.json");
         let roles_path = roles_path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(roles_path);
+        let localization = Arc::new(crate::commands::localization::Localization::new(&project_folder));
         let mut run = Run {
+            localization,
             roles_path,
             project_folder,
             base,
@@ -908,6 +912,10 @@ impl resolve::Names for Run {
         self.sources.snippet(span).to_string()
     }
 
+    fn xliff_constant(&mut self, normalized: &str) -> Option<crate::commands::constants::ConstValue> {
+        self.xliff_constant_of(normalized)
+    }
+
     fn class(&mut self, name: &str) -> Option<usize> {
         if let Some(&index) = self.class_index.get(name) {
             return Some(index);
@@ -917,6 +925,12 @@ impl resolve::Names for Run {
         self.classes.push(ClassSlot { name: name.to_string(), path, code: None });
         self.class_index.insert(name.to_string(), index);
         Some(index)
+    }
+}
+
+impl Run {
+    fn xliff_constant_of(&self, normalized: &str) -> Option<crate::commands::constants::ConstValue> {
+        self.localization.constant(normalized)
     }
 }
 
@@ -1004,6 +1018,10 @@ impl control::Methods for Run {
 
     fn web_options(&self) -> Arc<crate::commands::web_options::WebOptions> {
         Arc::clone(&self.web_options)
+    }
+
+    fn localization(&self) -> Arc<crate::commands::localization::Localization> {
+        Arc::clone(&self.localization)
     }
 
     fn class_index(&mut self, name: &str) -> Option<usize> {

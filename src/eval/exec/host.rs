@@ -402,6 +402,10 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.methods.web_options()
     }
 
+    fn localization(&mut self) -> Arc<crate::commands::localization::Localization> {
+        self.process.methods.localization()
+    }
+
     fn web(&mut self) -> Option<&mut crate::commands::web::WebExchange> {
         self.process.web.as_deref_mut()
     }

@@ -92,6 +92,11 @@ impl Resolver<'_> {
             return constant(id.spec().value, span);
         }
         if args.is_empty()
+            && let Some(value) = self.names.xliff_constant(&key)
+        {
+            return constant(value, span);
+        }
+        if args.is_empty()
             && let Some(slot) = self.names.process_var(&key, false)
         {
             return Expr::new(ExprKind::Process(slot), span);
@@ -101,6 +106,11 @@ impl Resolver<'_> {
         }
         if let Some(number) = REGISTRY.known_number(&key) {
             return self.unsupported_command(&format!("{}` (command {number})", name.text.trim()), span);
+        }
+        if args.is_empty() && constants::is_known(&key) {
+            let message = format!("the constant `{}` is not supported by fourd", name.text.trim());
+            self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
+            return unsupported(&message, span);
         }
         let mut diag = Diagnostic::error("resolve", format!("unknown name `{}`", name.text.trim()), span)
             .with_label("not a variable, a project method or a command fourd supports");
@@ -182,6 +192,7 @@ impl Resolver<'_> {
             && REGISTRY.by_name(key).is_none()
             && constants::by_name(key).is_none()
             && self.names.method(key).is_none()
+            && self.names.xliff_constant(key).is_none()
     }
 
     /// The closest known name, if one is close enough to be a likely typo.

@@ -50,6 +50,8 @@ pub trait Names {
     fn snippet(&self, span: Span) -> String;
     /// The index of the user class with this name (case-sensitive), if the project has it.
     fn class(&mut self, name: &str) -> Option<usize>;
+    /// The value of a constant that the project's XLIFF files declare.
+    fn xliff_constant(&mut self, normalized: &str) -> Option<crate::commands::constants::ConstValue>;
 }
 
 /// Resolves one parsed method.
