@@ -63,10 +63,8 @@ fn code_of_folder(stem: &str) -> String {
 /// The user's language from the environment (`LC_ALL`, `LC_MESSAGES`,
 /// `LANG`: `fr_FR.UTF-8` gives `fr-fr`); `None` for `C` and `POSIX`.
 pub fn system_language() -> Option<String> {
-    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|v| !v.is_empty())?;
+    let value =
+        ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| std::env::var(name).ok()).find(|v| !v.is_empty())?;
     let code = value.split(['.', '@']).next().unwrap_or("").to_ascii_lowercase().replace('_', "-");
     (!code.is_empty() && code != "c" && code != "posix").then_some(code)
 }

@@ -9,8 +9,8 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, http_options,
-    json_schema, language, localization, math, messages, objects, pictures, processes, sessions, signals, string, system,
-    tags, tools, variable_blob, web, web_options, xml,
+    json_schema, language, localization, math, messages, objects, pictures, processes, sessions, signals, string,
+    system, tags, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
