@@ -131,6 +131,26 @@ impl Localization {
             .map(|(_, p)| p.as_path())
     }
 
+    /// The folders `Localized document path` looks in, in order, and the
+    /// first that holds `relative`.
+    fn document_path(&self, relative: &str) -> Option<PathBuf> {
+        let current = self.current.lock().0.clone();
+        let mut folders: Vec<&Path> = Vec::new();
+        for code in [current.as_str(), self.default.as_str()] {
+            let base = code.split('-').next().unwrap_or(code);
+            for wanted in [code, base] {
+                if let Some((_, folder)) = self.languages.iter().find(|(c, _)| c == wanted) {
+                    folders.push(folder);
+                }
+            }
+        }
+        if let Some((_, first)) = self.languages.first() {
+            folders.push(first);
+        }
+        folders.push(&self.resources);
+        folders.into_iter().map(|folder| folder.join(relative)).find(|path| path.exists())
+    }
+
     /// The strings of the current language, read once per language.
     fn strings(&self) -> Arc<Strings> {
         let mut current = self.current.lock();
@@ -298,15 +318,18 @@ pub(crate) fn set_database_localization(ctx: &mut Ctx<'_>, args: &Args<'_>) -> R
     Ok(Value::Undefined)
 }
 
-/// `Localized document path(relativePath)`: the path of the document in the
-/// current language's `.lproj` folder (system syntax); "" without a folder.
+/// `Localized document path(relativePath)`: the absolute path of the first
+/// folder that holds the file, in 4D's documented order: the current
+/// language, then without its region, the language chosen at start, then
+/// without its region, the first `.lproj` folder, the first level of
+/// `Resources/`; "" when none holds it. A `:` separates folders as `/` does.
 pub(crate) fn localized_document_path(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let relative = args.text(0)?.replace(':', "/");
+    let relative = relative.trim_start_matches('/');
     let localization = ctx.host.localization();
-    let code = localization.current.lock().0.clone();
-    let path = localization.folder_of(&code).map(|folder| folder.join(relative.trim_start_matches('/')));
-    let path = path.map(|p| std::path::absolute(&p).unwrap_or(p));
-    Ok(Value::text(path.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()))
+    let found = if relative.is_empty() { None } else { localization.document_path(relative) };
+    let found = found.map(|p| std::path::absolute(&p).unwrap_or(p));
+    Ok(Value::text(found.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()))
 }
 
 #[cfg(test)]

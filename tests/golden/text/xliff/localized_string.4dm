@@ -29,6 +29,18 @@ LOG EVENT(Into system standard outputs; "OK after ja: "+String(OK)+", language: 
 var $path : Text
 $path:=Localized document path("app.xlf")
 LOG EVENT(Into system standard outputs; Substring($path; Position("Resources"; $path))+"\n")
+// Not in fr_ca.lproj: the language without its region (fr.lproj).
+$path:=Localized document path("help.html")
+LOG EVENT(Into system standard outputs; Substring($path; Position("Resources"; $path))+"\n")
+// In no folder of fr: the language chosen at start, then the first folder (en.lproj).
+$path:=Localized document path("only-en.txt")
+LOG EVENT(Into system standard outputs; Substring($path; Position("Resources"; $path))+"\n")
+// Last, the first level of Resources.
+$path:=Localized document path("Shop Constants.xlf")
+LOG EVENT(Into system standard outputs; Substring($path; Position("Resources"; $path))+"\n")
+// Nowhere: "".
+$path:=Localized document path("nowhere.txt")
+LOG EVENT(Into system standard outputs; "nowhere: ["+$path+"]\n")
 
 // The constants an XLIFF file of Resources declares are known by name.
 LOG EVENT(Into system standard outputs; String(Shop max items)+" "+String(Shop tax rate)+" "+Shop currency+"\n")
