@@ -132,7 +132,9 @@ pub(crate) fn clear_variable(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value
 /// `Formula from string(text {; context})` (1601).
 pub(crate) fn formula_from_string(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let source = args.text(0)?.to_string();
-    ctx.host.formula_from_string(&source)
+    // `sk execute in host database` (1): the host's context, else the caller's.
+    let in_host = args.len() > 1 && args.number(1)? == 1.0;
+    ctx.host.formula_from_string(&source, in_host)
 }
 
 /// `EXECUTE FORMULA(statement)` (63): runs one line of code given as text,

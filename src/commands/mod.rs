@@ -365,7 +365,9 @@ pub trait Host {
     /// `class.new(...)`: a new instance of the class whose class object is `class`.
     fn instantiate(&mut self, class: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
     /// A formula object built from source text (`Formula from string`).
-    fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError>;
+    /// `Formula from string`: resolved in the calling code's context (host
+    /// or component), or the host's when `in_host` is set.
+    fn formula_from_string(&mut self, source: &str, in_host: bool) -> Result<Value, RuntimeError>;
     /// Runs one line of code given as text as a line of the running method (`EXECUTE FORMULA`).
     fn execute_formula(&mut self, source: &str) -> Result<(), RuntimeError>;
     /// Lines of code given as text, resolved as the body of a method named

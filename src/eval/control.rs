@@ -26,24 +26,26 @@ pub trait Methods {
     /// The code of the user class at `index`, loaded and resolved on first use.
     fn class_code(&mut self, index: usize) -> Result<Arc<super::program::ClassCode>, RuntimeError>;
     /// The index of the user class with this name (case-sensitive).
-    fn class_index(&mut self, name: &str) -> Option<usize>;
+    fn class_index(&mut self, name: &str, context: u16) -> Option<usize>;
     /// The names of the project's classes, sorted.
-    fn class_names(&mut self) -> Vec<String>;
+    fn class_names(&mut self, context: u16) -> Vec<String>;
+    /// The namespaces of the components (`cs.<namespace>`), with their contexts.
+    fn namespaces(&mut self) -> Vec<(String, u16)>;
     /// The names of the project's methods (database methods left out), sorted.
     fn method_names(&mut self) -> Vec<String>;
     /// The project's methods, database methods and classes, with their files.
     fn design_objects(&mut self) -> Vec<crate::commands::DesignObject>;
     /// The index of the project method with this name (any case), if there is one.
-    fn method_index(&mut self, name: &str) -> Option<usize>;
+    fn method_index(&mut self, name: &str, context: u16) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.
-    fn process_var_slot(&mut self, name: &str) -> Option<usize>;
+    fn process_var_slot(&mut self, name: &str, context: u16) -> Option<usize>;
     /// The name of the process variable in `slot`.
     fn process_var_name(&self, slot: usize) -> String;
     /// Resolves formula source text (`Formula from string`).
-    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
+    fn compile_formula(&mut self, source: &str, context: u16) -> Result<Arc<MethodCode>, RuntimeError>;
     /// Resolves lines of code given as text as the body of a method named
     /// `name` (the code `PROCESS 4D TAGS` makes of a template).
-    fn compile_method(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError>;
+    fn compile_method(&mut self, name: &str, source: &str, context: u16) -> Result<Arc<MethodCode>, RuntimeError>;
     /// Resolves the line of code of `EXECUTE FORMULA`, run in the frame of
     /// the method `method` whose locals are `locals`.
     fn compile_statement(
@@ -51,6 +53,7 @@ pub trait Methods {
         source: &str,
         method: &str,
         locals: &[super::program::LocalInfo],
+        context: u16,
     ) -> Result<Vec<super::program::Stmt>, RuntimeError>;
     /// The source text of a span, as written.
     fn snippet(&self, span: Span) -> String;
@@ -469,8 +472,9 @@ pub trait Control {
         class: usize,
         made: Arc<crate::runtime::shared::SharedObject>,
     ) -> Arc<crate::runtime::shared::SharedObject>;
-    /// `Storage`.
-    fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject>;
+    /// `Storage` of the host (`components::HOST`) or of a component (each
+    /// has its own, documented).
+    fn storage(&self, context: u16) -> Arc<crate::runtime::shared::SharedObject>;
     /// `DELAY PROCESS` on another process.
     fn delay(&self, number: i32, ticks: f64);
     /// `RESUME PROCESS`.

@@ -45,6 +45,8 @@ pub struct World<'o> {
     pub table: Table,
     /// `Storage`.
     pub storage: Arc<crate::runtime::shared::SharedObject>,
+    /// The `Storage` of each component (component `k` at `k`), made when first asked for.
+    pub component_storages: Mutex<Vec<Arc<crate::runtime::shared::SharedObject>>>,
     /// The workers, by name (case-sensitive); the main process is the first.
     workers: Mutex<Vec<Arc<Worker>>>,
     /// Work that keeps the run going: processes started by `New process`
@@ -93,6 +95,7 @@ impl<'o> World<'o> {
             out: Mutex::new(out),
             table: Table::new(),
             storage: crate::runtime::shared::SharedObject::new_storage(),
+            component_storages: Mutex::new(Vec::new()),
             workers: Mutex::new(Vec::new()),
             activity: Mutex::new(0),
             idle: Condvar::new(),
@@ -515,8 +518,13 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         Arc::clone(singletons[class].get_or_insert(made))
     }
 
-    fn storage(&self) -> &Arc<crate::runtime::shared::SharedObject> {
-        &self.world.storage
+    fn storage(&self, context: u16) -> Arc<crate::runtime::shared::SharedObject> {
+        let Some(k) = usize::from(context).checked_sub(1) else { return Arc::clone(&self.world.storage) };
+        let mut storages = self.world.component_storages.lock();
+        while storages.len() <= k {
+            storages.push(crate::runtime::shared::SharedObject::new_storage());
+        }
+        Arc::clone(&storages[k])
     }
 
     fn start(
@@ -718,20 +726,24 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.code(index))
     }
 
-    fn method_index(&mut self, name: &str) -> Option<usize> {
-        self.world.with_run(|run| run.method_index(name))
+    fn method_index(&mut self, name: &str, context: u16) -> Option<usize> {
+        self.world.with_run(|run| run.method_index(name, context))
     }
 
     fn class_code(&mut self, index: usize) -> Result<Arc<super::program::ClassCode>, RuntimeError> {
         self.world.with_run(|run| run.class_code(index))
     }
 
-    fn class_index(&mut self, name: &str) -> Option<usize> {
-        self.world.with_run(|run| run.class_index(name))
+    fn class_index(&mut self, name: &str, context: u16) -> Option<usize> {
+        self.world.with_run(|run| run.class_index(name, context))
     }
 
-    fn class_names(&mut self) -> Vec<String> {
-        self.world.with_run(|run| run.class_names())
+    fn class_names(&mut self, context: u16) -> Vec<String> {
+        self.world.with_run(|run| run.class_names(context))
+    }
+
+    fn namespaces(&mut self) -> Vec<(String, u16)> {
+        self.world.with_run(|run| run.namespaces())
     }
 
     fn method_names(&mut self) -> Vec<String> {
@@ -742,20 +754,20 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.design_objects())
     }
 
-    fn process_var_slot(&mut self, name: &str) -> Option<usize> {
-        self.world.with_run(|run| run.process_var_slot(name))
+    fn process_var_slot(&mut self, name: &str, context: u16) -> Option<usize> {
+        self.world.with_run(|run| run.process_var_slot(name, context))
     }
 
     fn process_var_name(&self, slot: usize) -> String {
         self.world.with_run(|run| run.process_var_name(slot))
     }
 
-    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        self.world.with_run(|run| run.compile_formula(source))
+    fn compile_formula(&mut self, source: &str, context: u16) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.world.with_run(|run| run.compile_formula(source, context))
     }
 
-    fn compile_method(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        self.world.with_run(|run| run.compile_method(name, source))
+    fn compile_method(&mut self, name: &str, source: &str, context: u16) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.world.with_run(|run| run.compile_method(name, source, context))
     }
 
     fn compile_statement(
@@ -763,8 +775,9 @@ impl Methods for SharedMethods<'_, '_> {
         source: &str,
         method: &str,
         locals: &[super::program::LocalInfo],
+        context: u16,
     ) -> Result<Vec<super::program::Stmt>, RuntimeError> {
-        self.world.with_run(|run| run.compile_statement(source, method, locals))
+        self.world.with_run(|run| run.compile_statement(source, method, locals, context))
     }
 
     fn snippet(&self, span: Span) -> String {

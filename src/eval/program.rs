@@ -39,6 +39,10 @@ pub struct MethodCode {
     /// `promote` permission of roles.json), through `includes`; `None` for
     /// nearly every method, whose calls then never look at promotions.
     pub promotes: Option<std::sync::Arc<[Box<str>]>>,
+    /// The project the code belongs to: the host (`components::HOST`) or a
+    /// component; names looked up while it runs (`cs`, `Storage`, methods by
+    /// name) are looked up there.
+    pub context: u16,
 }
 
 /// What a constructor belongs to (for `Super()` and the checks around it).

@@ -18,6 +18,7 @@ use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::Value;
 use crate::session::Roles;
 
+use super::components::HOST;
 use super::program::{self, MethodCode};
 use super::{control, exec, processes, resolve};
 
@@ -26,6 +27,8 @@ pub(super) struct MethodSlot {
     pub(super) name: String,
     pub(super) path: PathBuf,
     pub(super) code: Option<Arc<MethodCode>>,
+    /// The host's (`components::HOST`) or a component's (its number).
+    pub(super) context: u16,
 }
 
 /// One user class of the project: where it is and, once used, its code.
@@ -33,6 +36,8 @@ pub(super) struct ClassSlot {
     pub(super) name: String,
     pub(super) path: PathBuf,
     pub(super) code: Option<Arc<program::ClassCode>>,
+    /// The host's or a component's.
+    pub(super) context: u16,
 }
 
 /// The methods and process variables of one run.
@@ -90,6 +95,10 @@ pub struct Run {
     roles_path: PathBuf,
     /// The project's roles.json once read (see [`Run::load_roles`]).
     roles: Option<LoadedRoles>,
+    /// The project's components; component `k` is context `k + 1`.
+    pub(super) components: Vec<super::components::Component>,
+    /// The context whose code is being resolved (names are looked up in it).
+    pub(super) context: u16,
 }
 
 /// What reading a project's roles.json gave: its roles (`None` without the
@@ -119,6 +128,8 @@ impl Run {
             Some(sources) => sources.parent().and_then(Path::parent).unwrap_or(folder).to_path_buf(),
             None => folder.to_path_buf(),
         };
+        // Named as the user named the folder, for messages.
+        let project_folder_for_components = project_folder.clone();
         let project_folder = std::path::absolute(&project_folder).unwrap_or(project_folder);
         let application = project_folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         // Named as the user named the folder, for messages.
@@ -150,6 +161,8 @@ impl Run {
             time_limit: None,
             files_allowed: true,
             web_options: Arc::new(crate::commands::web_options::WebOptions::new(&application)),
+            components: super::components::find(&project_folder_for_components),
+            context: super::components::HOST,
             project_sources,
             roles: None,
         };
@@ -856,17 +869,36 @@ fn methods_folder(file: &Path) -> PathBuf {
 
 impl resolve::Names for Run {
     fn method(&mut self, normalized: &str) -> Option<usize> {
+        let context = self.context;
+        if context != HOST {
+            return self.component_method(context, normalized);
+        }
         if let Some(&index) = self.method_index.get(normalized) {
             return Some(index);
         }
-        let (name, path) = self.files.get(normalized)?.clone();
-        let index = self.methods.len();
-        self.methods.push(MethodSlot { name, path, code: None });
-        self.method_index.insert(normalized.to_string(), index);
-        Some(index)
+        match self.files.get(normalized) {
+            Some((name, path)) => {
+                let (name, path) = (name.clone(), path.clone());
+                let index = self.methods.len();
+                self.methods.push(MethodSlot { name, path, code: None, context: HOST });
+                self.method_index.insert(normalized.to_string(), index);
+                Some(index)
+            }
+            // The host calls the methods its components share.
+            None => (0..self.components.len()).find_map(|k| {
+                let context = k as u16 + 1;
+                let component = &mut self.components[k];
+                (component.files.contains_key(normalized) && component.is_shared(normalized))
+                    .then(|| self.component_method(context, normalized))
+                    .flatten()
+            }),
+        }
     }
 
     fn process_var(&mut self, normalized: &str, create: bool) -> Option<usize> {
+        if self.context != HOST && !is_system_variable(normalized) {
+            return self.component_process_var(self.context, normalized, create);
+        }
         if let Some(&slot) = self.process_var_index.get(normalized) {
             return Some(slot);
         }
@@ -889,7 +921,7 @@ impl resolve::Names for Run {
         for (key, (name, _)) in &self.files {
             f(name, key);
         }
-        for key in self.process_var_index.keys().filter(|k| !k.starts_with("<>")) {
+        for key in self.process_var_index.keys().filter(|k| !k.starts_with("<>") && !k.contains('\u{1f}')) {
             f(key, key);
         }
     }
@@ -917,14 +949,128 @@ impl resolve::Names for Run {
     }
 
     fn class(&mut self, name: &str) -> Option<usize> {
+        if self.context != HOST {
+            return self.class_in(self.context, name);
+        }
         if let Some(&index) = self.class_index.get(name) {
             return Some(index);
         }
         let path = self.class_files.get(name)?.clone();
         let index = self.classes.len();
-        self.classes.push(ClassSlot { name: name.to_string(), path, code: None });
+        self.classes.push(ClassSlot { name: name.to_string(), path, code: None, context: HOST });
         self.class_index.insert(name.to_string(), index);
         Some(index)
+    }
+
+    fn context(&self) -> u16 {
+        self.context
+    }
+
+    fn namespace(&self, name: &str) -> Option<u16> {
+        // A class of the code's own project of that name comes first (documented).
+        if self.context == HOST && self.class_files.contains_key(name) {
+            return None;
+        }
+        if self.context != HOST
+            && self.components.get(usize::from(self.context) - 1).is_some_and(|c| c.class_files.contains_key(name))
+        {
+            return None;
+        }
+        self.components.iter().position(|c| c.namespace.as_deref() == Some(name)).map(|k| k as u16 + 1)
+    }
+
+    fn namespace_class(&mut self, context: u16, name: &str) -> Option<usize> {
+        self.class_in(context, name)
+    }
+}
+
+/// The system variables, which are the process's whatever code names them
+/// (a component's code and the host's see the same `OK`).
+fn is_system_variable(normalized: &str) -> bool {
+    matches!(normalized, OK_VARIABLE | DOCUMENT_VARIABLE)
+}
+
+/// The key of a component's method, class or process variable in the run's
+/// tables: the context's number before the name.
+fn context_key(context: u16, name: &str) -> String {
+    format!("{context}\u{1f}{name}")
+}
+
+impl Run {
+    /// The method of normalised name `normalized` of component context `context`.
+    fn component_method(&mut self, context: u16, normalized: &str) -> Option<usize> {
+        let key = context_key(context, normalized);
+        if let Some(&index) = self.method_index.get(&key) {
+            return Some(index);
+        }
+        let component = self.components.get(usize::from(context).checked_sub(1)?)?;
+        let (name, path) = component.files.get(normalized)?.clone();
+        let index = self.methods.len();
+        self.methods.push(MethodSlot { name, path, code: None, context });
+        self.method_index.insert(key, index);
+        Some(index)
+    }
+
+    /// The class `name` of context `context` (the host's or a component's).
+    fn class_in(&mut self, context: u16, name: &str) -> Option<usize> {
+        if context == HOST {
+            let saved = std::mem::replace(&mut self.context, HOST);
+            let found = resolve::Names::class(self, name);
+            self.context = saved;
+            return found;
+        }
+        let key = context_key(context, name);
+        if let Some(&index) = self.class_index.get(&key) {
+            return Some(index);
+        }
+        let component = self.components.get(usize::from(context).checked_sub(1)?)?;
+        let path = component.class_files.get(name)?.clone();
+        let index = self.classes.len();
+        self.classes.push(ClassSlot { name: name.to_string(), path, code: None, context });
+        self.class_index.insert(key, index);
+        Some(index)
+    }
+
+    /// A process variable of a component: the component's own, apart from
+    /// the host's of the same name (documented).
+    fn component_process_var(&mut self, context: u16, normalized: &str, create: bool) -> Option<usize> {
+        let key = context_key(context, normalized);
+        if let Some(&slot) = self.process_var_index.get(&key) {
+            return Some(slot);
+        }
+        if !create {
+            let k = usize::from(context).checked_sub(1)?;
+            if self.components.get(k)?.prepassed {
+                return None;
+            }
+            // The names its methods assign, read once.
+            self.components[k].prepassed = true;
+            let mut paths: Vec<PathBuf> = Vec::new();
+            method_files_under(&self.components[k].sources, &mut paths);
+            paths.sort();
+            for path in paths {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    for name in names_in_text(&text) {
+                        if !is_system_variable(&name) {
+                            self.component_process_var(context, &name, true);
+                        }
+                    }
+                }
+            }
+            return self.process_var_index.get(&key).copied();
+        }
+        let slot = self.process_var_index.len();
+        self.process_var_index.insert(key, slot);
+        self.process_var_names.push(normalized.to_string());
+        Some(slot)
+    }
+
+    /// Runs `f` with names looked up in context `context`.
+    pub(super) fn in_context<T>(&mut self, context: u16, f: impl FnOnce(&mut Run) -> T) -> T {
+        let saved = std::mem::replace(&mut self.context, context);
+        let out = f(self);
+        self.context = saved;
+        out
     }
 }
 
@@ -935,40 +1081,35 @@ impl Run {
 }
 
 impl control::Methods for Run {
-    fn method_index(&mut self, name: &str) -> Option<usize> {
-        resolve::Names::method(self, &normalize(name))
+    fn method_index(&mut self, name: &str, context: u16) -> Option<usize> {
+        let key = normalize(name);
+        let found = self.in_context(context, |run| resolve::Names::method(run, &key));
+        // A component reaches the host's methods by name (`EXECUTE METHOD`...),
+        // those the host shares only (documented).
+        match found {
+            None if context != HOST => {
+                let shared = self.files.get(&key).is_some_and(|(_, path)| super::components::method_is_shared(path));
+                if shared { self.in_context(HOST, |run| resolve::Names::method(run, &key)) } else { None }
+            }
+            found => found,
+        }
     }
 
-    fn process_var_slot(&mut self, name: &str) -> Option<usize> {
-        resolve::Names::process_var(self, &normalize(name), false)
+    fn process_var_slot(&mut self, name: &str, context: u16) -> Option<usize> {
+        let key = normalize(name);
+        self.in_context(context, |run| resolve::Names::process_var(run, &key, false))
     }
 
     fn process_var_name(&self, slot: usize) -> String {
         self.process_var_names.get(slot).cloned().unwrap_or_default()
     }
 
-    fn compile_formula(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        let heading = format!("the formula text `{source}` cannot run");
-        let (ast, mut diags) = self.parse_text("Formula from string", source, &heading)?;
-        match resolve::resolve_formula_text("Formula from string", &ast, self) {
-            Ok(code) => Ok(Arc::new(code)),
-            Err(mut errors) => {
-                let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
-                diags.append(&mut errors);
-                Err(cannot_run(&heading, &diags, code))
-            }
-        }
+    fn compile_formula(&mut self, source: &str, context: u16) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.in_context(context, |run| run.compile_formula_here(source))
     }
 
-    fn compile_method(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        let heading = format!("the code of {name} cannot run");
-        let (ast, mut diags) = self.parse_text(name, source, &heading)?;
-        let (code, mut errors) = resolve::resolve_method(name, &ast, self);
-        if errors.iter().any(Diagnostic::is_error) {
-            diags.append(&mut errors);
-            return Err(cannot_run(&heading, &diags, codes::UNKNOWN_NAME));
-        }
-        Ok(Arc::new(code))
+    fn compile_method(&mut self, name: &str, source: &str, context: u16) -> Result<Arc<MethodCode>, RuntimeError> {
+        self.in_context(context, |run| run.compile_method_here(name, source))
     }
 
     fn compile_statement(
@@ -976,19 +1117,9 @@ impl control::Methods for Run {
         source: &str,
         method: &str,
         locals: &[program::LocalInfo],
+        context: u16,
     ) -> Result<Vec<program::Stmt>, RuntimeError> {
-        let heading = format!("EXECUTE FORMULA cannot run `{source}`");
-        let (ast, mut diags) = self.parse_text("EXECUTE FORMULA", source, &heading)?;
-        if ast.body.stmts.len() > 1 || !ast.functions.is_empty() {
-            return Err(RuntimeError::new(
-                codes::BAD_ARGUMENTS,
-                format!("EXECUTE FORMULA runs one line of code, not `{source}`"),
-            ));
-        }
-        resolve::resolve_statement_text(method, &ast, self, locals).map_err(|mut errors| {
-            diags.append(&mut errors);
-            cannot_run(&heading, &diags, codes::UNKNOWN_NAME)
-        })
+        self.in_context(context, |run| run.compile_statement_here(source, method, locals))
     }
 
     fn snippet(&self, span: crate::diag::Span) -> String {
@@ -1024,8 +1155,13 @@ impl control::Methods for Run {
         Arc::clone(&self.localization)
     }
 
-    fn class_index(&mut self, name: &str) -> Option<usize> {
-        resolve::Names::class(self, name)
+    fn class_index(&mut self, name: &str, context: u16) -> Option<usize> {
+        self.in_context(context, |run| resolve::Names::class(run, name))
+    }
+
+    fn namespaces(&mut self) -> Vec<(String, u16)> {
+        let named = self.components.iter().enumerate();
+        named.filter_map(|(k, c)| Some((c.namespace.clone()?, k as u16 + 1))).collect()
     }
 
     fn method_names(&mut self) -> Vec<String> {
@@ -1070,8 +1206,15 @@ impl control::Methods for Run {
         objects
     }
 
-    fn class_names(&mut self) -> Vec<String> {
-        let mut names: Vec<String> = self.class_files.keys().cloned().collect();
+    fn class_names(&mut self, context: u16) -> Vec<String> {
+        let files = match usize::from(context).checked_sub(1) {
+            None => &self.class_files,
+            Some(k) => match self.components.get(k) {
+                Some(component) => &component.class_files,
+                None => return Vec::new(),
+            },
+        };
+        let mut names: Vec<String> = files.keys().cloned().collect();
         names.sort();
         names
     }
@@ -1083,8 +1226,10 @@ impl control::Methods for Run {
         if let Some(code) = &slot.code {
             return Ok(code.clone());
         }
-        let (name, path) = (slot.name.clone(), slot.path.clone());
-        let code = self.load(&path, |run, ast| resolve::resolve_class(&name, index, ast, run)).map_err(|failure| {
+        let (name, path, context) = (slot.name.clone(), slot.path.clone(), slot.context);
+        let loaded =
+            self.in_context(context, |run| run.load(&path, |run, ast| resolve::resolve_class(&name, index, ast, run)));
+        let code = loaded.map_err(|failure| {
             let why = failure.reason("it has errors");
             RuntimeError::new(codes::NOT_SUPPORTED, format!("the class `{name}` cannot be used: {why}"))
         })?;
@@ -1101,12 +1246,16 @@ impl control::Methods for Run {
         if let Some(code) = &slot.code {
             return Ok(code.clone());
         }
-        let (name, path) = (slot.name.clone(), slot.path.clone());
+        let (name, path, context) = (slot.name.clone(), slot.path.clone(), slot.context);
         let code = self
-            .load(&path, |run, ast| {
-                let (mut code, diags) = resolve::resolve_method(&name, ast, run);
-                code.promotes = run.promotions_of(&name);
-                (code, diags)
+            .in_context(context, |run| {
+                run.load(&path, |run, ast| {
+                    let (mut code, diags) = resolve::resolve_method(&name, ast, run);
+                    if context == HOST {
+                        code.promotes = run.promotions_of(&name);
+                    }
+                    (code, diags)
+                })
             })
             .map_err(|failure| {
                 let why = failure.reason("some of its names are not known");
@@ -1116,5 +1265,52 @@ impl control::Methods for Run {
             slot.code = Some(code.clone());
         }
         Ok(code)
+    }
+}
+
+/// The code given as text, resolved in the run's current context.
+impl Run {
+    fn compile_formula_here(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
+        let heading = format!("the formula text `{source}` cannot run");
+        let (ast, mut diags) = self.parse_text("Formula from string", source, &heading)?;
+        match resolve::resolve_formula_text("Formula from string", &ast, self) {
+            Ok(code) => Ok(Arc::new(code)),
+            Err(mut errors) => {
+                let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
+                diags.append(&mut errors);
+                Err(cannot_run(&heading, &diags, code))
+            }
+        }
+    }
+
+    fn compile_method_here(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
+        let heading = format!("the code of {name} cannot run");
+        let (ast, mut diags) = self.parse_text(name, source, &heading)?;
+        let (code, mut errors) = resolve::resolve_method(name, &ast, self);
+        if errors.iter().any(Diagnostic::is_error) {
+            diags.append(&mut errors);
+            return Err(cannot_run(&heading, &diags, codes::UNKNOWN_NAME));
+        }
+        Ok(Arc::new(code))
+    }
+
+    fn compile_statement_here(
+        &mut self,
+        source: &str,
+        method: &str,
+        locals: &[program::LocalInfo],
+    ) -> Result<Vec<program::Stmt>, RuntimeError> {
+        let heading = format!("EXECUTE FORMULA cannot run `{source}`");
+        let (ast, mut diags) = self.parse_text("EXECUTE FORMULA", source, &heading)?;
+        if ast.body.stmts.len() > 1 || !ast.functions.is_empty() {
+            return Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("EXECUTE FORMULA runs one line of code, not `{source}`"),
+            ));
+        }
+        resolve::resolve_statement_text(method, &ast, self, locals).map_err(|mut errors| {
+            diags.append(&mut errors);
+            cannot_run(&heading, &diags, codes::UNKNOWN_NAME)
+        })
     }
 }

@@ -59,7 +59,7 @@ impl Known {
         if let Some(found) = self.indexes.get(name) {
             return *found;
         }
-        let found = process.methods.method_index(name);
+        let found = process.methods.method_index(name, crate::eval::components::HOST);
         self.indexes.insert(name.to_string(), found);
         found
     }

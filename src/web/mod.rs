@@ -250,7 +250,7 @@ fn run_database_method(
     world: &processes::World<'_>,
     key: &str,
 ) -> bool {
-    let Some(index) = process.methods.method_index(key) else { return true };
+    let Some(index) = process.methods.method_index(key, crate::eval::components::HOST) else { return true };
     let code = match crate::eval::control::Methods::code(process.methods, index) {
         Ok(code) => code,
         Err(_) => {

@@ -83,23 +83,40 @@ impl Process<'_> {
 
     /// `cs`: an object whose properties are the class objects of the project's classes
     /// (those that can be loaded).
-    pub(super) fn class_store(&mut self) -> Result<Value, RuntimeError> {
-        if let Some(store) = &self.class_store {
+    pub(super) fn class_store(&mut self, context: u16) -> Result<Value, RuntimeError> {
+        if let Some((_, store)) = self.class_stores.iter().find(|(c, _)| *c == context) {
             return Ok(store.clone());
         }
+        let mut props = self.classes_of(context);
+        // The host's store holds each component's namespace (documented), a
+        // class of the host of the same name coming first.
+        if context == crate::eval::components::HOST {
+            for (namespace, component) in self.methods.namespaces() {
+                let key = crate::runtime::value::key(&namespace);
+                if !props.contains_key(&key) {
+                    let classes = self.classes_of(component);
+                    props.insert(key, Value::new_object(classes));
+                }
+            }
+        }
+        let store = Value::new_object(props);
+        self.class_stores.push((context, store.clone()));
+        Ok(store)
+    }
+
+    /// The class objects of a context's classes (those that can be loaded).
+    fn classes_of(&mut self, context: u16) -> Props {
         let mut props = Props::default();
-        for name in self.methods.class_names() {
+        for name in self.methods.class_names(context) {
             // A class that cannot be loaded (a syntax error, a circle of
             // `Class extends`) is left out: naming it says why.
-            if let Some(index) = self.methods.class_index(&name)
+            if let Some(index) = self.methods.class_index(&name, context)
                 && let Ok(entry) = self.loaded_class(index)
             {
                 props.insert(crate::runtime::value::key(&name), entry.object);
             }
         }
-        let store = Value::new_object(props);
-        self.class_store = Some(store.clone());
-        Ok(store)
+        props
     }
 
     /// The class of a value, as `OB Class` and `OB Instance of` see it.

@@ -295,7 +295,7 @@ impl Process<'_> {
             ExprKind::CountParameters => Value::Real(frame.count_parameters() as f64),
             ExprKind::Interprocess(slot) => self.interprocess(*slot),
             ExprKind::ClassRef(index) => self.loaded_class(*index).map_err(|err| err.at(e.span))?.object,
-            ExprKind::ClassStore => self.class_store().map_err(|err| err.at(e.span))?,
+            ExprKind::ClassStore => self.class_store(frame.code.context).map_err(|err| err.at(e.span))?,
             ExprKind::SuperCall { class, args } => {
                 let mut values = Vec::with_capacity(args.len());
                 for arg in args {

@@ -74,7 +74,7 @@ impl Host for ProcessHost<'_, '_, '_> {
         let Some((control, slot)) = &self.process.control else {
             return Err(RuntimeError::new(codes::NOT_SUPPORTED, "processes cannot be started here"));
         };
-        let Some(index) = self.process.methods.method_index(method) else {
+        let Some(index) = self.process.methods.method_index(method, self.frame.code.context) else {
             return Err(RuntimeError::new(
                 codes::UNKNOWN_NAME,
                 format!("there is no project method named `{method}` to start a process with"),
@@ -147,7 +147,7 @@ impl Host for ProcessHost<'_, '_, '_> {
 
     fn storage(&self) -> Value {
         match &self.process.control {
-            Some((control, _)) => Value::SharedObject(Arc::clone(control.storage())),
+            Some((control, _)) => Value::SharedObject(control.storage(self.frame.code.context)),
             None => Value::Null,
         }
     }
@@ -297,7 +297,7 @@ impl Host for ProcessHost<'_, '_, '_> {
         if var.starts_with('$') {
             return None;
         }
-        let slot = self.process.methods.process_var_slot(var)?;
+        let slot = self.process.methods.process_var_slot(var, self.frame.code.context)?;
         let name = Rc::from(self.process.methods.process_var_name(slot));
         let pointer =
             if var.starts_with("<>") { Pointer::Interprocess { slot, name } } else { Pointer::Process { slot, name } };
@@ -354,19 +354,20 @@ impl Host for ProcessHost<'_, '_, '_> {
         })
     }
 
-    fn formula_from_string(&mut self, source: &str) -> Result<Value, RuntimeError> {
-        let code = self.process.methods.compile_formula(source)?;
+    fn formula_from_string(&mut self, source: &str, in_host: bool) -> Result<Value, RuntimeError> {
+        let context = if in_host { crate::eval::components::HOST } else { self.frame.code.context };
+        let code = self.process.methods.compile_formula(source, context)?;
         Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
     }
 
     fn method_from_string(&mut self, name: &str, source: &str) -> Result<Value, RuntimeError> {
-        let code = self.process.methods.compile_method(name, source)?;
+        let code = self.process.methods.compile_method(name, source, self.frame.code.context)?;
         Ok(Value::new_formula(Rc::new(Formula { code, captured: Vec::new(), source: source.to_string() })))
     }
 
     fn execute_formula(&mut self, source: &str) -> Result<(), RuntimeError> {
         let code = self.frame.code;
-        let stmts = self.process.methods.compile_statement(source, &code.name, &code.locals)?;
+        let stmts = self.process.methods.compile_statement(source, &code.name, &code.locals, code.context)?;
         self.process.block(self.frame, &stmts).map(|_| ())
     }
 

@@ -86,7 +86,8 @@ pub struct Process<'a> {
     /// The user classes this process has used, by index.
     classes: Vec<Option<classes::LoadedClass>>,
     /// `cs`, once asked for.
-    class_store: Option<Value>,
+    /// `cs` of each context the process's code has named it in.
+    class_stores: Vec<(u16, Value)>,
     /// The singletons of this process, by class index.
     singletons: Vec<Option<Value>>,
     /// The documents this process has open (`Open document`).
@@ -181,7 +182,7 @@ enum Flow {
 impl<'a> Process<'a> {
     pub fn new(methods: &'a mut dyn Methods, process_vars: &'a mut Vec<Value>, out: &'a mut dyn Output) -> Process<'a> {
         // The system variable `Document` is a text, "" until a command sets it.
-        if let Some(slot) = methods.process_var_slot("Document") {
+        if let Some(slot) = methods.process_var_slot("Document", crate::eval::components::HOST) {
             if process_vars.len() <= slot {
                 process_vars.resize(slot + 1, Value::Undefined);
             }
@@ -206,7 +207,7 @@ impl<'a> Process<'a> {
             control: None,
             interprocess_seen: Vec::new(),
             classes: Vec::new(),
-            class_store: None,
+            class_stores: Vec::new(),
             singletons: Vec::new(),
             documents: Default::default(),
             web: None,
@@ -251,7 +252,7 @@ impl<'a> Process<'a> {
         match message.function.into_value() {
             Value::Text(name) => {
                 let name = name.as_str().to_string();
-                let Some(index) = self.methods.method_index(&name) else {
+                let Some(index) = self.methods.method_index(&name, self.current_context()) else {
                     let error = RuntimeError::new(
                         codes::UNKNOWN_NAME,
                         format!("there is no project method named `{name}` for the worker to run"),
@@ -514,7 +515,7 @@ impl<'a> Process<'a> {
                 }
             }
             Value::Text(name) => {
-                let Some(index) = self.methods.method_index(name.as_str()) else {
+                let Some(index) = self.methods.method_index(name.as_str(), self.current_context()) else {
                     return Err(RuntimeError::new(
                         codes::UNKNOWN_NAME,
                         format!("there is no project method named `{}`", name.as_str()),
@@ -564,7 +565,7 @@ impl<'a> Process<'a> {
         if self.in_handler || self.tries.last().is_some_and(|&at| at >= self.errors.generation) {
             return Err(error);
         }
-        let Some(index) = self.methods.method_index(&handler) else { return Err(error) };
+        let Some(index) = self.methods.method_index(&handler, frame.code.context) else { return Err(error) };
         let code = self.methods.code(index)?;
         self.in_handler = true;
         let site = error.0.span.unwrap_or_default();
@@ -1011,6 +1012,16 @@ pub(super) struct ChainLevel {
 }
 
 impl Process<'_> {
+    /// The context (host or component) of the code running now: a method
+    /// named as text (`EXECUTE METHOD`, a callback) is looked up there.
+    pub(super) fn current_context(&self) -> u16 {
+        match self.chain.last() {
+            Some(ChainLink { callee: Callee::Method(code), .. }) => code.context,
+            Some(ChainLink { callee: Callee::Code(code, _), .. }) => code.context,
+            None => self.root.as_ref().map_or(crate::eval::components::HOST, |(code, _)| code.context),
+        }
+    }
+
     /// The running calls, innermost first; `here` is the running command.
     pub(super) fn call_levels(&self, here: Span) -> Vec<ChainLevel> {
         let mut levels = Vec::with_capacity(self.chain.len() + 1);

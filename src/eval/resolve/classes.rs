@@ -37,6 +37,19 @@ pub fn resolve_class(
                 let parent_name = match (ty.head.text.as_str(), ty.path.as_slice()) {
                     (_, []) => ty.head.text.as_str(),
                     ("cs", [member]) => member.text.as_str(),
+                    // `Class extends cs.<namespace>.<Class>`: a component's class.
+                    ("cs", [namespace, member]) if names.namespace(&namespace.text).is_some() => {
+                        let context = names.namespace(&namespace.text).unwrap_or_default();
+                        match names.namespace_class(context, &member.text) {
+                            Some(i) => parent = Some(i),
+                            None => diags.push(Diagnostic::error(
+                                "resolve",
+                                format!("unknown class `cs.{}.{}`", namespace.text, member.text),
+                                ty.span,
+                            )),
+                        }
+                        continue;
+                    }
                     _ => {
                         diags.push(Diagnostic::error(
                             "resolve",
@@ -186,6 +199,21 @@ impl Resolver<'_> {
                         .with_label("no file of that name (case-sensitive) in the project's `Classes` folder"),
                 );
                 unsupported(&format!("unknown class `cs.{}`", ident.text), ident.span)
+            }
+        }
+    }
+
+    /// `cs.<namespace>.<Class>`: a class of the component of that namespace.
+    pub(super) fn namespace_class_ref(&mut self, context: u16, namespace: &ast::Ident, ident: &ast::Ident) -> Expr {
+        match self.names.namespace_class(context, &ident.text) {
+            Some(index) => Expr::new(ExprKind::ClassRef(index), ident.span),
+            None => {
+                let message = format!("unknown class `cs.{}.{}`", namespace.text, ident.text);
+                self.diags.push(
+                    Diagnostic::error("resolve", message.clone(), ident.span)
+                        .with_label("the component of that namespace has no class of that name (case-sensitive)"),
+                );
+                unsupported(&message, ident.span)
             }
         }
     }

@@ -104,6 +104,16 @@ impl Resolver<'_> {
         if let (ast::ExprKind::Name(name), Some(PostfixOp::Member(ident))) = (&base.kind, ops.first()) {
             match class_word(name) {
                 Some(ClassWord::Cs) => {
+                    // `cs.<namespace>.<Class>`: a class of a component.
+                    if let Some(context) = self.names.namespace(&ident.text) {
+                        if let Some(PostfixOp::Member(class)) = ops.get(1) {
+                            let value = self.namespace_class_ref(context, ident, class);
+                            return self.postfix_ops(value, &ops[2..], span);
+                        }
+                        // `cs.<namespace>` alone: the object of its classes in the store.
+                        let store = Expr::new(ExprKind::ClassStore, base.span);
+                        return self.postfix_ops(store, ops, span);
+                    }
                     let value = self.class_ref(ident);
                     return self.postfix_ops(value, &ops[1..], span);
                 }

@@ -73,6 +73,7 @@ pub(super) fn resolve_formula_code(
         constructor: None,
         published_web: false,
         promotes: None,
+        context: r.names.context(),
     };
     (code, captured)
 }

@@ -52,6 +52,20 @@ pub trait Names {
     fn class(&mut self, name: &str) -> Option<usize>;
     /// The value of a constant that the project's XLIFF files declare.
     fn xliff_constant(&mut self, normalized: &str) -> Option<crate::commands::constants::ConstValue>;
+    /// The context of the code being resolved: the host project's
+    /// (`components::HOST`) or a component's.
+    fn context(&self) -> u16 {
+        crate::eval::components::HOST
+    }
+    /// The component context whose namespace is `name` (`cs.<name>`), when
+    /// the code's own project has no class of that name.
+    fn namespace(&self, _name: &str) -> Option<u16> {
+        None
+    }
+    /// The class `name` of the component of context `context`.
+    fn namespace_class(&mut self, _context: u16, _name: &str) -> Option<usize> {
+        None
+    }
 }
 
 /// Resolves one parsed method.
@@ -195,6 +209,7 @@ fn resolve_body(
         constructor: None,
         published_web: false,
         promotes: None,
+        context: r.names.context(),
     };
     (code, r.diags)
 }

@@ -1,0 +1,4 @@
+Class extends Rectangle
+
+Class constructor($side : Real)
+	Super($side; $side)

@@ -1,0 +1,3 @@
+//%attributes = {"shared":true}
+// Sets the component's own process variable.
+gCount:=0

@@ -1,0 +1,3 @@
+// Not shared with the components.
+#DECLARE($from : Text) : Text
+return "never"

@@ -1,0 +1,3 @@
+// A component method that is not shared is not known to the host.
+var $t : Text
+$t:=Geo_Private
