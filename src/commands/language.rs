@@ -251,6 +251,17 @@ pub(crate) fn method_get_names(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Val
     Ok(Value::Undefined)
 }
 
+/// `COMPONENT LIST(componentsArray)` (1001): the names of the components
+/// the project loaded, in a Text array.
+pub(crate) fn component_list(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let names: Vec<Value> = ctx.host.component_names().into_iter().map(Value::text).collect();
+    let pointer = args.pointer(0)?;
+    let mut array = crate::runtime::value::Array::new(crate::runtime::types::ArrayType::Text, 0);
+    array.items.extend(names);
+    ctx.host.assign(&pointer, Value::new_array(array))?;
+    Ok(Value::Undefined)
+}
+
 /// `Call chain` (1662, formerly `Get call chain`): one object per running
 /// call of the process, innermost first, with `type`, `name`, `line`,
 /// `database` and, where the source is known, `formula` (the line's text).

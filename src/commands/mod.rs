@@ -383,6 +383,8 @@ pub trait Host {
     fn defer(&mut self, error: RuntimeError);
     /// The names of the project's methods, sorted (`METHOD GET NAMES`).
     fn method_names(&mut self) -> Vec<String>;
+    /// The names of the project's components, in the order they were loaded.
+    fn component_names(&mut self) -> Vec<String>;
     /// The project's methods, database methods and classes, with their files (`METHOD GET PATHS`).
     fn design_objects(&mut self) -> Vec<DesignObject>;
     /// The arguments the running method received.

@@ -96,6 +96,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(304, "Get pointer", (1, 1), Language, language::get_pointer),
     cmd(1662, "Call chain", (0, 0), Language, language::call_chain),
     cmd(1166, "METHOD GET NAMES", (1, 2), Language, language::method_get_names).refs(0b1),
+    cmd(1001, "COMPONENT LIST", (1, 1), Environment, language::component_list).refs(0b1),
     cmd(1164, "METHOD Get path", (2, 3), Language, design::method_get_path),
     cmd(1163, "METHOD GET PATHS", (2, 4), Language, design::method_get_paths).places(0b1110),
     cmd(394, "RESOLVE POINTER", (4, 4), Language, language::resolve_pointer).refs(0b1110),

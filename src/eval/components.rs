@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 
 use crate::names::normalize;
 
+use super::resolve;
+use super::run::{ClassSlot, MethodSlot, Run, is_system_variable, method_files_under, names_in_text};
+
 /// The context of the host project's code.
 pub const HOST: u16 = 0;
 
@@ -213,6 +216,90 @@ fn dependencies(root: &Path) -> Vec<(String, PathBuf)> {
         out.push((name.clone(), folder));
     }
     out
+}
+
+/// The key of a component's method, class or process variable in the run's
+/// tables: the context's number before the name.
+fn context_key(context: u16, name: &str) -> String {
+    format!("{context}\u{1f}{name}")
+}
+
+impl Run {
+    /// The method of normalised name `normalized` of component context `context`.
+    pub(super) fn component_method(&mut self, context: u16, normalized: &str) -> Option<usize> {
+        let key = context_key(context, normalized);
+        if let Some(&index) = self.method_index.get(&key) {
+            return Some(index);
+        }
+        let component = self.components.get(usize::from(context).checked_sub(1)?)?;
+        let (name, path) = component.files.get(normalized)?.clone();
+        let index = self.methods.len();
+        self.methods.push(MethodSlot { name, path, code: None, context });
+        self.method_index.insert(key, index);
+        Some(index)
+    }
+
+    /// The class `name` of context `context` (the host's or a component's).
+    pub(super) fn class_in(&mut self, context: u16, name: &str) -> Option<usize> {
+        if context == HOST {
+            let saved = std::mem::replace(&mut self.context, HOST);
+            let found = resolve::Names::class(self, name);
+            self.context = saved;
+            return found;
+        }
+        let key = context_key(context, name);
+        if let Some(&index) = self.class_index.get(&key) {
+            return Some(index);
+        }
+        let component = self.components.get(usize::from(context).checked_sub(1)?)?;
+        let path = component.class_files.get(name)?.clone();
+        let index = self.classes.len();
+        self.classes.push(ClassSlot { name: name.to_string(), path, code: None, context });
+        self.class_index.insert(key, index);
+        Some(index)
+    }
+
+    /// A process variable of a component: the component's own, apart from
+    /// the host's of the same name (documented).
+    pub(super) fn component_process_var(&mut self, context: u16, normalized: &str, create: bool) -> Option<usize> {
+        let key = context_key(context, normalized);
+        if let Some(&slot) = self.process_var_index.get(&key) {
+            return Some(slot);
+        }
+        if !create {
+            let k = usize::from(context).checked_sub(1)?;
+            if self.components.get(k)?.prepassed {
+                return None;
+            }
+            // The names its methods assign, read once.
+            self.components[k].prepassed = true;
+            let mut paths: Vec<PathBuf> = Vec::new();
+            method_files_under(&self.components[k].sources, &mut paths);
+            paths.sort();
+            for path in paths {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    for name in names_in_text(&text) {
+                        if !is_system_variable(&name) {
+                            self.component_process_var(context, &name, true);
+                        }
+                    }
+                }
+            }
+            return self.process_var_index.get(&key).copied();
+        }
+        let slot = self.process_var_index.len();
+        self.process_var_index.insert(key, slot);
+        self.process_var_names.push(normalized.to_string());
+        Some(slot)
+    }
+
+    /// Runs `f` with names looked up in context `context`.
+    pub(super) fn in_context<T>(&mut self, context: u16, f: impl FnOnce(&mut Run) -> T) -> T {
+        let saved = std::mem::replace(&mut self.context, context);
+        let out = f(self);
+        self.context = saved;
+        out
+    }
 }
 
 #[cfg(test)]

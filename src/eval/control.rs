@@ -29,6 +29,8 @@ pub trait Methods {
     fn class_index(&mut self, name: &str, context: u16) -> Option<usize>;
     /// The names of the project's classes, sorted.
     fn class_names(&mut self, context: u16) -> Vec<String>;
+    /// The names of the project's components (`COMPONENT LIST`).
+    fn component_names(&mut self) -> Vec<String>;
     /// The namespaces of the components (`cs.<namespace>`), with their contexts.
     fn namespaces(&mut self) -> Vec<(String, u16)>;
     /// The names of the project's methods (database methods left out), sorted.

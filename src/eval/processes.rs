@@ -742,6 +742,10 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.class_names(context))
     }
 
+    fn component_names(&mut self) -> Vec<String> {
+        self.world.with_run(|run| run.component_names())
+    }
+
     fn namespaces(&mut self) -> Vec<(String, u16)> {
         self.world.with_run(|run| run.namespaces())
     }

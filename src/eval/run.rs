@@ -617,7 +617,7 @@ impl Run {
     /// Parses code given as text at run time (`Formula from string`,
     /// `EXECUTE FORMULA`) as a source named `name`; a syntax error is
     /// `heading` with the first error's message (-10503).
-    fn parse_text(
+    pub(super) fn parse_text(
         &mut self,
         name: &str,
         source: &str,
@@ -633,7 +633,7 @@ impl Run {
 }
 
 /// Code given as text that cannot run: `heading`, then the first error's message.
-fn cannot_run(heading: &str, diags: &[Diagnostic], code: i32) -> RuntimeError {
+pub(super) fn cannot_run(heading: &str, diags: &[Diagnostic], code: i32) -> RuntimeError {
     let message = diags.iter().find(|d| d.is_error()).map(|d| d.message.as_str()).unwrap_or_default();
     RuntimeError::new(code, format!("{heading}: {message}"))
 }
@@ -668,7 +668,7 @@ impl ParsedFile {
 
 /// The process variables named by the statements of `text` that may name
 /// them (none when they cannot be read).
-fn names_in_text(text: &str) -> Vec<String> {
+pub(super) fn names_in_text(text: &str) -> Vec<String> {
     match crate::syntax::statements_naming_variables(crate::diag::SourceId(0), text) {
         Some(stmts) => resolve::assigned_in(&stmts),
         None => Vec::new(),
@@ -697,7 +697,7 @@ pub fn sources_key(path: &Path) -> PathBuf {
 
 /// Every `.4dm` file at or under `dir` (folders that cannot be read, and
 /// links to folders, are passed over).
-fn method_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(super) fn method_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -986,92 +986,8 @@ impl resolve::Names for Run {
 
 /// The system variables, which are the process's whatever code names them
 /// (a component's code and the host's see the same `OK`).
-fn is_system_variable(normalized: &str) -> bool {
+pub(super) fn is_system_variable(normalized: &str) -> bool {
     matches!(normalized, OK_VARIABLE | DOCUMENT_VARIABLE)
-}
-
-/// The key of a component's method, class or process variable in the run's
-/// tables: the context's number before the name.
-fn context_key(context: u16, name: &str) -> String {
-    format!("{context}\u{1f}{name}")
-}
-
-impl Run {
-    /// The method of normalised name `normalized` of component context `context`.
-    fn component_method(&mut self, context: u16, normalized: &str) -> Option<usize> {
-        let key = context_key(context, normalized);
-        if let Some(&index) = self.method_index.get(&key) {
-            return Some(index);
-        }
-        let component = self.components.get(usize::from(context).checked_sub(1)?)?;
-        let (name, path) = component.files.get(normalized)?.clone();
-        let index = self.methods.len();
-        self.methods.push(MethodSlot { name, path, code: None, context });
-        self.method_index.insert(key, index);
-        Some(index)
-    }
-
-    /// The class `name` of context `context` (the host's or a component's).
-    fn class_in(&mut self, context: u16, name: &str) -> Option<usize> {
-        if context == HOST {
-            let saved = std::mem::replace(&mut self.context, HOST);
-            let found = resolve::Names::class(self, name);
-            self.context = saved;
-            return found;
-        }
-        let key = context_key(context, name);
-        if let Some(&index) = self.class_index.get(&key) {
-            return Some(index);
-        }
-        let component = self.components.get(usize::from(context).checked_sub(1)?)?;
-        let path = component.class_files.get(name)?.clone();
-        let index = self.classes.len();
-        self.classes.push(ClassSlot { name: name.to_string(), path, code: None, context });
-        self.class_index.insert(key, index);
-        Some(index)
-    }
-
-    /// A process variable of a component: the component's own, apart from
-    /// the host's of the same name (documented).
-    fn component_process_var(&mut self, context: u16, normalized: &str, create: bool) -> Option<usize> {
-        let key = context_key(context, normalized);
-        if let Some(&slot) = self.process_var_index.get(&key) {
-            return Some(slot);
-        }
-        if !create {
-            let k = usize::from(context).checked_sub(1)?;
-            if self.components.get(k)?.prepassed {
-                return None;
-            }
-            // The names its methods assign, read once.
-            self.components[k].prepassed = true;
-            let mut paths: Vec<PathBuf> = Vec::new();
-            method_files_under(&self.components[k].sources, &mut paths);
-            paths.sort();
-            for path in paths {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    for name in names_in_text(&text) {
-                        if !is_system_variable(&name) {
-                            self.component_process_var(context, &name, true);
-                        }
-                    }
-                }
-            }
-            return self.process_var_index.get(&key).copied();
-        }
-        let slot = self.process_var_index.len();
-        self.process_var_index.insert(key, slot);
-        self.process_var_names.push(normalized.to_string());
-        Some(slot)
-    }
-
-    /// Runs `f` with names looked up in context `context`.
-    pub(super) fn in_context<T>(&mut self, context: u16, f: impl FnOnce(&mut Run) -> T) -> T {
-        let saved = std::mem::replace(&mut self.context, context);
-        let out = f(self);
-        self.context = saved;
-        out
-    }
 }
 
 impl Run {
@@ -1157,6 +1073,10 @@ impl control::Methods for Run {
 
     fn class_index(&mut self, name: &str, context: u16) -> Option<usize> {
         self.in_context(context, |run| resolve::Names::class(run, name))
+    }
+
+    fn component_names(&mut self) -> Vec<String> {
+        self.components.iter().map(|c| c.name.clone()).collect()
     }
 
     fn namespaces(&mut self) -> Vec<(String, u16)> {
@@ -1265,52 +1185,5 @@ impl control::Methods for Run {
             slot.code = Some(code.clone());
         }
         Ok(code)
-    }
-}
-
-/// The code given as text, resolved in the run's current context.
-impl Run {
-    fn compile_formula_here(&mut self, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        let heading = format!("the formula text `{source}` cannot run");
-        let (ast, mut diags) = self.parse_text("Formula from string", source, &heading)?;
-        match resolve::resolve_formula_text("Formula from string", &ast, self) {
-            Ok(code) => Ok(Arc::new(code)),
-            Err(mut errors) => {
-                let code = if errors.iter().any(|d| d.code == "-10737") { -10737 } else { codes::UNKNOWN_NAME };
-                diags.append(&mut errors);
-                Err(cannot_run(&heading, &diags, code))
-            }
-        }
-    }
-
-    fn compile_method_here(&mut self, name: &str, source: &str) -> Result<Arc<MethodCode>, RuntimeError> {
-        let heading = format!("the code of {name} cannot run");
-        let (ast, mut diags) = self.parse_text(name, source, &heading)?;
-        let (code, mut errors) = resolve::resolve_method(name, &ast, self);
-        if errors.iter().any(Diagnostic::is_error) {
-            diags.append(&mut errors);
-            return Err(cannot_run(&heading, &diags, codes::UNKNOWN_NAME));
-        }
-        Ok(Arc::new(code))
-    }
-
-    fn compile_statement_here(
-        &mut self,
-        source: &str,
-        method: &str,
-        locals: &[program::LocalInfo],
-    ) -> Result<Vec<program::Stmt>, RuntimeError> {
-        let heading = format!("EXECUTE FORMULA cannot run `{source}`");
-        let (ast, mut diags) = self.parse_text("EXECUTE FORMULA", source, &heading)?;
-        if ast.body.stmts.len() > 1 || !ast.functions.is_empty() {
-            return Err(RuntimeError::new(
-                codes::BAD_ARGUMENTS,
-                format!("EXECUTE FORMULA runs one line of code, not `{source}`"),
-            ));
-        }
-        resolve::resolve_statement_text(method, &ast, self, locals).map_err(|mut errors| {
-            diags.append(&mut errors);
-            cannot_run(&heading, &diags, codes::UNKNOWN_NAME)
-        })
     }
 }

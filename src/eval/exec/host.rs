@@ -262,6 +262,10 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.control.as_ref().is_some_and(|(control, _)| control.table().semaphores.is_set(name))
     }
 
+    fn component_names(&mut self) -> Vec<String> {
+        self.process.methods.component_names()
+    }
+
     fn method_names(&mut self) -> Vec<String> {
         self.process.methods.method_names()
     }

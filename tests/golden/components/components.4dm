@@ -33,3 +33,8 @@ LOG EVENT(Into system standard outputs; Geo_Run("Host_Shared")+"\n")
 var $f : Object
 $f:=Geo_Formula
 LOG EVENT(Into system standard outputs; $f.call()+"\n")
+
+// The components the project loaded.
+ARRAY TEXT($names; 0)
+COMPONENT LIST($names)
+LOG EVENT(Into system standard outputs; String(Size of array($names))+" "+$names{1}+"\n")
