@@ -115,6 +115,18 @@ pub struct Outcome {
 const OK_VARIABLE: &str = "ok";
 /// The name of the system variable `Document` (normalised).
 const DOCUMENT_VARIABLE: &str = "document";
+/// The numeric system variables of events and import/export, with the value
+/// each has in every process (documented defaults: no event happens without a
+/// user interface; fields end with a tab, records with a carriage return).
+pub const SYSTEM_NUMBERS: [(&str, f64); 7] = [
+    ("mousedown", 0.0),
+    ("keycode", 0.0),
+    ("modifiers", 0.0),
+    ("mousex", 0.0),
+    ("mousey", 0.0),
+    ("flddelimit", 9.0),
+    ("recdelimit", 13.0),
+];
 
 impl Run {
     /// A run whose methods are the `.4dm` files of `folder`; messages name
@@ -171,6 +183,9 @@ impl Run {
         resolve::Names::process_var(&mut run, OK_VARIABLE, true);
         // So is `Document`, which the document commands set.
         resolve::Names::process_var(&mut run, DOCUMENT_VARIABLE, true);
+        for (name, _) in SYSTEM_NUMBERS {
+            resolve::Names::process_var(&mut run, name, true);
+        }
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
                 // A file of the current folder is named without `./`.
@@ -987,7 +1002,7 @@ impl resolve::Names for Run {
 /// The system variables, which are the process's whatever code names them
 /// (a component's code and the host's see the same `OK`).
 pub(super) fn is_system_variable(normalized: &str) -> bool {
-    matches!(normalized, OK_VARIABLE | DOCUMENT_VARIABLE)
+    matches!(normalized, OK_VARIABLE | DOCUMENT_VARIABLE) || SYSTEM_NUMBERS.iter().any(|(name, _)| *name == normalized)
 }
 
 impl Run {

@@ -190,6 +190,17 @@ impl<'a> Process<'a> {
                 process_vars[slot] = Value::text("");
             }
         }
+        // So are the numeric system variables, with their values.
+        for (name, value) in crate::eval::run::SYSTEM_NUMBERS {
+            if let Some(slot) = methods.process_var_slot(name, crate::eval::components::HOST) {
+                if process_vars.len() <= slot {
+                    process_vars.resize(slot + 1, Value::Undefined);
+                }
+                if matches!(process_vars[slot], Value::Undefined) {
+                    process_vars[slot] = Value::Real(value);
+                }
+            }
+        }
         Process {
             methods,
             process_vars,
