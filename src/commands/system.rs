@@ -84,6 +84,33 @@ pub(crate) fn application_version(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
     Ok(Value::text(if args.star { format!("F000{VERSION_SHORT}") } else { VERSION_SHORT.to_string() }))
 }
 
+/// `Command name(command)` (538): the command's name in 4D 21, as fourd's
+/// table or catalog knows it; OK 1 for a known number, else "" and OK 0.
+pub(crate) fn command_name(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let number = args.number(0)?;
+    let name = (number.fract() == 0.0 && number >= 1.0 && number <= f64::from(u32::MAX))
+        .then(|| {
+            let number = number as u32;
+            match super::REGISTRY.by_number(number) {
+                Some(id) => Some(id.spec().name),
+                // The catalog's first name for a number is its current one.
+                None => super::catalog::CATALOG.iter().find(|(n, _)| *n == number).map(|(_, name)| *name),
+            }
+        })
+        .flatten();
+    ctx.set_ok(name.is_some())?;
+    Ok(Value::text(name.unwrap_or_default()))
+}
+
+/// `Application file` (491): the full path of the running application's
+/// executable, which is fourd's.
+pub(crate) fn application_file(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    let path = std::env::current_exe().map_err(|e| {
+        RuntimeError::new(codes::NOT_SUPPORTED, format!("the path of the running application is not known: {e}"))
+    })?;
+    Ok(Value::text(path.to_string_lossy().into_owned()))
+}
+
 /// `Is compiled mode({*})` (492): fourd interprets, with or without `*`
 /// (components are interpreted too).
 pub(crate) fn is_compiled_mode(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {

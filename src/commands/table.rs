@@ -59,6 +59,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     // Environment
     cmd(1599, "Application info", (0, 0), Environment, system::application_info),
     cmd(494, "Application type", (0, 0), Environment, system::application_type),
+    cmd(491, "Application file", (0, 0), Environment, system::application_file),
+    cmd(538, "Command name", (1, 1), Language, system::command_name),
     cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
     cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
     cmd(811, "LAUNCH EXTERNAL PROCESS", (1, 5), Environment, external::launch_external_process).places(0b1_1110),

@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 use crate::names::normalize;
 
 use super::resolve;
-use super::run::{ClassSlot, MethodSlot, Run, is_system_variable, method_files_under, names_in_text};
+use super::run::{ClassSlot, MethodSlot, Run, method_files_under, names_in_text};
+use super::system_variables::is_system_variable;
 
 /// The context of the host project's code.
 pub const HOST: u16 = 0;

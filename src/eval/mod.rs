@@ -19,6 +19,7 @@ pub mod program;
 pub mod repl;
 pub mod resolve;
 pub mod run;
+pub mod system_variables;
 
 pub use run::{
     EXIT_KEY, Outcome, Run, STARTUP_KEY, WEB_AUTHENTICATION_KEY, WEB_CONNECTION_KEY, is_database_key,

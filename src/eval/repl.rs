@@ -819,6 +819,10 @@ impl ReplState<'_, '_, '_> {
             text.push_str(&format!("{} = {}\n", info.name, show(value)));
         }
         for (slot, name) in self.process_var_names().into_iter().enumerate() {
+            // 4D's system variables are every process's: not the session's own.
+            if super::system_variables::is_system_variable(&name) {
+                continue;
+            }
             if let Some(value) = self.process_vars.get(slot).filter(|v| !matches!(v, Value::Undefined)) {
                 text.push_str(&format!("{name} = {}\n", show(value)));
             }

@@ -20,6 +20,7 @@ use crate::session::Roles;
 
 use super::components::HOST;
 use super::program::{self, MethodCode};
+use super::system_variables::{DOCUMENT_VARIABLE, OK_VARIABLE, SYSTEM_NUMBERS, is_system_variable};
 use super::{control, exec, processes, resolve};
 
 /// One method of the project: where it is and, once called, its code.
@@ -110,23 +111,6 @@ pub struct Outcome {
     /// Whether the run failed (a syntax or an uncaught runtime error).
     pub failed: bool,
 }
-
-/// The name of the system variable `OK` (normalised).
-const OK_VARIABLE: &str = "ok";
-/// The name of the system variable `Document` (normalised).
-const DOCUMENT_VARIABLE: &str = "document";
-/// The numeric system variables of events and import/export, with the value
-/// each has in every process (documented defaults: no event happens without a
-/// user interface; fields end with a tab, records with a carriage return).
-pub const SYSTEM_NUMBERS: [(&str, f64); 7] = [
-    ("mousedown", 0.0),
-    ("keycode", 0.0),
-    ("modifiers", 0.0),
-    ("mousex", 0.0),
-    ("mousey", 0.0),
-    ("flddelimit", 9.0),
-    ("recdelimit", 13.0),
-];
 
 impl Run {
     /// A run whose methods are the `.4dm` files of `folder`; messages name
@@ -997,12 +981,6 @@ impl resolve::Names for Run {
     fn namespace_class(&mut self, context: u16, name: &str) -> Option<usize> {
         self.class_in(context, name)
     }
-}
-
-/// The system variables, which are the process's whatever code names them
-/// (a component's code and the host's see the same `OK`).
-pub(super) fn is_system_variable(normalized: &str) -> bool {
-    matches!(normalized, OK_VARIABLE | DOCUMENT_VARIABLE) || SYSTEM_NUMBERS.iter().any(|(name, _)| *name == normalized)
 }
 
 impl Run {

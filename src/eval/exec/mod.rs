@@ -191,7 +191,7 @@ impl<'a> Process<'a> {
             }
         }
         // So are the numeric system variables, with their values.
-        for (name, value) in crate::eval::run::SYSTEM_NUMBERS {
+        for (name, value) in crate::eval::system_variables::SYSTEM_NUMBERS {
             if let Some(slot) = methods.process_var_slot(name, crate::eval::components::HOST) {
                 if process_vars.len() <= slot {
                     process_vars.resize(slot + 1, Value::Undefined);
