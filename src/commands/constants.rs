@@ -313,6 +313,12 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("XML no indentation", Some((45, 36)), 2.0),
     num("XML with escaping", None, 1.0),
     num("XML raw data", None, 2.0),
+    // The modes of COMPRESS BLOB and BLOB PROPERTIES (documented).
+    num("Is not compressed", Some((22, 11)), 0.0),
+    num("Compact compression mode", None, 1.0),
+    num("Fast compression mode", None, 2.0),
+    num("GZIP best compression mode", Some((22, 18)), -1.0),
+    num("GZIP fast compression mode", None, -2.0),
     num("XML case sensitive", None, 1.0),
     num("XML case insensitive", None, 2.0),
     // The exportType of SVG EXPORT TO PICTURE (documented).

@@ -9,6 +9,7 @@
 
 mod arrays;
 mod blob;
+mod blob_compression;
 pub mod catalog;
 mod charsets;
 pub mod collections;

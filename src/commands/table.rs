@@ -8,9 +8,9 @@ use super::Theme::{
     SystemEnvironment, Tools, WebServer as Web, Xml, XmlDom,
 };
 use super::{
-    CommandSpec, arrays, blob, charsets, cmd, date_time, design, errors, external, files, http_client, http_options,
-    json_schema, language, localization, math, messages, objects, pictures, processes, sessions, signals, string,
-    system, tags, tools, variable_blob, web, web_options, xml,
+    CommandSpec, arrays, blob, blob_compression, charsets, cmd, date_time, design, errors, external, files,
+    http_client, http_options, json_schema, language, localization, math, messages, objects, pictures, processes,
+    sessions, signals, string, system, tags, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -54,6 +54,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(550, "LONGINT TO BLOB", (3, 4), Blob, blob::longint_to_blob).refs(0b1010),
     cmd(552, "REAL TO BLOB", (3, 4), Blob, blob::real_to_blob).refs(0b1010),
     cmd(606, "SET BLOB SIZE", (2, 3), Blob, blob::set_blob_size).refs(0b1),
+    cmd(534, "COMPRESS BLOB", (1, 2), Blob, blob_compression::compress_blob).refs(0b1),
+    cmd(535, "EXPAND BLOB", (1, 1), Blob, blob_compression::expand_blob).refs(0b1),
+    cmd(536, "BLOB PROPERTIES", (2, 4), Blob, blob_compression::blob_properties).refs(0b1110),
     cmd(554, "TEXT TO BLOB", (2, 4), Blob, blob::text_to_blob).refs(0b1010),
     cmd(532, "VARIABLE TO BLOB", (2, 3), Blob, variable_blob::variable_to_blob).refs(0b111),
     // Environment

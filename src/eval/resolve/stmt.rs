@@ -83,8 +83,9 @@ impl Resolver<'_> {
                         ast::ExprKind::Local(n) if n.parse::<u32>().is_err() => {
                             slots.push(self.local(n, ty.or(Some(VarType::Variant))))
                         }
-                        // `var $1 : Object`: a parameter, which its argument declares.
-                        ast::ExprKind::Local(_) => {}
+                        // `var $1 : Object`: a parameter, which its argument declares;
+                        // so are those from the second on, `var ${2} : Integer`.
+                        ast::ExprKind::Local(_) | ast::ExprKind::ParamIndirect(_) => {}
                         ast::ExprKind::Name(n) if n.token.is_none() => {
                             if let Some(slot) = self.names.process_var(&normalize(&n.text), true) {
                                 globals.push((Place::Process(slot), ty.unwrap_or(VarType::Variant)));
