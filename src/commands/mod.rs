@@ -30,6 +30,7 @@ mod math;
 pub mod members;
 mod messages;
 mod objects;
+mod password;
 mod pictures;
 mod processes;
 pub mod sessions;

@@ -9,8 +9,8 @@ use super::Theme::{
 };
 use super::{
     CommandSpec, arrays, blob, blob_compression, charsets, cmd, date_time, design, errors, external, files,
-    http_client, http_options, json_schema, language, localization, math, messages, objects, pictures, processes,
-    sessions, signals, string, system, tags, tools, variable_blob, web, web_options, xml,
+    http_client, http_options, json_schema, language, localization, math, messages, objects, password, pictures,
+    processes, sessions, signals, string, system, tags, tools, variable_blob, web, web_options, xml,
 };
 
 /// Any number of arguments.
@@ -280,6 +280,8 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(896, "BASE64 DECODE", (1, 2), Tools, tools::base64_decode).places(0b1).refs(0b10),
     cmd(895, "BASE64 ENCODE", (1, 2), Tools, tools::base64_encode).places(0b1).refs(0b10),
     cmd(1147, "Generate digest", (2, 2), Tools, tools::generate_digest),
+    cmd(1533, "Generate password hash", (1, 2), Tools, password::generate_password_hash),
+    cmd(1534, "Verify password hash", (2, 2), Tools, password::verify_password_hash),
     cmd(816, "PROCESS 4D TAGS", (2, 255), Tools, tags::process_4d_tags).refs(0b10),
     cmd(1066, "Generate UUID", (0, 0), Tools, tools::generate_uuid),
     // HTTP Client

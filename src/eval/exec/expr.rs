@@ -245,7 +245,7 @@ impl Process<'_> {
                 }
             },
         };
-        self.chain.push(super::ChainLink { site: span, callee: super::Callee::Method(Rc::clone(&code)) });
+        self.chain.push(super::ChainLink { site: span, callee: super::Callee::Method(method) });
         let outcome = self.invoke(&code, start, frame.this.clone(), &[]);
         self.chain.pop();
         outcome.map_err(|err| unwound(err, &code.name, span))

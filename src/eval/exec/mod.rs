@@ -116,11 +116,11 @@ struct ChainLink {
     callee: Callee,
 }
 
-/// What a running call runs (a project method's code is held through the
-/// process's `Rc`, so that the call costs no atomic count).
+/// What a running call runs: a project method by its index in the run's
+/// table (its code is in the process's `loaded`, so that a call costs no
+/// count), or other code.
 enum Callee {
-    #[expect(clippy::redundant_allocation, reason = "an Rc clone per call instead of an atomic Arc clone")]
-    Method(Rc<Arc<MethodCode>>),
+    Method(usize),
     Code(Arc<MethodCode>, CallKind),
 }
 
@@ -1027,7 +1027,9 @@ impl Process<'_> {
     /// named as text (`EXECUTE METHOD`, a callback) is looked up there.
     pub(super) fn current_context(&self) -> u16 {
         match self.chain.last() {
-            Some(ChainLink { callee: Callee::Method(code), .. }) => code.context,
+            Some(ChainLink { callee: Callee::Method(method), .. }) => {
+                self.loaded.get(*method).and_then(Option::as_ref).map_or(crate::eval::components::HOST, |c| c.context)
+            }
             Some(ChainLink { callee: Callee::Code(code, _), .. }) => code.context,
             None => self.root.as_ref().map_or(crate::eval::components::HOST, |(code, _)| code.context),
         }
@@ -1044,7 +1046,10 @@ impl Process<'_> {
         for (i, link) in self.chain.iter().enumerate() {
             let at = self.chain.get(i + 1).map_or(here, |next| next.site);
             let (kind, code) = match &link.callee {
-                Callee::Method(code) => (CallKind::Method, Arc::clone(code)),
+                Callee::Method(method) => match self.loaded.get(*method).and_then(Option::as_ref) {
+                    Some(code) => (CallKind::Method, Arc::clone(code)),
+                    None => continue,
+                },
                 Callee::Code(code, kind) => (*kind, Arc::clone(code)),
             };
             levels.push(ChainLevel { kind, code, at });
