@@ -24,6 +24,10 @@ const fn num(name: &'static str, token: Option<(u32, u32)>, value: f64) -> Const
     ConstantSpec { name, token, value: ConstValue::Number(value) }
 }
 
+const fn text(name: &'static str, token: Option<(u32, u32)>, value: &'static str) -> ConstantSpec {
+    ConstantSpec { name, token, value: ConstValue::Text(value) }
+}
+
 pub static CONSTANTS: &[ConstantSpec] = &[
     // Web Server options (the selectors of WEB SET OPTION)
     num("Web port ID", None, 15.0),
@@ -86,6 +90,9 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("Is undefined", Some((8, 13)), 5.0),
     num("Is Boolean", Some((8, 9)), 6.0),
     num("Is integer", Some((8, 5)), 8.0),
+    num("Is integer 64 bits", Some((8, 25)), 25.0),
+    num("Is string var", Some((8, 2)), 24.0),
+    num("Array 2D", Some((8, 24)), 13.0),
     num("Is longint", Some((8, 6)), 9.0),
     num("Is time", Some((8, 8)), 11.0),
     num("Is variant", Some((8, 33)), 12.0),
@@ -315,6 +322,30 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("XML raw data", None, 2.0),
     // The modes of COMPRESS BLOB and BLOB PROPERTIES (documented).
     num("Is not compressed", Some((22, 11)), 0.0),
+    // Days and Months: the day numbers of Day number (documented).
+    num("Sunday", Some((10, 19)), 1.0),
+    num("Monday", Some((10, 13)), 2.0),
+    num("Tuesday", Some((10, 14)), 3.0),
+    num("Wednesday", Some((10, 15)), 4.0),
+    num("Thursday", Some((10, 16)), 5.0),
+    num("Friday", Some((10, 17)), 6.0),
+    num("Saturday", Some((10, 18)), 7.0),
+    // Function Keys: character codes (documented).
+    num("Double quote", Some((15, 41)), 34.0),
+    num("Quote", Some((15, 44)), 39.0),
+    // Text alignment (documented).
+    num("Align default", Some((42, 1)), 1.0),
+    num("Align left", Some((42, 2)), 2.0),
+    num("Align center", Some((42, 3)), 3.0),
+    num("Align right", Some((42, 4)), 4.0),
+    // HTTP Client: the methods of HTTP Request (documented).
+    text("HTTP GET method", Some((71, 1)), "GET"),
+    text("HTTP POST method", Some((71, 2)), "POST"),
+    text("HTTP HEAD method", Some((71, 3)), "HEAD"),
+    text("HTTP TRACE method", Some((71, 4)), "TRACE"),
+    text("HTTP DELETE method", Some((71, 5)), "DELETE"),
+    text("HTTP PUT method", Some((71, 6)), "PUT"),
+    text("HTTP OPTIONS method", Some((71, 7)), "OPTIONS"),
     num("Compact compression mode", None, 1.0),
     num("Fast compression mode", None, 2.0),
     num("GZIP best compression mode", Some((22, 18)), -1.0),
