@@ -212,6 +212,14 @@ fn error_object(error: &RuntimeError) -> Value {
 /// that raised the error (documented); anywhere else, the method that calls it.
 /// Either way the process's method ends (a worker goes on with its next
 /// message); neither `Try` nor a handler stops it.
+/// `QUIT 4D{(time)}` (291): the run quits. The calling process stops at
+/// once; every other process is aborted; then the project's `On Exit`
+/// database method runs, and the run ends. `time` is for 4D Server only
+/// (documented) and changes nothing.
+pub(crate) fn quit_4d(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
+    Err(ctx.host.quit())
+}
+
 pub(crate) fn abort(_: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
     Err(RuntimeError::new(codes::ABORTED, "the method was aborted (ABORT)"))
 }

@@ -338,6 +338,9 @@ pub trait Host {
     fn pause_process(&mut self, number: i32);
     /// `ABORT PROCESS BY ID(id)`.
     fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError>;
+    /// `QUIT 4D`: tells the run to quit (every process is aborted, this one
+    /// too: the error returned stops it).
+    fn quit(&mut self) -> RuntimeError;
     /// What `Process info` tells of a process; `None` for a number never given.
     fn process_info(&self, number: i32) -> Option<ProcessInfo>;
     /// `Semaphore(name; ticks)`: whether another process holds it (after

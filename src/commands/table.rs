@@ -76,6 +76,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1601, "Formula from string", (1, 2), Formulas, language::formula_from_string),
     // Interruptions
     cmd(156, "ABORT", (0, 0), Interruptions, errors::abort),
+    cmd(291, "QUIT 4D", (0, 1), Environment, errors::quit_4d),
     cmd(1129, "ASSERT", (1, 2), Interruptions, errors::assert),
     cmd(1132, "Asserted", (1, 2), Interruptions, errors::asserted),
     cmd(1130, "Get assert enabled", (0, 0), Interruptions, errors::get_assert_enabled),

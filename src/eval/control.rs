@@ -485,6 +485,10 @@ pub trait Control {
     fn pause(&self, number: i32);
     /// `ABORT PROCESS BY ID`.
     fn abort(&self, number: i32);
+    /// `QUIT 4D`: the run quits; every process is aborted.
+    fn quit(&self);
+    /// Whether `QUIT 4D` was called.
+    fn quitting(&self) -> bool;
     /// `CALL WORKER(process; function; args...)`: posts a message to the
     /// worker of that name (started if needed) or number (nothing if none).
     fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError>;

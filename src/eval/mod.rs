@@ -8,6 +8,7 @@
 //! from one to another, and `processes.rs` runs them on threads; `repl.rs` is
 //! the REPL's core; `ops.rs` the operators.
 
+mod arguments;
 mod code_text;
 pub mod components;
 pub mod control;

@@ -65,6 +65,8 @@ pub struct World<'o> {
     pub roles: Option<Arc<crate::session::Roles>>,
     /// The run's singletons of shared singleton classes, by class index.
     singletons: Mutex<Vec<Option<Arc<crate::runtime::shared::SharedObject>>>>,
+    /// Set by `QUIT 4D`.
+    quitting: std::sync::atomic::AtomicBool,
 }
 
 impl<'o> World<'o> {
@@ -96,6 +98,7 @@ impl<'o> World<'o> {
             table: Table::new(),
             storage: crate::runtime::shared::SharedObject::new_storage(),
             component_storages: Mutex::new(Vec::new()),
+            quitting: std::sync::atomic::AtomicBool::new(false),
             workers: Mutex::new(Vec::new()),
             activity: Mutex::new(0),
             idle: Condvar::new(),
@@ -589,6 +592,17 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         {
             slot.abort();
         }
+    }
+
+    fn quit(&self) {
+        self.world.quitting.store(true, Ordering::Release);
+        for entry in self.world.table.running() {
+            entry.abort();
+        }
+    }
+
+    fn quitting(&self) -> bool {
+        self.world.quitting.load(Ordering::Acquire)
     }
 
     fn call_worker(&self, target: WorkerName, message: Message) -> Result<(), RuntimeError> {

@@ -542,6 +542,9 @@ impl ReplState<'_, '_, '_> {
         }
         if !trimmed.is_empty() {
             self.run_entry(&joined(text.trim_end()));
+            if self.main.control.quitting() {
+                return Fed::Quit;
+            }
         }
         self.messages();
         Fed::Done
@@ -658,6 +661,8 @@ impl ReplState<'_, '_, '_> {
                 }
                 value.discard();
             }
+            // `QUIT 4D` ends the session, quietly.
+            Err(error) if error.code() == codes::ABORTED && self.main.control.quitting() => {}
             Err(error) if error.code() == codes::ABORTED => {
                 self.failed = true;
                 let what = if self.interrupted.swap(false, Ordering::Relaxed) {

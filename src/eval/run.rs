@@ -18,6 +18,7 @@ use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::Value;
 use crate::session::Roles;
 
+use super::arguments::command_line_args;
 use super::components::HOST;
 use super::program::{self, MethodCode};
 use super::system_variables::{DOCUMENT_VARIABLE, OK_VARIABLE, SYSTEM_NUMBERS, is_system_variable};
@@ -211,6 +212,11 @@ impl Run {
             if startup.is_file() {
                 run.files.insert(String::from(STARTUP_KEY), (String::from("onStartup"), startup));
             }
+            // `onExit` runs when the code calls `QUIT 4D`.
+            let exit = parent(&methods).join("DatabaseMethods").join("onExit.4dm");
+            if exit.is_file() {
+                run.files.insert(String::from(EXIT_KEY), (String::from("onExit"), exit));
+            }
         }
         run
     }
@@ -355,7 +361,10 @@ impl Run {
                     // A main process that aborted itself (`ABORT`, `ABORT PROCESS BY
                     // ID` on itself) ends without an error, as the others do; an abort
                     // from outside (the time limit, Ctrl-C) is reported.
-                    if error.code() == crate::runtime::error::codes::ABORTED && !main.entry.is_aborted() {
+                    // After `QUIT 4D`, the aborted process ends quietly too.
+                    if error.code() == crate::runtime::error::codes::ABORTED
+                        && (!main.entry.is_aborted() || control::Control::quitting(&main.control))
+                    {
                         break;
                     }
                     main.world.with_run(|run| {
@@ -367,6 +376,31 @@ impl Run {
                 }
             }
             main.control.finish(&mut process);
+            // `QUIT 4D`: once every process has ended, `On Exit` runs in
+            // the main process, then the run ends.
+            if control::Control::quitting(&main.control) {
+                main.entry.clear_abort();
+                let exit = main.world.with_run(|run| {
+                    run.has_database_method(EXIT_KEY).then(|| resolve::Names::method(run, EXIT_KEY)).flatten()
+                });
+                if let Some(index) = exit {
+                    match control::Methods::code(process.methods, index) {
+                        Ok(code) => {
+                            if let Err(error) = process.call(code.clone(), Vec::new(), Value::Undefined)
+                                && error.code() != crate::runtime::error::codes::ABORTED
+                            {
+                                main.world.with_run(|run| {
+                                    let diag = run.runtime_diagnostic(&error, &code.name);
+                                    run.diagnostics.push(diag);
+                                });
+                                failed = true;
+                            }
+                        }
+                        Err(_) => failed = true,
+                    }
+                    main.control.finish(&mut process);
+                }
+            }
             failed
         });
         let errors_after = self.diagnostics.iter().filter(|d| d.is_error()).count() + self.shown_errors;
@@ -706,56 +740,6 @@ pub(super) fn method_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
-}
-
-/// The command-line arguments of `fourd run` as the parameters of the
-/// method: Text, or converted to the type its `#DECLARE` gives a parameter (a
-/// number written in full for Integer and Real, `True` or `False` for
-/// Boolean). An argument that cannot be is reported at the parameter.
-fn command_line_args(code: &MethodCode, args: &[String]) -> Result<Vec<Value>, Box<Diagnostic>> {
-    use program::VarType;
-    let mut values = Vec::with_capacity(args.len());
-    for arg in args {
-        let Some(param) = code.params.get(values.len()) else {
-            values.push(Value::text(arg.as_str()));
-            continue;
-        };
-        let value = match param.ty {
-            VarType::Text | VarType::Variant => Some(Value::text(arg.as_str())),
-            VarType::Integer | VarType::Real => arg
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite() && !arg.trim().starts_with('+'))
-                .map(Value::Real),
-            VarType::Boolean => match arg.trim().to_ascii_lowercase().as_str() {
-                "true" => Some(Value::Bool(true)),
-                "false" => Some(Value::Bool(false)),
-                _ => None,
-            },
-            _ => None,
-        };
-        match value {
-            Some(value) => values.push(value),
-            None => {
-                let name = code.locals.get(param.slot).map_or("the parameter", |l| l.name.as_str());
-                return Err(Box::new(
-                    Diagnostic::error(
-                        "usage",
-                        format!("the argument `{arg}` cannot be passed to {name}, declared {:?}", param.ty),
-                        param.span,
-                    )
-                    .with_label(format!("argument {} of the command line", values.len() + 1))
-                    .with_help(
-                        "`fourd run` converts each argument to the type of its `#DECLARE` parameter: a number \
-                         for Integer and Real, True or False for Boolean; declare the parameter as Text to \
-                         convert it yourself",
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(values)
 }
 
 /// Why a source file of the project could not be loaded.

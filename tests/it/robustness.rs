@@ -31,6 +31,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("robustness/binary_reports_invalid_utf8", binary_reports_invalid_utf8),
         Trial::test("cli/fourd_test_runs_the_eval_goldens", fourd_test_runs_the_eval_goldens),
         Trial::test("cli/fourd_run_project", fourd_run_project),
+        Trial::test("cli/quit_4d_aborts_the_processes_then_runs_on_exit", quit_4d_runs_on_exit),
         Trial::test("cli/fourd_run_project_roles", fourd_run_project_roles),
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
@@ -507,6 +508,45 @@ fn fourd_run_project() -> Result<(), Failed> {
     for ((code, stdout), (want_code, want)) in results {
         if code != want_code || stdout != want {
             return Err(format!("exit {code:?}, output {stdout:?}; wanted {want_code:?}, {want:?}").into());
+        }
+    }
+    Ok(())
+}
+
+/// `QUIT 4D` in a project: the calling process stops at once, a process
+/// still waiting is aborted, then `On Exit` runs, and the run ends with
+/// status 0 (also when the method is run alone, as a file of the project).
+fn quit_4d_runs_on_exit() -> Result<(), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-quit-{}", std::process::id()));
+    let sources = root.join("Project").join("Sources");
+    let io = |e: std::io::Error| Failed::from(e.to_string());
+    std::fs::create_dir_all(sources.join("Methods")).map_err(io)?;
+    std::fs::create_dir_all(sources.join("DatabaseMethods")).map_err(io)?;
+    std::fs::write(sources.join("DatabaseMethods").join("onExit.4dm"), "ALERT(\"exit\")\n").map_err(io)?;
+    std::fs::write(
+        sources.join("Methods").join("Main.4dm"),
+        "var $p : Integer\n$p:=New process(\"Waiter\"; 0; \"waiter\")\nALERT(\"main\")\nQUIT 4D\nALERT(\"never\")\n",
+    )
+    .map_err(io)?;
+    // Bounded: were it not aborted, it would say so after 60 seconds.
+    std::fs::write(
+        sources.join("Methods").join("Waiter.4dm"),
+        "var $i : Integer\nFor ($i; 1; 600)\n\tDELAY PROCESS(Current process; 6)\nEnd for\nALERT(\"waiter done\")\n",
+    )
+    .map_err(io)?;
+    let run = |args: &[&str]| -> Result<(Option<i32>, String), Failed> {
+        let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
+        Ok((output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned()))
+    };
+    let dir = root.display().to_string();
+    let results = [
+        run(&["run", &dir, "--method", "Main"])?,
+        run(&["run", &sources.join("Methods").join("Main.4dm").display().to_string()])?,
+    ];
+    let _ = std::fs::remove_dir_all(&root);
+    for (code, stdout) in results {
+        if code != Some(0) || stdout != "main\nexit\n" {
+            return Err(format!("exit {code:?}, output {stdout:?}; wanted Some(0), \"main\\nexit\\n\"").into());
         }
     }
     Ok(())

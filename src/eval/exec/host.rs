@@ -223,6 +223,13 @@ impl Host for ProcessHost<'_, '_, '_> {
         }
     }
 
+    fn quit(&mut self) -> RuntimeError {
+        if let Some((control, _)) = &self.process.control {
+            control.quit();
+        }
+        RuntimeError::new(codes::ABORTED, "the application quits (QUIT 4D)")
+    }
+
     fn abort_process(&mut self, id: i32) -> Result<(), RuntimeError> {
         if let Some((control, slot)) = &self.process.control {
             if id == slot.number {
