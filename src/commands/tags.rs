@@ -382,7 +382,7 @@ impl Writer<'_, '_> {
                     self.line(&format!(
                         "Try\n$_4dt_out.push([{}; {method}({})])\nCatch\n$_4dt_out.push([{ERROR_CODE}; {n}; Last errors[0].errCode])\nEnd try",
                         Insert::Script as i32,
-                        quote(param)
+                        crate::runtime::format::text_literal(param)
                     ));
                 }
                 Node::If { branches, otherwise, tag } => self.write_if(branches, otherwise.as_deref(), tag),
@@ -501,23 +501,6 @@ fn is_assignment(code: &str) -> bool {
         }
     }
     false
-}
-
-/// A text as a 4D string literal.
-fn quote(text: &str) -> String {
-    let mut out = String::from("\"");
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// HTML escaping of `4DTEXT`.

@@ -243,10 +243,7 @@ impl Run {
     /// The class `name` of context `context` (the host's or a component's).
     pub(super) fn class_in(&mut self, context: u16, name: &str) -> Option<usize> {
         if context == HOST {
-            let saved = std::mem::replace(&mut self.context, HOST);
-            let found = resolve::Names::class(self, name);
-            self.context = saved;
-            return found;
+            return self.in_context(HOST, |run| resolve::Names::class(run, name));
         }
         let key = context_key(context, name);
         if let Some(&index) = self.class_index.get(&key) {

@@ -41,6 +41,9 @@ pub trait Methods {
     fn method_index(&mut self, name: &str, context: u16) -> Option<usize>;
     /// The slot of the process variable with this name (any case), if there is one.
     fn process_var_slot(&mut self, name: &str, context: u16) -> Option<usize>;
+    /// The slots of the numeric system variables (`MouseDown`...), with the
+    /// value each has in a new process.
+    fn system_numbers(&self) -> Vec<(usize, f64)>;
     /// The name of the process variable in `slot`.
     fn process_var_name(&self, slot: usize) -> String;
     /// Resolves formula source text (`Formula from string`).

@@ -776,6 +776,10 @@ impl Methods for SharedMethods<'_, '_> {
         self.world.with_run(|run| run.process_var_slot(name, context))
     }
 
+    fn system_numbers(&self) -> Vec<(usize, f64)> {
+        self.world.with_run(|run| run.system_numbers())
+    }
+
     fn process_var_name(&self, slot: usize) -> String {
         self.world.with_run(|run| run.process_var_name(slot))
     }

@@ -280,31 +280,13 @@ fn block_change(code: &str) -> BlockChange {
 pub fn show(value: &Value) -> String {
     match value {
         Value::Undefined => String::from("undefined"),
-        Value::Text(t) => quote(t.as_str()),
+        Value::Text(t) => crate::runtime::format::text_literal(t.as_str()),
         Value::Object(o) if o.borrow().code.is_some() => String::from("[object Formula]"),
         Value::Object(_) | Value::Collection(_) | Value::SharedObject(_) | Value::SharedCollection(_) => {
             format::try_json(value, false).unwrap_or_else(|| String::from("(an object that contains itself)"))
         }
         other => format::string_of(other),
     }
-}
-
-/// A text between double quotes, with 4D's escapes.
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 impl Run {

@@ -101,6 +101,8 @@ pub struct Run {
     pub(super) components: Vec<super::components::Component>,
     /// The context whose code is being resolved (names are looked up in it).
     pub(super) context: u16,
+    /// The slots of the numeric system variables, with their values.
+    system_numbers: Vec<(usize, f64)>,
 }
 
 /// What reading a project's roles.json gave: its roles (`None` without the
@@ -160,6 +162,7 @@ impl Run {
             web_options: Arc::new(crate::commands::web_options::WebOptions::new(&application)),
             components: super::components::find(&project_folder_for_components),
             context: super::components::HOST,
+            system_numbers: Vec::new(),
             project_sources,
             roles: None,
         };
@@ -168,8 +171,10 @@ impl Run {
         resolve::Names::process_var(&mut run, OK_VARIABLE, true);
         // So is `Document`, which the document commands set.
         resolve::Names::process_var(&mut run, DOCUMENT_VARIABLE, true);
-        for (name, _) in SYSTEM_NUMBERS {
-            resolve::Names::process_var(&mut run, name, true);
+        for (name, value) in SYSTEM_NUMBERS {
+            if let Some(slot) = resolve::Names::process_var(&mut run, name, true) {
+                run.system_numbers.push((slot, value));
+            }
         }
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
@@ -991,6 +996,10 @@ impl control::Methods for Run {
     fn process_var_slot(&mut self, name: &str, context: u16) -> Option<usize> {
         let key = normalize(name);
         self.in_context(context, |run| resolve::Names::process_var(run, &key, false))
+    }
+
+    fn system_numbers(&self) -> Vec<(usize, f64)> {
+        self.system_numbers.clone()
     }
 
     fn process_var_name(&self, slot: usize) -> String {

@@ -82,6 +82,25 @@ pub fn time(seconds: i64) -> String {
     format!("{sign}{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }
 
+/// A text as a 4D string literal: between double quotes, with 4D's escapes
+/// (what the REPL shows, and what generated code writes).
+pub fn text_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A Boolean in English.
 pub fn boolean(b: bool) -> &'static str {
     if b { "True" } else { "False" }

@@ -472,13 +472,27 @@ fn version_names_the_commit() -> Result<(), Failed> {
 }
 
 /// `fourd run PROJECT --method NAME` and tool4d's spellings: onStartup runs
+/// A new, empty 4D project in the temporary folder: its folder and its
+/// `Project/Sources` (with `Methods/` and `DatabaseMethods/`).
+fn temp_project(tag: &str) -> Result<(std::path::PathBuf, std::path::PathBuf), Failed> {
+    let root = std::env::temp_dir().join(format!("fourd-{tag}-{}", std::process::id()));
+    let sources = root.join("Project").join("Sources");
+    for folder in ["Methods", "DatabaseMethods"] {
+        std::fs::create_dir_all(sources.join(folder)).map_err(|e| e.to_string())?;
+    }
+    Ok((root, sources))
+}
+
+/// `fourd` with these arguments: its exit status and standard output.
+fn run_fourd(args: &[&str]) -> Result<(Option<i32>, String), Failed> {
+    let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
+    Ok((output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
 /// first (unless skipped), `--user-param` reaches `Get database parameter`.
 fn fourd_run_project() -> Result<(), Failed> {
-    let root = std::env::temp_dir().join(format!("fourd-project-{}", std::process::id()));
-    let sources = root.join("Project").join("Sources");
+    let (root, sources) = temp_project("project")?;
     let io = |e: std::io::Error| Failed::from(e.to_string());
-    std::fs::create_dir_all(sources.join("Methods")).map_err(io)?;
-    std::fs::create_dir_all(sources.join("DatabaseMethods")).map_err(io)?;
     std::fs::write(sources.join("DatabaseMethods").join("onStartup.4dm"), "ALERT(\"startup\")\ngReady:=\"yes\"\n")
         .map_err(io)?;
     std::fs::write(
@@ -486,10 +500,7 @@ fn fourd_run_project() -> Result<(), Failed> {
         "var $t : Text\nGet database parameter(User param value; $t)\nALERT(\"main \"+$t+\" \"+String(gReady))\n",
     )
     .map_err(io)?;
-    let run = |args: &[&str]| -> Result<(Option<i32>, String), Failed> {
-        let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
-        Ok((output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned()))
-    };
+    let run = run_fourd;
     let dir = root.display().to_string();
     let project_file = root.join("Project").join("x.4DProject").display().to_string();
     let results = [
@@ -517,11 +528,8 @@ fn fourd_run_project() -> Result<(), Failed> {
 /// still waiting is aborted, then `On Exit` runs, and the run ends with
 /// status 0 (also when the method is run alone, as a file of the project).
 fn quit_4d_runs_on_exit() -> Result<(), Failed> {
-    let root = std::env::temp_dir().join(format!("fourd-quit-{}", std::process::id()));
-    let sources = root.join("Project").join("Sources");
+    let (root, sources) = temp_project("quit")?;
     let io = |e: std::io::Error| Failed::from(e.to_string());
-    std::fs::create_dir_all(sources.join("Methods")).map_err(io)?;
-    std::fs::create_dir_all(sources.join("DatabaseMethods")).map_err(io)?;
     std::fs::write(sources.join("DatabaseMethods").join("onExit.4dm"), "ALERT(\"exit\")\n").map_err(io)?;
     std::fs::write(
         sources.join("Methods").join("Main.4dm"),
@@ -534,10 +542,7 @@ fn quit_4d_runs_on_exit() -> Result<(), Failed> {
         "var $i : Integer\nFor ($i; 1; 600)\n\tDELAY PROCESS(Current process; 6)\nEnd for\nALERT(\"waiter done\")\n",
     )
     .map_err(io)?;
-    let run = |args: &[&str]| -> Result<(Option<i32>, String), Failed> {
-        let output = Command::new(env!("CARGO_BIN_EXE_fourd")).args(args).output().map_err(|e| e.to_string())?;
-        Ok((output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned()))
-    };
+    let run = run_fourd;
     let dir = root.display().to_string();
     let results = [
         run(&["run", &dir, "--method", "Main"])?,

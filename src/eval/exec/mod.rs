@@ -191,14 +191,12 @@ impl<'a> Process<'a> {
             }
         }
         // So are the numeric system variables, with their values.
-        for (name, value) in crate::eval::system_variables::SYSTEM_NUMBERS {
-            if let Some(slot) = methods.process_var_slot(name, crate::eval::components::HOST) {
-                if process_vars.len() <= slot {
-                    process_vars.resize(slot + 1, Value::Undefined);
-                }
-                if matches!(process_vars[slot], Value::Undefined) {
-                    process_vars[slot] = Value::Real(value);
-                }
+        for (slot, value) in methods.system_numbers() {
+            if process_vars.len() <= slot {
+                process_vars.resize(slot + 1, Value::Undefined);
+            }
+            if matches!(process_vars[slot], Value::Undefined) {
+                process_vars[slot] = Value::Real(value);
             }
         }
         Process {

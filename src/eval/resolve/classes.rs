@@ -34,12 +34,15 @@ pub fn resolve_class(
                     continue;
                 }
                 // `Class extends Parent`, also written `Class extends cs.Parent`.
+                let component = match (ty.head.text.as_str(), ty.path.as_slice()) {
+                    ("cs", [namespace, _]) => names.namespace(&namespace.text),
+                    _ => None,
+                };
                 let parent_name = match (ty.head.text.as_str(), ty.path.as_slice()) {
                     (_, []) => ty.head.text.as_str(),
                     ("cs", [member]) => member.text.as_str(),
                     // `Class extends cs.<namespace>.<Class>`: a component's class.
-                    ("cs", [namespace, member]) if names.namespace(&namespace.text).is_some() => {
-                        let context = names.namespace(&namespace.text).unwrap_or_default();
+                    ("cs", [namespace, member]) if let Some(context) = component => {
                         match names.namespace_class(context, &member.text) {
                             Some(i) => parent = Some(i),
                             None => diags.push(Diagnostic::error(
