@@ -338,10 +338,22 @@ pub fn collect_4dm_or_error(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), S
         return Ok(());
     }
     let entries = std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
-    for entry in entries {
-        if entry.is_dir() {
+    // The entry's type comes with the folder's listing; only a link (or a
+    // system that does not give types) costs a look at what it points to.
+    let mut entries: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                _ => path.is_dir(),
+            };
+            (path, is_dir)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
+    for (entry, is_dir) in entries {
+        if is_dir {
             collect_4dm_or_error(&entry, out)?;
         } else if entry.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("4dm")) {
             out.push(entry);
@@ -372,8 +384,13 @@ fn note(progress: Option<&Progress>, report: FileReport) -> FileReport {
 /// projects in parallel; the reports come back in the order of `files`.
 pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
     let mut groups: std::collections::BTreeMap<PathBuf, Vec<usize>> = std::collections::BTreeMap::new();
+    // The project of a file depends only on its folder: found once a folder.
+    let mut folders: std::collections::HashMap<&Path, PathBuf> = std::collections::HashMap::new();
     for (index, file) in files.iter().enumerate() {
-        groups.entry(crate::eval::project_methods_folder(file)).or_default().push(index);
+        let folder = file.parent().unwrap_or(Path::new(""));
+        let project =
+            folders.entry(folder).or_insert_with(|| crate::eval::project_methods_folder(file)).clone();
+        groups.entry(project).or_default().push(index);
     }
     // A project of many files is cut into one share per core: its process
     // variables are found once (on every core), and each share is checked
