@@ -1000,6 +1000,7 @@ pub static CONSTANT_CATALOG: &[(u32, u32, &str)] = &[
     (89, 21, "vk pdf format"),
     (91, 7, "ZIP Without enclosing folder"),
     (92, 2, "ek global"),
+    (92, 3, "ek errors from components"),
     (14900, 18, "qr cmd new"),
     (14900, 19, "qr cmd open"),
     (14900, 20, "qr cmd save"),

@@ -172,6 +172,7 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     // Error handler scopes (theme 92)
     num("ek local", Some((92, 1)), 0.0),
     num("ek global", Some((92, 2)), 1.0),
+    num("ek errors from components", Some((92, 3)), 2.0),
     // Database parameters (theme 37)
     num("User param value", Some((37, 94)), 108.0),
     // Application type

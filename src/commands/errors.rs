@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::{Args, Ctx};
-use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::error::{ErrorScope, RuntimeError, codes};
 use crate::runtime::format;
 use crate::runtime::value::{Props, Value};
 
@@ -44,42 +44,31 @@ pub(crate) fn get_assert_enabled(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Valu
     Ok(Value::Bool(ctx.host.errors().asserts))
 }
 
-/// The scope argument of `ON ERR CALL` and `Method called on error`: `ek local` (0) or `ek global` (1).
-fn global_scope(args: &Args<'_>, i: usize) -> Result<bool, RuntimeError> {
+/// The scope argument of `ON ERR CALL` and `Method called on error`:
+/// `ek local` (0, also when omitted), `ek global` (1) or `ek errors from components` (2).
+fn scope(args: &Args<'_>, i: usize) -> Result<ErrorScope, RuntimeError> {
     if args.len() <= i {
-        return Ok(false);
+        return Ok(ErrorScope::Local);
     }
-    match args.number(i)? as i64 {
-        0 => Ok(false),
-        1 => Ok(true),
-        other => Err(RuntimeError::new(
-            codes::NOT_SUPPORTED,
-            format!("the error handler scope {other} (errors from components) is not supported by fourd"),
-        )),
-    }
+    let n = args.number(i)?;
+    ErrorScope::from_number(n).ok_or_else(|| {
+        RuntimeError::new(codes::BAD_ARGUMENTS, format!("{n} is not an error handler scope (0, 1 or 2)"))
+    })
 }
 
-/// `ON ERR CALL(method {; scope})` (155): installs (or with "" removes) the error handler.
+/// `ON ERR CALL(method {; scope})` (155): installs (or with "" removes) the
+/// error handler of the calling code's project for `scope`.
 pub(crate) fn on_err_call(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let name = args.text(0)?.trim().to_string();
-    let global = global_scope(args, 1)?;
-    let errors = ctx.host.errors();
-    let handler = if name.is_empty() { None } else { Some(name) };
-    if global {
-        errors.global_handler = handler;
-    } else {
-        errors.handler = handler;
-    }
-    errors.generation += 1;
+    let scope = scope(args, 1)?;
+    ctx.host.set_error_handler(scope, (!name.is_empty()).then_some(name));
     Ok(Value::Undefined)
 }
 
 /// `Method called on error({scope})` (704).
 pub(crate) fn method_called_on_error(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let global = global_scope(args, 0)?;
-    let errors = ctx.host.errors();
-    let name = if global { &errors.global_handler } else { &errors.handler };
-    Ok(Value::text(name.clone().unwrap_or_default()))
+    let scope = scope(args, 0)?;
+    Ok(Value::text(ctx.host.error_handler(scope).unwrap_or_default()))
 }
 
 /// `throw(code {; description})`, `throw(errorObject)`, `throw` (1805).

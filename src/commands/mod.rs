@@ -382,6 +382,11 @@ pub trait Host {
     fn argument_source(&self, i: usize) -> String;
     /// The process's error state: the `ON ERR CALL` handler, `Last errors`...
     fn errors(&mut self) -> &mut ErrorState;
+    /// `ON ERR CALL(method; scope)`: installs (`None`: removes) the handler of
+    /// the calling code's project for `scope`.
+    fn set_error_handler(&mut self, scope: crate::runtime::error::ErrorScope, method: Option<String>);
+    /// `Method called on error(scope)`: the handler of the calling code's project for `scope`.
+    fn error_handler(&self, scope: crate::runtime::error::ErrorScope) -> Option<String>;
     /// The value given with `--user-param` (`Get database parameter(User param value)`).
     fn user_param(&self) -> String;
     /// Raises `error` when the running method returns (`throw` in deferred mode).

@@ -480,6 +480,9 @@ pub trait Control {
     /// `Storage` of the host (`components::HOST`) or of a component (each
     /// has its own, documented).
     fn storage(&self, context: u16) -> Arc<crate::runtime::shared::SharedObject>;
+    /// The error handlers that apply to every process of the run
+    /// (`ek global`, `ek errors from components`), by installing project.
+    fn error_handlers(&self) -> &parking_lot::RwLock<crate::runtime::error::ErrorHandlers>;
     /// `DELAY PROCESS` on another process.
     fn delay(&self, number: i32, ticks: f64);
     /// `RESUME PROCESS`.

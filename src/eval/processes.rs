@@ -67,6 +67,8 @@ pub struct World<'o> {
     singletons: Mutex<Vec<Option<Arc<crate::runtime::shared::SharedObject>>>>,
     /// Set by `QUIT 4D`.
     quitting: std::sync::atomic::AtomicBool,
+    /// The `ek global` and `ek errors from components` error handlers.
+    error_handlers: parking_lot::RwLock<crate::runtime::error::ErrorHandlers>,
 }
 
 impl<'o> World<'o> {
@@ -107,6 +109,7 @@ impl<'o> World<'o> {
             sessions,
             stored_procedures: std::sync::OnceLock::new(),
             singletons: Mutex::new(Vec::new()),
+            error_handlers: parking_lot::RwLock::new(crate::runtime::error::ErrorHandlers::default()),
         }
     }
 
@@ -519,6 +522,10 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             singletons.resize(class + 1, None);
         }
         Arc::clone(singletons[class].get_or_insert(made))
+    }
+
+    fn error_handlers(&self) -> &parking_lot::RwLock<crate::runtime::error::ErrorHandlers> {
+        &self.world.error_handlers
     }
 
     fn storage(&self, context: u16) -> Arc<crate::runtime::shared::SharedObject> {

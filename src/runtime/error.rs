@@ -67,14 +67,62 @@ impl RuntimeError {
     }
 }
 
+/// Which errors an `ON ERR CALL` handler catches (its `scope` parameter).
+/// Handlers belong to the project that installs them, the host or a
+/// component: an error in a project's code goes to that project's handlers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorScope {
+    /// `ek local` (0): the errors of the installing process.
+    Local,
+    /// `ek global` (1): the errors of every process (a process's local
+    /// handler comes first).
+    Global,
+    /// `ek errors from components` (2): the errors of components that have
+    /// no handler of their own, in every process.
+    Components,
+}
+
+impl ErrorScope {
+    /// The scope of a `scope` parameter's value.
+    pub fn from_number(n: f64) -> Option<ErrorScope> {
+        match n as i64 {
+            0 => Some(ErrorScope::Local),
+            1 => Some(ErrorScope::Global),
+            2 => Some(ErrorScope::Components),
+            _ => None,
+        }
+    }
+}
+
+/// Installed error handlers: a method name by installing project (its
+/// context: 0 for the host, k for component k) and scope.
+#[derive(Clone, Debug, Default)]
+pub struct ErrorHandlers(Vec<(u16, ErrorScope, String)>);
+
+impl ErrorHandlers {
+    /// The handler that project `context` installed for `scope`.
+    pub fn get(&self, context: u16, scope: ErrorScope) -> Option<&str> {
+        self.0.iter().find(|(c, s, _)| *c == context && *s == scope).map(|(_, _, name)| name.as_str())
+    }
+
+    /// Installs `method` for project `context` and `scope`, or with `None`
+    /// removes the handler there.
+    pub fn set(&mut self, context: u16, scope: ErrorScope, method: Option<String>) {
+        self.0.retain(|(c, s, _)| !(*c == context && *s == scope));
+        if let Some(method) = method {
+            self.0.push((context, scope, method));
+        }
+    }
+}
+
 /// The error state of a process: handlers, the current error stack and the
 /// `Error`... system variables.
 #[derive(Debug)]
 pub struct ErrorState {
-    /// The method installed by `ON ERR CALL` for the process (`ek local`).
-    pub handler: Option<String>,
-    /// The method installed for the whole application (`ek global`).
-    pub global_handler: Option<String>,
+    /// The methods installed by `ON ERR CALL` for the process (`ek local`),
+    /// by the project that installed them; for code run outside a run's
+    /// processes, the application-wide ones too (see [`ErrorScope`]).
+    pub handlers: ErrorHandlers,
     /// Bumped at each `ON ERR CALL`, so that a `Try` knows whether the handler
     /// was installed inside it (then the handler is called) or before it.
     pub generation: u64,
@@ -97,8 +145,7 @@ pub struct ErrorState {
 impl Default for ErrorState {
     fn default() -> ErrorState {
         ErrorState {
-            handler: None,
-            global_handler: None,
+            handlers: ErrorHandlers::default(),
             generation: 0,
             last: Vec::new(),
             error: 0,

@@ -10,7 +10,7 @@ use super::super::program::Expr;
 use super::{Formula, Frame, Process};
 use crate::commands::{Host, Output, ProcessInfo};
 use crate::diag::Span;
-use crate::runtime::error::{ErrorState, RuntimeError, codes};
+use crate::runtime::error::{ErrorScope, ErrorState, RuntimeError, codes};
 use crate::runtime::value::{Pointer, Value};
 
 /// The evaluator as commands see it: the process and the running method.
@@ -388,6 +388,21 @@ impl Host for ProcessHost<'_, '_, '_> {
 
     fn errors(&mut self) -> &mut ErrorState {
         &mut self.process.errors
+    }
+
+    fn set_error_handler(&mut self, scope: ErrorScope, method: Option<String>) {
+        let context = self.frame.code.context;
+        match (&self.process.control, scope) {
+            (Some((control, _)), ErrorScope::Global | ErrorScope::Components) => {
+                control.error_handlers().write().set(context, scope, method);
+            }
+            _ => self.process.errors.handlers.set(context, scope, method),
+        }
+        self.process.errors.generation += 1;
+    }
+
+    fn error_handler(&self, scope: ErrorScope) -> Option<String> {
+        self.process.error_handler(self.frame.code.context, scope)
     }
 
     fn user_param(&self) -> String {

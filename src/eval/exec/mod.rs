@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::commands::Output;
 use crate::diag::Span;
-use crate::runtime::error::{ErrorState, Frame as CallFrame, RuntimeError, codes};
+use crate::runtime::error::{ErrorScope, ErrorState, Frame as CallFrame, RuntimeError, codes};
 use crate::runtime::shared;
 use crate::runtime::value::{Code, Text, Value};
 use crate::syntax::ast::{AssignOp, BinOp};
@@ -569,12 +569,24 @@ impl<'a> Process<'a> {
         if !error.0.recorded {
             self.record(frame, &mut error);
         }
-        let handler = self.errors.handler.clone().or_else(|| self.errors.global_handler.clone());
-        let Some(handler) = handler else { return Err(error) };
+        // The handlers of the project whose code raised the error; for a
+        // component without any, the host's handler of errors from components.
+        let context = frame.code.context;
+        let handler = self
+            .error_handler(context, ErrorScope::Local)
+            .or_else(|| self.error_handler(context, ErrorScope::Global))
+            .map(|name| (name, context))
+            .or_else(|| {
+                (context != super::components::HOST)
+                    .then(|| self.error_handler(super::components::HOST, ErrorScope::Components))
+                    .flatten()
+                    .map(|name| (name, super::components::HOST))
+            });
+        let Some((handler, context)) = handler else { return Err(error) };
         if self.in_handler || self.tries.last().is_some_and(|&at| at >= self.errors.generation) {
             return Err(error);
         }
-        let Some(index) = self.methods.method_index(&handler, frame.code.context) else { return Err(error) };
+        let Some(index) = self.methods.method_index(&handler, context) else { return Err(error) };
         let code = self.methods.code(index)?;
         self.in_handler = true;
         let site = error.0.span.unwrap_or_default();
@@ -586,6 +598,18 @@ impl<'a> Process<'a> {
         match outcome {
             Ok(_) => Ok(()),
             Err(handler_error) => Err(handler_error),
+        }
+    }
+
+    /// The handler that project `context` installed for `scope`: a local
+    /// one in this process, the others in the run (or, for code run outside
+    /// a run's processes, in this process too).
+    fn error_handler(&self, context: u16, scope: ErrorScope) -> Option<String> {
+        match (&self.control, scope) {
+            (Some((control, _)), ErrorScope::Global | ErrorScope::Components) => {
+                control.error_handlers().read().get(context, scope).map(str::to_string)
+            }
+            _ => self.errors.handlers.get(context, scope).map(str::to_string),
         }
     }
 
