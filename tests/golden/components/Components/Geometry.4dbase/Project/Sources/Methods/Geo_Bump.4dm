@@ -1,0 +1,4 @@
+//%attributes = {"shared":true}
+// The component's code reaches its singleton through its own cs.
+#DECLARE() : Integer
+return cs.Registry.me.bump()
