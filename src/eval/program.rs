@@ -106,6 +106,18 @@ pub struct LocalInfo {
     pub declared: bool,
 }
 
+/// The tree of an [`ExprKind::Numeric`], in 4D's left-to-right order.
+#[derive(Clone, Debug)]
+pub enum NumTree {
+    Number(f64),
+    Local(usize),
+    CountParameters,
+    /// An arithmetic operator (`+ - * / %`).
+    Op(BinOp, Box<NumTree>, Box<NumTree>),
+    /// A comparison; only at the top of a tree (its value is a Boolean).
+    Compare(BinOp, Box<NumTree>, Box<NumTree>),
+}
+
 /// A declared parameter: its slot and type, and where it is declared.
 #[derive(Clone, Copy, Debug)]
 pub struct ParamInfo {
@@ -132,6 +144,13 @@ pub enum Stmt {
     Assign {
         target: Place,
         op: AssignOp,
+        value: Expr,
+        span: Span,
+    },
+    /// `$local := value`: a number computed in place is stored without a
+    /// `Value` in between.
+    SetLocal {
+        slot: usize,
         value: Expr,
         span: Span,
     },
@@ -378,6 +397,13 @@ pub enum ExprKind {
         slot: usize,
         op: BinOp,
         number: f64,
+    },
+    /// A `Binary` of locals, number literals and `Count parameters` under
+    /// `+ - * / %` (with at most one comparison, last): computed on plain
+    /// numbers when every local it reads holds one, else as `generic`.
+    Numeric {
+        tree: Box<NumTree>,
+        generic: Box<Expr>,
     },
     /// `Count parameters` (command 259), answered from the running call.
     CountParameters,

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::super::ops;
-use super::super::program::{Expr, ExprKind, Literal, SystemVar};
+use super::super::program::{Expr, ExprKind, Literal, NumTree, SystemVar};
 use super::host::ProcessHost;
 use super::{Formula, Frame, MAX_SHARED_LITERALS, Process, unwound};
 use crate::commands::{Args, Ctx};
@@ -24,6 +24,14 @@ impl Process<'_> {
             ExprKind::LocalNumber { slot, op, number } => {
                 if let Some(x) = number_of(&self.stack[frame.base + *slot])
                     && let Some(b) = compare_numbers(*op, x, *number)
+                {
+                    return Ok(b);
+                }
+            }
+            ExprKind::Numeric { tree, .. } => {
+                if let NumTree::Compare(op, left, right) = &**tree
+                    && let (Some(x), Some(y)) = (self.num(frame, left), self.num(frame, right))
+                    && let Some(b) = compare_numbers(*op, x, y)
                 {
                     return Ok(b);
                 }
@@ -170,6 +178,10 @@ impl Process<'_> {
                 let local = self.stack[frame.base + *slot].clone();
                 ops::binary(*op, &local, &Value::Real(*number)).map_err(|err| err.at(e.span))
             }
+            ExprKind::Numeric { tree, generic } => match self.numeric(frame, tree) {
+                Some(value) => Ok(value),
+                None => self.expr(frame, generic),
+            },
             ExprKind::MethodCall { method, args } => {
                 let start = self.stack.len();
                 for arg in args {
@@ -181,6 +193,50 @@ impl Process<'_> {
                 self.method_call(frame, *method, start, e.span)
             }
             _ => self.expr_cold(frame, e),
+        }
+    }
+
+    /// The value of a numeric tree, when every local it reads holds a number
+    /// and no `%` has a zero divisor (then the tree's `Binary` gives the
+    /// value or the error): a Real, or a Boolean for a comparison.
+    #[inline(always)]
+    fn numeric(&self, frame: &Frame<'_>, tree: &NumTree) -> Option<Value> {
+        match tree {
+            NumTree::Compare(op, left, right) => {
+                compare_numbers(*op, self.num(frame, left)?, self.num(frame, right)?).map(Value::Bool)
+            }
+            _ => self.num(frame, tree).map(Value::Real),
+        }
+    }
+
+    /// The number of a numeric tree without a comparison (see `numeric`).
+    pub(super) fn num(&self, frame: &Frame<'_>, tree: &NumTree) -> Option<f64> {
+        match tree {
+            NumTree::Number(n) => Some(*n),
+            NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
+            NumTree::CountParameters => Some(frame.count_parameters() as f64),
+            NumTree::Op(op, left, right) => {
+                let (x, y) = (self.num_leaf(frame, left)?, self.num_leaf(frame, right)?);
+                match op {
+                    BinOp::Add => Some(x + y),
+                    BinOp::Subtract => Some(x - y),
+                    BinOp::Multiply => Some(x * y),
+                    BinOp::Divide => Some(x / y),
+                    BinOp::Modulo if y as i32 != 0 => Some(f64::from((x as i32).wrapping_rem(y as i32))),
+                    _ => None,
+                }
+            }
+            NumTree::Compare(..) => None,
+        }
+    }
+
+    /// `num` with the leaves read here, without a call.
+    #[inline(always)]
+    fn num_leaf(&self, frame: &Frame<'_>, tree: &NumTree) -> Option<f64> {
+        match tree {
+            NumTree::Number(n) => Some(*n),
+            NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
+            _ => self.num(frame, tree),
         }
     }
 
@@ -289,6 +345,7 @@ impl Process<'_> {
             | ExprKind::Process(_)
             | ExprKind::Binary { .. }
             | ExprKind::LocalNumber { .. }
+            | ExprKind::Numeric { .. }
             | ExprKind::MethodCall { .. } => {
                 return self.expr(frame, e);
             }

@@ -13,7 +13,7 @@ use crate::syntax::ast::{AssignOp, BinOp};
 use self::places::store_local;
 use super::ops;
 use crate::runtime::types::{
-    MAX_TEXT_BYTES, convert_fast, convert_in_place, default_value, fits, store_converted, text_too_long,
+    MAX_TEXT_BYTES, convert_fast, convert_in_place, default_value, fits, store, store_converted, text_too_long,
 };
 mod classes;
 mod expr;
@@ -24,7 +24,7 @@ mod promotions;
 
 use super::control::{Control, Message, Methods, ProcessEntry};
 use super::portable::Portable;
-use super::program::{Expr, MethodCode, Place, ResultKind, Stmt, Stop, VarType};
+use super::program::{Expr, ExprKind, Literal, MethodCode, Place, ResultKind, Stmt, Stop, VarType};
 
 /// Text literals numbered beyond this are made each time they are evaluated
 /// (only code compiled again and again at run time gets there).
@@ -654,11 +654,106 @@ impl<'a> Process<'a> {
         store_local(&mut self.stack[frame.base + slot], &frame.code.locals[slot], value)
     }
 
+    /// Runs a statement: the frequent kinds here, the others in
+    /// `stmt_cold`, which keeps this function's frame small (it recurses for
+    /// every block).
     fn stmt(&mut self, frame: &mut Frame<'_>, stmt: &Stmt) -> Result<Flow, RuntimeError> {
         match stmt {
             Stmt::Expr(e) => {
                 self.expr(frame, e)?;
             }
+            Stmt::SetLocal { slot, value, span } => {
+                if let Some(x) = self.computed_number(frame, value) {
+                    let at = frame.base + *slot;
+                    match frame.code.locals[*slot].ty {
+                        VarType::Integer => {
+                            store(&mut self.stack[at], Value::Long(x as i32));
+                            return Ok(Flow::Normal);
+                        }
+                        VarType::Real | VarType::Variant => {
+                            store(&mut self.stack[at], Value::Real(x));
+                            return Ok(Flow::Normal);
+                        }
+                        _ => {}
+                    }
+                }
+                let value = self.expr(frame, value)?;
+                self.set_local(frame, *slot, value).map_err(|e| e.at(*span))?;
+            }
+            Stmt::If { cond, then_block, else_block } => {
+                let block = if self.condition(frame, cond)? { then_block } else { else_block };
+                return self.block(frame, block);
+            }
+            Stmt::Case { branches, else_block } => {
+                for (cond, body) in branches {
+                    if self.condition(frame, cond)? {
+                        return self.block(frame, body);
+                    }
+                }
+                return self.block(frame, else_block);
+            }
+            Stmt::For { counter: Place::Local(slot), start, end, step, body, span } => {
+                let start = self.number(frame, start)?;
+                let end = self.number(frame, end)?;
+                let step = match step {
+                    Some(s) => self.number(frame, s)?,
+                    None => 1.0,
+                };
+                return self.for_local(frame, *slot, start, end, step, body, *span);
+            }
+            Stmt::Return { value, span } => {
+                if let Some(value) = value {
+                    let value = self.expr(frame, value)?;
+                    match frame.code.result {
+                        ResultKind::Named(slot) | ResultKind::Legacy(Some(slot)) => {
+                            let info = &frame.code.locals[slot];
+                            store_converted(&mut self.stack[frame.base + slot], info.ty, value, &info.name)
+                                .map_err(|e| e.at(*span))?;
+                        }
+                        ResultKind::Typed(ty) => {
+                            store_converted(&mut frame.result, ty, value, "the result").map_err(|e| e.at(*span))?;
+                        }
+                        ResultKind::Legacy(None) => frame.result = value,
+                    }
+                }
+                return Ok(Flow::Return);
+            }
+            Stmt::Break => return Ok(Flow::Break),
+            Stmt::Continue => return Ok(Flow::Continue),
+            _ => return self.stmt_cold(frame, stmt),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// The number an assigned expression computes without a `Value`, when
+    /// its generic evaluation would give a Real too: a numeric tree without
+    /// comparison, `$local op number` with an arithmetic operator, a number literal.
+    #[inline(always)]
+    fn computed_number(&self, frame: &Frame<'_>, e: &Expr) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Numeric { tree, .. } => self.num(frame, tree),
+            ExprKind::LocalNumber { slot, op, number } => match self.quick_local_number(frame, *slot, *op, *number)? {
+                Value::Real(x) => Some(x),
+                _ => None,
+            },
+            ExprKind::Literal(Literal::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The statements `stmt` leaves out (and, for the kinds it has, the
+    /// same again, so that each place may call either).
+    #[inline(never)]
+    fn stmt_cold(&mut self, frame: &mut Frame<'_>, stmt: &Stmt) -> Result<Flow, RuntimeError> {
+        match stmt {
+            Stmt::Expr(_)
+            | Stmt::SetLocal { .. }
+            | Stmt::If { .. }
+            | Stmt::Case { .. }
+            | Stmt::For { counter: Place::Local(_), .. }
+            | Stmt::Return { .. }
+            | Stmt::Break
+            | Stmt::Continue => return self.stmt(frame, stmt),
             Stmt::Assign { target, op, value, span } => {
                 let value = self.expr(frame, value)?;
                 // `$t+="x"` on a text variable appends in place, as `$t:=$t+"x"` does.
@@ -736,18 +831,6 @@ impl<'a> Process<'a> {
                     }
                 }
             }
-            Stmt::If { cond, then_block, else_block } => {
-                let block = if self.condition(frame, cond)? { then_block } else { else_block };
-                return self.block(frame, block);
-            }
-            Stmt::Case { branches, else_block } => {
-                for (cond, body) in branches {
-                    if self.condition(frame, cond)? {
-                        return self.block(frame, body);
-                    }
-                }
-                return self.block(frame, else_block);
-            }
             Stmt::While { cond, body } => {
                 while self.condition(frame, cond)? {
                     match self.block(frame, body)? {
@@ -816,25 +899,6 @@ impl<'a> Process<'a> {
                     }
                 }
             }
-            Stmt::Return { value, span } => {
-                if let Some(value) = value {
-                    let value = self.expr(frame, value)?;
-                    match frame.code.result {
-                        ResultKind::Named(slot) | ResultKind::Legacy(Some(slot)) => {
-                            let info = &frame.code.locals[slot];
-                            store_converted(&mut self.stack[frame.base + slot], info.ty, value, &info.name)
-                                .map_err(|e| e.at(*span))?;
-                        }
-                        ResultKind::Typed(ty) => {
-                            store_converted(&mut frame.result, ty, value, "the result").map_err(|e| e.at(*span))?;
-                        }
-                        ResultKind::Legacy(None) => frame.result = value,
-                    }
-                }
-                return Ok(Flow::Return);
-            }
-            Stmt::Break => return Ok(Flow::Break),
-            Stmt::Continue => return Ok(Flow::Continue),
             Stmt::Use { target, body, span } => {
                 let target = self.expr(frame, target)?;
                 let Some(group) = shared::membership(&target) else {

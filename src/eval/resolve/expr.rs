@@ -5,7 +5,7 @@
 use crate::commands;
 use crate::commands::members::ReceiverKind;
 use crate::diag::{Diagnostic, Span};
-use crate::eval::program::{Expr, ExprKind, Literal, Place, VarType, text_literal};
+use crate::eval::program::{Expr, ExprKind, Literal, NumTree, Place, VarType, text_literal};
 use crate::names::normalize;
 use crate::syntax::ast::{self, BinOp, PostfixOp, PrefixOp};
 
@@ -51,7 +51,13 @@ impl Resolver<'_> {
                     {
                         ExprKind::LocalNumber { slot, op: *op, number: *number }
                     }
-                    _ => ExprKind::Binary { first: Box::new(first), rest },
+                    _ => match numeric_tree(&first, &rest) {
+                        Some(tree) => ExprKind::Numeric {
+                            tree: Box::new(tree),
+                            generic: Box::new(Expr::new(ExprKind::Binary { first: Box::new(first), rest }, span)),
+                        },
+                        None => ExprKind::Binary { first: Box::new(first), rest },
+                    },
                 }
             }
             ast::ExprKind::Prefix { ops, operand } => {
@@ -313,4 +319,42 @@ impl Resolver<'_> {
             _ => None,
         }
     }
+}
+
+/// The numeric tree of the resolved `Binary` `first rest...`, when it reads
+/// only locals, number literals and `Count parameters` under arithmetic
+/// operators (4D's left-to-right order), with at most one comparison, last.
+fn numeric_tree(first: &Expr, rest: &[(BinOp, Expr)]) -> Option<NumTree> {
+    let mut acc = numeric_leaf(first)?;
+    for (i, (op, operand)) in rest.iter().enumerate() {
+        let right = Box::new(numeric_leaf(operand)?);
+        acc = match op {
+            BinOp::Add | BinOp::Subtract | BinOp::Multiply | BinOp::Divide | BinOp::Modulo => {
+                NumTree::Op(*op, Box::new(acc), right)
+            }
+            BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual | BinOp::Equal | BinOp::NotEqual
+                if i + 1 == rest.len() =>
+            {
+                NumTree::Compare(*op, Box::new(acc), right)
+            }
+            _ => return None,
+        };
+    }
+    Some(acc)
+}
+
+/// An operand of a numeric tree: a number of its own (no comparison inside).
+fn numeric_leaf(e: &Expr) -> Option<NumTree> {
+    Some(match &e.kind {
+        ExprKind::Literal(Literal::Number(n)) => NumTree::Number(*n),
+        ExprKind::Local(slot) => NumTree::Local(*slot),
+        ExprKind::CountParameters => NumTree::CountParameters,
+        ExprKind::LocalNumber {
+            slot,
+            op: op @ (BinOp::Add | BinOp::Subtract | BinOp::Multiply | BinOp::Divide | BinOp::Modulo),
+            number,
+        } => NumTree::Op(*op, Box::new(NumTree::Local(*slot)), Box::new(NumTree::Number(*number))),
+        ExprKind::Numeric { tree, .. } if !matches!(**tree, NumTree::Compare(..)) => (**tree).clone(),
+        _ => return None,
+    })
 }

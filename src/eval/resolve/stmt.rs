@@ -135,6 +135,12 @@ impl Resolver<'_> {
             && matches!(&first.kind, ast::ExprKind::Local(n) if normalize(n) == normalize(name))
             && rest.iter().all(|(op, part)| *op == BinOp::Add && !mentions_local(part, name) && !self.may_alias(part))
             && name.parse::<u32>().is_err()
+            // Only a text can grow in place: a local declared of another type
+            // (`$total:=$total+$x` on an Integer) takes the numeric operators.
+            && self
+                .local_index
+                .get(&normalize(name))
+                .is_none_or(|&slot| matches!(self.locals[slot].ty, VarType::Text | VarType::Variant))
         {
             let slot = self.local(name, None);
             let parts = rest.iter().map(|(_, part)| self.expr(part)).collect();
@@ -145,7 +151,10 @@ impl Resolver<'_> {
             Some(slot) if !matches!(place, Place::Interprocess(_)) => Place::Publish { slot, place: Box::new(place) },
             _ => place,
         };
-        Stmt::Assign { target: place, op, value: self.expr(value), span }
+        match (place, op) {
+            (Place::Local(slot), AssignOp::Assign) => Stmt::SetLocal { slot, value: self.expr(value), span },
+            (place, op) => Stmt::Assign { target: place, op, value: self.expr(value), span },
+        }
     }
 
     pub(super) fn place(&mut self, target: &ast::Expr) -> Place {
