@@ -21,7 +21,7 @@ use super::{start_index, stored};
 use crate::commands::{Args, Ctx};
 use crate::runtime::compare;
 use crate::runtime::error::{RuntimeError, codes};
-use crate::runtime::value::{CollectionRef, ObjectRef, Props, Value};
+use crate::runtime::value::{CollectionRef, ObjectRef, Props, Value, key};
 
 /// A callback argument and the extra arguments that follow it.
 struct Callback<'a> {
@@ -69,7 +69,8 @@ impl<'a> Callback<'a> {
 
     /// Calls the callback with `$1` holding `props`.
     fn call(&self, ctx: &mut Ctx<'_>, props: &[(&str, Value)]) -> Result<Answer, RuntimeError> {
-        let param: Props = props.iter().map(|(k, v)| (Rc::from(*k), v.clone())).collect();
+        // The names are the thread's shared keys: no allocation a name an element.
+        let param: Props = props.iter().map(|(k, v)| (key(k), v.clone())).collect();
         let Value::Object(param) = Value::new_object(param) else {
             return Err(RuntimeError::new(codes::NOT_AN_OBJECT, "internal: the callback parameter is not an object"));
         };

@@ -428,12 +428,27 @@ fn sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
         _ => return callbacks::sort_with(ctx, c, args),
     };
     let mut items = c.borrow_mut();
-    items.sort_by(compare::order);
+    if items.iter().all(|v| matches!(v, Value::Real(_) | Value::Long(_))) {
+        // Numbers only (the usual case): the same order, without the type ranks.
+        items.sort_by(|a, b| plain_number(a).total_cmp(&plain_number(b)));
+    } else {
+        items.sort_by(compare::order);
+    }
     if descending {
         items.reverse();
     }
     drop(items);
     Ok(Value::Collection(c.clone()))
+}
+
+/// The number of a Real or Integer element.
+#[inline(always)]
+fn plain_number(value: &Value) -> f64 {
+    match value {
+        Value::Real(x) => *x,
+        Value::Long(n) => f64::from(*n),
+        _ => 0.0,
+    }
 }
 
 /// `.unshift(value {; value...})`: inserts at the start, keeping the arguments' order.

@@ -30,7 +30,7 @@ impl Process<'_> {
             }
             ExprKind::Numeric { tree, .. } => {
                 if let NumTree::Compare(op, left, right) = &**tree
-                    && let (Some(x), Some(y)) = (self.num(frame, left), self.num(frame, right))
+                    && let (Some(x), Some(y)) = (self.num_leaf(frame, left), self.num_leaf(frame, right))
                     && let Some(b) = compare_numbers(*op, x, y)
                 {
                     return Ok(b);
@@ -203,7 +203,7 @@ impl Process<'_> {
     fn numeric(&self, frame: &Frame<'_>, tree: &NumTree) -> Option<Value> {
         match tree {
             NumTree::Compare(op, left, right) => {
-                compare_numbers(*op, self.num(frame, left)?, self.num(frame, right)?).map(Value::Bool)
+                compare_numbers(*op, self.num_leaf(frame, left)?, self.num_leaf(frame, right)?).map(Value::Bool)
             }
             _ => self.num(frame, tree).map(Value::Real),
         }
@@ -236,6 +236,7 @@ impl Process<'_> {
         match tree {
             NumTree::Number(n) => Some(*n),
             NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
+            NumTree::CountParameters => Some(frame.count_parameters() as f64),
             _ => self.num(frame, tree),
         }
     }
