@@ -15,6 +15,7 @@ mod charsets;
 pub mod collections;
 pub mod constant_catalog;
 pub mod constants;
+pub mod crypto;
 mod date_time;
 mod design;
 mod errors;

@@ -418,6 +418,9 @@ impl Host for ProcessHost<'_, '_, '_> {
                 },
             };
         }
+        if class.store == crate::runtime::class::Store::Builtin && class.name == "CryptoKey" {
+            return crate::commands::crypto::new_key(args.first());
+        }
         if class.store == crate::runtime::class::Store::Builtin && (class.name == "File" || class.name == "Folder") {
             // `4D.File.new(path)`, `4D.Folder.new(path)`: the `File` and `Folder` commands (documented).
             let folder = class.name == "Folder";
