@@ -94,6 +94,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
     cmd(1007, "EXECUTE METHOD", (1, MANY), Language, language::execute_method).refs(0b10),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
+    cmd(642, "SET DATABASE PARAMETER", (2, 2), Language, language::set_database_parameter),
     // XLIFF localization
     cmd(991, "Localized string", (1, 1), Environment, localization::localized_string),
     cmd(1009, "Get database localization", (0, 1), Environment, localization::get_database_localization),

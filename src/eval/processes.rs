@@ -53,6 +53,8 @@ pub struct World<'o> {
     pub component_storages: Mutex<Vec<Arc<crate::runtime::shared::SharedObject>>>,
     /// The workers, by name (case-sensitive); the main process is the first.
     workers: Mutex<Vec<Arc<Worker>>>,
+    /// `Times inside objects` in milliseconds (`SET DATABASE PARAMETER`): the run's setting.
+    pub times_in_milliseconds: Arc<std::sync::atomic::AtomicBool>,
     /// Work that keeps the run going: processes started by `New process`
     /// and messages not yet handled. The run ends when it is 0.
     activity: Mutex<usize>,
@@ -106,6 +108,7 @@ impl<'o> World<'o> {
             workers: Mutex::new(Vec::new()),
             activity: Mutex::new(0),
             idle: Condvar::new(),
+            times_in_milliseconds: Arc::default(),
             interprocess: Interprocess::default(),
             standalone: sessions.create(SessionKind::Standalone, STANDALONE_USER),
             sessions,
@@ -176,6 +179,7 @@ pub fn run_processes<T>(
         let entry = control.main_entry();
         let me = process_id(entry.number);
         crate::runtime::shared::set_current_process(me);
+        crate::runtime::object_modes::enter_process(Arc::clone(&world.times_in_milliseconds));
         stop_waits_on_abort(&entry);
         let main =
             MainProcess { control, entry, methods: SharedMethods::new(&world), out: world.output(), world: &world };
@@ -381,6 +385,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let mut process_vars = Vec::new();
         let me = process_id(slot.number);
         crate::runtime::shared::set_current_process(me);
+        crate::runtime::object_modes::enter_process(Arc::clone(&self.world.times_in_milliseconds));
         stop_waits_on_abort(slot);
         slot.note_thread();
         {
@@ -512,6 +517,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let slot = self.world.table.add(&name, false, &self.world.standalone);
         self.spawn(&slot, DEFAULT_STACK, move |control, slot| {
             crate::runtime::shared::set_current_process(process_id(slot.number));
+            crate::runtime::object_modes::enter_process(Arc::clone(&control.world.times_in_milliseconds));
             stop_waits_on_abort(&slot);
             slot.note_thread();
             body(WebThread { control, slot: Arc::clone(&slot) });

@@ -417,8 +417,11 @@ impl SharedValue {
             Value::Bool(b) => SharedValue::Bool(*b),
             Value::Real(x) => SharedValue::Real(*x),
             Value::Long(n) => SharedValue::Real(f64::from(*n)),
-            Value::Time(t) => SharedValue::Real(*t as f64),
-            Value::Date(d) => SharedValue::Date(*d),
+            Value::Time(t) => SharedValue::Real(super::object_modes::stored_time(*t)),
+            Value::Date(d) => match super::object_modes::stored_date(*d) {
+                Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
+                _ => SharedValue::Date(*d),
+            },
             Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
             Value::Blob(b) => SharedValue::Blob(Arc::from(b.as_slice())),
             Value::Object(_) if super::blob::scalar_of(value).is_some() => SharedValue::Blob(
