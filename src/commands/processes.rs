@@ -208,7 +208,7 @@ pub(crate) fn test_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value
 /// variables of another process.
 fn pairs(args: &Args<'_>, command: &str) -> Result<usize, RuntimeError> {
     let rest = args.len().saturating_sub(1);
-    if rest == 0 || rest % 2 != 0 {
+    if rest == 0 || !rest.is_multiple_of(2) {
         return Err(RuntimeError::new(
             codes::BAD_ARGUMENTS,
             format!("{command} takes a process number followed by pairs of variables"),
