@@ -174,7 +174,16 @@ pub static CONSTANTS: &[ConstantSpec] = &[
     num("ek global", Some((92, 2)), 1.0),
     num("ek errors from components", Some((92, 3)), 2.0),
     // Database parameters (theme 37)
+    num("Dates inside objects", Some((37, 73)), 85.0),
+    num("String type without time zone", Some((37, 86)), 0.0),
+    num("String type with time zone", Some((37, 87)), 1.0),
+    num("Date type", Some((37, 88)), 2.0),
+    num("Times inside objects", Some((37, 90)), 109.0),
+    num("Times in seconds", None, 0.0),
+    num("Times in milliseconds", None, 1.0),
     num("User param value", Some((37, 94)), 108.0),
+    num("Is current database a project", Some((37, 98)), 112.0),
+    num("Is host database a project", Some((37, 99)), 113.0),
     // Application type
     num("4D Local mode", None, 0.0),
     num("4D Volume desktop", None, 1.0),

@@ -1,7 +1,8 @@
 //! Commands of the "Language" theme: `True`, `False`, `Null`, `Not`, `Bool`,
 //! `Undefined`, `Value type`, `Type`, `Count parameters`, `Copy parameters`,
 //! `Current method name`, pointers (`Get pointer`, `Is nil pointer`, `Is a
-//! variable`, `RESOLVE POINTER`), `CLEAR VARIABLE`, `Formula from string`, `Get database parameter`.
+//! variable`, `RESOLVE POINTER`), `CLEAR VARIABLE`, `Formula from string`, `Get database parameter`,
+//! `SET DATABASE PARAMETER`.
 
 use super::{Args, Ctx};
 use crate::runtime::error::{RuntimeError, codes};
@@ -181,26 +182,93 @@ pub(crate) fn execute_method(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value
     }
 }
 
-/// The `User param value` selector of `Get database parameter`.
-const USER_PARAM_VALUE: i64 = 108;
+/// The selectors of `SET DATABASE PARAMETER` and `Get database parameter`
+/// that mean something outside a 4D database (documented values).
+mod selector {
+    pub const DATES_INSIDE_OBJECTS: i64 = 85;
+    pub const USER_PARAM_VALUE: i64 = 108;
+    pub const TIMES_INSIDE_OBJECTS: i64 = 109;
+    pub const IS_CURRENT_DATABASE_A_PROJECT: i64 = 112;
+    pub const IS_HOST_DATABASE_A_PROJECT: i64 = 113;
+}
 
-/// `Get database parameter(selector {; text})` (643): fourd knows the
-/// `User param value` selector, whose text (`--user-param`) goes into the
-/// second argument.
+fn unsupported_selector(command: &str, selector: i64) -> RuntimeError {
+    RuntimeError::new(
+        codes::NOT_SUPPORTED,
+        format!(
+            "{command}: the selector {selector} is not supported by fourd (it is about a 4D database, server or application fourd does not have)"
+        ),
+    )
+}
+
+/// `Get database parameter(selector {; text})` (643): `Dates inside
+/// objects` (the running process's), `Times inside objects` (the run's),
+/// `Is current database a project` and `Is host database a project` (1:
+/// fourd runs projects), and `User param value`, whose text (`--user-param`)
+/// goes into the second argument (the result is 0). Every other selector is
+/// an error.
 pub(crate) fn get_database_parameter(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    use crate::runtime::object_modes;
     let selector = args.number(0)? as i64;
-    if selector != USER_PARAM_VALUE {
-        return Err(RuntimeError::new(
-            codes::NOT_SUPPORTED,
-            format!("Get database parameter: the selector {selector} is not supported by fourd"),
-        ));
+    let value = match selector {
+        selector::DATES_INSIDE_OBJECTS => f64::from(object_modes::dates_mode()),
+        selector::TIMES_INSIDE_OBJECTS => f64::from(u8::from(object_modes::times_in_milliseconds())),
+        selector::IS_CURRENT_DATABASE_A_PROJECT | selector::IS_HOST_DATABASE_A_PROJECT => 1.0,
+        selector::USER_PARAM_VALUE => {
+            if args.len() > 1 {
+                let pointer = args.pointer(1)?;
+                let value = ctx.host.user_param();
+                ctx.host.assign(&pointer, Value::text(value))?;
+            }
+            0.0
+        }
+        _ => return Err(unsupported_selector("Get database parameter", selector)),
+    };
+    Ok(Value::Real(value))
+}
+
+/// `SET DATABASE PARAMETER(selector; value)` (642): `Dates inside objects`
+/// (0, 1 or 2, for the running process, documented) and `Times inside
+/// objects` (0 or 1, for every process of the run, documented). The
+/// selectors that can only be read, `User param value` (kept for the next
+/// start, which fourd does not do) and every other selector are errors.
+pub(crate) fn set_database_parameter(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    use crate::runtime::object_modes;
+    let selector = args.number(0)? as i64;
+    let bad_value = |allowed: &str| {
+        RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!("SET DATABASE PARAMETER: the selector {selector} takes {allowed}"),
+        )
+    };
+    match selector {
+        selector::DATES_INSIDE_OBJECTS => {
+            let value = args.number(1)?;
+            match value as i64 {
+                0..=2 if value.fract() == 0.0 => object_modes::set_dates_mode(value as u8),
+                _ => {
+                    return Err(bad_value(
+                        "0 (String type without time zone), 1 (String type with time zone) or 2 (Date type)",
+                    ));
+                }
+            }
+        }
+        selector::TIMES_INSIDE_OBJECTS => {
+            let value = args.number(1)?;
+            match value as i64 {
+                0 | 1 if value.fract() == 0.0 => object_modes::set_times_in_milliseconds(value == 1.0),
+                _ => return Err(bad_value("0 (Times in seconds) or 1 (Times in milliseconds)")),
+            }
+        }
+        selector::IS_CURRENT_DATABASE_A_PROJECT | selector::IS_HOST_DATABASE_A_PROJECT => {
+            return Err(RuntimeError::new(
+                codes::BAD_ARGUMENTS,
+                format!("SET DATABASE PARAMETER: the selector {selector} can only be read (Get database parameter)"),
+            ));
+        }
+        _ => return Err(unsupported_selector("SET DATABASE PARAMETER", selector)),
     }
-    if args.len() > 1 {
-        let pointer = args.pointer(1)?;
-        let value = ctx.host.user_param();
-        ctx.host.assign(&pointer, Value::text(value))?;
-    }
-    Ok(Value::Real(0.0))
+    Ok(Value::Undefined)
 }
 
 /// `Copy parameters({startFrom})` (1790): the running method's arguments, from

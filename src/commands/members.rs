@@ -116,6 +116,8 @@ pub enum ReceiverKind {
     Blob,
     /// `4D.Signal` objects.
     Signal,
+    /// `4D.CryptoKey` objects.
+    CryptoKey,
     /// `4D.File` objects.
     File,
     /// `4D.Folder` objects.
@@ -125,13 +127,14 @@ pub enum ReceiverKind {
 }
 
 impl ReceiverKind {
-    pub const ALL: [ReceiverKind; 9] = [
+    pub const ALL: [ReceiverKind; 10] = [
         ReceiverKind::Collection,
         ReceiverKind::Formula,
         ReceiverKind::Class,
         ReceiverKind::Session,
         ReceiverKind::Blob,
         ReceiverKind::Signal,
+        ReceiverKind::CryptoKey,
         ReceiverKind::File,
         ReceiverKind::Folder,
         ReceiverKind::FileHandle,
@@ -158,6 +161,7 @@ impl ReceiverKind {
             ReceiverKind::Session => "4D.Session",
             ReceiverKind::Blob => "4D.Blob",
             ReceiverKind::Signal => "4D.Signal",
+            ReceiverKind::CryptoKey => "4D.CryptoKey",
             ReceiverKind::File => "4D.File",
             ReceiverKind::Folder => "4D.Folder",
             ReceiverKind::FileHandle => "4D.FileHandle",
@@ -176,6 +180,7 @@ impl ReceiverKind {
             ReceiverKind::Session => rows(super::sessions::MEMBERS),
             ReceiverKind::Blob => rows(BLOB),
             ReceiverKind::Signal => rows(super::signals::MEMBERS),
+            ReceiverKind::CryptoKey => rows(super::crypto::MEMBERS),
             ReceiverKind::File => rows(super::files::objects::FILE),
             ReceiverKind::Folder => rows(super::files::objects::FOLDER),
             ReceiverKind::FileHandle => rows(super::files::handle::HANDLE),
@@ -193,6 +198,7 @@ impl ReceiverKind {
             ReceiverKind::Session => super::sessions::MEMBERS.get(row(ids.session)?)?.arity_error(count),
             ReceiverKind::Blob => BLOB.get(row(ids.blob)?)?.arity_error(count),
             ReceiverKind::Signal => super::signals::MEMBERS.get(row(ids.signal)?)?.arity_error(count),
+            ReceiverKind::CryptoKey => super::crypto::MEMBERS.get(row(ids.crypto_key)?)?.arity_error(count),
             ReceiverKind::File => super::files::objects::FILE.get(row(ids.file)?)?.arity_error(count),
             ReceiverKind::Folder => super::files::objects::FOLDER.get(row(ids.folder)?)?.arity_error(count),
             ReceiverKind::FileHandle => super::files::handle::HANDLE.get(row(ids.file_handle)?)?.arity_error(count),
@@ -209,6 +215,7 @@ pub struct MemberIds {
     pub session: Option<u8>,
     pub blob: Option<u8>,
     pub signal: Option<u8>,
+    pub crypto_key: Option<u8>,
     pub file: Option<u8>,
     pub folder: Option<u8>,
     pub file_handle: Option<u8>,
@@ -223,6 +230,7 @@ pub fn member_ids(name: &str) -> MemberIds {
         session: position(super::sessions::MEMBERS, name),
         blob: position(BLOB, name),
         signal: position(super::signals::MEMBERS, name),
+        crypto_key: position(super::crypto::MEMBERS, name),
         file: position(super::files::objects::FILE, name),
         folder: position(super::files::objects::FOLDER, name),
         file_handle: position(super::files::handle::HANDLE, name),
@@ -255,6 +263,11 @@ pub static FORMULA: &[MemberSpec<Value>] = &[member("apply", (0, 2), apply), mem
 /// The `4D.Signal` function of row `id`.
 pub fn signal(id: Option<u8>) -> Option<&'static MemberSpec<std::sync::Arc<crate::runtime::shared::SharedObject>>> {
     super::signals::MEMBERS.get(usize::from(id?))
+}
+
+/// The `4D.CryptoKey` function of row `id`.
+pub fn crypto_key(id: Option<u8>) -> Option<&'static MemberSpec<std::sync::Arc<super::crypto::CryptoKey>>> {
+    super::crypto::MEMBERS.get(usize::from(id?))
 }
 
 /// The `4D.Blob` function of row `id`.

@@ -15,6 +15,7 @@ mod charsets;
 pub mod collections;
 pub mod constant_catalog;
 pub mod constants;
+pub mod crypto;
 mod date_time;
 mod design;
 mod errors;
@@ -152,8 +153,11 @@ impl CommandSpec {
     }
 
     /// Whether argument `i` is passed by reference.
+    /// Beyond the eighth argument, the last two bits of the mask repeat
+    /// (commands taking pairs of arguments, `SORT ARRAY`'s arrays).
     pub fn by_ref(&self, i: usize) -> bool {
-        i < 8 && self.refs & (1 << i) != 0
+        let bit = if i < 8 { i } else { 6 + i % 2 };
+        self.refs & (1 << bit) != 0
     }
 
     /// Whether argument `i` is passed by reference when it is a variable.
@@ -343,6 +347,27 @@ pub trait Host {
     fn quit(&mut self) -> RuntimeError;
     /// What `Process info` tells of a process; `None` for a number never given.
     fn process_info(&self, number: i32) -> Option<ProcessInfo>;
+    /// `signal.wait(timeout)`: waits (state `Waiting for internal flag`)
+    /// until the signal is triggered or the time is over, answering the
+    /// requests of other processes for this one's variables meanwhile.
+    fn wait_signal(
+        &mut self,
+        signal: &std::sync::Arc<crate::runtime::shared::SharedObject>,
+        timeout: Option<std::time::Duration>,
+    ) -> bool;
+    /// `GET PROCESS VARIABLE`: the values of `sources` (process or
+    /// interprocess variables, or elements of their arrays) in process
+    /// `number`; `None` when no such process runs.
+    fn process_variables(&mut self, number: i32, sources: &[Pointer]) -> Result<Option<Vec<Value>>, RuntimeError>;
+    /// `SET PROCESS VARIABLE` (`arrays` false) and `VARIABLE TO VARIABLE`
+    /// (`arrays` true, an array may be written as a whole): writes variables
+    /// of process `number`; false when no such process runs.
+    fn set_process_variables(
+        &mut self,
+        number: i32,
+        writes: Vec<(Pointer, Value)>,
+        arrays: bool,
+    ) -> Result<bool, RuntimeError>;
     /// `Semaphore(name; ticks)`: whether another process holds it (after
     /// waiting up to `ticks`); False when the running process now holds it.
     fn semaphore(&mut self, name: &str, ticks: f64) -> bool;

@@ -3,8 +3,8 @@
 //! is an OS thread of the run (see `eval::processes`).
 
 use super::{Args, Ctx, ProcessInfo};
-use crate::runtime::error::RuntimeError;
-use crate::runtime::value::{Props, Value, key};
+use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::value::{Pointer, Props, Value, key};
 
 /// `New process(method; stack {; name {; param...}} {; *})` (317): the new
 /// process's number; with `*`, that of a running process of the same name
@@ -202,4 +202,98 @@ pub(crate) fn clear_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Valu
 /// `Test semaphore(name)` (652): whether a process holds it; sets nothing.
 pub(crate) fn test_semaphore(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     Ok(Value::Bool(ctx.host.test_semaphore(args.text(0)?)))
+}
+
+/// The pairs of variables after the process number of the commands on the
+/// variables of another process.
+fn pairs(args: &Args<'_>, command: &str) -> Result<usize, RuntimeError> {
+    let rest = args.len().saturating_sub(1);
+    if rest == 0 || !rest.is_multiple_of(2) {
+        return Err(RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!("{command} takes a process number followed by pairs of variables"),
+        ));
+    }
+    Ok(rest / 2)
+}
+
+/// A process or interprocess variable (or an element of its array), as the
+/// commands on the variables of another process want it: not a local.
+fn process_variable(args: &Args<'_>, i: usize) -> Result<Pointer, RuntimeError> {
+    let pointer = args.pointer(i)?;
+    let var = match &pointer {
+        Pointer::Element { array, .. } => &**array,
+        other => other,
+    };
+    match var {
+        Pointer::Process { .. } | Pointer::Interprocess { .. } => Ok(pointer),
+        _ => Err(RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!(
+                "`{}` is a local variable: only process and interprocess variables can be read or written in another process",
+                pointer.name()
+            ),
+        )),
+    }
+}
+
+/// The process number of the commands on the variables of another process.
+fn process_argument(args: &Args<'_>) -> Result<i32, RuntimeError> {
+    let n = args.number(0)?;
+    Ok(if n.is_finite() { n.trunc().clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32 } else { 0 })
+}
+
+/// The error of a write in a process that does not run (documented).
+fn no_such_process(command: &str, number: i32) -> RuntimeError {
+    RuntimeError::new(codes::BAD_ARGUMENTS, format!("{command}: there is no process number {number} running"))
+}
+
+/// `GET PROCESS VARIABLE(process; srcVar; dstVar {; srcVar2; dstVar2...})`
+/// (371): the values of process (or interprocess) variables of another
+/// process, or elements of their arrays, into variables of this one.
+/// Nothing happens when the process does not run (documented).
+pub(crate) fn get_process_variable(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let count = pairs(args, "GET PROCESS VARIABLE")?;
+    let number = process_argument(args)?;
+    let sources = (0..count).map(|k| process_variable(args, 1 + 2 * k)).collect::<Result<Vec<_>, _>>()?;
+    let destinations = (0..count).map(|k| args.pointer(2 + 2 * k)).collect::<Result<Vec<_>, _>>()?;
+    let Some(values) = ctx.host.process_variables(number, &sources)? else { return Ok(Value::Undefined) };
+    for (destination, value) in destinations.iter().zip(values) {
+        ctx.host.assign(destination, value)?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// `SET PROCESS VARIABLE(process; dstVar; expr {; dstVar2; expr2...})`
+/// (370): writes process (or interprocess) variables of another process, or
+/// elements of their arrays, with values of this one; not an array as a
+/// whole. An error when the process does not run (documented).
+pub(crate) fn set_process_variable(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let count = pairs(args, "SET PROCESS VARIABLE")?;
+    let number = process_argument(args)?;
+    let writes = (0..count)
+        .map(|k| Ok((process_variable(args, 1 + 2 * k)?, args.get(2 + 2 * k).clone())))
+        .collect::<Result<Vec<_>, RuntimeError>>()?;
+    if !ctx.host.set_process_variables(number, writes, false)? {
+        return Err(no_such_process("SET PROCESS VARIABLE", number));
+    }
+    Ok(Value::Undefined)
+}
+
+/// `VARIABLE TO VARIABLE(process; dstVar; srcVar {; dstVar2; srcVar2...})`
+/// (635): as `SET PROCESS VARIABLE`, from variables of this process (locals
+/// too), so that an array may be written as a whole.
+pub(crate) fn variable_to_variable(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let count = pairs(args, "VARIABLE TO VARIABLE")?;
+    let number = process_argument(args)?;
+    let mut writes = Vec::with_capacity(count);
+    for k in 0..count {
+        let destination = process_variable(args, 1 + 2 * k)?;
+        let source = args.pointer(2 + 2 * k)?;
+        writes.push((destination, ctx.host.deref(&source)?));
+    }
+    if !ctx.host.set_process_variables(number, writes, true)? {
+        return Err(no_such_process("VARIABLE TO VARIABLE", number));
+    }
+    Ok(Value::Undefined)
 }

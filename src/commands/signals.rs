@@ -48,8 +48,5 @@ fn wait(ctx: &mut Ctx<'_>, signal: &Arc<SharedObject>, args: &Args<'_>) -> Resul
     if state.is_signaled() {
         return Ok(Value::Bool(true));
     }
-    ctx.host.set_waiting(true);
-    let signaled = state.wait(timeout);
-    ctx.host.set_waiting(false);
-    Ok(Value::Bool(signaled))
+    Ok(Value::Bool(ctx.host.wait_signal(signal, timeout)))
 }

@@ -94,6 +94,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(259, "Count parameters", (0, 0), Language, language::count_parameters),
     cmd(1007, "EXECUTE METHOD", (1, MANY), Language, language::execute_method).refs(0b10),
     cmd(643, "Get database parameter", (1, 2), Language, language::get_database_parameter).refs(0b10),
+    cmd(642, "SET DATABASE PARAMETER", (2, 2), Language, language::set_database_parameter),
     // XLIFF localization
     cmd(991, "Localized string", (1, 1), Environment, localization::localized_string),
     cmd(1009, "Get database localization", (0, 1), Environment, localization::get_database_localization),
@@ -194,6 +195,9 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(1634, "ABORT PROCESS BY ID", (1, 1), Processes, processes::abort_process_by_id),
     cmd(1389, "CALL WORKER", (2, MANY), Processes, processes::call_worker),
     cmd(144, "CLEAR SEMAPHORE", (1, 1), Processes, processes::clear_semaphore),
+    cmd(371, "GET PROCESS VARIABLE", (3, MANY), Processes, processes::get_process_variable).refs(0b1111_1110),
+    cmd(370, "SET PROCESS VARIABLE", (3, MANY), Processes, processes::set_process_variable).refs(0b1010_1010),
+    cmd(635, "VARIABLE TO VARIABLE", (3, MANY), Processes, processes::variable_to_variable).refs(0b1111_1110),
     cmd(322, "Current process", (0, 0), Processes, processes::current_process),
     cmd(1392, "Current process name", (0, 0), Processes, processes::current_process_name),
     cmd(323, "DELAY PROCESS", (2, 2), Processes, processes::delay_process),

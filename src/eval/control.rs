@@ -113,6 +113,46 @@ pub struct ProcessEntry {
     attention: std::sync::atomic::AtomicBool,
     ctl: Mutex<Ctl>,
     wake: Condvar,
+    /// What other processes asked of this one's variables (`GET PROCESS
+    /// VARIABLE`...), answered at its next step or during its waits.
+    requests: Mutex<Requests>,
+    /// Set while the process waits somewhere other than `ctl`: wakes that
+    /// wait when a request arrives (it locks the wait's mutex, then notifies).
+    poke: Mutex<Option<Poke>>,
+}
+
+/// How to wake a process that waits, when a request for its variables arrives.
+pub type Poke = Box<dyn Fn() + Send + Sync>;
+
+/// The requests waiting for a process's answer.
+#[derive(Default)]
+struct Requests {
+    queue: Vec<VarRequest>,
+    /// The process has ended: no request is taken any more.
+    closed: bool,
+}
+
+/// A process variable of another process that a request names, or one
+/// element of the array it holds (`at_Array{3}`).
+#[derive(Debug)]
+pub struct VarPath {
+    pub slot: usize,
+    pub name: String,
+    pub index: Option<i64>,
+}
+
+/// The error of an answer, as `Send` data: its code and message.
+pub type AnswerError = (i32, String);
+
+/// A request of another process for this one's variables: the values of
+/// `reads`, then `writes` done, in that order; the answer is the values
+/// read (`Send` copies), or the first error.
+pub struct VarRequest {
+    pub reads: Vec<VarPath>,
+    pub writes: Vec<(VarPath, Portable)>,
+    /// Whether a write may replace an array as a whole (`VARIABLE TO VARIABLE`).
+    pub arrays: bool,
+    pub answer: std::sync::mpsc::SyncSender<Result<Vec<Portable>, AnswerError>>,
 }
 
 /// What other processes asked of a process.
@@ -141,6 +181,8 @@ impl ProcessEntry {
             attention: std::sync::atomic::AtomicBool::new(false),
             ctl: Mutex::new(Ctl::default()),
             wake: Condvar::new(),
+            requests: Mutex::new(Requests::default()),
+            poke: Mutex::new(None),
         })
     }
 
@@ -204,23 +246,35 @@ impl ProcessEntry {
     }
 
     /// Does what other processes asked: waits out a delay or a pause; `Err`
-    /// when the process was aborted.
-    pub fn attend(&self) -> Result<(), RuntimeError> {
+    /// when the process was aborted. `Ok(false)` when the wait stopped for
+    /// requests on the process's variables, which the caller answers before
+    /// attending again.
+    pub fn attend(&self) -> Result<bool, RuntimeError> {
         let mut ctl = self.ctl.lock();
-        self.wait(&mut ctl);
+        if !self.wait(&mut ctl) {
+            return Ok(false);
+        }
         self.attention.store(false, Ordering::Relaxed);
+        if self.has_requests() {
+            self.attention.store(true, Ordering::Relaxed);
+        }
         if ctl.abort {
             self.attention.store(true, Ordering::Relaxed);
             return Err(RuntimeError::new(codes::ABORTED, "the process was aborted (ABORT PROCESS BY ID)"));
         }
-        Ok(())
+        Ok(true)
     }
 
-    /// Waits while the process is paused or delayed (not when aborted).
-    fn wait(&self, ctl: &mut parking_lot::MutexGuard<'_, Ctl>) {
+    /// Waits while the process is paused or delayed (not when aborted);
+    /// false when it stopped waiting for requests on its variables (the
+    /// pause or delay is still on).
+    fn wait(&self, ctl: &mut parking_lot::MutexGuard<'_, Ctl>) -> bool {
         loop {
             if ctl.abort {
                 break;
+            }
+            if (ctl.paused || ctl.delay.is_some()) && self.has_requests() {
+                return false;
             }
             if ctl.paused {
                 self.state.store(state::PAUSED, Ordering::Release);
@@ -238,25 +292,83 @@ impl ProcessEntry {
         ctl.delay = None;
         ctl.delaying = false;
         self.state.store(state::EXECUTING, Ordering::Release);
+        true
     }
 
-    /// `DELAY PROCESS` of the process on itself: waits `ticks` sixtieths of a
-    /// second, or until `RESUME PROCESS` ends the delay.
-    pub fn delay_self(&self, ticks: f64) {
+    /// `DELAY PROCESS` of the process on itself: starts a delay of `ticks`
+    /// sixtieths of a second, which [`ProcessEntry::wait_self`] waits out.
+    /// False when there is nothing to wait.
+    pub fn delay_self(&self, ticks: f64) -> bool {
         if ticks.is_nan() || ticks <= 0.0 {
-            return;
+            return false;
         }
         let mut ctl = self.ctl.lock();
         ctl.delay = Some(deadline(ticks));
         ctl.delaying = true;
-        self.wait(&mut ctl);
+        true
     }
 
-    /// `PAUSE PROCESS` of the process on itself: waits until resumed.
+    /// `PAUSE PROCESS` of the process on itself: starts a pause, which
+    /// [`ProcessEntry::wait_self`] waits out (until resumed).
     pub fn pause_self(&self) {
+        self.ctl.lock().paused = true;
+    }
+
+    /// Waits out the process's own delay or pause; false when the wait
+    /// stopped for requests on the process's variables (the caller answers
+    /// them and waits again).
+    pub fn wait_self(&self) -> bool {
         let mut ctl = self.ctl.lock();
-        ctl.paused = true;
-        self.wait(&mut ctl);
+        self.wait(&mut ctl)
+    }
+
+    /// Whether other processes wait for an answer about this one's variables.
+    pub fn has_requests(&self) -> bool {
+        !self.requests.lock().queue.is_empty()
+    }
+
+    /// Takes the requests waiting for an answer.
+    pub fn take_requests(&self) -> Vec<VarRequest> {
+        std::mem::take(&mut self.requests.lock().queue)
+    }
+
+    /// Posts a request for the process's variables: it is answered at the
+    /// process's next step, or in its wait. `Err` (the request back) when
+    /// the process has ended.
+    pub fn post(&self, request: VarRequest) -> Result<(), VarRequest> {
+        {
+            let mut requests = self.requests.lock();
+            if requests.closed {
+                return Err(request);
+            }
+            requests.queue.push(request);
+        }
+        self.attention.store(true, Ordering::Relaxed);
+        {
+            let _ctl = self.ctl.lock();
+            self.wake.notify_all();
+        }
+        if let Some(poke) = &*self.poke.lock() {
+            poke();
+        }
+        Ok(())
+    }
+
+    /// Sets (or, with `None`, removes) how to wake the process's current wait
+    /// when a request arrives.
+    pub fn set_poke(&self, poke: Option<Poke>) {
+        *self.poke.lock() = poke;
+    }
+
+    /// The process has ended: the requests still waiting are dropped (their
+    /// askers see it) and no new one is taken.
+    pub fn close_requests(&self) {
+        let dropped = {
+            let mut requests = self.requests.lock();
+            requests.closed = true;
+            std::mem::take(&mut requests.queue)
+        };
+        drop(dropped);
     }
 
     /// `DELAY PROCESS` from another process: replaces what is left of the
@@ -390,21 +502,26 @@ impl Semaphores {
     /// now holds the semaphore (set now, or already by itself), True when
     /// another process holds it, after waiting up to `ticks` sixtieths of a
     /// second for it to be cleared. A wait ends early when `owner` is aborted.
-    pub fn take(&self, name: &str, ticks: f64, owner: &ProcessEntry) -> bool {
+    /// `None` when the wait stopped for requests on `owner`'s variables
+    /// (looked at every 50 ms at most): the caller answers them and calls
+    /// again with the same `until`.
+    pub fn take(&self, name: &str, until: Instant, owner: &ProcessEntry) -> Option<bool> {
         let name = semaphore_name(name);
-        let until = deadline(ticks);
         let mut held = self.held.lock();
         loop {
             match held.get(name) {
                 None => {
                     held.insert(name.to_string(), owner.number);
-                    return false;
+                    return Some(false);
                 }
-                Some(&holder) if holder == owner.number => return false,
+                Some(&holder) if holder == owner.number => return Some(false),
                 Some(_) => {
                     let now = Instant::now();
                     if now >= until || owner.is_aborted() {
-                        return true;
+                        return Some(true);
+                    }
+                    if owner.has_requests() {
+                        return None;
                     }
                     // Wakes when a semaphore is cleared, and at least every
                     // 50 ms to see whether the process was aborted.

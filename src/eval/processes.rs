@@ -29,6 +29,10 @@ use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::Value;
 use crate::session::{Session, SessionKind, SessionTable};
 
+/// How often the main process, waiting for the other processes to end,
+/// looks for requests for its variables.
+const IDLE_CHECK: Duration = Duration::from_millis(50);
+
 /// How often the main process, waiting for messages in `DELAY PROCESS`,
 /// looks whether it was aborted.
 const ABORT_CHECK: Duration = Duration::from_millis(100);
@@ -49,6 +53,8 @@ pub struct World<'o> {
     pub component_storages: Mutex<Vec<Arc<crate::runtime::shared::SharedObject>>>,
     /// The workers, by name (case-sensitive); the main process is the first.
     workers: Mutex<Vec<Arc<Worker>>>,
+    /// `Times inside objects` in milliseconds (`SET DATABASE PARAMETER`): the run's setting.
+    pub times_in_milliseconds: Arc<std::sync::atomic::AtomicBool>,
     /// Work that keeps the run going: processes started by `New process`
     /// and messages not yet handled. The run ends when it is 0.
     activity: Mutex<usize>,
@@ -104,6 +110,7 @@ impl<'o> World<'o> {
             workers: Mutex::new(Vec::new()),
             activity: Mutex::new(0),
             idle: Condvar::new(),
+            times_in_milliseconds: Arc::default(),
             interprocess: Interprocess::default(),
             standalone: sessions.create(SessionKind::Standalone, STANDALONE_USER),
             sessions,
@@ -175,6 +182,7 @@ pub fn run_processes<T>(
         let entry = control.main_entry();
         let me = process_id(entry.number);
         crate::runtime::shared::set_current_process(me);
+        crate::runtime::object_modes::enter_process(Arc::clone(&world.times_in_milliseconds));
         stop_waits_on_abort(&entry);
         let main =
             MainProcess { control, entry, methods: SharedMethods::new(&world), out: world.output(), world: &world };
@@ -228,8 +236,10 @@ impl Worker {
         }
     }
 
-    /// The next message, or `None` when the process must end.
-    fn next(&self) -> Option<Message> {
+    /// The next message, or `None` when the process must end; the process
+    /// answers requests for its variables while its box is empty.
+    fn next(self: &Arc<Self>, process: &mut exec::Process<'_>, entry: &Arc<ProcessEntry>) -> Option<Message> {
+        let _poke = PokeGuard::new(entry, self);
         let mut inbox = self.inbox.lock();
         loop {
             if inbox.killed {
@@ -241,8 +251,38 @@ impl Worker {
             if inbox.ending {
                 return None;
             }
+            if entry.has_requests() {
+                drop(inbox);
+                process.serve_requests();
+                inbox = self.inbox.lock();
+                continue;
+            }
             self.arrived.wait(&mut inbox);
         }
+    }
+
+    /// Wakes the process waiting for this box (see [`Worker::next`]).
+    fn ring(&self) {
+        let _inbox = self.inbox.lock();
+        self.arrived.notify_all();
+    }
+}
+
+/// While it lives, a request for the variables of `entry`'s process wakes
+/// its wait for the messages of a box.
+struct PokeGuard<'e>(&'e Arc<ProcessEntry>);
+
+impl<'e> PokeGuard<'e> {
+    fn new(entry: &'e Arc<ProcessEntry>, worker: &Arc<Worker>) -> PokeGuard<'e> {
+        let worker = Arc::clone(worker);
+        entry.set_poke(Some(Box::new(move || worker.ring())));
+        PokeGuard(entry)
+    }
+}
+
+impl Drop for PokeGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set_poke(None);
     }
 }
 
@@ -298,8 +338,13 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
             }
             let main_has_mail =
                 self.world.workers.lock().first().is_some_and(|main| !main.inbox.lock().queue.is_empty());
-            if !main_has_mail {
-                self.world.idle.wait(&mut activity);
+            if process.has_requests() {
+                drop(activity);
+                process.serve_requests();
+            } else if !main_has_mail {
+                // Requests for the main process's variables do not ring this
+                // wait: they are looked for every 50 ms.
+                self.world.idle.wait_for(&mut activity, IDLE_CHECK);
             }
         }
         for worker in self.world.workers.lock().iter() {
@@ -343,6 +388,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let mut process_vars = Vec::new();
         let me = process_id(slot.number);
         crate::runtime::shared::set_current_process(me);
+        crate::runtime::object_modes::enter_process(Arc::clone(&self.world.times_in_milliseconds));
         stop_waits_on_abort(slot);
         slot.note_thread();
         {
@@ -350,6 +396,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
             process.attach(&self, Arc::clone(slot));
             body(&mut process);
         }
+        slot.close_requests();
         out.flush();
         crate::runtime::locks::release_all(me);
         self.world.table.semaphores.release_all(slot.number);
@@ -361,7 +408,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
     /// on with its next message. Process variables live on between messages.
     fn run_worker(self, slot: Arc<ProcessEntry>, worker: Arc<Worker>) {
         self.run_thread(&slot, |process| {
-            while let Some(message) = worker.next() {
+            while let Some(message) = worker.next(process, &slot) {
                 process.run_message(message);
                 self.world.end_activity(1);
                 // An aborted worker's process ends with its box emptied, as
@@ -473,6 +520,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
         let slot = self.world.table.add(&name, false, &self.world.standalone);
         self.spawn(&slot, DEFAULT_STACK, move |control, slot| {
             crate::runtime::shared::set_current_process(process_id(slot.number));
+            crate::runtime::object_modes::enter_process(Arc::clone(&control.world.times_in_milliseconds));
             stop_waits_on_abort(&slot);
             slot.note_thread();
             body(WebThread { control, slot: Arc::clone(&slot) });
@@ -689,6 +737,8 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
 
     fn main_message(&self, deadline: Instant) -> Option<Message> {
         let main = self.world.workers.lock().first().cloned()?;
+        let entry = main.inbox.lock().process.clone();
+        let _poke = entry.as_ref().map(|entry| PokeGuard::new(entry, &main));
         let mut inbox = main.inbox.lock();
         loop {
             if let Some(message) = inbox.queue.pop_front() {
@@ -696,7 +746,9 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
             }
             // An abort (Ctrl-C in the REPL) ends the wait: it is looked at
             // every tenth of a second, since it does not ring this box.
-            if inbox.process.as_ref().is_some_and(|entry| entry.is_aborted()) {
+            // Requests for the main process's variables end it too (the
+            // caller answers them).
+            if inbox.process.as_ref().is_some_and(|entry| entry.is_aborted() || entry.has_requests()) {
                 return None;
             }
             let now = Instant::now();

@@ -83,6 +83,7 @@ struct Builtins {
     class: Rc<Class>,
     session: Rc<Class>,
     signal: Rc<Class>,
+    crypto_key: Rc<Class>,
     file: Rc<Class>,
     folder: Rc<Class>,
     file_handle: Rc<Class>,
@@ -110,6 +111,7 @@ impl Builtins {
         let session = builtin("Session", Some(&object));
         let blob = builtin("Blob", Some(&object));
         let signal = builtin("Signal", Some(&object));
+        let crypto_key = builtin("CryptoKey", Some(&object));
         let file = builtin("File", Some(&object));
         let folder = builtin("Folder", Some(&object));
         let file_handle = builtin("FileHandle", Some(&object));
@@ -117,6 +119,7 @@ impl Builtins {
         let mut props = Props::default();
         props.insert(key("Blob"), class_object(&blob, object_value.clone()));
         props.insert(key("Class"), class_object(&class, object_value.clone()));
+        props.insert(key("CryptoKey"), class_object(&crypto_key, object_value.clone()));
         props.insert(key("File"), class_object(&file, object_value.clone()));
         props.insert(key("FileHandle"), class_object(&file_handle, object_value.clone()));
         props.insert(key("Folder"), class_object(&folder, object_value.clone()));
@@ -125,7 +128,7 @@ impl Builtins {
         props.insert(key("Session"), class_object(&session, object_value.clone()));
         props.insert(key("Signal"), class_object(&signal, object_value));
         let store = Value::new_object(props);
-        Builtins { object, blob, function, class, session, signal, file, folder, file_handle, store }
+        Builtins { object, blob, function, class, session, signal, crypto_key, file, folder, file_handle, store }
     }
 }
 
@@ -169,6 +172,11 @@ pub fn class_of(object: &Object) -> Rc<Class> {
 /// The class `4D.Session`.
 pub fn session_class() -> Rc<Class> {
     BUILTINS.with(|b| Rc::clone(&b.session))
+}
+
+/// The class `4D.CryptoKey`.
+pub fn crypto_key_class() -> Rc<Class> {
+    BUILTINS.with(|b| Rc::clone(&b.crypto_key))
 }
 
 /// The class `4D.Signal`.

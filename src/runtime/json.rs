@@ -119,7 +119,7 @@ impl Parser<'_> {
             Some(b'[') => self.array(depth + 1, path),
             Some(b'"') => {
                 let s = self.string()?;
-                Ok(match iso_date(&s) {
+                Ok(match iso_date(&s).filter(|_| super::object_modes::json_dates()) {
                     Some(date) => Value::Date(date),
                     None => Value::text(s),
                 })

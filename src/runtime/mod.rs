@@ -13,6 +13,7 @@ pub mod format;
 pub mod json;
 pub mod locks;
 pub mod number_format;
+pub mod object_modes;
 pub mod picture;
 pub mod props;
 pub mod shared;

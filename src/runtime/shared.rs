@@ -155,6 +155,9 @@ pub struct SharedObject {
     pub native: Option<std::sync::Weak<dyn std::any::Any + Send + Sync>>,
     /// For a `4D.Signal`: its state (its `signaled` property is read-only).
     pub signal: Option<super::signal::Signal>,
+    /// For an object that owns something native (a `4D.CryptoKey`'s key):
+    /// that thing. Its properties are read-only.
+    pub owned: Option<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// A shared collection.
@@ -183,6 +186,7 @@ impl SharedObject {
             class: None,
             native: Some(native),
             signal: None,
+            owned: None,
         })
     }
 
@@ -199,6 +203,21 @@ impl SharedObject {
             class,
             native: None,
             signal: None,
+            owned: None,
+        })
+    }
+
+    /// A new object owning `owned` (a `4D.CryptoKey`), whose properties are
+    /// set with `set_unchecked` before anyone else sees it and are read-only.
+    pub fn new_owning(owned: Arc<dyn std::any::Any + Send + Sync>) -> Arc<SharedObject> {
+        Arc::new(SharedObject {
+            membership: Membership::new(),
+            props: RwLock::new(IndexMap::default()),
+            storage: false,
+            class: None,
+            native: None,
+            signal: None,
+            owned: Some(owned),
         })
     }
 
@@ -211,6 +230,7 @@ impl SharedObject {
             class: None,
             native: None,
             signal: Some(super::signal::Signal::default()),
+            owned: None,
         };
         let mut props = object.props.write();
         props.insert(Arc::from("signaled"), SharedValue::Bool(false));
@@ -273,6 +293,12 @@ impl SharedObject {
     /// `object.name:=value`, inside `Use`. Undefined resets an existing
     /// property to its type's empty value and does nothing to a missing one.
     pub fn set(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
+        if self.owned.is_some() {
+            return Err(RuntimeError::new(
+                codes::READ_ONLY_PROPERTY,
+                format!("the {name} property of this object is read-only"),
+            ));
+        }
         self.membership.check_write()?;
         if self.signal.is_some() && name == "signaled" {
             return Err(RuntimeError::new(
@@ -391,8 +417,11 @@ impl SharedValue {
             Value::Bool(b) => SharedValue::Bool(*b),
             Value::Real(x) => SharedValue::Real(*x),
             Value::Long(n) => SharedValue::Real(f64::from(*n)),
-            Value::Time(t) => SharedValue::Real(*t as f64),
-            Value::Date(d) => SharedValue::Date(*d),
+            Value::Time(t) => SharedValue::Real(super::object_modes::stored_time(*t)),
+            Value::Date(d) => match super::object_modes::stored_date(*d) {
+                Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
+                _ => SharedValue::Date(*d),
+            },
             Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
             Value::Blob(b) => SharedValue::Blob(Arc::from(b.as_slice())),
             Value::Object(_) if super::blob::scalar_of(value).is_some() => SharedValue::Blob(

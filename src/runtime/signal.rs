@@ -35,8 +35,20 @@ impl Signal {
     /// False, when the process is aborted.
     pub fn wait(&self, timeout: Option<Duration>) -> bool {
         let until = timeout.and_then(|t| Instant::now().checked_add(t));
+        self.wait_until(until, &|| false).unwrap_or(false)
+    }
+
+    /// Waits until the signal is triggered or `until` (forever when `None`);
+    /// returns whether it was, or `None` as soon as `interrupt` says so (the
+    /// process has requests to answer: the caller answers them and waits
+    /// again). `interrupt` is looked at under the signal's lock, which
+    /// [`Signal::ring`] takes to wake the wait.
+    pub fn wait_until(&self, until: Option<Instant>, interrupt: &dyn Fn() -> bool) -> Option<bool> {
         let mut signaled = self.signaled.lock();
         while !*signaled {
+            if interrupt() {
+                return None;
+            }
             let now = Instant::now();
             if until.is_some_and(|until| now >= until) || super::locks::must_stop() {
                 break;
@@ -44,6 +56,13 @@ impl Signal {
             let slice = until.map_or(ABORT_CHECK, |until| (until - now).min(ABORT_CHECK));
             self.wake.wait_for(&mut signaled, slice);
         }
-        *signaled
+        Some(*signaled)
+    }
+
+    /// Wakes the processes that wait for the signal, so that they look at
+    /// their `interrupt` (the signal stays as it is).
+    pub fn ring(&self) {
+        let _signaled = self.signaled.lock();
+        self.wake.notify_all();
     }
 }

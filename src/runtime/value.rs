@@ -401,13 +401,15 @@ impl Value {
     }
 
     /// The value as an object property or a collection element holds it:
-    /// numbers are Reals, a time its number of seconds, undefined is null, a
+    /// numbers are Reals, a time its number of seconds (or milliseconds), a
+    /// date a date or a text (`runtime::object_modes`), undefined is null, a
     /// scalar BLOB a `4D.Blob`.
     #[inline]
     pub fn stored(self) -> Value {
         match self {
             Value::Long(n) => Value::Real(f64::from(n)),
-            Value::Time(t) => Value::Real(t as f64),
+            Value::Time(t) => Value::Real(super::object_modes::stored_time(t)),
+            Value::Date(d) => super::object_modes::stored_date(d),
             Value::Undefined => Value::Null,
             // A scalar BLOB becomes a `4D.Blob` (documented).
             Value::Blob(b) => super::blob::blob_object(b),

@@ -199,12 +199,24 @@ impl Host for ProcessHost<'_, '_, '_> {
                 // The main process, a worker, handles its messages while it waits.
                 let control = *control;
                 let deadline = deadline(ticks);
-                while let Some(message) = control.main_message(deadline) {
-                    self.process.run_message(message);
-                    control.message_done();
+                loop {
+                    while let Some(message) = control.main_message(deadline) {
+                        self.process.run_message(message);
+                        control.message_done();
+                    }
+                    // `main_message` also stops for requests on the variables.
+                    if !self.process.has_requests() {
+                        break;
+                    }
+                    self.process.serve_requests();
                 }
             } else if number == slot.number {
-                slot.delay_self(ticks);
+                let slot = Arc::clone(slot);
+                if slot.delay_self(ticks) {
+                    while !slot.wait_self() {
+                        self.process.serve_requests();
+                    }
+                }
             } else {
                 control.delay(number, ticks);
             }
@@ -215,7 +227,11 @@ impl Host for ProcessHost<'_, '_, '_> {
         if let Some((control, slot)) = &self.process.control {
             if number == slot.number {
                 if number != 1 {
+                    let slot = Arc::clone(slot);
                     slot.pause_self();
+                    while !slot.wait_self() {
+                        self.process.serve_requests();
+                    }
                 }
             } else {
                 control.pause(number);
@@ -248,9 +264,60 @@ impl Host for ProcessHost<'_, '_, '_> {
 
     fn semaphore(&mut self, name: &str, ticks: f64) -> bool {
         match &self.process.control {
-            Some((control, slot)) => control.table().semaphores.take(name, ticks, slot),
+            Some((control, slot)) => {
+                let (control, slot) = (*control, Arc::clone(slot));
+                let until = deadline(ticks);
+                loop {
+                    match control.table().semaphores.take(name, until, &slot) {
+                        Some(taken) => return taken,
+                        None => self.process.serve_requests(),
+                    }
+                }
+            }
             None => false,
         }
+    }
+
+    fn wait_signal(
+        &mut self,
+        signal: &Arc<crate::runtime::shared::SharedObject>,
+        timeout: Option<std::time::Duration>,
+    ) -> bool {
+        let Some(state) = &signal.signal else { return false };
+        let until = timeout.and_then(|t| std::time::Instant::now().checked_add(t));
+        let Some((_, slot)) = &self.process.control else {
+            return state.wait_until(until, &|| false).unwrap_or(false);
+        };
+        let slot = Arc::clone(slot);
+        let rung = Arc::clone(signal);
+        slot.set_poke(Some(Box::new(move || {
+            if let Some(state) = &rung.signal {
+                state.ring();
+            }
+        })));
+        slot.set_waiting(true);
+        let signaled = loop {
+            match state.wait_until(until, &|| slot.has_requests()) {
+                Some(signaled) => break signaled,
+                None => self.process.serve_requests(),
+            }
+        };
+        slot.set_waiting(false);
+        slot.set_poke(None);
+        signaled
+    }
+
+    fn process_variables(&mut self, number: i32, sources: &[Pointer]) -> Result<Option<Vec<Value>>, RuntimeError> {
+        self.process.process_variables(number, sources)
+    }
+
+    fn set_process_variables(
+        &mut self,
+        number: i32,
+        writes: Vec<(Pointer, Value)>,
+        arrays: bool,
+    ) -> Result<bool, RuntimeError> {
+        self.process.set_process_variables(number, writes, arrays)
     }
 
     fn set_waiting(&mut self, waiting: bool) {
@@ -350,6 +417,9 @@ impl Host for ProcessHost<'_, '_, '_> {
                     )),
                 },
             };
+        }
+        if class.store == crate::runtime::class::Store::Builtin && class.name == "CryptoKey" {
+            return crate::commands::crypto::new_key(args.first());
         }
         if class.store == crate::runtime::class::Store::Builtin && (class.name == "File" || class.name == "Folder") {
             // `4D.File.new(path)`, `4D.Folder.new(path)`: the `File` and `Folder` commands (documented).

@@ -43,6 +43,17 @@ impl Process<'_> {
                 Some(spec) => self.table_call(frame, spec, o, args, site),
                 None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Signal has no function `{name}`"))),
             },
+            Value::SharedObject(o) if o.owned.is_some() => {
+                let Some(key) = crate::commands::crypto::key_of(o) else {
+                    return Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`")));
+                };
+                match members::crypto_key(ids.crypto_key) {
+                    Some(spec) => self.table_call(frame, spec, &key, args, site),
+                    None => {
+                        Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.CryptoKey has no function `{name}`")))
+                    }
+                }
+            }
             Value::SharedObject(o) if o.native.is_some() => {
                 let Some(session) = crate::commands::sessions::session_of(o) else {
                     return Err(RuntimeError::new(codes::UNKNOWN_NAME, "this session no longer exists"));

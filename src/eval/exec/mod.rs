@@ -16,6 +16,7 @@ use crate::runtime::types::{
     MAX_TEXT_BYTES, convert_fast, convert_in_place, default_value, fits, store, store_converted, text_too_long,
 };
 mod classes;
+mod exchange;
 mod expr;
 mod host;
 mod members;
@@ -230,11 +231,12 @@ impl<'a> Process<'a> {
     }
 
     /// Does what other processes asked of this one (`PAUSE PROCESS`, `DELAY
-    /// PROCESS`, `ABORT PROCESS BY ID`): checked at each loop turn and call.
+    /// PROCESS`, `ABORT PROCESS BY ID`, requests for its variables): checked
+    /// at each loop turn and call.
     #[inline(always)]
-    fn attend(&self) -> Result<(), RuntimeError> {
+    fn attend(&mut self) -> Result<(), RuntimeError> {
         match &self.control {
-            Some((_, slot)) if slot.needs_attention() => slot.attend(),
+            Some((_, slot)) if slot.needs_attention() => self.attend_requests(),
             _ => Ok(()),
         }
     }
