@@ -388,8 +388,7 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option
     let mut folders: std::collections::HashMap<&Path, PathBuf> = std::collections::HashMap::new();
     for (index, file) in files.iter().enumerate() {
         let folder = file.parent().unwrap_or(Path::new(""));
-        let project =
-            folders.entry(folder).or_insert_with(|| crate::eval::project_methods_folder(file)).clone();
+        let project = folders.entry(folder).or_insert_with(|| crate::eval::project_methods_folder(file)).clone();
         groups.entry(project).or_default().push(index);
     }
     // A project of many files is cut into one share per core: its process
