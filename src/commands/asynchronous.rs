@@ -54,6 +54,55 @@ impl std::fmt::Debug for dyn EventSink {
     }
 }
 
+/// The most bytes of data events (`onData`) an object's threads let wait in
+/// its process's box: past it they wait for the process to handle some, so
+/// that a program (or a server) that writes faster than the process reads
+/// waits, as it would on a pipe.
+pub const MAX_PENDING: usize = 16 << 20;
+
+/// The bytes of an object's data events not handled yet, shared by its
+/// threads and its process.
+#[derive(Debug, Default)]
+pub struct Flow {
+    pending: std::sync::Mutex<(usize, bool)>,
+    drained: std::sync::Condvar,
+}
+
+impl Flow {
+    /// Before a thread posts `n` bytes: waits while too many wait; `false`
+    /// when the object is gone (nothing more is posted).
+    pub fn reserve(&self, n: usize) -> bool {
+        let Ok(mut state) = self.pending.lock() else { return false };
+        while state.0 > MAX_PENDING && !state.1 {
+            match self.drained.wait(state) {
+                Ok(next) => state = next,
+                Err(_) => return false,
+            }
+        }
+        if state.1 {
+            return false;
+        }
+        state.0 += n;
+        true
+    }
+
+    /// The process has handled `n` bytes.
+    pub fn release(&self, n: usize) {
+        if let Ok(mut state) = self.pending.lock() {
+            state.0 = state.0.saturating_sub(n);
+            self.drained.notify_all();
+        }
+    }
+
+    /// The object is gone: its threads post nothing more.
+    pub fn close(&self) {
+        if let Ok(mut state) = self.pending.lock() {
+            state.1 = true;
+            self.drained.notify_all();
+        }
+    }
+}
+
 /// A new id for an asynchronous object.
 pub fn next_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);

@@ -248,6 +248,12 @@ pub(crate) fn open_url(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
     if ctx.host.web().is_some() || path.trim().is_empty() {
         return Ok(Value::Undefined);
     }
+    if ctx.host.project_folder().is_none() {
+        return Err(RuntimeError::new(
+            crate::runtime::error::codes::NOT_SUPPORTED,
+            "this run gives no access to the machine's programs",
+        ));
+    }
     let is_url = !std::path::Path::new(&path).exists()
         && path.split_once(':').is_some_and(|(scheme, _)| {
             scheme.len() > 1 && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))

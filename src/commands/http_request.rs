@@ -50,6 +50,14 @@ pub struct HttpRequest {
     errors: RefCell<Vec<(i32, String)>>,
     /// `onTerminate` has run.
     terminated: Cell<bool>,
+    /// The bytes of `onData` events not handled yet.
+    flow: Arc<asynchronous::Flow>,
+}
+
+impl Drop for HttpRequest {
+    fn drop(&mut self) {
+        self.flow.close();
+    }
 }
 
 /// `4D.HTTPRequest.new(url {; options})`: sends the request.
@@ -181,12 +189,14 @@ pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeEr
         content_type: RefCell::new(String::new()),
         errors: RefCell::new(Vec::new()),
         terminated: Cell::new(false),
+        flow: Arc::new(asynchronous::Flow::default()),
     });
     let object = crate::runtime::native::native_object(state.clone());
     let sink = ctx.host.start_async(&object, id)?;
     *state.sink.borrow_mut() = Some(Arc::clone(&sink));
     let pieces = super::system_worker::may_call(&options, "onData");
-    std::thread::spawn(move || exchange(request, id, &sink, &abort, pieces, return_body));
+    let flow = Arc::clone(&state.flow);
+    std::thread::spawn(move || exchange(request, id, &sink, &abort, pieces.then_some(&*flow), return_body));
     Ok(object)
 }
 
@@ -216,7 +226,14 @@ fn credentials(value: &Value, option: &str) -> Result<Option<Credentials>, Runti
 
 /// The thread of a request: sends it, then posts the head, the pieces of
 /// the body (when a callback wants them) and the end.
-fn exchange(request: Outgoing, id: u64, sink: &Arc<dyn EventSink>, abort: &AtomicBool, pieces: bool, keep: bool) {
+fn exchange(
+    request: Outgoing,
+    id: u64,
+    sink: &Arc<dyn EventSink>,
+    abort: &AtomicBool,
+    pieces: Option<&asynchronous::Flow>,
+    keep: bool,
+) {
     let post = |kind| sink.post(Event { object: id, kind });
     let answer = match http_send::open(&request) {
         Ok(answer) => answer,
@@ -244,7 +261,9 @@ fn exchange(request: Outgoing, id: u64, sink: &Arc<dyn EventSink>, abort: &Atomi
                     let room = LIMIT.saturating_sub(kept.len());
                     kept.extend_from_slice(&buffer[..n.min(room)]);
                 }
-                if pieces && !post(EventKind::Body(buffer[..n].to_vec())) {
+                if let Some(flow) = pieces
+                    && !(flow.reserve(n) && post(EventKind::Body(buffer[..n].to_vec())))
+                {
                     return;
                 }
             }
@@ -375,6 +394,7 @@ impl Asynchronous for HttpRequest {
                 Applied { callbacks: vec![("onHeaders", event_object("headers", None))], last: false }
             }
             EventKind::Body(bytes) => {
+                self.flow.release(bytes.len());
                 let data = crate::runtime::blob::blob_object(Rc::new(bytes));
                 Applied { callbacks: vec![("onData", event_object("data", Some(data)))], last: false }
             }

@@ -55,11 +55,22 @@ pub struct SystemWorker {
     done: Cell<bool>,
     /// `.terminate()` was called.
     stopped: Cell<bool>,
+    /// The bytes of `onData` events not handled yet.
+    flow: Arc<asynchronous::Flow>,
+}
+
+impl Drop for SystemWorker {
+    fn drop(&mut self) {
+        self.flow.close();
+    }
 }
 
 /// `4D.SystemWorker.new(commandLine {; options})`: starts the program.
 pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let command_line = args.text(0)?.to_string();
+    if ctx.host.project_folder().is_none() {
+        return Err(RuntimeError::new(codes::NOT_SUPPORTED, "this run gives no access to the machine's programs"));
+    }
     let options = match args.get(1) {
         Value::Undefined | Value::Null => Value::Undefined,
         o @ (Value::Object(_) | Value::SharedObject(_)) => o.clone(),
@@ -149,6 +160,7 @@ pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeEr
         terminated: Cell::new(false),
         done: Cell::new(false),
         stopped: Cell::new(false),
+        flow: Arc::new(asynchronous::Flow::default()),
     });
     let object = crate::runtime::native::native_object(worker.clone());
     let sink = match ctx.host.start_async(&object, id) {
@@ -162,7 +174,8 @@ pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeEr
     let utf8 = !blob && worker.encoding.eq_ignore_ascii_case("utf-8");
     let on_data = may_call(&options, "onData").then(|| Arc::clone(&sink));
     let on_data_error = may_call(&options, "onDataError").then(|| Arc::clone(&sink));
-    start_threads(Threads { id, child, receiver, sink, on_data, on_data_error, utf8, timeout });
+    let flow = Arc::clone(&worker.flow);
+    start_threads(Threads { id, child, receiver, sink, on_data, on_data_error, utf8, timeout, flow });
     Ok(object)
 }
 
@@ -176,6 +189,7 @@ struct Threads {
     on_data_error: Option<Arc<dyn EventSink>>,
     utf8: bool,
     timeout: Option<f64>,
+    flow: Arc<asynchronous::Flow>,
 }
 
 /// The writer, the two readers, the waiter and, with a timeout, the watch.
@@ -192,8 +206,10 @@ fn start_threads(t: Threads) {
         });
     }
     let (id, utf8) = (t.id, t.utf8);
-    let out = t.child.take_stdout().map(|s| std::thread::spawn(move || read(s, false, t.on_data, id, utf8)));
-    let err = t.child.take_stderr().map(|s| std::thread::spawn(move || read(s, true, t.on_data_error, id, utf8)));
+    let (out_flow, err_flow) = (Arc::clone(&t.flow), Arc::clone(&t.flow));
+    let out = t.child.take_stdout().map(|s| std::thread::spawn(move || read(s, false, t.on_data, id, utf8, &out_flow)));
+    let err =
+        t.child.take_stderr().map(|s| std::thread::spawn(move || read(s, true, t.on_data_error, id, utf8, &err_flow)));
     let ended = Arc::new((Mutex::new(false), Condvar::new()));
     let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
     if let Some(seconds) = t.timeout {
@@ -240,7 +256,14 @@ fn start_threads(t: Threads) {
 /// Reads a stream to its end, keeping at most [`MAX_OUTPUT`] bytes, and
 /// posts each piece read when a callback wants it (UTF-8 pieces cut after
 /// whole characters).
-fn read(mut stream: impl Read, error: bool, mut sink: Option<Arc<dyn EventSink>>, id: u64, utf8: bool) -> Vec<u8> {
+fn read(
+    mut stream: impl Read,
+    error: bool,
+    mut sink: Option<Arc<dyn EventSink>>,
+    id: u64,
+    utf8: bool,
+    flow: &asynchronous::Flow,
+) -> Vec<u8> {
     let mut kept = Vec::new();
     let mut buffer = vec![0u8; 64 << 10];
     let mut tail = Vec::new();
@@ -257,7 +280,11 @@ fn read(mut stream: impl Read, error: bool, mut sink: Option<Arc<dyn EventSink>>
             if utf8 {
                 tail = piece.split_off(whole_characters(&piece));
             }
-            if !piece.is_empty() && !to.post(Event { object: id, kind: EventKind::Output { error, bytes: piece } }) {
+            let size = piece.len();
+            if size > 0
+                && !(flow.reserve(size)
+                    && to.post(Event { object: id, kind: EventKind::Output { error, bytes: piece } }))
+            {
                 sink = None;
             }
         }
@@ -386,6 +413,7 @@ impl Asynchronous for SystemWorker {
     fn apply(&self, kind: EventKind) -> Applied {
         match kind {
             EventKind::Output { error, bytes } => {
+                self.flow.release(bytes.len());
                 let (callback, kind) = if error { ("onDataError", "error") } else { ("onData", "data") };
                 let data =
                     if error { Value::text(String::from_utf8_lossy(&bytes).into_owned()) } else { self.data(bytes) };
