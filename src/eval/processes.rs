@@ -771,8 +771,11 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         let found = workers.iter().enumerate().find(|(_, w)| w.is(&target));
         let Some((index, worker)) = found else { return };
         let mut inbox = worker.inbox.lock();
-        let discarded = inbox.queue.len();
-        inbox.queue.clear();
+        // The events of the process's asynchronous objects stay: a `.wait()`
+        // running in the current message, or the end of the run, waits for them.
+        let before = inbox.queue.len();
+        inbox.queue.retain(|m| matches!(m, Message::Event(_)));
+        let discarded = before - inbox.queue.len();
         // The main process only has its box emptied.
         if index != 0 && inbox.process.is_some() {
             inbox.killed = true;

@@ -13,8 +13,13 @@ use crate::diag::Span;
 use crate::runtime::error::{RuntimeError, codes};
 use crate::runtime::value::Value;
 
+/// The asynchronous objects a process keeps (the REPL carries them from
+/// one entry's process to the next).
+#[derive(Default)]
+pub struct AsyncObjects(Vec<Kept>);
+
 /// An object the process keeps, with what keeps the run going meanwhile.
-pub(super) struct Kept {
+struct Kept {
     id: u64,
     object: Value,
     _guard: Box<dyn std::any::Any>,
@@ -31,22 +36,22 @@ impl Process<'_> {
             return Err(RuntimeError::new(codes::NOT_SUPPORTED, "asynchronous objects need a process of a run"));
         };
         let (sink, guard) = control.open_events(slot);
-        self.async_objects.push(Kept { id, object: object.clone(), _guard: guard });
+        self.async_objects.0.push(Kept { id, object: object.clone(), _guard: guard });
         Ok(sink)
     }
 
     /// Lets go of every asynchronous object (the process is aborted): their
     /// events are dropped when they come.
     pub fn forget_async_objects(&mut self) {
-        self.async_objects.clear();
+        self.async_objects.0.clear();
     }
 
     /// Handles an event: the object's state changes, its callbacks run, and
     /// after its last event the process lets go of it. An event of an object
     /// the process no longer keeps is dropped.
     pub(super) fn handle_event(&mut self, event: Event) -> Result<(), (RuntimeError, String)> {
-        let Some(at) = self.async_objects.iter().position(|k| k.id == event.object) else { return Ok(()) };
-        let object = self.async_objects[at].object.clone();
+        let Some(at) = self.async_objects.0.iter().position(|k| k.id == event.object) else { return Ok(()) };
+        let object = self.async_objects.0[at].object.clone();
         let Some((applied, options)) = asynchronous::with(&object, |a| (a.apply(event.kind), a.options())) else {
             return Ok(());
         };
@@ -59,7 +64,7 @@ impl Process<'_> {
         }
         if applied.last {
             asynchronous::with(&object, |a| a.finish());
-            self.async_objects.retain(|k| k.id != event.object);
+            self.async_objects.0.retain(|k| k.id != event.object);
         }
         outcome
     }
@@ -92,7 +97,7 @@ impl Process<'_> {
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
         slot.set_waiting(true);
         let outcome = loop {
-            let over = match self.async_objects.iter().find(|k| k.id == id) {
+            let over = match self.async_objects.0.iter().find(|k| k.id == id) {
                 None => true,
                 Some(kept) => asynchronous::with(&kept.object, |a| a.wait_over()).unwrap_or(true),
             };

@@ -17,6 +17,8 @@ use crate::runtime::types::{
 };
 mod asynchronous;
 mod classes;
+
+pub use asynchronous::AsyncObjects;
 mod expr;
 mod host;
 mod members;
@@ -110,7 +112,7 @@ pub struct Process<'a> {
     root_is_formula: bool,
     /// The asynchronous objects this process made and keeps until their
     /// last event (`4D.SystemWorker`, `4D.HTTPRequest`).
-    async_objects: Vec<asynchronous::Kept>,
+    pub async_objects: AsyncObjects,
 }
 
 /// One running call, for `Call chain`.
@@ -230,7 +232,7 @@ impl<'a> Process<'a> {
             chain: Vec::new(),
             root: None,
             root_is_formula: false,
-            async_objects: Vec::new(),
+            async_objects: AsyncObjects::default(),
         }
     }
 
