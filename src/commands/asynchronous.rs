@@ -132,11 +132,6 @@ pub trait Asynchronous {
     fn wait_over(&self) -> bool;
 }
 
-/// The asynchronous side of an object, when it is one.
-pub fn asynchronous_of(object: &Value) -> Option<std::rc::Rc<dyn crate::runtime::native::NativeObject>> {
-    native_of(object).filter(|state| as_asynchronous(state.as_any()).is_some())
-}
-
 /// The [`Asynchronous`] behind a native object's state.
 pub fn as_asynchronous(any: &dyn std::any::Any) -> Option<&dyn Asynchronous> {
     if let Some(worker) = any.downcast_ref::<super::system_worker::SystemWorker>() {

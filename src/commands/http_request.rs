@@ -381,6 +381,14 @@ impl Asynchronous for HttpRequest {
 
     fn apply(&self, kind: EventKind) -> Applied {
         let terminate = || ("onTerminate", event_object("terminate", None));
+        // After `.terminate()`, only its own event counts: what the thread
+        // sent before it saw the request stop is dropped.
+        if self.abort.load(Ordering::Acquire) && !matches!(kind, EventKind::Aborted) {
+            if let EventKind::Body(bytes) = &kind {
+                self.flow.release(bytes.len());
+            }
+            return Applied::default();
+        }
         match kind {
             EventKind::Headers(head) => {
                 *self.content_type.borrow_mut() = head.get("content-type").unwrap_or("").to_string();

@@ -414,6 +414,10 @@ impl Asynchronous for SystemWorker {
         match kind {
             EventKind::Output { error, bytes } => {
                 self.flow.release(bytes.len());
+                if self.stopped.get() {
+                    // Output read before the kill, after `.terminate()`: dropped.
+                    return Applied::default();
+                }
                 let (callback, kind) = if error { ("onDataError", "error") } else { ("onData", "data") };
                 let data =
                     if error { Value::text(String::from_utf8_lossy(&bytes).into_owned()) } else { self.data(bytes) };

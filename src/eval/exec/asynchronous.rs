@@ -91,8 +91,7 @@ impl Process<'_> {
     /// longer kept), `timeout` has passed, or the process is aborted. An
     /// error of a callback or a message is reported, as a worker's are, and
     /// the wait goes on.
-    pub(super) fn wait_async(&mut self, id: u64, timeout: Option<Duration>, site: Span) -> Result<(), RuntimeError> {
-        let _ = site;
+    pub(super) fn wait_async(&mut self, id: u64, timeout: Option<Duration>) -> Result<(), RuntimeError> {
         let Some((control, slot)) = self.control.clone() else { return Ok(()) };
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
         slot.set_waiting(true);

@@ -202,7 +202,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn wait_async(&mut self, id: u64, timeout: Option<std::time::Duration>) -> Result<(), RuntimeError> {
-        self.process.wait_async(id, timeout, self.site)
+        self.process.wait_async(id, timeout)
     }
 
     fn delay_process(&mut self, number: i32, ticks: f64) {
