@@ -1,4 +1,5 @@
-//! External programs: `SET ENVIRONMENT VARIABLE` and `LAUNCH EXTERNAL PROCESS`.
+//! External programs: `SET ENVIRONMENT VARIABLE`, `LAUNCH EXTERNAL PROCESS`
+//! and `OPEN URL`.
 //!
 //! What `SET ENVIRONMENT VARIABLE` sets belongs to the running 4D process and
 //! reaches only the programs it launches (fourd never changes its own
@@ -223,6 +224,88 @@ pub(crate) fn launch_external_process(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Res
         put_output(ctx, pointer, err_bytes)?;
     }
     ctx.set_ok(waited.is_ok())?;
+    Ok(Value::Undefined)
+}
+
+/// The environment variable that names the program `OPEN URL` hands its
+/// path or URL to, instead of the system's opener (a command line; the path
+/// is its last argument).
+pub const OPENER_VARIABLE: &str = "FOURD_OPEN_URL";
+
+/// `OPEN URL(path {; appName}{; *})` (673): fourd has no browser of its own,
+/// so it hands the document or the URL to the program named by
+/// `FOURD_OPEN_URL` (in the process's environment, then fourd's), else to
+/// the system's opener (`open` on macOS, `xdg-open` elsewhere; with
+/// `appName`, `open -a appName` on macOS and the program `appName` itself
+/// elsewhere, the system's opener when it cannot be started). The opener's
+/// output is the process's. When no opener can be started, the URL is
+/// written on standard output (`OPEN URL: ...`). Without `*`, a URL's
+/// characters that may not appear in one are percent-encoded; a path is
+/// passed as it is. Nothing happens in a web process (documented).
+pub(crate) fn open_url(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let path = args.text(0)?.to_string();
+    let app = if args.len() > 1 { args.text(1)?.trim().to_string() } else { String::new() };
+    if ctx.host.web().is_some() || path.trim().is_empty() {
+        return Ok(Value::Undefined);
+    }
+    if ctx.host.project_folder().is_none() {
+        return Err(RuntimeError::new(
+            crate::runtime::error::codes::NOT_SUPPORTED,
+            "this run gives no access to the machine's programs",
+        ));
+    }
+    let is_url = !std::path::Path::new(&path).exists()
+        && path.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.len() > 1 && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+    let target = if is_url && !args.star { super::web::encode_url(&path) } else { path };
+    let vars = ctx.host.environment().vars.clone();
+    let configured = vars.get(OPENER_VARIABLE).cloned().or_else(|| std::env::var(OPENER_VARIABLE).ok());
+    let mut openers: Vec<(Vec<String>, bool)> = Vec::new();
+    match configured {
+        Some(line) => openers.push((split_command_line(&line), true)),
+        None => {
+            if cfg!(target_os = "macos") {
+                if !app.is_empty() {
+                    openers.push((vec![String::from("open"), String::from("-a"), app.clone()], true));
+                }
+                openers.push((vec![String::from("open")], true));
+            } else if cfg!(windows) {
+                let title = String::new();
+                openers.push((vec![String::from("cmd"), String::from("/C"), String::from("start"), title], true));
+            } else {
+                if !app.is_empty() {
+                    // The application itself, which is not waited for.
+                    openers.push((vec![app.clone()], false));
+                }
+                openers.push((vec![String::from("xdg-open")], true));
+            }
+        }
+    }
+    for (mut words, waited) in openers {
+        if words.is_empty() {
+            continue;
+        }
+        words.push(target.clone());
+        let mut command = Command::new(&words[0]);
+        command.args(&words[1..]).envs(&vars).stdin(Stdio::null());
+        if !waited {
+            command.stdout(Stdio::null()).stderr(Stdio::null());
+            if let Ok(mut child) = command.spawn() {
+                std::thread::spawn(move || child.wait());
+                return Ok(Value::Undefined);
+            }
+            continue;
+        }
+        // The openers hand the document over and return: their output is the process's.
+        if let Ok(output) = command.output() {
+            let out = ctx.out();
+            out.stdout(&String::from_utf8_lossy(&output.stdout));
+            out.stderr(&String::from_utf8_lossy(&output.stderr));
+            return Ok(Value::Undefined);
+        }
+    }
+    ctx.out().stdout(&format!("OPEN URL: {target}\n"));
     Ok(Value::Undefined)
 }
 

@@ -124,10 +124,14 @@ pub enum ReceiverKind {
     Folder,
     /// `4D.FileHandle` objects.
     FileHandle,
+    /// `4D.SystemWorker` objects.
+    SystemWorker,
+    /// `4D.HTTPRequest` objects.
+    HttpRequest,
 }
 
 impl ReceiverKind {
-    pub const ALL: [ReceiverKind; 10] = [
+    pub const ALL: [ReceiverKind; 12] = [
         ReceiverKind::Collection,
         ReceiverKind::Formula,
         ReceiverKind::Class,
@@ -138,6 +142,8 @@ impl ReceiverKind {
         ReceiverKind::File,
         ReceiverKind::Folder,
         ReceiverKind::FileHandle,
+        ReceiverKind::SystemWorker,
+        ReceiverKind::HttpRequest,
     ];
 
     /// The kind of what command `spec` gives, when it has a member table.
@@ -165,6 +171,8 @@ impl ReceiverKind {
             ReceiverKind::File => "4D.File",
             ReceiverKind::Folder => "4D.Folder",
             ReceiverKind::FileHandle => "4D.FileHandle",
+            ReceiverKind::SystemWorker => "4D.SystemWorker",
+            ReceiverKind::HttpRequest => "4D.HTTPRequest",
         }
     }
 
@@ -184,6 +192,8 @@ impl ReceiverKind {
             ReceiverKind::File => rows(super::files::objects::FILE),
             ReceiverKind::Folder => rows(super::files::objects::FOLDER),
             ReceiverKind::FileHandle => rows(super::files::handle::HANDLE),
+            ReceiverKind::SystemWorker => rows(super::system_worker::MEMBERS),
+            ReceiverKind::HttpRequest => rows(super::http_request::MEMBERS),
         }
     }
 
@@ -202,6 +212,10 @@ impl ReceiverKind {
             ReceiverKind::File => super::files::objects::FILE.get(row(ids.file)?)?.arity_error(count),
             ReceiverKind::Folder => super::files::objects::FOLDER.get(row(ids.folder)?)?.arity_error(count),
             ReceiverKind::FileHandle => super::files::handle::HANDLE.get(row(ids.file_handle)?)?.arity_error(count),
+            ReceiverKind::SystemWorker => {
+                super::system_worker::MEMBERS.get(row(ids.system_worker)?)?.arity_error(count)
+            }
+            ReceiverKind::HttpRequest => super::http_request::MEMBERS.get(row(ids.http_request)?)?.arity_error(count),
         }
     }
 }
@@ -219,6 +233,8 @@ pub struct MemberIds {
     pub file: Option<u8>,
     pub folder: Option<u8>,
     pub file_handle: Option<u8>,
+    pub system_worker: Option<u8>,
+    pub http_request: Option<u8>,
 }
 
 /// The rows named `name`.
@@ -234,6 +250,8 @@ pub fn member_ids(name: &str) -> MemberIds {
         file: position(super::files::objects::FILE, name),
         folder: position(super::files::objects::FOLDER, name),
         file_handle: position(super::files::handle::HANDLE, name),
+        system_worker: position(super::system_worker::MEMBERS, name),
+        http_request: position(super::http_request::MEMBERS, name),
     }
 }
 
@@ -288,6 +306,16 @@ pub fn folder(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::r
 /// The `4D.FileHandle` function of row `id`.
 pub fn file_handle(id: Option<u8>) -> Option<&'static MemberSpec<std::rc::Rc<crate::runtime::files::Handle>>> {
     super::files::handle::HANDLE.get(usize::from(id?))
+}
+
+/// The `4D.SystemWorker` function of row `id`.
+pub fn system_worker(id: Option<u8>) -> Option<&'static MemberSpec<Value>> {
+    super::system_worker::MEMBERS.get(usize::from(id?))
+}
+
+/// The `4D.HTTPRequest` function of row `id`.
+pub fn http_request(id: Option<u8>) -> Option<&'static MemberSpec<Value>> {
+    super::http_request::MEMBERS.get(usize::from(id?))
 }
 
 /// The functions of a `4D.Blob`.

@@ -8,6 +8,7 @@
 //! AST; they reach the evaluator only through the [`Host`] trait in [`Ctx`].
 
 mod arrays;
+pub mod asynchronous;
 mod blob;
 mod blob_compression;
 pub mod catalog;
@@ -23,6 +24,7 @@ pub mod external;
 pub mod files;
 mod http_client;
 mod http_options;
+pub mod http_request;
 pub mod http_send;
 mod json_schema;
 mod language;
@@ -38,6 +40,7 @@ pub mod sessions;
 mod signals;
 mod string;
 mod system;
+pub mod system_worker;
 pub mod table;
 pub mod tags;
 mod tools;
@@ -440,6 +443,18 @@ pub trait Host {
     fn xml(&mut self) -> &mut xml::XmlDocuments;
     /// What `SET ENVIRONMENT VARIABLE` set in the running process.
     fn environment(&mut self) -> &mut external::Environment;
+    /// Registers `object`, an asynchronous object (`4D.SystemWorker`,
+    /// `4D.HTTPRequest`) with id `id`, with the running process, which keeps
+    /// it until its last event: the sink where its threads post its events,
+    /// which come back into the process's box.
+    fn start_async(
+        &mut self,
+        object: &Value,
+        id: u64,
+    ) -> Result<std::sync::Arc<dyn asynchronous::EventSink>, RuntimeError>;
+    /// `.wait()`: handles the process's messages and events until the
+    /// object `id` says its wait is over, or `timeout` has passed.
+    fn wait_async(&mut self, id: u64, timeout: Option<std::time::Duration>) -> Result<(), RuntimeError>;
 }
 
 /// The only thing a command receives besides its arguments.

@@ -67,6 +67,7 @@ pub static COMMANDS: &[CommandSpec] = &[
     cmd(493, "Application version", (0, 1), Environment, system::application_version).refs(0b1),
     cmd(492, "Is compiled mode", (0, 0), Environment, system::is_compiled_mode),
     cmd(811, "LAUNCH EXTERNAL PROCESS", (1, 5), Environment, external::launch_external_process).places(0b1_1110),
+    cmd(673, "OPEN URL", (1, 2), Environment, external::open_url),
     cmd(812, "SET ENVIRONMENT VARIABLE", (2, 2), Environment, external::set_environment_variable),
     // Files
     cmd(1566, "File", (1, 3), Files, files::objects::file),

@@ -197,7 +197,7 @@ pub(crate) fn web_send_http_redirect(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Resu
 
 /// A URL with the characters that may not appear in one percent-encoded
 /// (those that structure a URL are kept).
-fn encode_url(url: &str) -> String {
+pub(crate) fn encode_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for b in url.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b) {

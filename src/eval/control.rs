@@ -619,8 +619,19 @@ pub trait Control {
     fn kill_worker(&self, target: WorkerName);
     /// The next message of the main process's box, waiting until `deadline`.
     fn main_message(&self, deadline: Instant) -> Option<Message>;
-    /// A message of the main process's box has been handled.
+    /// A message of a process's box has been handled.
     fn message_done(&self);
+    /// Opens the box of process `slot` to the events of a new asynchronous
+    /// object: the sink its threads post them to, and a guard that keeps the
+    /// run going while the process keeps the object (until its last event,
+    /// or the end of the process).
+    fn open_events(
+        &self,
+        slot: &Arc<ProcessEntry>,
+    ) -> (Arc<dyn crate::commands::asynchronous::EventSink>, Box<dyn std::any::Any>);
+    /// The next message of process `slot`'s box (`.wait()`), waiting until
+    /// `deadline`; `None` then, or when the process is aborted.
+    fn next_message(&self, slot: &Arc<ProcessEntry>, deadline: Instant) -> Option<Message>;
     /// Reports an uncaught error (not an abort) of process `process`.
     fn report_error(&self, error: &RuntimeError, method: &str, process: &str);
 }
@@ -631,10 +642,13 @@ pub enum WorkerName {
     Number(i32),
 }
 
-/// A message for a worker: a formula or a method name, and its parameters.
-pub struct Message {
-    pub function: Portable,
-    pub args: Vec<Portable>,
+/// What a process's box holds: a message of `CALL WORKER` (a formula or a
+/// method name, and its parameters), or an event of an asynchronous object
+/// the process made (`4D.SystemWorker`, `4D.HTTPRequest`), whose callbacks
+/// run in the process.
+pub enum Message {
+    Call { function: Portable, args: Vec<Portable> },
+    Event(crate::commands::asynchronous::Event),
 }
 
 /// The interprocess variables of a run (`<>name`): one value each, seen by

@@ -55,11 +55,13 @@ pub struct World<'o> {
     workers: Mutex<Vec<Arc<Worker>>>,
     /// `Times inside objects` in milliseconds (`SET DATABASE PARAMETER`): the run's setting.
     pub times_in_milliseconds: Arc<std::sync::atomic::AtomicBool>,
-    /// Work that keeps the run going: processes started by `New process`
-    /// and messages not yet handled. The run ends when it is 0.
-    activity: Mutex<usize>,
-    /// Notified when `activity` goes down or the main process gets a message.
-    idle: Condvar,
+    /// Work that keeps the run going: processes started by `New process`,
+    /// messages not yet handled and asynchronous objects not done. The run
+    /// ends when it is 0.
+    activity: Arc<Activity>,
+    /// The boxes of the processes that are no workers, made when one of
+    /// them makes an asynchronous object (`4D.SystemWorker`...), by number.
+    mailboxes: Mutex<rustc_hash::FxHashMap<i32, Arc<Worker>>>,
     /// The interprocess variables (`<>name`).
     pub interprocess: Interprocess,
     /// The sessions of the run: the standalone session of every process,
@@ -108,8 +110,8 @@ impl<'o> World<'o> {
             component_storages: Mutex::new(Vec::new()),
             quitting: std::sync::atomic::AtomicBool::new(false),
             workers: Mutex::new(Vec::new()),
-            activity: Mutex::new(0),
-            idle: Condvar::new(),
+            activity: Arc::new(Activity::default()),
+            mailboxes: Mutex::new(rustc_hash::FxHashMap::default()),
             times_in_milliseconds: Arc::default(),
             interprocess: Interprocess::default(),
             standalone: sessions.create(SessionKind::Standalone, STANDALONE_USER),
@@ -126,19 +128,78 @@ impl<'o> World<'o> {
     }
 
     fn begin_activity(&self) {
-        *self.activity.lock() += 1;
+        self.activity.begin();
     }
 
     fn end_activity(&self, n: usize) {
-        let mut activity = self.activity.lock();
-        *activity = activity.saturating_sub(n);
-        self.idle.notify_all();
+        self.activity.end(n);
     }
 
     /// Runs `body` with the run (methods, sources, diagnostics) locked.
     pub fn with_run<T>(&self, body: impl FnOnce(&mut Run) -> T) -> T {
         let mut run = self.run.lock();
         body(&mut run)
+    }
+}
+
+/// The count of what keeps a run going, and the wake of the main process
+/// waiting for it to reach 0.
+#[derive(Default)]
+struct Activity {
+    count: Mutex<usize>,
+    /// Notified when the count goes down or the main process gets a message.
+    idle: Condvar,
+}
+
+impl Activity {
+    fn begin(&self) {
+        *self.count.lock() += 1;
+    }
+
+    fn end(&self, n: usize) {
+        let mut count = self.count.lock();
+        *count = count.saturating_sub(n);
+        self.idle.notify_all();
+    }
+
+    fn notify(&self) {
+        let _count = self.count.lock();
+        self.idle.notify_all();
+    }
+}
+
+/// Keeps the run going while an asynchronous object is alive.
+struct ActivityGuard(Arc<Activity>);
+
+impl Drop for ActivityGuard {
+    fn drop(&mut self) {
+        self.0.end(1);
+    }
+}
+
+/// Where the threads of an asynchronous object post its events: the box of
+/// the process that made it, while that process handles it.
+struct BoxSink {
+    target: Arc<Worker>,
+    process: i32,
+    activity: Arc<Activity>,
+}
+
+impl crate::commands::asynchronous::EventSink for BoxSink {
+    fn post(&self, event: crate::commands::asynchronous::Event) -> bool {
+        // Counted before the box is locked, as `CALL WORKER` does.
+        self.activity.begin();
+        let mut inbox = self.target.inbox.lock();
+        if inbox.process.as_ref().map(|p| p.number) != Some(self.process) || inbox.ending {
+            drop(inbox);
+            self.activity.end(1);
+            return false;
+        }
+        inbox.queue.push_back(Message::Event(event));
+        self.target.arrived.notify_all();
+        drop(inbox);
+        self.activity.notify();
+        true
     }
 }
 
@@ -332,7 +393,12 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
                 self.message_done();
                 continue;
             }
-            let mut activity = self.world.activity.lock();
+            // An aborted main process (`QUIT 4D`, the run's time limit) lets
+            // go of its asynchronous objects: their callbacks never run.
+            if self.world.table.get(1).is_some_and(|main| main.is_aborted()) {
+                process.forget_async_objects();
+            }
+            let mut activity = self.world.activity.count.lock();
             if *activity == 0 {
                 break;
             }
@@ -344,13 +410,49 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
             } else if !main_has_mail {
                 // Requests for the main process's variables do not ring this
                 // wait: they are looked for every 50 ms.
-                self.world.idle.wait_for(&mut activity, IDLE_CHECK);
+                self.world.activity.idle.wait_for(&mut activity, IDLE_CHECK);
             }
         }
         for worker in self.world.workers.lock().iter() {
             worker.inbox.lock().ending = true;
             worker.arrived.notify_all();
         }
+    }
+
+    /// The box process `slot` reads: the main process's, a worker's, or
+    /// the one made for a process that is no worker (`None` if none was).
+    fn mailbox(&self, slot: &Arc<ProcessEntry>) -> Option<Arc<Worker>> {
+        if slot.worker || slot.number == 1 {
+            let workers = self.world.workers.lock();
+            return workers
+                .iter()
+                .find(|w| w.inbox.lock().process.as_ref().is_some_and(|p| Arc::ptr_eq(p, slot)))
+                .cloned();
+        }
+        self.world.mailboxes.lock().get(&slot.number).cloned()
+    }
+
+    /// A process has ended: the events still in its box are dropped (its
+    /// asynchronous objects are gone with it), and the box of a process
+    /// that is no worker with them.
+    fn close_events(&self, slot: &Arc<ProcessEntry>) {
+        let removed = self.world.mailboxes.lock().remove(&slot.number);
+        let (target, own) = match removed {
+            Some(target) => (target, true),
+            None => match self.mailbox(slot) {
+                Some(target) => (target, false),
+                None => return,
+            },
+        };
+        let mut inbox = target.inbox.lock();
+        if own {
+            inbox.process = None;
+        }
+        let before = inbox.queue.len();
+        inbox.queue.retain(|m| matches!(m, Message::Call { .. }));
+        let dropped = before - inbox.queue.len();
+        drop(inbox);
+        self.world.end_activity(dropped);
     }
 
     /// Starts the process of `worker` (its box has a message).
@@ -397,6 +499,7 @@ impl<'scope, 'env, 'o: 'env> Processes<'scope, 'env, 'o> {
             body(&mut process);
         }
         slot.close_requests();
+        self.close_events(slot);
         out.flush();
         crate::runtime::locks::release_all(me);
         self.world.table.semaphores.release_all(slot.number);
@@ -490,6 +593,7 @@ impl<'scope, 'env, 'o: 'env> WebThread<'scope, 'env, 'o> {
             process.attach(&self.control, Arc::clone(&self.slot));
             body(&mut process)
         };
+        self.control.close_events(&self.slot);
         out.flush();
         crate::runtime::locks::release_all(process_id(self.slot.number));
         world.table.semaphores.release_all(self.slot.number);
@@ -684,19 +788,19 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         // count's lock, then a box's.
         self.world.begin_activity();
         let mut inbox = worker.inbox.lock();
-        let message = match &message.function {
-            Portable::Text(method) if method.is_empty() => match &inbox.startup {
-                Some(startup) => Message { function: Portable::Text(startup.clone()), args: message.args },
+        let message = match message {
+            Message::Call { function: Portable::Text(method), args } if method.is_empty() => match &inbox.startup {
+                Some(startup) => Message::Call { function: Portable::Text(startup.clone()), args },
                 None => {
                     drop(inbox);
                     self.world.end_activity(1);
                     return Ok(());
                 }
             },
-            _ => message,
+            other => other,
         };
         if inbox.startup.is_none()
-            && let Portable::Text(method) = &message.function
+            && let Message::Call { function: Portable::Text(method), .. } = &message
         {
             inbox.startup = Some(method.clone());
         }
@@ -712,8 +816,7 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         worker.arrived.notify_all();
         drop(inbox);
         if is_main {
-            let _activity = self.world.activity.lock();
-            self.world.idle.notify_all();
+            self.world.activity.notify();
         }
         Ok(())
     }
@@ -723,8 +826,11 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
         let found = workers.iter().enumerate().find(|(_, w)| w.is(&target));
         let Some((index, worker)) = found else { return };
         let mut inbox = worker.inbox.lock();
-        let discarded = inbox.queue.len();
-        inbox.queue.clear();
+        // The events of the process's asynchronous objects stay: a `.wait()`
+        // running in the current message, or the end of the run, waits for them.
+        let before = inbox.queue.len();
+        inbox.queue.retain(|m| matches!(m, Message::Event(_)));
+        let discarded = before - inbox.queue.len();
         // The main process only has its box emptied.
         if index != 0 && inbox.process.is_some() {
             inbox.killed = true;
@@ -761,6 +867,41 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
 
     fn message_done(&self) {
         self.world.end_activity(1);
+    }
+
+    fn open_events(
+        &self,
+        slot: &Arc<ProcessEntry>,
+    ) -> (Arc<dyn crate::commands::asynchronous::EventSink>, Box<dyn std::any::Any>) {
+        let target = match self.mailbox(slot) {
+            Some(target) => target,
+            None => Arc::clone(
+                self.world
+                    .mailboxes
+                    .lock()
+                    .entry(slot.number)
+                    .or_insert_with(|| Worker::new(&slot.name, Some(Arc::clone(slot)))),
+            ),
+        };
+        let activity = Arc::clone(&self.world.activity);
+        activity.begin();
+        let guard = ActivityGuard(Arc::clone(&activity));
+        (Arc::new(BoxSink { target, process: slot.number, activity }), Box::new(guard))
+    }
+
+    fn next_message(&self, slot: &Arc<ProcessEntry>, deadline: Instant) -> Option<Message> {
+        let target = self.mailbox(slot)?;
+        let mut inbox = target.inbox.lock();
+        loop {
+            if let Some(message) = inbox.queue.pop_front() {
+                return Some(message);
+            }
+            let now = Instant::now();
+            if now >= deadline || slot.is_aborted() {
+                return None;
+            }
+            let _ = target.arrived.wait_until(&mut inbox, deadline.min(now + ABORT_CHECK));
+        }
     }
 
     fn report_error(&self, error: &RuntimeError, method: &str, process: &str) {

@@ -419,6 +419,8 @@ pub struct ReplState<'scope, 'env, 'o> {
     locals: Vec<Value>,
     local_infos: Vec<LocalInfo>,
     errors: ErrorState,
+    /// The main process's asynchronous objects (`4D.SystemWorker`...), kept between entries.
+    async_objects: exec::AsyncObjects,
     serial: u64,
     /// The lines of the entry being typed.
     pending: String,
@@ -456,6 +458,7 @@ pub fn run_repl<T>(
             locals: Vec::new(),
             local_infos: Vec::new(),
             errors: ErrorState::default(),
+            async_objects: exec::AsyncObjects::default(),
             serial: 0,
             pending: String::new(),
             spellings: std::collections::HashMap::new(),
@@ -540,8 +543,10 @@ impl ReplState<'_, '_, '_> {
             let mut process = exec::Process::new(&mut self.main.methods, &mut self.process_vars, &mut self.main.out);
             process.attach(&self.main.control, Arc::clone(&self.main.entry));
             process.errors = std::mem::take(&mut self.errors);
+            process.async_objects = std::mem::take(&mut self.async_objects);
             process.run_message(message);
             self.errors = std::mem::take(&mut process.errors);
+            self.async_objects = std::mem::take(&mut process.async_objects);
             drop(process);
             self.main.control.message_done();
         }
@@ -624,8 +629,10 @@ impl ReplState<'_, '_, '_> {
             let mut process = exec::Process::new(&mut self.main.methods, &mut self.process_vars, &mut self.main.out);
             process.attach(&self.main.control, Arc::clone(&self.main.entry));
             process.errors = std::mem::take(&mut self.errors);
+            process.async_objects = std::mem::take(&mut self.async_objects);
             let outcome = process.run_entry(&code, &mut self.locals, &mut self.serial);
             self.errors = std::mem::take(&mut process.errors);
+            self.async_objects = std::mem::take(&mut process.async_objects);
             outcome
         };
         self.local_infos.clone_from(&code.locals);
@@ -853,6 +860,7 @@ impl ReplState<'_, '_, '_> {
         let mut process = exec::Process::new(&mut self.main.methods, &mut self.process_vars, &mut self.main.out);
         process.attach(&self.main.control, Arc::clone(&self.main.entry));
         process.errors = std::mem::take(&mut self.errors);
+        process.async_objects = std::mem::take(&mut self.async_objects);
         self.main.control.finish(&mut process);
         drop(process);
         self.main.out.flush();

@@ -48,6 +48,7 @@ pub fn member(object: &Value, name: &str) -> Result<Value, RuntimeError> {
                     (None, _) if o.class.is_some() => Ok(match o.class.as_deref() {
                         Some(super::class::ClassLink::File(item)) => super::files::item_property(item, name),
                         Some(super::class::ClassLink::Handle(handle)) => super::files::handle_property(handle, name),
+                        Some(super::class::ClassLink::Native(state)) => state.property(name),
                         _ => Value::Undefined,
                     }),
                     _ => Ok(Value::Undefined),
@@ -102,6 +103,12 @@ pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), Runtim
             ) =>
         {
             super::files::set_property(&o.borrow(), name, &value)
+        }
+        Value::Object(o) if matches!(o.borrow().class.as_deref(), Some(super::class::ClassLink::Native(_))) => {
+            match o.borrow().class.as_deref() {
+                Some(super::class::ClassLink::Native(state)) => state.set_property(name, &value),
+                _ => Ok(()),
+            }
         }
         Value::Object(o) if matches!(value, Value::Undefined) => {
             if let Some(slot) = o.borrow_mut().props.get_mut(name) {

@@ -73,6 +73,8 @@ pub enum ClassLink {
     File(Rc<super::files::Item>),
     /// A `4D.FileHandle`.
     Handle(Rc<super::files::Handle>),
+    /// An object of a built-in class whose state is computed (`4D.SystemWorker`).
+    Native(Rc<dyn super::native::NativeObject>),
 }
 
 /// The built-in classes fourd has, in `OB Keys(4D)` order.
@@ -87,6 +89,8 @@ struct Builtins {
     file: Rc<Class>,
     folder: Rc<Class>,
     file_handle: Rc<Class>,
+    system_worker: Rc<Class>,
+    http_request: Rc<Class>,
     /// The `4D` store: an object whose properties are the class objects.
     store: Value,
 }
@@ -115,6 +119,8 @@ impl Builtins {
         let file = builtin("File", Some(&object));
         let folder = builtin("Folder", Some(&object));
         let file_handle = builtin("FileHandle", Some(&object));
+        let system_worker = builtin("SystemWorker", Some(&object));
+        let http_request = builtin("HTTPRequest", Some(&object));
         let object_value = class_object(&object, Value::Null);
         let mut props = Props::default();
         props.insert(key("Blob"), class_object(&blob, object_value.clone()));
@@ -124,11 +130,27 @@ impl Builtins {
         props.insert(key("FileHandle"), class_object(&file_handle, object_value.clone()));
         props.insert(key("Folder"), class_object(&folder, object_value.clone()));
         props.insert(key("Function"), class_object(&function, object_value.clone()));
+        props.insert(key("HTTPRequest"), class_object(&http_request, object_value.clone()));
         props.insert(key("Object"), object_value.clone());
         props.insert(key("Session"), class_object(&session, object_value.clone()));
-        props.insert(key("Signal"), class_object(&signal, object_value));
+        props.insert(key("Signal"), class_object(&signal, object_value.clone()));
+        props.insert(key("SystemWorker"), class_object(&system_worker, object_value));
         let store = Value::new_object(props);
-        Builtins { object, blob, function, class, session, signal, crypto_key, file, folder, file_handle, store }
+        Builtins {
+            object,
+            blob,
+            function,
+            class,
+            session,
+            signal,
+            crypto_key,
+            file,
+            folder,
+            file_handle,
+            system_worker,
+            http_request,
+            store,
+        }
     }
 }
 
@@ -164,6 +186,11 @@ pub fn class_of(object: &Object) -> Rc<Class> {
             return BUILTINS.with(|b| Rc::clone(if item.folder { &b.folder } else { &b.file }));
         }
         Some(ClassLink::Handle(_)) => return BUILTINS.with(|b| Rc::clone(&b.file_handle)),
+        Some(ClassLink::Native(state)) => {
+            return BUILTINS.with(|b| {
+                Rc::clone(if state.class_name() == "HTTPRequest" { &b.http_request } else { &b.system_worker })
+            });
+        }
         None => {}
     }
     BUILTINS.with(|b| Rc::clone(if object.code.is_some() { &b.function } else { &b.object }))

@@ -12,6 +12,7 @@ pub mod files;
 pub mod format;
 pub mod json;
 pub mod locks;
+pub mod native;
 pub mod number_format;
 pub mod object_modes;
 pub mod picture;

@@ -180,7 +180,7 @@ impl Host for ProcessHost<'_, '_, '_> {
             }
         };
         let args = args.iter().map(Portable::from_value).collect::<Result<Vec<_>, _>>()?;
-        control.call_worker(target, Message { function, args })
+        control.call_worker(target, Message::Call { function, args })
     }
 
     fn kill_worker(&mut self, target: Option<&Value>) -> Result<(), RuntimeError> {
@@ -191,6 +191,18 @@ impl Host for ProcessHost<'_, '_, '_> {
         };
         control.kill_worker(target);
         Ok(())
+    }
+
+    fn start_async(
+        &mut self,
+        object: &Value,
+        id: u64,
+    ) -> Result<Arc<dyn crate::commands::asynchronous::EventSink>, RuntimeError> {
+        self.process.start_async(object, id)
+    }
+
+    fn wait_async(&mut self, id: u64, timeout: Option<std::time::Duration>) -> Result<(), RuntimeError> {
+        self.process.wait_async(id, timeout)
     }
 
     fn delay_process(&mut self, number: i32, ticks: f64) {
@@ -420,6 +432,24 @@ impl Host for ProcessHost<'_, '_, '_> {
         }
         if class.store == crate::runtime::class::Store::Builtin && class.name == "CryptoKey" {
             return crate::commands::crypto::new_key(args.first());
+        }
+        if class.store == crate::runtime::class::Store::Builtin
+            && (class.name == "SystemWorker" || class.name == "HTTPRequest")
+        {
+            // `4D.SystemWorker.new(commandLine {; options})`, `4D.HTTPRequest.new(url {; options})`.
+            if !(1..=2).contains(&args.len()) {
+                return Err(RuntimeError::new(
+                    codes::BAD_ARGUMENTS,
+                    format!("4D.{}.new() takes 1 or 2 arguments, not {}", class.name, args.len()),
+                ));
+            }
+            let args = crate::commands::Args { values: &args, star: false, marker: None };
+            let mut ctx = crate::commands::Ctx { host: self };
+            return if class.name == "SystemWorker" {
+                crate::commands::system_worker::new(&mut ctx, &args)
+            } else {
+                crate::commands::http_request::new(&mut ctx, &args)
+            };
         }
         if class.store == crate::runtime::class::Store::Builtin && (class.name == "File" || class.name == "Folder") {
             // `4D.File.new(path)`, `4D.Folder.new(path)`: the `File` and `Folder` commands (documented).

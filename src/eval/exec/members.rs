@@ -97,6 +97,19 @@ impl Process<'_> {
                     }
                 }
             }
+            Value::Object(_) if crate::runtime::native::native_of(object).is_some() => {
+                let class = crate::runtime::native::native_of(object).map_or("", |state| state.class_name());
+                let spec = match class {
+                    "SystemWorker" => members::system_worker(ids.system_worker),
+                    _ => members::http_request(ids.http_request),
+                };
+                match spec {
+                    Some(spec) => self.table_call(frame, spec, object, args, site),
+                    None => {
+                        Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.{class} has no function `{name}`")))
+                    }
+                }
+            }
             Value::Object(o) => {
                 let (is_formula, defines, property) = {
                     let o = o.borrow();

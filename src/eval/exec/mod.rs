@@ -15,8 +15,11 @@ use super::ops;
 use crate::runtime::types::{
     MAX_TEXT_BYTES, convert_fast, convert_in_place, default_value, fits, store, store_converted, text_too_long,
 };
+mod asynchronous;
 mod classes;
 mod exchange;
+
+pub use asynchronous::AsyncObjects;
 mod expr;
 mod host;
 mod members;
@@ -108,6 +111,9 @@ pub struct Process<'a> {
     root: Option<(Arc<MethodCode>, bool)>,
     /// Set just before a worker's formula message is run (see `root`).
     root_is_formula: bool,
+    /// The asynchronous objects this process made and keeps until their
+    /// last event (`4D.SystemWorker`, `4D.HTTPRequest`).
+    pub async_objects: AsyncObjects,
 }
 
 /// One running call, for `Call chain`.
@@ -227,6 +233,7 @@ impl<'a> Process<'a> {
             chain: Vec::new(),
             root: None,
             root_is_formula: false,
+            async_objects: AsyncObjects::default(),
         }
     }
 
@@ -259,8 +266,12 @@ impl<'a> Process<'a> {
     /// Runs a message's formula or method with its parameters. An error comes
     /// back with the name of what ran.
     fn handle_message(&mut self, message: Message) -> Result<(), (RuntimeError, String)> {
-        let args: Vec<Value> = message.args.into_iter().map(Portable::into_value).collect();
-        match message.function.into_value() {
+        let (function, args) = match message {
+            Message::Call { function, args } => (function, args),
+            Message::Event(event) => return self.handle_event(event),
+        };
+        let args: Vec<Value> = args.into_iter().map(Portable::into_value).collect();
+        match function.into_value() {
             Value::Text(name) => {
                 let name = name.as_str().to_string();
                 let Some(index) = self.methods.method_index(&name, self.current_context()) else {
