@@ -384,11 +384,19 @@ fn note(progress: Option<&Progress>, report: FileReport) -> FileReport {
 /// projects in parallel; the reports come back in the order of `files`.
 pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
     let mut groups: std::collections::BTreeMap<PathBuf, Vec<usize>> = std::collections::BTreeMap::new();
-    // The project of a file depends only on its folder: found once a folder.
-    let mut folders: std::collections::HashMap<&Path, PathBuf> = std::collections::HashMap::new();
+    // The project of a file depends only on its folder: found once for each
+    // run of files of one folder (the files come folder by folder).
+    let mut last: Option<(&Path, PathBuf)> = None;
     for (index, file) in files.iter().enumerate() {
         let folder = file.parent().unwrap_or(Path::new(""));
-        let project = folders.entry(folder).or_insert_with(|| crate::eval::project_methods_folder(file)).clone();
+        let project = match &last {
+            Some((known, project)) if known.as_os_str() == folder.as_os_str() => project.clone(),
+            _ => {
+                let project = crate::eval::project_methods_folder(file);
+                last = Some((folder, project.clone()));
+                project
+            }
+        };
         groups.entry(project).or_default().push(index);
     }
     // A project of many files is cut into one share per core: its process
@@ -430,8 +438,21 @@ fn resolve_in_shares(
 ) -> Vec<(usize, FileReport)> {
     use std::sync::{Arc, mpsc};
     let Some(&first) = group.first() else { return Vec::new() };
-    let checked: std::collections::HashSet<PathBuf> =
-        group.iter().map(|&index| crate::eval::run::sources_key(&files[index])).collect();
+    // When every file of the project's sources is checked (`fourd check .`),
+    // no other file has process variables to read.
+    let sources = crate::eval::project_methods_folder(&files[first]).parent().map(Path::to_path_buf);
+    let every_file = sources.as_deref().is_some_and(|sources| {
+        sources.ends_with("Project/Sources") && {
+            let mut all = Vec::new();
+            crate::eval::run::method_files_under(sources, &mut all);
+            all.len() == group.len() && group.iter().all(|&index| files[index].starts_with(sources))
+        }
+    });
+    let checked: rustc_hash::FxHashSet<PathBuf> = if every_file {
+        rustc_hash::FxHashSet::default()
+    } else {
+        group.iter().map(|&index| crate::eval::run::sources_key(&files[index])).collect()
+    };
     std::thread::scope(|scope| {
         let mut shares = Vec::new();
         let mut reports = Vec::new();
@@ -478,7 +499,11 @@ fn resolve_in_shares(
             }
         }
         // The project's files that are not checked are read meanwhile.
-        let mut names = crate::eval::Run::for_file(&files[first], &files[first]).project_process_vars_except(&checked);
+        let mut names = if every_file {
+            Vec::new()
+        } else {
+            crate::eval::Run::for_file(&files[first], &files[first]).project_process_vars_except(&checked)
+        };
         for (_, names_in, _) in &shares {
             names.extend(names_in.recv().unwrap_or_default());
         }

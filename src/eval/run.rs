@@ -538,7 +538,7 @@ impl Run {
     /// [`Run::project_process_vars`] of the project's files but those whose
     /// [`sources_key`] is in `skip` (files whose names are found otherwise:
     /// `fourd check` takes them from the files it has parsed whole).
-    pub fn project_process_vars_except(&self, skip: &std::collections::HashSet<PathBuf>) -> Vec<String> {
+    pub fn project_process_vars_except(&self, skip: &rustc_hash::FxHashSet<PathBuf>) -> Vec<String> {
         self.process_var_names(|path| !skip.contains(&sources_key(path)))
     }
 
@@ -735,7 +735,7 @@ pub fn sources_key(path: &Path) -> PathBuf {
 
 /// Every `.4dm` file at or under `dir` (folders that cannot be read, and
 /// links to folders, are passed over).
-pub(super) fn method_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn method_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
