@@ -227,7 +227,8 @@ pub(crate) fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The command table as text (number, name, theme) or JSON, sorted by name,
+/// The command table as text (number, name, theme) or JSON (with the
+/// argument counts and the arguments passed by reference), sorted by name,
 /// then the member tables, one per class of receiver (name, argument counts,
 /// whether the function changes its receiver).
 pub fn commands_listing(json: bool) -> String {
@@ -238,7 +239,20 @@ pub fn commands_listing(json: bool) -> String {
     if json {
         let mut items: Vec<serde_json::Value> = rows
             .iter()
-            .map(|c| serde_json::json!({"number": c.number, "name": c.name, "theme": c.theme.name()}))
+            .map(|c| {
+                // The arguments (1 for the first) passed by reference, or by
+                // reference when they are a variable.
+                let by_reference: Vec<u8> =
+                    (0..8u8).filter(|i| (c.refs | c.places) & (1 << i) != 0).map(|i| i + 1).collect();
+                serde_json::json!({
+                    "number": c.number,
+                    "name": c.name,
+                    "theme": c.theme.name(),
+                    "minArgs": c.min_args,
+                    "maxArgs": if c.max_args == u8::MAX { None } else { Some(c.max_args) },
+                    "byReference": by_reference,
+                })
+            })
             .collect();
         for kind in ReceiverKind::ALL {
             for (name, min, most, flags) in kind.rows() {

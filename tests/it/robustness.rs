@@ -35,6 +35,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/fourd_run_project_roles", fourd_run_project_roles),
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
+        Trial::test("cli/commands_json_gives_the_table_rows", commands_json_gives_the_table_rows),
         Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
         Trial::test("cli/check_knows_process_variables_project_wide", check_knows_process_variables_project_wide),
         Trial::test("cli/test_progress_only_on_a_terminal", test_progress_only_on_a_terminal),
@@ -767,4 +768,32 @@ impl fourd::commands::Output for Collected {
     fn stderr(&mut self, text: &str) {
         self.0.push_str(text);
     }
+}
+
+/// `fourd commands --json`: each command row with its argument counts (no
+/// maximum for a variadic command) and the arguments passed by reference.
+fn commands_json_gives_the_table_rows() -> Result<(), Failed> {
+    let (status, stdout) = run_fourd(&["commands", "--json"])?;
+    if status != Some(0) {
+        return Err(format!("exit status {status:?}").into());
+    }
+    let rows: serde_json::Value = serde_json::from_str(&stdout).map_err(|e| e.to_string())?;
+    let row = |name: &str| {
+        rows.as_array().and_then(|rows| rows.iter().find(|r| r["name"] == name)).cloned().unwrap_or_default()
+    };
+    let expected = [
+        ("ALERT", serde_json::json!({"number": 41, "minArgs": 1, "maxArgs": 2, "byReference": []})),
+        ("ARRAY TEXT", serde_json::json!({"number": 222, "minArgs": 2, "maxArgs": 3, "byReference": [1]})),
+        ("New object", serde_json::json!({"number": 1471, "minArgs": 0, "maxArgs": null, "byReference": []})),
+        ("Position", serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 4, "byReference": [4]})),
+    ];
+    for (name, fields) in expected {
+        let got = row(name);
+        for (key, value) in fields.as_object().into_iter().flatten() {
+            if &got[key] != value {
+                return Err(format!("{name}: {key} is {}, not {value}", got[key]).into());
+            }
+        }
+    }
+    Ok(())
 }
