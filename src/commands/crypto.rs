@@ -49,16 +49,8 @@ enum Hash {
 
 impl Hash {
     fn of(options: &Props) -> Result<Hash, RuntimeError> {
-        let name = match options.get("hash") {
-            None | Some(Value::Undefined | Value::Null) => return Ok(Hash::Sha256),
-            Some(Value::Text(t)) => t.as_str().to_ascii_uppercase().replace('-', ""),
-            Some(other) => {
-                return Err(RuntimeError::new(
-                    codes::BAD_ARGUMENTS,
-                    format!("the hash option is a text, not {}", other.type_name()),
-                ));
-            }
-        };
+        let Some(name) = text_option(options, "hash")? else { return Ok(Hash::Sha256) };
+        let name = name.to_ascii_uppercase().replace('-', "");
         match name.as_str() {
             "SHA256" => Ok(Hash::Sha256),
             "SHA384" => Ok(Hash::Sha384),
@@ -79,6 +71,18 @@ impl Hash {
     }
 }
 
+/// The text of option `name`; `None` when it is not given (or null).
+fn text_option(options: &Props, name: &str) -> Result<Option<String>, RuntimeError> {
+    match options.get(name) {
+        None | Some(Value::Undefined | Value::Null) => Ok(None),
+        Some(Value::Text(t)) => Ok(Some(t.as_str().to_string())),
+        Some(other) => Err(RuntimeError::new(
+            codes::BAD_ARGUMENTS,
+            format!("the {name} option is a text, not {}", other.type_name()),
+        )),
+    }
+}
+
 /// The encodings of the options (`encoding`, `encodingEncrypted`, `encodingDecrypted`).
 #[derive(Clone, Copy, PartialEq)]
 enum Encoding {
@@ -89,16 +93,8 @@ enum Encoding {
 
 impl Encoding {
     fn of(options: &Props, name: &str, default: Encoding, text: bool) -> Result<Encoding, RuntimeError> {
-        let value = match options.get(name) {
-            None | Some(Value::Undefined | Value::Null) => return Ok(default),
-            Some(Value::Text(t)) => t.as_str().to_ascii_lowercase(),
-            Some(other) => {
-                return Err(RuntimeError::new(
-                    codes::BAD_ARGUMENTS,
-                    format!("the {name} option is a text, not {}", other.type_name()),
-                ));
-            }
-        };
+        let Some(value) = text_option(options, name)? else { return Ok(default) };
+        let value = value.to_ascii_lowercase();
         match value.as_str() {
             "base64" => Ok(Encoding::Base64),
             "base64url" => Ok(Encoding::Base64Url),

@@ -430,7 +430,7 @@ fn sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
     let mut items = c.borrow_mut();
     if items.iter().all(|v| matches!(v, Value::Real(_) | Value::Long(_))) {
         // Numbers only (the usual case): the same order, without the type ranks.
-        items.sort_by(|a, b| plain_number(a).total_cmp(&plain_number(b)));
+        items.sort_by(|a, b| a.as_number().unwrap_or(0.0).total_cmp(&b.as_number().unwrap_or(0.0)));
     } else {
         items.sort_by(compare::order);
     }
@@ -439,16 +439,6 @@ fn sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
     }
     drop(items);
     Ok(Value::Collection(c.clone()))
-}
-
-/// The number of a Real or Integer element.
-#[inline(always)]
-fn plain_number(value: &Value) -> f64 {
-    match value {
-        Value::Real(x) => *x,
-        Value::Long(n) => f64::from(*n),
-        _ => 0.0,
-    }
 }
 
 /// `.unshift(value {; value...})`: inserts at the start, keeping the arguments' order.

@@ -215,17 +215,7 @@ impl Process<'_> {
             NumTree::Number(n) => Some(*n),
             NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
             NumTree::CountParameters => Some(frame.count_parameters() as f64),
-            NumTree::Op(op, left, right) => {
-                let (x, y) = (self.num_leaf(frame, left)?, self.num_leaf(frame, right)?);
-                match op {
-                    BinOp::Add => Some(x + y),
-                    BinOp::Subtract => Some(x - y),
-                    BinOp::Multiply => Some(x * y),
-                    BinOp::Divide => Some(x / y),
-                    BinOp::Modulo if y as i32 != 0 => Some(f64::from((x as i32).wrapping_rem(y as i32))),
-                    _ => None,
-                }
-            }
+            NumTree::Op(op, left, right) => arithmetic(*op, self.num_leaf(frame, left)?, self.num_leaf(frame, right)?),
             NumTree::Compare(..) => None,
         }
     }
@@ -592,18 +582,22 @@ pub(super) fn compare_numbers(op: BinOp, x: f64, y: f64) -> Option<bool> {
 /// The frequent numeric operators, computed in place; `None` sends the others to `ops::binary`.
 #[inline(always)]
 pub(super) fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
-    Some(match op {
-        BinOp::Add => Value::Real(x + y),
-        BinOp::Subtract => Value::Real(x - y),
-        BinOp::Multiply => Value::Real(x * y),
-        BinOp::Divide => Value::Real(x / y),
-        BinOp::Modulo if y as i32 != 0 => Value::Real(f64::from((x as i32).wrapping_rem(y as i32))),
-        BinOp::Less => Value::Bool(x < y),
-        BinOp::Greater => Value::Bool(x > y),
-        BinOp::LessEqual => Value::Bool(x <= y),
-        BinOp::GreaterEqual => Value::Bool(x >= y),
-        BinOp::Equal => Value::Bool((x - y).abs() < ops::REAL_EPSILON),
-        BinOp::NotEqual => Value::Bool((x - y).abs() >= ops::REAL_EPSILON),
-        _ => return None,
-    })
+    match arithmetic(op, x, y) {
+        Some(n) => Some(Value::Real(n)),
+        None => compare_numbers(op, x, y).map(Value::Bool),
+    }
+}
+
+/// `+ - * / %` on two numbers; `None` for the other operators and for a
+/// `%` whose divisor is 0 as an Integer (`ops::binary` then gives the error).
+#[inline(always)]
+pub(super) fn arithmetic(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Subtract => Some(x - y),
+        BinOp::Multiply => Some(x * y),
+        BinOp::Divide => Some(x / y),
+        BinOp::Modulo if y as i32 != 0 => Some(f64::from((x as i32).wrapping_rem(y as i32))),
+        _ => None,
+    }
 }

@@ -491,14 +491,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn set_error_handler(&mut self, scope: ErrorScope, method: Option<String>) {
-        let context = self.frame.code.context;
-        match (&self.process.control, scope) {
-            (Some((control, _)), ErrorScope::Global | ErrorScope::Components) => {
-                control.error_handlers().write().set(context, scope, method);
-            }
-            _ => self.process.errors.handlers.set(context, scope, method),
-        }
-        self.process.errors.generation += 1;
+        self.process.set_error_handler(self.frame.code.context, scope, method);
     }
 
     fn error_handler(&self, scope: ErrorScope) -> Option<String> {

@@ -626,6 +626,18 @@ impl<'a> Process<'a> {
         }
     }
 
+    /// Installs (`None`: removes) the handler of project `context` for
+    /// `scope`, where `error_handler` looks for it.
+    fn set_error_handler(&mut self, context: u16, scope: ErrorScope, method: Option<String>) {
+        match (&self.control, scope) {
+            (Some((control, _)), ErrorScope::Global | ErrorScope::Components) => {
+                control.error_handlers().write().set(context, scope, method);
+            }
+            _ => self.errors.handlers.set(context, scope, method),
+        }
+        self.errors.generation += 1;
+    }
+
     /// Puts a new error on the error stack and sets the `Error` system variables.
     fn record(&mut self, frame: &Frame<'_>, error: &mut RuntimeError) {
         error.0.recorded = true;
