@@ -365,7 +365,10 @@ pub fn collect_4dm_or_error(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), S
 /// Checks files on as many threads as there are cores, each with a large stack;
 /// the reports come back in the order of `files`.
 pub fn check_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
-    in_parallel(files, files.len(), |index| vec![(index, note(progress, check_file(&files[index], options)))])
+    completed(
+        files,
+        in_parallel(files, files.len(), |index| vec![(index, note(progress, check_file(&files[index], options)))]),
+    )
 }
 
 /// From how many files `fourd check` shows its progress.
@@ -383,28 +386,36 @@ fn note(progress: Option<&Progress>, report: FileReport) -> FileReport {
 /// together on one thread (they share its methods and process variables),
 /// projects in parallel; the reports come back in the order of `files`.
 pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option<&Progress>) -> Vec<FileReport> {
-    let mut groups: std::collections::BTreeMap<PathBuf, Vec<usize>> = std::collections::BTreeMap::new();
     // The project of a file depends only on its folder: found once for each
     // run of files of one folder (the files come folder by folder).
-    let mut last: Option<(&Path, PathBuf)> = None;
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: rustc_hash::FxHashMap<PathBuf, usize> = rustc_hash::FxHashMap::default();
+    let mut last: Option<(&[u8], usize)> = None;
     for (index, file) in files.iter().enumerate() {
-        let folder = file.parent().unwrap_or(Path::new(""));
-        let project = match &last {
-            Some((known, project)) if known.as_os_str() == folder.as_os_str() => project.clone(),
+        let folder = folder_bytes(file);
+        let group = match last {
+            Some((known, group)) if known == folder => group,
             _ => {
                 let project = crate::eval::project_methods_folder(file);
-                last = Some((folder, project.clone()));
-                project
+                let next = groups.len();
+                let group = *group_of.entry(project).or_insert(next);
+                if group == next {
+                    groups.push(Vec::new());
+                }
+                last = Some((folder, group));
+                group
             }
         };
-        groups.entry(project).or_default().push(index);
+        if let Some(members) = groups.get_mut(group) {
+            members.push(index);
+        }
     }
     // A project of many files is cut into one share per core: its process
     // variables are found once (on every core), and each share is checked
     // by a run of its own that takes them.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (large, small): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
-        groups.into_values().partition(|group| cores >= 2 && group.len() >= SHARED_PROJECT_FILES);
+        groups.into_iter().partition(|group| cores >= 2 && group.len() >= SHARED_PROJECT_FILES);
     let mut reports = in_parallel(files, small.len(), |task| {
         let group = &small[task];
         let Some(&first) = group.first() else { return Vec::new() };
@@ -414,11 +425,19 @@ pub fn resolve_files(files: &[PathBuf], options: RenderOptions, progress: Option
     for group in &large {
         for (index, report) in resolve_in_shares(files, group, cores, options, progress) {
             if let Some(slot) = reports.get_mut(index) {
-                *slot = report;
+                *slot = Some(report);
             }
         }
     }
-    reports
+    completed(files, reports)
+}
+
+/// The bytes of `file`'s path up to its last separator (none for a file of
+/// the current folder): files with the same are in one folder (compared
+/// without parsing the path into components).
+fn folder_bytes(file: &Path) -> &[u8] {
+    let bytes = file.as_os_str().as_encoded_bytes();
+    bytes.iter().rposition(|&b| std::path::is_separator(char::from(b))).map_or(&[][..], |end| &bytes[..end])
 }
 
 /// From how many files a project's check is shared between cores.
@@ -445,7 +464,11 @@ fn resolve_in_shares(
         sources.ends_with("Project/Sources") && {
             let mut all = Vec::new();
             crate::eval::run::method_files_under(sources, &mut all);
-            all.len() == group.len() && group.iter().all(|&index| files[index].starts_with(sources))
+            let prefix = sources.as_os_str().as_encoded_bytes();
+            all.len() == group.len()
+                && group.iter().all(|&index| {
+                    files[index].as_os_str().as_encoded_bytes().starts_with(prefix) || files[index].starts_with(sources)
+                })
         }
     });
     let checked: rustc_hash::FxHashSet<PathBuf> = if every_file {
@@ -536,12 +559,13 @@ fn parse_file(
 
 /// Runs `work` for tasks `0..tasks` on as many threads as there are cores,
 /// each with a large stack; `work` returns reports by index in `files`, and
-/// the reports come back in the order of `files`.
+/// the reports come back in the order of `files` (none for a file no task
+/// reported).
 fn in_parallel(
     files: &[PathBuf],
     tasks: usize,
     work: impl Fn(usize) -> Vec<(usize, FileReport)> + Sync,
-) -> Vec<FileReport> {
+) -> Vec<Option<FileReport>> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(tasks.max(1));
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<FileReport>> = (0..files.len()).map(|_| None).collect();
@@ -573,6 +597,11 @@ fn in_parallel(
             }
         }
     });
+    slots
+}
+
+/// The reports of `files`, a file without one reported as an internal error.
+fn completed(files: &[PathBuf], slots: Vec<Option<FileReport>>) -> Vec<FileReport> {
     slots
         .into_iter()
         .zip(files)

@@ -176,11 +176,12 @@ impl Run {
                 run.system_numbers.push((slot, value));
             }
         }
+        // A file of the current folder is named without `./`.
+        let named = |folder: &Path| folder.strip_prefix(".").map(Path::to_path_buf).unwrap_or(folder.to_path_buf());
+        let methods_folder = named(folder);
         if let Ok(entries) = std::fs::read_dir(folder) {
             for entry in entries.flatten() {
-                // A file of the current folder is named without `./`.
-                let path = entry.path();
-                let path = path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path);
+                let path = methods_folder.join(entry.file_name());
                 if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
                     && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
                 {
@@ -188,10 +189,11 @@ impl Run {
                 }
             }
         }
-        if let Ok(entries) = std::fs::read_dir(classes_folder(folder)) {
+        let classes = classes_folder(folder);
+        let classes_named = named(&classes);
+        if let Ok(entries) = std::fs::read_dir(&classes) {
             for entry in entries.flatten() {
-                let path = entry.path();
-                let path = path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path);
+                let path = classes_named.join(entry.file_name());
                 if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
                     && let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned())
                 {

@@ -1,7 +1,6 @@
 //! Classes: a class file's `Class extends`, properties, constructor and
 //! functions, and the class words `cs`, `This` and `Super` in expressions.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Span};
@@ -11,7 +10,7 @@ use crate::syntax::ast::{self, Token};
 
 use super::expr::unsupported;
 use super::formula::resolve_formula_code;
-use super::{Body, Keep, Names, Resolver, resolve_body};
+use super::{Body, Keep, LocalIndex, Names, Resolver, resolve_body};
 
 /// Resolves a class file: its `Class extends` and `property` lines, its
 /// constructor and its functions. `index` is the class's own index.
@@ -80,7 +79,8 @@ pub fn resolve_class(
                     names: &mut *names,
                     method: name.to_string(),
                     locals: Vec::new(),
-                    local_index: HashMap::new(),
+                    local_index: LocalIndex::default(),
+                    key: String::new(),
                     diags: Vec::new(),
                     no_locals: false,
                     class: Some(index),

@@ -1,7 +1,6 @@
 //! Formulas: `Formula(expression)` resolved as a small method of its own,
 //! and the text of `Formula from string`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Span};
@@ -10,7 +9,7 @@ use crate::names::normalize;
 use crate::syntax::ast;
 
 use super::expr::unsupported;
-use super::{Names, Resolver};
+use super::{LocalIndex, Names, Resolver};
 
 impl Resolver<'_> {
     /// `Formula(expression)`: the expression resolved as the body of its own
@@ -40,7 +39,8 @@ pub(super) fn resolve_formula_code(
         names,
         method: method.to_string(),
         locals: Vec::new(),
-        local_index: HashMap::new(),
+        local_index: LocalIndex::default(),
+        key: String::new(),
         diags: Vec::new(),
         no_locals,
         class: None,
@@ -125,6 +125,7 @@ pub fn resolve_statement_text(
             .enumerate()
             .map(|(slot, l)| (normalize(l.name.strip_prefix('$').unwrap_or(&l.name)), slot))
             .collect(),
+        key: String::new(),
         diags: Vec::new(),
         no_locals: false,
         class: None,

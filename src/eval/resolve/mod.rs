@@ -20,8 +20,6 @@ mod formula;
 mod scope;
 mod stmt;
 
-use std::collections::HashMap;
-
 use crate::diag::{Diagnostic, Span};
 use crate::names::normalize;
 use crate::syntax::ast;
@@ -152,6 +150,7 @@ fn resolve_body(
             .enumerate()
             .map(|(slot, l)| (normalize(l.name.trim_start_matches('$')), slot))
             .collect(),
+        key: String::new(),
         diags: Vec::new(),
         no_locals: false,
         class,
@@ -214,12 +213,17 @@ fn resolve_body(
     (code, r.diags)
 }
 
+/// The slots of a method's locals by normalised name.
+type LocalIndex = rustc_hash::FxHashMap<String, usize>;
+
 struct Resolver<'n> {
     names: &'n mut dyn Names,
     /// The name of the method being resolved (formulas run under it).
     method: String,
     locals: Vec<LocalInfo>,
-    local_index: HashMap<String, usize>,
+    local_index: LocalIndex,
+    /// A buffer for the key of a name being looked up.
+    key: String,
     diags: Vec<Diagnostic>,
     /// In `Formula from string` text, locals are an error (-10737).
     no_locals: bool,

@@ -143,8 +143,8 @@ const DIRECTIVES: &[(u32, &str, VarType)] = &[
 impl Resolver<'_> {
     /// The slot of a local (name without `$`), typed on first declaration.
     pub(super) fn local(&mut self, name: &str, ty: Option<VarType>) -> usize {
-        let key = normalize(name);
-        if let Some(&slot) = self.local_index.get(&key) {
+        crate::names::normalize_into(name, &mut self.key);
+        if let Some(&slot) = self.local_index.get(self.key.as_str()) {
             if let Some(ty) = ty
                 && self.locals[slot].ty == VarType::Variant
             {
@@ -159,7 +159,7 @@ impl Resolver<'_> {
             ty: ty.unwrap_or(VarType::Variant),
             declared: ty.is_some(),
         });
-        self.local_index.insert(key, slot);
+        self.local_index.insert(self.key.clone(), slot);
         slot
     }
 

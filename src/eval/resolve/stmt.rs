@@ -132,14 +132,14 @@ impl Resolver<'_> {
         // by its name or (through a pointer or code it calls) otherwise.
         if let (ast::ExprKind::Local(name), AssignOp::Assign, ast::ExprKind::Binary { first, rest }) =
             (&target.kind, op, &value.kind)
-            && matches!(&first.kind, ast::ExprKind::Local(n) if normalize(n) == normalize(name))
+            && matches!(&first.kind, ast::ExprKind::Local(n) if crate::names::same(n, name))
             && rest.iter().all(|(op, part)| *op == BinOp::Add && !mentions_local(part, name) && !self.may_alias(part))
             && name.parse::<u32>().is_err()
             // Only a text can grow in place: a local declared of another type
             // (`$total:=$total+$x` on an Integer) takes the numeric operators.
             && self
                 .local_index
-                .get(&normalize(name))
+                .get(crate::names::normalize(name).as_str())
                 .is_none_or(|&slot| matches!(self.locals[slot].ty, VarType::Text | VarType::Variant))
         {
             let slot = self.local(name, None);
@@ -267,11 +267,10 @@ impl Resolver<'_> {
 }
 
 fn mentions_local(e: &ast::Expr, name: &str) -> bool {
-    let key = normalize(name);
     let mut found = false;
     visit(e, &mut |e| {
         if let ast::ExprKind::Local(n) = &e.kind
-            && normalize(n) == key
+            && crate::names::same(n, name)
         {
             found = true;
         }
