@@ -106,6 +106,13 @@ pub struct LocalInfo {
     pub declared: bool,
 }
 
+/// The position read by an [`ExprKind::CharIs`].
+#[derive(Clone, Copy, Debug)]
+pub enum CharPosition {
+    Local(usize),
+    Number(f64),
+}
+
 /// The tree of an [`ExprKind::Numeric`], in 4D's left-to-right order.
 #[derive(Clone, Debug)]
 pub enum NumTree {
@@ -403,6 +410,16 @@ pub enum ExprKind {
     /// numbers when every local it reads holds one, else as `generic`.
     Numeric {
         tree: Box<NumTree>,
+        generic: Box<Expr>,
+    },
+    /// `$text[[i]] = "c"` (or `#`), `i` a local or a number literal and `c` one
+    /// ASCII character: decided on the local's bytes when it holds an ASCII
+    /// text and `i` is inside it, else as `generic`.
+    CharIs {
+        slot: usize,
+        index: CharPosition,
+        byte: u8,
+        equal: bool,
         generic: Box<Expr>,
     },
     /// `Count parameters` (command 259), answered from the running call.

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::super::ops;
-use super::super::program::{Expr, ExprKind, Literal, NumTree, SystemVar};
+use super::super::program::{CharPosition, Expr, ExprKind, Literal, NumTree, SystemVar};
 use super::host::ProcessHost;
 use super::{Formula, Frame, MAX_SHARED_LITERALS, Process, unwound};
 use crate::commands::{Args, Ctx};
@@ -36,6 +36,11 @@ impl Process<'_> {
                     return Ok(b);
                 }
             }
+            ExprKind::CharIs { slot, index, byte, equal, .. } => {
+                if let Some(b) = self.char_is(frame, *slot, *index, *byte, *equal) {
+                    return Ok(b);
+                }
+            }
             ExprKind::Binary { first, rest } if rest.len() == 1 && is_comparison(rest[0].0) => {
                 let left = self.operand(frame, first)?;
                 let right = self.operand(frame, &rest[0].1)?;
@@ -55,6 +60,23 @@ impl Process<'_> {
         }
         let value = self.expr(frame, cond)?;
         self.truth(value, cond)
+    }
+
+    /// An [`ExprKind::CharIs`] decided on the bytes of its local, when that
+    /// holds an ASCII text and the index is a number inside it.
+    #[inline(always)]
+    fn char_is(&self, frame: &Frame<'_>, slot: usize, index: CharPosition, byte: u8, equal: bool) -> Option<bool> {
+        let i = match index {
+            CharPosition::Local(at) => number_of(&self.stack[frame.base + at])?,
+            CharPosition::Number(n) => n,
+        };
+        let Value::Text(text) = &self.stack[frame.base + slot] else { return None };
+        let bytes = text.as_str().as_bytes();
+        // `as` truncates toward zero, as `char_at` does.
+        if !(text.is_ascii() && i >= 1.0 && i < bytes.len() as f64 + 1.0) {
+            return None;
+        }
+        Some(crate::runtime::text::equal_ascii_chars(bytes[i as usize - 1], byte) == equal)
     }
 
     /// The truth of a condition's value: a Boolean, or undefined (False).
@@ -182,6 +204,12 @@ impl Process<'_> {
                 Some(value) => Ok(value),
                 None => self.expr(frame, generic),
             },
+            ExprKind::CharIs { slot, index, byte, equal, generic } => {
+                match self.char_is(frame, *slot, *index, *byte, *equal) {
+                    Some(b) => Ok(Value::Bool(b)),
+                    None => self.expr(frame, generic),
+                }
+            }
             ExprKind::MethodCall { method, args } => {
                 let start = self.stack.len();
                 for arg in args {
@@ -337,6 +365,7 @@ impl Process<'_> {
             | ExprKind::Binary { .. }
             | ExprKind::LocalNumber { .. }
             | ExprKind::Numeric { .. }
+            | ExprKind::CharIs { .. }
             | ExprKind::MethodCall { .. } => {
                 return self.expr(frame, e);
             }

@@ -5,7 +5,7 @@
 use crate::commands;
 use crate::commands::members::ReceiverKind;
 use crate::diag::{Diagnostic, Span};
-use crate::eval::program::{Expr, ExprKind, Literal, NumTree, Place, VarType, text_literal};
+use crate::eval::program::{CharPosition, Expr, ExprKind, Literal, NumTree, Place, VarType, text_literal};
 use crate::names::normalize;
 use crate::syntax::ast::{self, BinOp, PostfixOp, PrefixOp};
 
@@ -51,12 +51,19 @@ impl Resolver<'_> {
                     {
                         ExprKind::LocalNumber { slot, op: *op, number: *number }
                     }
-                    _ => match numeric_tree(&first, &rest) {
-                        Some(tree) => ExprKind::Numeric {
+                    _ => match (numeric_tree(&first, &rest), char_is(&first, &rest)) {
+                        (Some(tree), _) => ExprKind::Numeric {
                             tree: Box::new(tree),
                             generic: Box::new(Expr::new(ExprKind::Binary { first: Box::new(first), rest }, span)),
                         },
-                        None => ExprKind::Binary { first: Box::new(first), rest },
+                        (None, Some((slot, index, byte, equal))) => ExprKind::CharIs {
+                            slot,
+                            index,
+                            byte,
+                            equal,
+                            generic: Box::new(Expr::new(ExprKind::Binary { first: Box::new(first), rest }, span)),
+                        },
+                        (None, None) => ExprKind::Binary { first: Box::new(first), rest },
                     },
                 }
             }
@@ -357,4 +364,23 @@ fn numeric_leaf(e: &Expr) -> Option<NumTree> {
         ExprKind::Numeric { tree, .. } if !matches!(**tree, NumTree::Compare(..)) => (**tree).clone(),
         _ => return None,
     })
+}
+
+/// The parts of a [`ExprKind::CharIs`] for `first op rest`: `$text[[i]] = "c"`
+/// or `#`, `i` a local or a number literal (so that evaluating it again, in
+/// the generic form, changes nothing) and `c` one ASCII character.
+fn char_is(first: &Expr, rest: &[(BinOp, Expr)]) -> Option<(usize, CharPosition, u8, bool)> {
+    let [(op @ (BinOp::Equal | BinOp::NotEqual), Expr { kind: ExprKind::Literal(Literal::Text(c, _)), .. })] = rest
+    else {
+        return None;
+    };
+    let ExprKind::CharIndex { text, index } = &first.kind else { return None };
+    let ExprKind::Local(slot) = text.kind else { return None };
+    let position = match index.kind {
+        ExprKind::Local(at) => CharPosition::Local(at),
+        ExprKind::Literal(Literal::Number(n)) => CharPosition::Number(n),
+        _ => return None,
+    };
+    let &[byte] = c.as_bytes() else { return None };
+    byte.is_ascii().then_some((slot, position, byte, *op == BinOp::Equal))
 }
