@@ -37,8 +37,8 @@ mod password;
 mod pictures;
 mod processes;
 pub mod sessions;
-pub mod signatures;
 mod signals;
+pub mod signatures;
 mod string;
 mod system;
 pub mod system_worker;
@@ -429,6 +429,10 @@ pub trait Host {
     /// `ON ERR CALL(method; scope)`: installs (`None`: removes) the handler of
     /// the calling code's project for `scope`.
     fn set_error_handler(&mut self, scope: crate::runtime::error::ErrorScope, method: Option<String>);
+    /// Whether assertions are on in this process (`Get assert enabled`).
+    fn asserts_enabled(&self) -> bool;
+    /// `SET ASSERT ENABLED`: for this process only, or for the whole run.
+    fn set_asserts(&mut self, on: bool, this_process_only: bool);
     /// `Method called on error(scope)`: the handler of the calling code's project for `scope`.
     fn error_handler(&self, scope: crate::runtime::error::ErrorScope) -> Option<String>;
     /// The value given with `--user-param` (`Get database parameter(User param value)`).

@@ -40,10 +40,7 @@ const DATA: &str = include_str!("signatures.tsv");
 /// The rows of `signatures.tsv`, by normalised name. A malformed line is
 /// skipped here and reported by the unit test.
 static SIGNATURES: LazyLock<HashMap<String, Signature>> = LazyLock::new(|| {
-    DATA.lines()
-        .filter_map(parse)
-        .map(|signature| (crate::names::normalize(signature.name), signature))
-        .collect()
+    DATA.lines().filter_map(parse).map(|signature| (crate::names::normalize(signature.name), signature)).collect()
 });
 
 /// The documented signature of a command.
@@ -106,7 +103,10 @@ mod tests {
                 ));
             }
             if spec.star != (doc.star != Star::No) {
-                wrong.push(format!("{}: the row's `*` ({}) differs from the docs' ({:?})", spec.name, spec.star, doc.star));
+                wrong.push(format!(
+                    "{}: the row's `*` ({}) differs from the docs' ({:?})",
+                    spec.name, spec.star, doc.star
+                ));
             }
             let star_counts = u8::from(doc.star == Star::Extra);
             if let (Some(max), Some(values)) = (doc.max, doc.values)

@@ -785,7 +785,7 @@ fn commands_json_gives_the_table_rows() -> Result<(), Failed> {
         ("ALERT", serde_json::json!({"number": 41, "minArgs": 1, "maxArgs": 2, "byReference": []})),
         ("ARRAY TEXT", serde_json::json!({"number": 222, "minArgs": 2, "maxArgs": 3, "byReference": [1]})),
         ("New object", serde_json::json!({"number": 1471, "minArgs": 0, "maxArgs": null, "byReference": []})),
-        ("Position", serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 4, "byReference": [4]})),
+        ("Position", serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 5, "byReference": [4]})),
     ];
     for (name, fields) in expected {
         let got = row(name);

@@ -147,7 +147,8 @@ impl Resolver<'_> {
             self.signature_error(message, spec, span);
         }
         if star && !spec.star {
-            let at = args.iter().find(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*")).map_or(span, |a| a.span);
+            let at =
+                args.iter().find(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*")).map_or(span, |a| a.span);
             self.signature_error(format!("`{}` takes no `*` argument", spec.name), spec, at);
         }
         // `EXECUTE METHOD(name; *; params...)`: no result variable.
@@ -177,7 +178,8 @@ impl Resolver<'_> {
     fn signature_error(&mut self, message: String, spec: &CommandSpec, span: Span) {
         let mut diag = Diagnostic::error("resolve", message, span);
         if let Some(signature) = spec.signature() {
-            diag = diag.with_help(format!("the documented form: {signature}"));
+            let forms = if signature.contains(" | ") { "forms" } else { "form" };
+            diag = diag.with_help(format!("the documented {forms}: {signature}"));
         }
         self.diags.push(diag);
     }

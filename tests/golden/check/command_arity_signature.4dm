@@ -1,0 +1,6 @@
+// A call that matches no documented form of its command: the error quotes
+// the documented signature.
+var $n : Integer
+$n:=Position("a")
+$n:=Position("a"; "b"; 1; $n; 0; 1)
+ALERT("x"; *)
