@@ -20,6 +20,15 @@ pub enum Star {
     Alt,
 }
 
+/// A number of arguments some form takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    /// Exactly this many.
+    Exactly(u8),
+    /// This many, or this many and any number of pairs (`3+2n`).
+    Pairs(u8),
+}
+
 /// One documented command.
 #[derive(Debug)]
 pub struct Signature {
@@ -29,6 +38,9 @@ pub struct Signature {
     pub max: Option<u8>,
     /// The most arguments not counting a `*`; `None` when variadic.
     pub values: Option<u8>,
+    /// The numbers of arguments (not counting a `*`) the forms take, when
+    /// some number from `min` to `values` is none of them; empty otherwise.
+    pub counts: Vec<Count>,
     pub star: Star,
     /// The 1-based positions of the arguments that receive a value.
     pub out: Vec<u8>,
@@ -48,6 +60,41 @@ pub fn by_name(name: &str) -> Option<&'static Signature> {
     SIGNATURES.get(&crate::names::normalize(name))
 }
 
+/// The signatures of the table's rows, by row.
+static BY_ROW: LazyLock<Vec<Option<&'static Signature>>> =
+    LazyLock::new(|| super::table::COMMANDS.iter().map(|spec| by_name(spec.name)).collect());
+
+/// The documented signature of a row of the table.
+pub fn of(id: super::CommandId) -> Option<&'static Signature> {
+    BY_ROW.get(usize::from(id.0)).copied().flatten()
+}
+
+impl Signature {
+    /// Whether some form takes `count` arguments besides a `*` (the bounds
+    /// `min` and `values` apart, which the resolver checks first).
+    pub fn allows(&self, count: usize) -> bool {
+        self.counts.is_empty()
+            || self.counts.iter().any(|c| match *c {
+                Count::Exactly(n) => count == usize::from(n),
+                Count::Pairs(n) => count >= usize::from(n) && (count - usize::from(n)).is_multiple_of(2),
+            })
+    }
+}
+
+/// The `counts` column: `-`, or items separated by commas, each `N` or `N+2n`.
+fn counts(field: &str) -> Option<Vec<Count>> {
+    if field == "-" {
+        return Some(Vec::new());
+    }
+    field
+        .split(',')
+        .map(|item| match item.strip_suffix("+2n") {
+            Some(n) => n.parse().ok().map(Count::Pairs),
+            None => item.parse().ok().map(Count::Exactly),
+        })
+        .collect()
+}
+
 /// A count: a number, or `n` for any number.
 fn count(field: &str) -> Option<Option<u8>> {
     if field == "n" { Some(None) } else { field.parse().ok().map(Some) }
@@ -59,7 +106,7 @@ fn parse(line: &'static str) -> Option<Signature> {
         return None;
     }
     let fields: Vec<&'static str> = line.split('\t').collect();
-    let [name, min, max, values, star, out, _source, signature] = fields[..] else { return None };
+    let [name, min, max, values, counts_field, star, out, _source, signature] = fields[..] else { return None };
     let star = match star {
         "no" => Star::No,
         "extra" => Star::Extra,
@@ -67,13 +114,31 @@ fn parse(line: &'static str) -> Option<Signature> {
         _ => return None,
     };
     let out = if out == "-" { Vec::new() } else { out.split(',').map(|p| p.parse().ok()).collect::<Option<_>>()? };
-    Some(Signature { name, min: min.parse().ok()?, max: count(max)?, values: count(values)?, star, out, signature })
+    Some(Signature {
+        name,
+        min: min.parse().ok()?,
+        max: count(max)?,
+        values: count(values)?,
+        counts: counts(counts_field)?,
+        star,
+        out,
+        signature,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::commands::table::COMMANDS;
+
+    #[test]
+    fn counts_say_which_numbers_of_arguments_a_form_takes() {
+        let regex = by_name("Match regex").expect("Match regex is documented");
+        assert!(regex.allows(2) && regex.allows(3) && regex.allows(5) && !regex.allows(4));
+        let ob_set = by_name("OB SET").expect("OB SET is documented");
+        assert!(ob_set.allows(3) && ob_set.allows(7) && !ob_set.allows(4));
+        assert!(by_name("Position").expect("Position is documented").allows(4));
+    }
 
     #[test]
     fn every_line_parses() {
@@ -114,6 +179,12 @@ mod tests {
                 && !(doc.star == Star::Extra && max == values)
             {
                 wrong.push(format!("{}: max {max} and values {values} do not fit its `*`", spec.name));
+            }
+            for c in &doc.counts {
+                let (Count::Exactly(n) | Count::Pairs(n)) = *c;
+                if n < doc.min || doc.values.is_some_and(|values| n > values) {
+                    wrong.push(format!("{}: {n} arguments is outside its documented bounds", spec.name));
+                }
             }
             for &position in &doc.out {
                 let i = usize::from(position) - 1;

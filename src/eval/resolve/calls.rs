@@ -145,6 +145,11 @@ impl Resolver<'_> {
             let star = if spec.star { " besides a `*`" } else { "" };
             let message = format!("`{}` takes {expected} arguments{star}, not {count}", spec.name);
             self.signature_error(message, spec, span);
+        } else if let Some(signature) = commands::signatures::of(id)
+            && !signature.allows(count)
+        {
+            let message = format!("`{}` has no documented form with {count} arguments", spec.name);
+            self.signature_error(message, spec, span);
         }
         if star && !spec.star {
             let at =
