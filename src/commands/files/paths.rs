@@ -70,10 +70,18 @@ pub(crate) fn object_to_path(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
 }
 
 /// `Convert path system to POSIX(path {; *})` (1106): the same path on
-/// Linux and macOS, whose system paths are POSIX paths; with `*`, its special
-/// characters percent-encoded (`My folder` → `My%20folder`).
-pub(crate) fn convert_path_system_to_posix(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    let posix = args.text(0)?.replace(MAIN_SEPARATOR, "/");
+/// Linux and macOS, whose system paths are POSIX paths, always absolute: a
+/// relative path is taken from the folder of the structure file (documented);
+/// with `*`, its special characters percent-encoded (`My folder` →
+/// `My%20folder`).
+pub(crate) fn convert_path_system_to_posix(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let text = args.text(0)?;
+    let absolute = if std::path::Path::new(text).is_absolute() {
+        text.to_string()
+    } else {
+        Roots::of(ctx)?.structure.join(text).to_string_lossy().into_owned()
+    };
+    let posix = absolute.replace(MAIN_SEPARATOR, "/");
     Ok(Value::text(if args.star { percent_encode(&posix) } else { posix }))
 }
 
