@@ -228,7 +228,8 @@ pub(crate) fn usage_error(message: &str) -> ExitCode {
 }
 
 /// The command table as text (number, name, theme) or JSON (with the
-/// argument counts and the arguments passed by reference), sorted by name,
+/// argument counts, the arguments passed by reference, whether a `*` is
+/// taken and the documented signature), sorted by name,
 /// then the member tables, one per class of receiver (name, argument counts,
 /// whether the function changes its receiver).
 pub fn commands_listing(json: bool) -> String {
@@ -251,6 +252,8 @@ pub fn commands_listing(json: bool) -> String {
                     "minArgs": c.min_args,
                     "maxArgs": if c.max_args == u8::MAX { None } else { Some(c.max_args) },
                     "byReference": by_reference,
+                    "star": c.star,
+                    "signature": c.signature(),
                 })
             })
             .collect();

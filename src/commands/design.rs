@@ -180,6 +180,13 @@ pub(crate) fn method_get_paths(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Val
 /// the path of a method, which need not exist (documented).
 pub(crate) fn method_get_path(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let kind = selector(ctx, args, 0)?;
+    if args.len() > 3 {
+        // (methodType; aTable; objectName; formObjectName): a table form or trigger.
+        return Err(RuntimeError::new(codes::NOT_SUPPORTED, "METHOD Get path: fourd has no tables"));
+    }
+    if args.len() < 2 {
+        return Err(super::bad_argument("METHOD Get path: the name of the method (objectName) is missing"));
+    }
     let name = args.text(1)?;
     let object = if args.len() > 2 { args.text(2)? } else { "" };
     let path = match kind {

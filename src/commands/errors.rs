@@ -18,7 +18,7 @@ fn assert_failure(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<RuntimeError, Ru
 
 /// `ASSERT(boolean {; message})` (1129).
 pub(crate) fn assert(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    if ctx.host.errors().asserts && !args.boolean(0)? {
+    if ctx.host.asserts_enabled() && !args.boolean(0)? {
         return Err(assert_failure(ctx, args)?);
     }
     Ok(Value::Undefined)
@@ -27,21 +27,23 @@ pub(crate) fn assert(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runtim
 /// `Asserted(boolean {; message})` (1132): `ASSERT` that returns the Boolean.
 pub(crate) fn asserted(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let value = args.boolean(0)?;
-    if ctx.host.errors().asserts && !value {
+    if ctx.host.asserts_enabled() && !value {
         return Err(assert_failure(ctx, args)?);
     }
     Ok(Value::Bool(value))
 }
 
-/// `SET ASSERT ENABLED(enabled {; *})` (1131).
+/// `SET ASSERT ENABLED(enabled {; *})` (1131): for every process, existing
+/// or to come, or with `*` for the calling process only.
 pub(crate) fn set_assert_enabled(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    ctx.host.errors().asserts = args.boolean(0)?;
+    let on = args.boolean(0)?;
+    ctx.host.set_asserts(on, args.star);
     Ok(Value::Undefined)
 }
 
 /// `Get assert enabled` (1130).
 pub(crate) fn get_assert_enabled(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::Bool(ctx.host.errors().asserts))
+    Ok(Value::Bool(ctx.host.asserts_enabled()))
 }
 
 /// The scope argument of `ON ERR CALL` and `Method called on error`:

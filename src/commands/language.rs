@@ -201,6 +201,14 @@ fn unsupported_selector(command: &str, selector: i64) -> RuntimeError {
     )
 }
 
+/// The error of the forms that name a table first (`{aTable ;} selector ...`).
+fn no_tables(command: &str) -> RuntimeError {
+    RuntimeError::new(
+        codes::NOT_SUPPORTED,
+        format!("{command}: the form with a table is not supported, fourd has no tables"),
+    )
+}
+
 /// `Get database parameter(selector {; text})` (643): `Dates inside
 /// objects` (the running process's), `Times inside objects` (the run's),
 /// `Is current database a project` and `Is host database a project` (1:
@@ -209,6 +217,9 @@ fn unsupported_selector(command: &str, selector: i64) -> RuntimeError {
 /// an error.
 pub(crate) fn get_database_parameter(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     use crate::runtime::object_modes;
+    if args.len() > 2 {
+        return Err(no_tables("Get database parameter"));
+    }
     let selector = args.number(0)? as i64;
     let value = match selector {
         selector::DATES_INSIDE_OBJECTS => f64::from(object_modes::dates_mode()),
@@ -234,6 +245,9 @@ pub(crate) fn get_database_parameter(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Resu
 /// start, which fourd does not do) and every other selector are errors.
 pub(crate) fn set_database_parameter(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     use crate::runtime::object_modes;
+    if args.len() > 2 {
+        return Err(no_tables("SET DATABASE PARAMETER"));
+    }
     let selector = args.number(0)? as i64;
     let bad_value = |allowed: &str| {
         RuntimeError::new(

@@ -38,6 +38,7 @@ mod pictures;
 mod processes;
 pub mod sessions;
 mod signals;
+pub mod signatures;
 mod string;
 mod system;
 pub mod system_worker;
@@ -135,11 +136,15 @@ pub struct CommandSpec {
     /// the object of a variable that holds none, `OB SET($a.b; ...)` changes
     /// the object `$a.b` holds.
     pub places: u8,
+    /// Whether a `*` argument is documented (`Position(...; *)`). The `*` is
+    /// not counted in `min_args` and `max_args`; a `*` passed to a command
+    /// that documents none is an error.
+    pub star: bool,
 }
 
 /// Builds a table row.
 pub const fn cmd(number: u32, name: &'static str, args: (u8, u8), theme: Theme, handler: Handler) -> CommandSpec {
-    CommandSpec { number, name, min_args: args.0, max_args: args.1, theme, handler, refs: 0, places: 0 }
+    CommandSpec { number, name, min_args: args.0, max_args: args.1, theme, handler, refs: 0, places: 0, star: false }
 }
 
 impl CommandSpec {
@@ -153,6 +158,17 @@ impl CommandSpec {
     pub const fn places(mut self, mask: u8) -> CommandSpec {
         self.places = mask;
         self
+    }
+
+    /// The same row, taking a `*` argument.
+    pub const fn star(mut self) -> CommandSpec {
+        self.star = true;
+        self
+    }
+
+    /// The documented signature (`Position ( find ; aString {; start ...} ) : Integer`).
+    pub fn signature(&self) -> Option<&'static str> {
+        signatures::by_name(self.name).map(|s| s.signature)
     }
 
     /// Whether argument `i` is passed by reference.
@@ -413,6 +429,10 @@ pub trait Host {
     /// `ON ERR CALL(method; scope)`: installs (`None`: removes) the handler of
     /// the calling code's project for `scope`.
     fn set_error_handler(&mut self, scope: crate::runtime::error::ErrorScope, method: Option<String>);
+    /// Whether assertions are on in this process (`Get assert enabled`).
+    fn asserts_enabled(&self) -> bool;
+    /// `SET ASSERT ENABLED`: for this process only, or for the whole run.
+    fn set_asserts(&mut self, on: bool, this_process_only: bool);
     /// `Method called on error(scope)`: the handler of the calling code's project for `scope`.
     fn error_handler(&self, scope: crate::runtime::error::ErrorScope) -> Option<String>;
     /// The value given with `--user-param` (`Get database parameter(User param value)`).

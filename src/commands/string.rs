@@ -311,13 +311,86 @@ fn find_in(text: &str, find: &str, from: usize, exact: bool) -> Option<std::ops:
     crate::runtime::text::find(text, find, from)
 }
 
-/// `Position(find; text {; start} {; *})` (15): the 1-based position of the
-/// first match, 0 if none; linguistic matching unless `*`.
+/// The `options` of `Position`'s second form: the `sk` constants of the
+/// Strings theme. `sk kana insensitive` (8) and `sk width insensitive` (16)
+/// only mean something when the data language is Japanese, which fourd's
+/// never is: they change nothing.
+mod sk {
+    pub const CHAR_CODES: i64 = 1;
+    pub const CASE_INSENSITIVE: i64 = 2;
+    pub const DIACRITIC_INSENSITIVE: i64 = 4;
+    pub const WHOLE_WORD: i64 = 32;
+}
+
+/// The first match of `find` in `text` from byte `from` under `Position`'s
+/// `options`: by character codes (`sk char codes`, with `sk case insensitive`
+/// only `a`-`z` and `A`-`Z` fold), else linguistic matching where case and
+/// accents count unless `sk case insensitive` or `sk diacritic insensitive`
+/// says otherwise (`sk strict`, 0, counts both); `sk whole word` keeps only
+/// the matches that neither start nor end inside a word.
+fn find_with_options(text: &str, find: &str, from: usize, options: i64) -> Option<std::ops::Range<usize>> {
+    let has = |flag: i64| options & flag != 0;
+    let mut at = from;
+    loop {
+        let range = if has(sk::CHAR_CODES) {
+            find_codes(text, find, at, has(sk::CASE_INSENSITIVE))?
+        } else {
+            crate::runtime::text::find(text, find, at)?
+        };
+        let found = &text[range.clone()];
+        let same = has(sk::CHAR_CODES)
+            || match (has(sk::CASE_INSENSITIVE), has(sk::DIACRITIC_INSENSITIVE)) {
+                (true, true) => true,
+                (true, false) => found.to_lowercase() == find.to_lowercase(),
+                (false, true) => strip_accents(found) == strip_accents(find),
+                (false, false) => found == find,
+            };
+        let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let whole = !has(sk::WHOLE_WORD)
+            || !(in_word(text[..range.start].chars().next_back()) || in_word(text[range.end..].chars().next()));
+        if same && whole {
+            return Some(range);
+        }
+        at = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// The first occurrence of `find` in `text` from byte `from`, character code
+/// by character code; with `ascii_case`, `a`-`z` match `A`-`Z`.
+fn find_codes(text: &str, find: &str, from: usize, ascii_case: bool) -> Option<std::ops::Range<usize>> {
+    if find.is_empty() {
+        return None;
+    }
+    if !ascii_case {
+        return text.get(from..)?.find(find).map(|at| from + at..from + at + find.len());
+    }
+    let (hay, needle) = (text.as_bytes(), find.as_bytes());
+    (from..=hay.len().checked_sub(needle.len())?)
+        .filter(|&i| text.is_char_boundary(i))
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+        .map(|i| i..i + needle.len())
+}
+
+/// `Position(find; text {; start {; lengthFound}} {; *})` and
+/// `Position(find; text; start; lengthFound; options)` (15): the 1-based
+/// position of the first match, 0 if none; linguistic matching unless `*`
+/// or the `options` say otherwise.
 pub(crate) fn position(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let (find, text) = (args.text(0)?, args.text(1)?);
     let start = if args.len() > 2 { (args.number(2)?.trunc().max(1.0) as usize) - 1 } else { 0 };
     let from = byte_index(text, start);
-    let found = find_in(text, find, from, args.star);
+    let found = if args.len() > 4 {
+        if args.star {
+            return Err(super::bad_argument("Position: pass either options or `*`, not both"));
+        }
+        let options = args.number(4)?;
+        if !(0.0..=63.0).contains(&options) || options.fract() != 0.0 {
+            return Err(super::bad_argument(&format!("Position: {options} is not a combination of sk options")));
+        }
+        find_with_options(text, find, from, options as i64)
+    } else {
+        find_in(text, find, from, args.star)
+    };
     // `lengthFound`: the length of what was found, which linguistic matching
     // may make differ from the length of `find`; 0 when nothing is.
     if args.len() > 3 {
@@ -431,6 +504,9 @@ pub(crate) fn match_regex(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
     if args.len() < 3 {
         let whole = fancy_regex::Regex::new(&format!(r"\A(?:{pattern})\z")).map_err(bad_pattern)?;
         return whole.is_match(text).map(Value::Bool).map_err(|e| super::bad_argument(&format!("Match regex: {e}")));
+    }
+    if args.len() == 4 {
+        return Err(super::bad_argument("Match regex: pos_found and length_found are passed together"));
     }
     let start = position_arg(args, 2)?.max(1) as usize - 1;
     if start > utf16_len(text) {

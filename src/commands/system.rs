@@ -84,9 +84,18 @@ pub(crate) fn application_version(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
     Ok(Value::text(if args.star { format!("F000{VERSION_SHORT}") } else { VERSION_SHORT.to_string() }))
 }
 
-/// `Command name(command)` (538): the command's name in 4D 21, as fourd's
-/// table or catalog knows it; OK 1 for a known number, else "" and OK 0.
+/// `Command name(command {; info {; theme}})` (538): the command's name in
+/// 4D 21, as fourd's table or catalog knows it; OK 1 for a known number, else
+/// "" and OK 0. The `info` and `theme` forms are refused: fourd does not
+/// record the thread-safety and deprecation properties `info` returns, nor
+/// the theme of the commands it does not implement.
 pub(crate) fn command_name(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    if args.len() > 1 {
+        return Err(RuntimeError::new(
+            codes::NOT_SUPPORTED,
+            "Command name: the info and theme parameters are not supported by fourd (it does not record the properties and themes of 4D's commands)",
+        ));
+    }
     let number = args.number(0)?;
     let name = (number.fract() == 0.0 && number >= 1.0 && number <= f64::from(u32::MAX))
         .then(|| {

@@ -312,8 +312,8 @@ pub(crate) fn web_get_body_part_count(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result
     Ok(Value::Real(count as f64))
 }
 
-/// `WEB GET BODY PART(part; contents; name {; mimeType {; fileName}})`
-/// (1212): part number `part` (from 1) of a multipart body.
+/// `WEB GET BODY PART(part; contents; name; mimeType; fileName)` (1212):
+/// part number `part` (from 1) of a multipart body.
 pub(crate) fn web_get_body_part(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let index = args.number(0)?;
     let parts = exchange(ctx).map(|web| super::web_forms::parts(&web.request)).unwrap_or_default();
@@ -328,12 +328,8 @@ pub(crate) fn web_get_body_part(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Va
     };
     ctx.host.assign(&contents, value)?;
     ctx.host.assign(&args.pointer(2)?, Value::text(&part.name))?;
-    if args.len() > 3 {
-        ctx.host.assign(&args.pointer(3)?, Value::text(&part.mime))?;
-    }
-    if args.len() > 4 {
-        ctx.host.assign(&args.pointer(4)?, Value::text(&part.file_name))?;
-    }
+    ctx.host.assign(&args.pointer(3)?, Value::text(&part.mime))?;
+    ctx.host.assign(&args.pointer(4)?, Value::text(&part.file_name))?;
     Ok(Value::Undefined)
 }
 

@@ -600,6 +600,10 @@ pub trait Control {
     /// The error handlers that apply to every process of the run
     /// (`ek global`, `ek errors from components`), by installing project.
     fn error_handlers(&self) -> &parking_lot::RwLock<crate::runtime::error::ErrorHandlers>;
+    /// `SET ASSERT ENABLED` without `*`, for every process: bit 0 whether
+    /// assertions are on, the bits above how many times it was called, so
+    /// that it overrides what a process set for itself before (`*`).
+    fn asserts(&self) -> &std::sync::atomic::AtomicU64;
     /// `DELAY PROCESS` on another process.
     fn delay(&self, number: i32, ticks: f64);
     /// `RESUME PROCESS`.

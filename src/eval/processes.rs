@@ -77,6 +77,8 @@ pub struct World<'o> {
     quitting: std::sync::atomic::AtomicBool,
     /// The `ek global` and `ek errors from components` error handlers.
     error_handlers: parking_lot::RwLock<crate::runtime::error::ErrorHandlers>,
+    /// `SET ASSERT ENABLED` without `*` (see `Control::asserts`).
+    asserts: std::sync::atomic::AtomicU64,
 }
 
 impl<'o> World<'o> {
@@ -119,6 +121,7 @@ impl<'o> World<'o> {
             stored_procedures: std::sync::OnceLock::new(),
             singletons: Mutex::new(Vec::new()),
             error_handlers: parking_lot::RwLock::new(crate::runtime::error::ErrorHandlers::default()),
+            asserts: std::sync::atomic::AtomicU64::new(1),
         }
     }
 
@@ -678,6 +681,10 @@ impl<'scope, 'env, 'o: 'env> Control for Processes<'scope, 'env, 'o> {
 
     fn error_handlers(&self) -> &parking_lot::RwLock<crate::runtime::error::ErrorHandlers> {
         &self.world.error_handlers
+    }
+
+    fn asserts(&self) -> &std::sync::atomic::AtomicU64 {
+        &self.world.asserts
     }
 
     fn storage(&self, context: u16) -> Arc<crate::runtime::shared::SharedObject> {

@@ -117,7 +117,7 @@ impl ErrorHandlers {
 
 /// The error state of a process: handlers, the current error stack and the
 /// `Error`... system variables.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ErrorState {
     /// The methods installed by `ON ERR CALL` for the process (`ek local`),
     /// by the project that installed them; for code run outside a run's
@@ -133,30 +133,15 @@ pub struct ErrorState {
     pub error_method: String,
     pub error_line: i32,
     pub error_formula: String,
-    /// `SET ASSERT ENABLED`.
-    pub asserts: bool,
+    /// `SET ASSERT ENABLED(...; *)`: this process's own setting, and how many
+    /// run-wide settings there had been when it was made (a later run-wide
+    /// one overrides it).
+    pub asserts: Option<(bool, u64)>,
     /// Whether the errors on the stack were dealt with (by a handler or a
     /// `Try`): the next error then starts a new stack.
     pub settled: bool,
     /// Errors thrown in deferred mode, with the call depth that raises them on return.
     pub deferred: Vec<(usize, RuntimeError)>,
-}
-
-impl Default for ErrorState {
-    fn default() -> ErrorState {
-        ErrorState {
-            handlers: ErrorHandlers::default(),
-            generation: 0,
-            last: Vec::new(),
-            error: 0,
-            error_method: String::new(),
-            error_line: 0,
-            error_formula: String::new(),
-            asserts: true,
-            deferred: Vec::new(),
-            settled: false,
-        }
-    }
 }
 
 /// Error codes fourd raises. Where 4D documents a code it is used; the others

@@ -782,10 +782,13 @@ fn commands_json_gives_the_table_rows() -> Result<(), Failed> {
         rows.as_array().and_then(|rows| rows.iter().find(|r| r["name"] == name)).cloned().unwrap_or_default()
     };
     let expected = [
-        ("ALERT", serde_json::json!({"number": 41, "minArgs": 1, "maxArgs": 2, "byReference": []})),
+        (
+            "ALERT",
+            serde_json::json!({"number": 41, "minArgs": 1, "maxArgs": 2, "byReference": [], "star": false, "signature": "ALERT ( message {; okButtonTitle} )"}),
+        ),
         ("ARRAY TEXT", serde_json::json!({"number": 222, "minArgs": 2, "maxArgs": 3, "byReference": [1]})),
         ("New object", serde_json::json!({"number": 1471, "minArgs": 0, "maxArgs": null, "byReference": []})),
-        ("Position", serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 4, "byReference": [4]})),
+        ("Position", serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 5, "byReference": [4], "star": true})),
     ];
     for (name, fields) in expected {
         let got = row(name);

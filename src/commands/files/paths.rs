@@ -70,14 +70,64 @@ pub(crate) fn object_to_path(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, 
 }
 
 /// `Convert path system to POSIX(path {; *})` (1106): the same path on
-/// Linux and macOS, whose system paths are POSIX paths.
-pub(crate) fn convert_path_system_to_posix(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::text(args.text(0)?.replace(MAIN_SEPARATOR, "/")))
+/// Linux and macOS, whose system paths are POSIX paths, always absolute: a
+/// relative path is taken from the folder of the structure file (documented);
+/// with `*`, its special characters percent-encoded (`My folder` →
+/// `My%20folder`).
+pub(crate) fn convert_path_system_to_posix(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
+    let text = args.text(0)?;
+    let absolute = if std::path::Path::new(text).is_absolute() {
+        text.to_string()
+    } else {
+        Roots::of(ctx)?.structure.join(text).to_string_lossy().into_owned()
+    };
+    let posix = absolute.replace(MAIN_SEPARATOR, "/");
+    Ok(Value::text(if args.star { percent_encode(&posix) } else { posix }))
 }
 
-/// `Convert path POSIX to system(path {; *})` (1107).
+/// `Convert path POSIX to system(path {; *})` (1107); with `*`, the path is
+/// percent-encoded and is decoded first.
 pub(crate) fn convert_path_posix_to_system(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
-    Ok(Value::text(args.text(0)?.replace('/', std::path::MAIN_SEPARATOR_STR)))
+    let text = args.text(0)?;
+    let posix = if args.star { percent_decode(text) } else { text.to_string() };
+    Ok(Value::text(posix.replace('/', std::path::MAIN_SEPARATOR_STR)))
+}
+
+/// A POSIX path with every byte but the unreserved characters of RFC 3986
+/// and `/` written `%XX`.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A percent-encoded path decoded; a `%` not followed by two hexadecimal
+/// digits stays as it is, and bytes that make no UTF-8 are replaced.
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let hex = hex.and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The `Get 4D folder` constants.

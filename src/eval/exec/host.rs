@@ -498,6 +498,38 @@ impl Host for ProcessHost<'_, '_, '_> {
         self.process.error_handler(self.frame.code.context, scope)
     }
 
+    /// Whether assertions are on here: this process's own setting
+    /// (`SET ASSERT ENABLED(...; *)`), else the run's.
+    fn asserts_enabled(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        let run = self.process.control.as_ref().map_or(1, |(control, _)| control.asserts().load(Ordering::Relaxed));
+        match self.process.errors.asserts {
+            // Set with `*` since the last setting for every process.
+            Some((on, seen)) if seen >= run >> 1 => on,
+            _ => run & 1 == 1,
+        }
+    }
+
+    /// `SET ASSERT ENABLED`: for this process only (`*`), or for every
+    /// process of the run, existing or to come.
+    fn set_asserts(&mut self, on: bool, this_process_only: bool) {
+        use std::sync::atomic::Ordering;
+        let Some((control, _)) = self.process.control.as_ref() else {
+            self.process.errors.asserts = Some((on, 0));
+            return;
+        };
+        let asserts = control.asserts();
+        if this_process_only {
+            self.process.errors.asserts = Some((on, asserts.load(Ordering::Relaxed) >> 1));
+        } else {
+            // The closure always gives a value: the update cannot fail.
+            let _ = asserts.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |run| {
+                Some((((run >> 1) + 1) << 1) | u64::from(on))
+            });
+            self.process.errors.asserts = None;
+        }
+    }
+
     fn user_param(&self) -> String {
         self.process.methods.user_param()
     }

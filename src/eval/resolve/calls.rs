@@ -3,7 +3,7 @@
 //! and by-reference arguments, and the "did you mean" of an unknown name.
 
 use crate::commands::constants::{self, ConstValue};
-use crate::commands::{self, CommandId, REGISTRY};
+use crate::commands::{self, CommandId, CommandSpec, REGISTRY};
 use crate::diag::{Diagnostic, Span};
 use crate::eval::program::{Expr, ExprKind, Literal, SystemVar, text_literal};
 use crate::names::normalize;
@@ -142,7 +142,19 @@ impl Resolver<'_> {
                 (a, u8::MAX) => format!("at least {a}"),
                 (a, b) => format!("{a} to {b}"),
             };
-            self.error(format!("`{}` takes {expected} arguments, not {count}", spec.name), span);
+            let star = if spec.star { " besides a `*`" } else { "" };
+            let message = format!("`{}` takes {expected} arguments{star}, not {count}", spec.name);
+            self.signature_error(message, spec, span);
+        } else if let Some(signature) = commands::signatures::of(id)
+            && !signature.allows(count)
+        {
+            let message = format!("`{}` has no documented form with {count} arguments", spec.name);
+            self.signature_error(message, spec, span);
+        }
+        if star && !spec.star {
+            let at =
+                args.iter().find(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*")).map_or(span, |a| a.span);
+            self.signature_error(format!("`{}` takes no `*` argument", spec.name), spec, at);
         }
         // `EXECUTE METHOD(name; *; params...)`: no result variable.
         let refs = !(star && spec.number == commands::EXECUTE_METHOD);
@@ -164,6 +176,17 @@ impl Resolver<'_> {
             return Expr::new(ExprKind::CountParameters, span);
         }
         Expr::new(ExprKind::Command { id, args, star, marker }, span)
+    }
+
+    /// An error on a call that matches no documented form of its command, with
+    /// the command's documented signature as help.
+    fn signature_error(&mut self, message: String, spec: &CommandSpec, span: Span) {
+        let mut diag = Diagnostic::error("resolve", message, span);
+        if let Some(signature) = spec.signature() {
+            let forms = if signature.contains(" | ") { "forms" } else { "form" };
+            diag = diag.with_help(format!("the documented {forms}: {signature}"));
+        }
+        self.diags.push(diag);
     }
 
     /// A by-reference argument: a pointer to the variable (or a pointer's target) it names.

@@ -1,0 +1,2 @@
+#DECLARE($name : Text)
+ALERT($name+" process: "+String(Get assert enabled))
