@@ -202,7 +202,9 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             serve::run(&options)
         }
         Command::Commands { json, constants } => {
-            print!("{}", if constants { constants_listing(json) } else { commands_listing(json) });
+            let listing = if constants { constants_listing(json) } else { commands_listing(json) };
+            // A closed pipe (`fourd commands | head`) ends the listing quietly.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), listing.as_bytes());
             ExitCode::SUCCESS
         }
     }
