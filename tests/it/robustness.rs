@@ -789,7 +789,10 @@ fn commands_constants_json_gives_the_values() -> Result<(), Failed> {
     };
     let expected = [
         ("Is collection", serde_json::json!({"theme": "Field and Variable Types", "token": [8, 32], "value": 42.0})),
-        ("On Unload", serde_json::json!({"theme": "Form Events", "token": [2, 2], "value": 24.0, "source": "docs:form-event-code"})),
+        (
+            "On Unload",
+            serde_json::json!({"theme": "Form Events", "token": [2, 2], "value": 24.0, "source": "docs:form-event-code"}),
+        ),
         ("HTTP GET method", serde_json::json!({"type": "Text", "value": "GET"})),
         ("Object type listbox", serde_json::json!({"value": 7.0, "source": "docs:object-get-type"})),
         ("wk background clip", serde_json::json!({"token": [81, 25], "value": null})),
