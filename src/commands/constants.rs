@@ -95,10 +95,7 @@ pub fn parse(data: &'static str) -> Result<Vec<ConstantSpec>, Vec<BadLine>> {
 
 /// Every constant of [`DATA`]; a wrong line is left out (a unit test keeps
 /// the file right).
-pub static CONSTANTS: LazyLock<Vec<ConstantSpec>> = LazyLock::new(|| match parse(DATA) {
-    Ok(rows) => rows,
-    Err(_) => Vec::new(),
-});
+pub static CONSTANTS: LazyLock<Vec<ConstantSpec>> = LazyLock::new(|| parse(DATA).unwrap_or_default());
 
 /// An index into [`CONSTANTS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
