@@ -65,12 +65,16 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
-    /// List the commands fourd implements, with their 4D numbers and themes.
-    #[command(after_help = "Example:\n  fourd commands --json > commands.json")]
+    /// List the commands fourd implements, with their 4D numbers and themes,
+    /// or (with --constants) 4D's constants with their values.
+    #[command(after_help = "Examples:\n  fourd commands --json > commands.json\n  fourd commands --constants")]
     Commands {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// List 4D's constants (name, value, theme, token) instead of the commands.
+        #[arg(long)]
+        constants: bool,
     },
     /// Run golden-file tests: each NAME.4dm with NAME.out and/or NAME.err beside it.
     #[command(after_help = "Examples:\n  fourd test tests/\n  fourd test --junit report.xml --timeout 30 tests/")]
@@ -197,8 +201,10 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             };
             serve::run(&options)
         }
-        Command::Commands { json } => {
-            print!("{}", commands_listing(json));
+        Command::Commands { json, constants } => {
+            let listing = if constants { constants_listing(json) } else { commands_listing(json) };
+            // A closed pipe (`fourd commands | head`) ends the listing quietly.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), listing.as_bytes());
             ExitCode::SUCCESS
         }
     }
@@ -286,6 +292,46 @@ pub fn commands_listing(json: bool) -> String {
             let noun = if counts == "1" { "argument" } else { "arguments" };
             out.push_str(&format!("  .{name}()  {counts} {noun}{changes}\n"));
         }
+    }
+    out
+}
+
+/// 4D's constants as text (name, value, theme, token; "not supported" for
+/// a constant without a value) or JSON (one object a constant: name, theme,
+/// token `[theme, index]` or null, type, value or null, source), in the
+/// order of the data file.
+pub fn constants_listing(json: bool) -> String {
+    use crate::commands::constants::{CONSTANTS, ConstValue};
+    let value_json = |value: Option<ConstValue>| match value {
+        Some(ConstValue::Number(n)) => serde_json::json!(n),
+        Some(ConstValue::Text(t)) => serde_json::json!(t),
+        None => serde_json::Value::Null,
+    };
+    if json {
+        let items: Vec<serde_json::Value> = CONSTANTS
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "name": c.name,
+                    "theme": c.theme,
+                    "token": c.token.map(|(theme, index)| [theme, index]),
+                    "type": c.kind,
+                    "value": value_json(c.value),
+                    "source": c.source,
+                })
+            })
+            .collect();
+        return format!("{}\n", serde_json::Value::Array(items));
+    }
+    let mut out = String::new();
+    for c in CONSTANTS.iter() {
+        let value = match c.value {
+            Some(ConstValue::Number(n)) => crate::runtime::format::json_number(n),
+            Some(ConstValue::Text(t)) => format!("{t:?}"),
+            None => "(not supported)".to_string(),
+        };
+        let token = c.token.map(|(theme, index)| format!(":K{theme}:{index}")).unwrap_or_default();
+        out.push_str(&format!("{:<40} {:<16} {}{}\n", c.name, value, c.theme, token));
     }
     out
 }

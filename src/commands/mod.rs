@@ -14,7 +14,6 @@ mod blob_compression;
 pub mod catalog;
 mod charsets;
 pub mod collections;
-pub mod constant_catalog;
 pub mod constants;
 pub mod crypto;
 mod date_time;

@@ -36,6 +36,7 @@ pub fn trials() -> Vec<Trial> {
         Trial::test("cli/version_names_the_commit", version_names_the_commit),
         Trial::test("cli/every_help_has_an_example", every_help_has_an_example),
         Trial::test("cli/commands_json_gives_the_table_rows", commands_json_gives_the_table_rows),
+        Trial::test("cli/commands_constants_json_gives_the_values", commands_constants_json_gives_the_values),
         Trial::test("cli/run_arguments_follow_declare", run_arguments_follow_declare),
         Trial::test("cli/check_knows_process_variables_project_wide", check_knows_process_variables_project_wide),
         Trial::test("cli/test_progress_only_on_a_terminal", test_progress_only_on_a_terminal),
@@ -768,6 +769,48 @@ impl fourd::commands::Output for Collected {
     fn stderr(&mut self, text: &str) {
         self.0.push_str(text);
     }
+}
+
+/// `fourd commands --constants --json`: 4D's constants with their theme,
+/// token, type and value (null for a constant fourd has no value for), and
+/// the documentation page the value comes from.
+fn commands_constants_json_gives_the_values() -> Result<(), Failed> {
+    let (status, stdout) = run_fourd(&["commands", "--constants", "--json"])?;
+    if status != Some(0) {
+        return Err(format!("exit status {status:?}").into());
+    }
+    let rows: serde_json::Value = serde_json::from_str(&stdout).map_err(|e| e.to_string())?;
+    let count = rows.as_array().map_or(0, Vec::len);
+    if count < 1000 {
+        return Err(format!("{count} constants").into());
+    }
+    let row = |name: &str| {
+        rows.as_array().and_then(|rows| rows.iter().find(|r| r["name"] == name)).cloned().unwrap_or_default()
+    };
+    let expected = [
+        ("Is collection", serde_json::json!({"theme": "Field and Variable Types", "token": [8, 32], "value": 42.0})),
+        (
+            "On Unload",
+            serde_json::json!({"theme": "Form Events", "token": [2, 2], "value": 24.0, "source": "docs:form-event-code"}),
+        ),
+        ("HTTP GET method", serde_json::json!({"type": "Text", "value": "GET"})),
+        ("Object type listbox", serde_json::json!({"value": 7.0, "source": "docs:object-get-type"})),
+        ("wk background clip", serde_json::json!({"token": [81, 25], "value": null})),
+    ];
+    for (name, fields) in expected {
+        let got = row(name);
+        for (key, value) in fields.as_object().into_iter().flatten() {
+            if &got[key] != value {
+                return Err(format!("{name}: {key} is {}, not {value}", got[key]).into());
+            }
+        }
+    }
+    let (status, text) = run_fourd(&["commands", "--constants"])?;
+    let line = text.lines().find(|l| l.starts_with("On Unload ")).unwrap_or_default();
+    if status != Some(0) || !line.contains(" 24 ") || !line.contains("Form Events:K2:2") {
+        return Err(format!("the table line of On Unload: {line:?}").into());
+    }
+    Ok(())
 }
 
 /// `fourd commands --json`: each command row with its argument counts (no

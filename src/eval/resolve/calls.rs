@@ -44,7 +44,7 @@ impl Resolver<'_> {
             },
             Some(Token::Constant(theme, index)) => {
                 match constants::by_token(theme, index).or_else(|| constants::by_name(&normalize(&name.text))) {
-                    Some(id) => constant(id.spec().value, span),
+                    Some(id) => constant(id.value(), span),
                     None => {
                         let message = format!("the constant `{}` is not supported by fourd", name.text.trim());
                         self.diags.push(Diagnostic::warning("not supported", message.clone(), span));
@@ -89,7 +89,7 @@ impl Resolver<'_> {
             return self.command(id, args, span);
         }
         if let Some(id) = constants::by_name(&key) {
-            return constant(id.spec().value, span);
+            return constant(id.value(), span);
         }
         if args.is_empty()
             && let Some(value) = self.names.xliff_constant(&key)
