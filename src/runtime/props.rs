@@ -34,6 +34,12 @@ impl Props {
         Props { entries: Vec::with_capacity(n), index: None }
     }
 
+    /// Removes every property, keeping the room they took.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index = None;
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -14,19 +14,27 @@
 //! element afresh, so a callback that changes the collection cannot make it
 //! loop forever or read past the end. Sorts are stable merge sorts that ask
 //! the callback "is a less than b?" and accept any answer without panicking.
+//!
+//! The `$1` of a call is made anew only when the callback kept the previous
+//! one (stored it somewhere): otherwise nothing else can reach it, and its
+//! allocation is filled again, so that it looks fresh all the same.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::{start_index, stored};
 use crate::commands::{Args, Ctx};
 use crate::runtime::compare;
 use crate::runtime::error::{RuntimeError, codes};
-use crate::runtime::value::{CollectionRef, ObjectRef, Props, Value, key};
+use crate::runtime::value::{CollectionRef, Object, ObjectRef, Props, Value, key};
 
 /// A callback argument and the extra arguments that follow it.
 struct Callback<'a> {
     function: &'a Value,
     extra: &'a [Value],
+    /// The `$1` of the last call, filled again by the next one if nothing
+    /// else holds it by then.
+    spare: Cell<Option<ObjectRef>>,
 }
 
 /// What one call of the callback answered.
@@ -64,16 +72,37 @@ impl<'a> Callback<'a> {
                 ),
             ));
         }
-        Ok(Callback { function, extra: args.values.get(extra_from..).unwrap_or(&[]) })
+        Ok(Callback { function, extra: args.values.get(extra_from..).unwrap_or(&[]), spare: Cell::new(None) })
     }
 
     /// Calls the callback with `$1` holding `props`.
     fn call(&self, ctx: &mut Ctx<'_>, props: &[(&str, Value)]) -> Result<Answer, RuntimeError> {
         // The names are the thread's shared keys: no allocation a name an element.
-        let param: Props = props.iter().map(|(k, v)| (key(k), v.clone())).collect();
-        let Value::Object(param) = Value::new_object(param) else {
-            return Err(RuntimeError::new(codes::NOT_AN_OBJECT, "internal: the callback parameter is not an object"));
+        let param = match self.spare.take() {
+            Some(spare) if Rc::strong_count(&spare) == 1 && Rc::weak_count(&spare) == 0 => {
+                {
+                    let mut object = spare.borrow_mut();
+                    let mut fresh = std::mem::take(&mut object.props);
+                    fresh.clear();
+                    for (k, v) in props {
+                        fresh.insert(key(k), v.clone());
+                    }
+                    *object = Object { props: fresh, ..Object::default() };
+                }
+                spare
+            }
+            _ => {
+                let fresh: Props = props.iter().map(|(k, v)| (key(k), v.clone())).collect();
+                let Value::Object(param) = Value::new_object(fresh) else {
+                    return Err(RuntimeError::new(
+                        codes::NOT_AN_OBJECT,
+                        "internal: the callback parameter is not an object",
+                    ));
+                };
+                param
+            }
         };
+        self.spare.set(Some(Rc::clone(&param)));
         let mut args = Vec::with_capacity(1 + self.extra.len());
         args.push(Value::Object(param.clone()));
         args.extend(self.extra.iter().cloned());
