@@ -235,7 +235,8 @@ pub(crate) fn usage_error(message: &str) -> ExitCode {
 
 /// The command table as text (number, name, theme) or JSON (with the
 /// argument counts, the arguments passed by reference, whether a `*` is
-/// taken and the documented signature), sorted by name,
+/// taken, the documented signature, the documented types of the parameters
+/// and the result, and whether the command is thread safe), sorted by name,
 /// then the member tables, one per class of receiver (name, argument counts,
 /// whether the function changes its receiver).
 pub fn commands_listing(json: bool) -> String {
@@ -260,6 +261,9 @@ pub fn commands_listing(json: bool) -> String {
                     "byReference": by_reference,
                     "star": c.star,
                     "signature": c.signature(),
+                    "parameterTypes": c.parameter_types(),
+                    "resultType": c.result_type(),
+                    "threadSafe": c.thread_safe(),
                 })
             })
             .collect();

@@ -170,6 +170,24 @@ impl CommandSpec {
         signatures::by_name(self.name).map(|s| s.signature)
     }
 
+    /// The documented types of the parameters of the first form, in order
+    /// (`["Text", "Text", "Integer", "Integer", "Operator"]` for `Position`);
+    /// `None` when the docs were not read for this row.
+    pub fn parameter_types(&self) -> Option<&'static [&'static str]> {
+        signatures::by_name(self.name).and_then(|s| s.parameter_types.as_deref())
+    }
+
+    /// The documented type of the function result (`Integer` for `Position`);
+    /// `None` for a command that returns nothing, or when not known.
+    pub fn result_type(&self) -> Option<&'static str> {
+        signatures::by_name(self.name).and_then(|s| s.result_type)
+    }
+
+    /// Whether the docs call the command thread safe; `None` when they do not say.
+    pub fn thread_safe(&self) -> Option<bool> {
+        signatures::by_name(self.name).and_then(|s| s.thread_safe)
+    }
+
     /// Whether argument `i` is passed by reference.
     /// Beyond the eighth argument, the last two bits of the mask repeat
     /// (commands taking pairs of arguments, `SORT ARRAY`'s arrays).

@@ -1,7 +1,8 @@
 //! The documented signatures of the commands of the table (`signatures.tsv`):
 //! their argument counts, whether they take a `*`, the arguments that must be
-//! variables, and the syntax line the resolver quotes when a call has no
-//! documented form. A unit test checks every row of [`table::COMMANDS`]
+//! variables, the types of the parameters and of the result, whether the
+//! command is thread safe, and the syntax line the resolver quotes when a call
+//! has no documented form. A unit test checks every row of [`table::COMMANDS`]
 //! against it, so a row that contradicts the documentation fails.
 //!
 //! [`table::COMMANDS`]: super::table::COMMANDS
@@ -44,7 +45,69 @@ pub struct Signature {
     pub star: Star,
     /// The 1-based positions of the arguments that receive a value.
     pub out: Vec<u8>,
+    /// The types of the parameters of the first documented form, in order
+    /// (`Text`, `Integer`, `Text|Blob`...); `None` when the page was not read.
+    pub parameter_types: Option<Vec<&'static str>>,
+    /// The type of the function result; `None` for none or when not known.
+    pub result_type: Option<&'static str>,
+    /// Whether the docs call the command thread safe; `None` when they do not say.
+    pub thread_safe: Option<bool>,
     pub signature: &'static str,
+}
+
+/// The types the `types` column may name (the docs' older `String` and
+/// `Longint` are written `Text` and `Integer`).
+pub const TYPE_NAMES: &[&str] = &[
+    "Text",
+    "Integer",
+    "Real",
+    "Number",
+    "Boolean",
+    "Date",
+    "Time",
+    "Object",
+    "Collection",
+    "Pointer",
+    "Array",
+    "Picture",
+    "Blob",
+    "Variable",
+    "Field",
+    "Table",
+    "Operator",
+    "Expression",
+    "Any",
+    "Null",
+    "4D.File",
+    "4D.Folder",
+    "4D.Function",
+    "4D.Session",
+    "4D.Signal",
+];
+
+/// The `types` column: `?` (unknown), `-` (no parameter, no result), or
+/// `T1;T2...` followed by `->R` when there is a result.
+#[allow(clippy::type_complexity)]
+fn types(field: &'static str) -> Option<(Option<Vec<&'static str>>, Option<&'static str>)> {
+    match field {
+        "?" => return Some((None, None)),
+        "-" => return Some((Some(Vec::new()), None)),
+        _ => {}
+    }
+    let (parameters, result) = match field.split_once("->") {
+        Some((parameters, result)) => (parameters, Some(result)),
+        None => (field, None),
+    };
+    let well_formed = |t: &str| !t.is_empty() && t.split('|').all(|name| TYPE_NAMES.contains(&name));
+    if result.is_some_and(|r| !well_formed(r)) {
+        return None;
+    }
+    let parameters: Vec<&'static str> =
+        if parameters.is_empty() { Vec::new() } else { parameters.split(';').collect() };
+    if !parameters.iter().all(|t| well_formed(t)) || (parameters.is_empty() && result.is_none()) {
+        return None;
+    }
+    Some((Some(parameters), result))
 }
 
 const DATA: &str = include_str!("signatures.tsv");
@@ -106,7 +169,17 @@ fn parse(line: &'static str) -> Option<Signature> {
         return None;
     }
     let fields: Vec<&'static str> = line.split('\t').collect();
-    let [name, min, max, values, counts_field, star, out, _source, signature] = fields[..] else { return None };
+    let [name, min, max, values, counts_field, star, out, _source, types_field, thread_safe, signature] = fields[..]
+    else {
+        return None;
+    };
+    let (parameter_types, result_type) = types(types_field)?;
+    let thread_safe = match thread_safe {
+        "yes" => Some(true),
+        "no" => Some(false),
+        "?" => None,
+        _ => return None,
+    };
     let star = match star {
         "no" => Star::No,
         "extra" => Star::Extra,
@@ -122,6 +195,9 @@ fn parse(line: &'static str) -> Option<Signature> {
         counts: counts(counts_field)?,
         star,
         out,
+        parameter_types,
+        result_type,
+        thread_safe,
         signature,
     })
 }
@@ -145,6 +221,48 @@ mod tests {
         for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             assert!(parse(line).is_some(), "malformed line in signatures.tsv: {line}");
         }
+    }
+
+    #[test]
+    fn every_line_has_its_types_and_thread_safety() {
+        for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 11, "signatures.tsv: not 11 columns: {line}");
+            assert!(types(fields[8]).is_some(), "signatures.tsv: malformed types {:?}: {line}", fields[8]);
+            assert!(["yes", "no", "?"].contains(&fields[9]), "signatures.tsv: thread_safe {:?}: {line}", fields[9]);
+        }
+        assert_eq!(types("Text;Text->Integer"), Some((Some(vec!["Text", "Text"]), Some("Integer"))));
+        assert_eq!(types("->Date"), Some((Some(vec![]), Some("Date"))));
+        assert_eq!(types("-"), Some((Some(vec![]), None)));
+        assert_eq!(types("?"), Some((None, None)));
+        assert_eq!(types("Text|Blob"), Some((Some(vec!["Text|Blob"]), None)));
+        for bad in ["", "Text;", "Txt", "Text->", "->", "Text;;Text"] {
+            assert_eq!(types(bad), None, "{bad:?} should be malformed");
+        }
+    }
+
+    #[test]
+    fn a_documented_row_gives_its_types_and_thread_safety() {
+        let documented: Vec<&Signature> = SIGNATURES.values().filter(|s| s.parameter_types.is_some()).collect();
+        for s in &documented {
+            let count = s.parameter_types.as_ref().map_or(0, Vec::len);
+            assert!(
+                s.max.is_none_or(|max| count <= usize::from(max)),
+                "{}: {count} parameter types for at most {:?} arguments",
+                s.name,
+                s.max
+            );
+        }
+    }
+
+    #[test]
+    fn the_docs_facts_of_a_few_rows() {
+        let position = by_name("Position").expect("Position is documented");
+        assert_eq!(position.parameter_types.as_deref(), Some(&["Text", "Text", "Integer", "Integer", "Operator"][..]));
+        assert_eq!(position.result_type, Some("Integer"));
+        assert_eq!(by_name("OPEN URL").and_then(|s| s.thread_safe), Some(true));
+        assert_eq!(by_name("Session storage").and_then(|s| s.thread_safe), Some(false));
+        assert_eq!(by_name("TRACE").and_then(|s| s.parameter_types.clone()), Some(vec![]));
     }
 
     #[test]

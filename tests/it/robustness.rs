@@ -814,7 +814,8 @@ fn commands_constants_json_gives_the_values() -> Result<(), Failed> {
 }
 
 /// `fourd commands --json`: each command row with its argument counts (no
-/// maximum for a variadic command) and the arguments passed by reference.
+/// maximum for a variadic command), the arguments passed by reference, and
+/// the types and thread safety its documentation gives.
 fn commands_json_gives_the_table_rows() -> Result<(), Failed> {
     let (status, stdout) = run_fourd(&["commands", "--json"])?;
     if status != Some(0) {
@@ -831,7 +832,21 @@ fn commands_json_gives_the_table_rows() -> Result<(), Failed> {
         ),
         ("ARRAY TEXT", serde_json::json!({"number": 222, "minArgs": 2, "maxArgs": 3, "byReference": [1]})),
         ("New object", serde_json::json!({"number": 1471, "minArgs": 0, "maxArgs": null, "byReference": []})),
-        ("Position", serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 5, "byReference": [4], "star": true})),
+        (
+            "Position",
+            serde_json::json!({"number": 15, "minArgs": 2, "maxArgs": 5, "byReference": [4], "star": true,
+                "parameterTypes": ["Text", "Text", "Integer", "Integer", "Operator"], "resultType": "Integer"}),
+        ),
+        // The docs' facts: parameter and result types, thread safety (null when unknown).
+        (
+            "OPEN URL",
+            serde_json::json!({"parameterTypes": ["Text", "Text", "Operator"], "resultType": null, "threadSafe": true}),
+        ),
+        (
+            "Session storage",
+            serde_json::json!({"parameterTypes": ["Text"], "resultType": "Object", "threadSafe": false}),
+        ),
+        ("4D", serde_json::json!({"parameterTypes": null, "resultType": null, "threadSafe": null})),
     ];
     for (name, fields) in expected {
         let got = row(name);
