@@ -462,6 +462,9 @@ pub enum ExprKind {
     Try(Box<Expr>),
     /// A construct fourd parses but does not run yet: an error when evaluated.
     Unsupported(String),
+    /// A command call that no documented form of the command takes (a
+    /// warning at resolution): error -10503 when evaluated.
+    BadCall(String),
 }
 
 /// The number of the next text literal resolved in this run.

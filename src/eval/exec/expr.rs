@@ -573,6 +573,9 @@ impl Process<'_> {
             ExprKind::Unsupported(what) => {
                 return Err(RuntimeError::new(codes::NOT_SUPPORTED, what.clone()).at(e.span));
             }
+            ExprKind::BadCall(what) => {
+                return Err(RuntimeError::new(codes::BAD_ARGUMENTS, what.clone()).at(e.span));
+            }
         };
         Ok(value)
     }

@@ -136,6 +136,7 @@ impl Resolver<'_> {
         });
         let values: Vec<&ast::Expr> = args.iter().filter(|a| !matches!(&a.kind, ast::ExprKind::Marker(_))).collect();
         let count = values.len();
+        let mut impossible = None;
         if count < usize::from(spec.min_args) || (spec.max_args != u8::MAX && count > usize::from(spec.max_args)) {
             let expected = match (spec.min_args, spec.max_args) {
                 (a, b) if a == b => format!("{a}"),
@@ -144,17 +145,18 @@ impl Resolver<'_> {
             };
             let star = if spec.star { " besides a `*`" } else { "" };
             let message = format!("`{}` takes {expected} arguments{star}, not {count}", spec.name);
-            self.signature_error(message, spec, span);
+            impossible = Some(self.signature_warning(message, spec, span));
         } else if let Some(signature) = commands::signatures::of(id)
             && !signature.allows(count)
         {
             let message = format!("`{}` has no documented form with {count} arguments", spec.name);
-            self.signature_error(message, spec, span);
+            impossible = Some(self.signature_warning(message, spec, span));
         }
         if star && !spec.star {
             let at =
                 args.iter().find(|a| matches!(&a.kind, ast::ExprKind::Marker(m) if m == "*")).map_or(span, |a| a.span);
-            self.signature_error(format!("`{}` takes no `*` argument", spec.name), spec, at);
+            let message = format!("`{}` takes no `*` argument", spec.name);
+            impossible = impossible.or(Some(self.signature_warning(message, spec, at)));
         }
         // `EXECUTE METHOD(name; *; params...)`: no result variable.
         let refs = !(star && spec.number == commands::EXECUTE_METHOD);
@@ -172,21 +174,29 @@ impl Resolver<'_> {
                 }
             })
             .collect();
+        if let Some(message) = impossible {
+            // The arguments were resolved for their own diagnostics; the call
+            // itself cannot run.
+            drop::<Vec<Expr>>(args);
+            return Expr::new(ExprKind::BadCall(message), span);
+        }
         if spec.number == commands::COUNT_PARAMETERS {
             return Expr::new(ExprKind::CountParameters, span);
         }
         Expr::new(ExprKind::Command { id, args, star, marker }, span)
     }
 
-    /// An error on a call that matches no documented form of its command, with
-    /// the command's documented signature as help.
-    fn signature_error(&mut self, message: String, spec: &CommandSpec, span: Span) {
-        let mut diag = Diagnostic::error("resolve", message, span);
+    /// A warning on a call that matches no documented form of its command,
+    /// with the command's documented signature as help; its message back, for
+    /// the error the call gives if it is reached.
+    fn signature_warning(&mut self, message: String, spec: &CommandSpec, span: Span) -> String {
+        let mut diag = Diagnostic::warning("arity", message.clone(), span);
         if let Some(signature) = spec.signature() {
             let forms = if signature.contains(" | ") { "forms" } else { "form" };
             diag = diag.with_help(format!("the documented {forms}: {signature}"));
         }
         self.diags.push(diag);
+        message
     }
 
     /// A by-reference argument: a pointer to the variable (or a pointer's target) it names.

@@ -238,7 +238,7 @@ impl Resolver<'_> {
             ExprKind::Param(index) => Place::Param(index),
             ExprKind::Deref(pointer) => Place::Deref { pointer, span: inner.span },
             ExprKind::ArrayElement { array, index } => Place::ArrayElement { array, index, span: inner.span },
-            ExprKind::Unsupported(_) => return inner,
+            ExprKind::Unsupported(_) | ExprKind::BadCall(_) => return inner,
             _ => {
                 self.error("`->` points to a variable, an array or an array element", operand.span);
                 return unsupported("`->` points to a variable, an array or an array element", span);

@@ -1,5 +1,5 @@
-// A call that matches no documented form of its command: the error quotes
-// the documented signature.
+// A call that matches no documented form of its command: a warning that
+// quotes the documented signature (the call is an error if it is reached).
 var $n : Integer
 $n:=Position("a")
 $n:=Position("a"; "b"; 1; $n; 0; 1)

@@ -16,6 +16,8 @@ $line:=String(Vertically centered)+" "+String(Plain form window)+" "+String(4D S
 LOG EVENT(Into system standard outputs; $line+"\n")
 // Text constants.
 LOG EVENT(Into system standard outputs; HTTP GET method+" "+Shortcut with Escape+" "+wk page index+" "+Associated standard action+"\n")
+// Standard actions are texts: their action names (ak none is empty).
+LOG EVENT(Into system standard outputs; "["+ak none+"] "+ak undo+" "+ak select all+" "+ak font color dialog+" "+ak return to design mode+"\n")
 // A constant is compared like any value.
 If ((On Clicked:K2:4=4) & (Is text=2))
 	LOG EVENT(Into system standard outputs; "equal\n")
