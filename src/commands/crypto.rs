@@ -437,13 +437,21 @@ fn verify(_: &mut Ctx<'_>, key: &Arc<CryptoKey>, args: &Args<'_>) -> Result<Valu
     }
 }
 
+/// The options of `.encrypt()` and `.decrypt()` (argument 2): the hash, then
+/// the encodings of the encrypted and of the decrypted message.
+fn oaep_options(args: &Args<'_>) -> Result<(Hash, Encoding, Encoding), RuntimeError> {
+    let options = options(args, 1)?;
+    Ok((
+        Hash::of(&options)?,
+        Encoding::of(&options, "encodingEncrypted", Encoding::Base64, false)?,
+        Encoding::of(&options, "encodingDecrypted", Encoding::Utf8, true)?,
+    ))
+}
+
 /// `.encrypt(message; options)`: `message` encrypted with the public RSA key (OAEP).
 fn encrypt(_: &mut Ctx<'_>, key: &Arc<CryptoKey>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let message = args.text(0)?;
-    let options = options(args, 1)?;
-    let hash = Hash::of(&options)?;
-    let encrypted_as = Encoding::of(&options, "encodingEncrypted", Encoding::Base64, false)?;
-    let decrypted_as = Encoding::of(&options, "encodingDecrypted", Encoding::Utf8, true)?;
+    let (hash, encrypted_as, decrypted_as) = oaep_options(args)?;
     let (_, public) = key.rsa("encrypt")?;
     let plain =
         decrypted_as.decode(message).ok_or_else(|| failed("the message is not in the encodingDecrypted given"))?;
@@ -460,10 +468,7 @@ fn encrypt(_: &mut Ctx<'_>, key: &Arc<CryptoKey>, args: &Args<'_>) -> Result<Val
 /// decrypted with the private RSA key (OAEP).
 fn decrypt(_: &mut Ctx<'_>, key: &Arc<CryptoKey>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let message = args.text(0)?;
-    let options = options(args, 1)?;
-    let hash = Hash::of(&options)?;
-    let encrypted_as = Encoding::of(&options, "encodingEncrypted", Encoding::Base64, false)?;
-    let decrypted_as = Encoding::of(&options, "encodingDecrypted", Encoding::Utf8, true)?;
+    let (hash, encrypted_as, decrypted_as) = oaep_options(args)?;
     let (private, _) = key.rsa("decrypt")?;
     let private = private.as_ref().ok_or_else(|| failed("the key has no private key to decrypt with"))?;
     let Some(encrypted) = encrypted_as.decode(message) else {

@@ -174,10 +174,9 @@ impl Resolver<'_> {
                 }
             })
             .collect();
+        // The arguments were resolved for their own diagnostics; a call no
+        // form takes cannot run.
         if let Some(message) = impossible {
-            // The arguments were resolved for their own diagnostics; the call
-            // itself cannot run.
-            drop::<Vec<Expr>>(args);
             return Expr::new(ExprKind::BadCall(message), span);
         }
         if spec.number == commands::COUNT_PARAMETERS {
