@@ -17,6 +17,7 @@ pub mod ops;
 pub mod portable;
 pub mod processes;
 pub mod program;
+pub mod pure;
 pub mod repl;
 pub mod resolve;
 pub mod run;

@@ -31,6 +31,9 @@ pub struct MethodCode {
     pub variadic: Option<VarType>,
     pub result: ResultKind,
     pub body: Vec<Stmt>,
+    /// The numeric path of the method for each count of arguments
+    /// (`eval::pure`); empty for most methods.
+    pub pure: Box<[Option<super::pure::PureCode>]>,
     /// For a `Class constructor`: its class, and whether the class extends another.
     pub constructor: Option<ConstructorOf>,
     /// `"publishedWeb":true` in the method's attributes: `/4DACTION/` may run it.
@@ -227,6 +230,12 @@ pub enum Stmt {
         target: Expr,
         body: Vec<Stmt>,
         span: Span,
+    },
+    /// A `For` loop of numeric locals run on the numeric walker
+    /// (`eval::pure`), or as `generic` when that gives up.
+    NumericLoop {
+        path: Box<super::pure::PureLoop>,
+        generic: Box<Stmt>,
     },
     /// A statement fourd parses but does not run (`Begin SQL`): an error when reached.
     Unsupported {

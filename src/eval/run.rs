@@ -1162,6 +1162,8 @@ impl control::Methods for Run {
                     if context == HOST {
                         code.promotes = run.promotions_of(&name);
                     }
+                    code.pure = super::pure::lower(&code);
+                    super::pure::lower_loops(&mut code);
                     (code, diags)
                 })
             })

@@ -320,9 +320,17 @@ impl Process<'_> {
                 }
             },
         };
+        let bailed = match self.pure_method_call(&code, start) {
+            Ok(value) => return Ok(value),
+            Err(bailed) => bailed,
+        };
+        // After a numeric path gave up, its callees run on the generic walker too.
+        let pure_off = self.pure_off;
+        self.pure_off = pure_off || bailed;
         self.chain.push(super::ChainLink { site: span, callee: super::Callee::Method(method) });
         let outcome = self.invoke(&code, start, frame.this.clone(), &[]);
         self.chain.pop();
+        self.pure_off = pure_off;
         outcome.map_err(|err| unwound(err, &code.name, span))
     }
 
@@ -583,7 +591,7 @@ impl Process<'_> {
 
 /// A Real or Longint as a number (no call).
 #[inline(always)]
-pub(super) fn number_of(value: &Value) -> Option<f64> {
+pub(crate) fn number_of(value: &Value) -> Option<f64> {
     match value {
         Value::Real(n) => Some(*n),
         Value::Long(n) => Some(f64::from(*n)),
@@ -599,7 +607,7 @@ pub(super) fn is_comparison(op: BinOp) -> bool {
 
 /// A comparison of two numbers, as `quick_numbers` makes it, as a `bool`.
 #[inline(always)]
-pub(super) fn compare_numbers(op: BinOp, x: f64, y: f64) -> Option<bool> {
+pub(crate) fn compare_numbers(op: BinOp, x: f64, y: f64) -> Option<bool> {
     Some(match op {
         BinOp::Less => x < y,
         BinOp::Greater => x > y,
@@ -623,7 +631,7 @@ pub(super) fn quick_numbers(op: BinOp, x: f64, y: f64) -> Option<Value> {
 /// `+ - * / %` on two numbers; `None` for the other operators and for a
 /// `%` whose divisor is 0 as an Integer (`ops::binary` then gives the error).
 #[inline(always)]
-pub(super) fn arithmetic(op: BinOp, x: f64, y: f64) -> Option<f64> {
+pub(crate) fn arithmetic(op: BinOp, x: f64, y: f64) -> Option<f64> {
     match op {
         BinOp::Add => Some(x + y),
         BinOp::Subtract => Some(x - y),

@@ -20,11 +20,13 @@ mod classes;
 mod exchange;
 
 pub use asynchronous::AsyncObjects;
+pub(crate) use expr::compare_numbers;
 mod expr;
 mod host;
 mod members;
 mod places;
 mod promotions;
+mod pure;
 
 use super::control::{Control, Message, Methods, ProcessEntry};
 use super::portable::Portable;
@@ -79,6 +81,9 @@ pub struct Process<'a> {
     /// (Behind an `Rc`: a call clones it without the atomic count of the `Arc`.)
     #[expect(clippy::redundant_allocation, reason = "an Rc clone per call instead of an atomic Arc clone")]
     loaded: Vec<Option<Rc<Arc<MethodCode>>>>,
+    /// The numeric paths (`eval::pure`) are not tried: set while a call whose
+    /// path gave up runs again on the generic walker.
+    pure_off: bool,
     /// The text literals evaluated so far, by number (see `text_literal`).
     texts: Vec<Option<Text>>,
     /// The other processes of the run, and this one's entry in their table
@@ -219,6 +224,7 @@ impl<'a> Process<'a> {
             in_handler: false,
             arg_buffers: Vec::new(),
             loaded: Vec::new(),
+            pure_off: false,
             texts: Vec::new(),
             control: None,
             interprocess_seen: Vec::new(),
@@ -847,6 +853,16 @@ impl<'a> Process<'a> {
                         self.stack[frame.base + slot] =
                             convert_fast(info.ty, value, &info.name).map_err(|e| e.at(*span))?;
                     }
+                }
+            }
+            Stmt::NumericLoop { path, generic } => {
+                if let Err(bailed) = self.pure_loop(frame, path) {
+                    // After the numeric walk gave up, what the loop calls runs on the generic walker too.
+                    let pure_off = self.pure_off;
+                    self.pure_off = pure_off || bailed;
+                    let outcome = self.stmt(frame, generic);
+                    self.pure_off = pure_off;
+                    return outcome;
                 }
             }
             Stmt::DeclareGlobal { vars } => {

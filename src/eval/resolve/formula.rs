@@ -70,6 +70,7 @@ pub(super) fn resolve_formula_code(
         variadic: None,
         result: ResultKind::Typed(VarType::Variant),
         body,
+        pure: Box::default(),
         constructor: None,
         published_web: false,
         promotes: None,

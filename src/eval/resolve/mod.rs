@@ -205,6 +205,7 @@ fn resolve_body(
         variadic,
         result,
         body,
+        pure: Box::default(),
         constructor: None,
         published_web: false,
         promotes: None,

@@ -1,0 +1,305 @@
+//! Runs the numeric paths of project methods (`eval::pure`): locals and
+//! arguments on a stack of `f64`, results as `f64`.
+//!
+//! Anything the path does not decide makes it give up ([`Bail`]): the call
+//! that entered the numeric path is then run again by the generic walker
+//! from its start (nothing outside the path's own locals was changed), with
+//! the numeric paths off for what it calls, so that the work is done at most
+//! twice.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::expr::{arithmetic, compare_numbers, number_of};
+use super::{Frame, MAX_CALL_DEPTH, Process};
+use crate::eval::control::ProcessEntry;
+use crate::eval::program::MethodCode;
+use crate::eval::pure::{PCond, PExpr, PResult, PStmt, PureCode, PureLoop};
+use crate::runtime::types::VarType;
+use crate::runtime::value::Value;
+
+/// Why a numeric path gave up.
+#[derive(Clone, Copy, Debug)]
+enum Bail {
+    /// A project method the path calls is not loaded in this process yet.
+    Load(usize),
+    /// Anything else: the generic walker decides.
+    Generic,
+}
+
+/// The walk of one numeric call and of the calls it makes.
+/// The process's loaded methods, as `Process::loaded` holds them.
+#[allow(clippy::redundant_allocation)]
+type Loaded = [Option<Rc<Arc<MethodCode>>>];
+
+struct Walker<'p> {
+    loaded: &'p Loaded,
+    /// The process's entry, whose flag says another process asked something of it.
+    entry: Option<&'p ProcessEntry>,
+    /// The locals of the running calls, one region per call.
+    stack: Vec<f64>,
+    depth: usize,
+    /// The value of the last `return`.
+    result: f64,
+    /// Why the walk gave up (when a step returned `None`).
+    bail: Bail,
+}
+
+impl Process<'_> {
+    /// Runs project method `code` with the arguments on the stack from
+    /// `start` on its numeric path, when it has one for that many arguments
+    /// and they are numbers: `Ok` of its result (the stack is then as it
+    /// was before the arguments); `Err(true)` when the path gave up,
+    /// `Err(false)` when there is none: the generic walker must run it.
+    pub(super) fn pure_method_call(&mut self, code: &Arc<MethodCode>, start: usize) -> Result<Value, bool> {
+        if self.pure_off {
+            return Err(false);
+        }
+        let nargs = self.stack.len() - start;
+        let Some(Some(path)) = code.pure.get(nargs) else { return Err(false) };
+        let mut args = Vec::with_capacity(64);
+        for value in &self.stack[start..] {
+            args.push(number_of(value).ok_or(false)?);
+        }
+        // A callee not loaded yet is loaded, and the path tried again (each
+        // time with one more method loaded).
+        let x = loop {
+            let mut walker = Walker {
+                loaded: &self.loaded,
+                entry: self.control.as_ref().map(|(_, entry)| &**entry),
+                stack: std::mem::take(&mut args),
+                depth: self.depth,
+                result: 0.0,
+                bail: Bail::Generic,
+            };
+            let outcome = walker.call(path, 0);
+            args = walker.stack;
+            match (outcome, walker.bail) {
+                (Some(x), _) => break x,
+                (None, Bail::Load(method)) if self.pure_load(method) => {
+                    args.truncate(nargs);
+                }
+                (None, _) => return Err(true),
+            }
+        };
+        self.pop_to(start);
+        let integer = match path.result {
+            PResult::Typed { integer } => integer,
+            PResult::Named { slot } => code.locals[slot].ty == VarType::Integer,
+        };
+        Ok(if integer { Value::Long(x as i32) } else { Value::Real(x) })
+    }
+
+    /// Runs a [`PureLoop`] on copies of the frame's numeric locals, and
+    /// writes back those it assigns: `Err(true)` when the walk gave up,
+    /// `Err(false)` when it could not start (the frame is then unchanged).
+    pub(super) fn pure_loop(&mut self, frame: &Frame<'_>, path: &PureLoop) -> Result<(), bool> {
+        if self.pure_off {
+            return Err(false);
+        }
+        let base = frame.base;
+        let mut locals = Vec::with_capacity(path.locals.len() + 64);
+        let locals = loop {
+            locals.clear();
+            for (slot, numeric) in path.locals.iter().enumerate() {
+                locals.push(match numeric {
+                    Some(_) => number_of(&self.stack[base + slot]).ok_or(false)?,
+                    None => 0.0,
+                });
+            }
+            let mut walker = Walker {
+                loaded: &self.loaded,
+                entry: self.control.as_ref().map(|(_, entry)| &**entry),
+                stack: std::mem::take(&mut locals),
+                depth: self.depth,
+                result: 0.0,
+                bail: Bail::Generic,
+            };
+            let outcome = walker.block(&path.body, 0);
+            locals = walker.stack;
+            match (outcome, walker.bail) {
+                (Some(_), _) => break locals,
+                (None, Bail::Load(method)) if self.pure_load(method) => {}
+                (None, _) => return Err(true),
+            }
+        };
+        for &slot in &path.writes {
+            let x = locals[slot];
+            self.stack[base + slot] =
+                if path.locals[slot] == Some(true) { Value::Long(x as i32) } else { Value::Real(x) };
+        }
+        Ok(())
+    }
+
+    /// Loads project method `index` for a numeric path: `false` if it was
+    /// loaded already or cannot be.
+    fn pure_load(&mut self, index: usize) -> bool {
+        match self.loaded.get(index) {
+            Some(Some(_)) => false,
+            _ => self.load(index).is_ok(),
+        }
+    }
+}
+
+impl Walker<'_> {
+    /// Runs a numeric path whose arguments are on the stack from `base`.
+    fn call(&mut self, path: &PureCode, base: usize) -> Option<f64> {
+        self.depth += 1;
+        if self.depth >= MAX_CALL_DEPTH || self.entry.is_some_and(ProcessEntry::needs_attention) {
+            return None;
+        }
+        for (i, &integer) in path.params.iter().enumerate() {
+            if integer && let Some(x) = self.stack.get_mut(base + i) {
+                *x = truncate(*x);
+            }
+        }
+        self.stack.resize(base + path.nlocals, 0.0);
+        let returned = self.block(&path.body, base)?;
+        let x = match path.result {
+            PResult::Typed { integer } if returned => {
+                if integer {
+                    truncate(self.result)
+                } else {
+                    self.result
+                }
+            }
+            // No `return` ran: the generic walker says what the caller gets.
+            PResult::Typed { .. } => return None,
+            PResult::Named { slot } => self.stack[base + slot],
+        };
+        self.stack.truncate(base);
+        self.depth -= 1;
+        Some(x)
+    }
+
+    /// Runs statements: `Some(true)` when a `return` ran.
+    fn block(&mut self, stmts: &[PStmt], base: usize) -> Option<bool> {
+        for stmt in stmts {
+            if self.stmt(stmt, base)? {
+                return Some(true);
+            }
+        }
+        Some(false)
+    }
+
+    fn stmt(&mut self, stmt: &PStmt, base: usize) -> Option<bool> {
+        match stmt {
+            PStmt::Set { slot, integer, value } => {
+                let x = self.expr(value, base)?;
+                self.stack[base + slot] = if *integer { truncate(x) } else { x };
+            }
+            PStmt::If { cond, then_block, else_block } => {
+                let block = if self.cond(cond, base)? { then_block } else { else_block };
+                return self.block(block, base);
+            }
+            PStmt::Return(value) => {
+                if let Some(value) = value {
+                    self.result = self.expr(value, base)?;
+                }
+                return Some(true);
+            }
+            PStmt::While { cond, body } => {
+                while self.cond(cond, base)? {
+                    if self.block(body, base)? {
+                        return Some(true);
+                    }
+                    self.attend()?;
+                }
+            }
+            PStmt::Repeat { body, until } => loop {
+                if self.block(body, base)? {
+                    return Some(true);
+                }
+                if self.cond(until, base)? {
+                    break;
+                }
+                self.attend()?;
+            },
+            PStmt::For { slot, integer, start, end, step, body } => {
+                // As `for_local`: bounds and step read once, the counter
+                // followed when the body assigns it.
+                let start = self.expr(start, base)?;
+                let end = self.expr(end, base)?;
+                let step = match step {
+                    Some(step) => self.expr(step, base)?,
+                    None => 1.0,
+                };
+                let store = |x: f64| if *integer { truncate(x) } else { x };
+                let at = base + slot;
+                self.stack[at] = store(start);
+                loop {
+                    let i = self.stack[at];
+                    if (step >= 0.0 && i > end) || (step < 0.0 && i < end) {
+                        break;
+                    }
+                    if self.block(body, base)? {
+                        return Some(true);
+                    }
+                    self.attend()?;
+                    self.stack[at] = store(self.stack[at] + step);
+                }
+            }
+        }
+        Some(false)
+    }
+
+    #[inline(always)]
+    fn cond(&mut self, cond: &PCond, base: usize) -> Option<bool> {
+        match cond {
+            PCond::LocalNumber(op, slot, y) => compare_numbers(*op, self.stack[base + slot], *y),
+            PCond::Compare(op, operands) => {
+                let x = self.expr(&operands.0, base)?;
+                let y = self.expr(&operands.1, base)?;
+                compare_numbers(*op, x, y)
+            }
+            PCond::Const(b) => Some(*b),
+        }
+    }
+
+    fn expr(&mut self, e: &PExpr, base: usize) -> Option<f64> {
+        match e {
+            PExpr::Number(x) => Some(*x),
+            PExpr::Local(slot) => Some(self.stack[base + slot]),
+            PExpr::LocalNumber(op, slot, y) => arithmetic(*op, self.stack[base + slot], *y),
+            PExpr::Add(operands) => Some(self.expr(&operands.0, base)? + self.expr(&operands.1, base)?),
+            PExpr::Subtract(operands) => Some(self.expr(&operands.0, base)? - self.expr(&operands.1, base)?),
+            PExpr::Multiply(operands) => Some(self.expr(&operands.0, base)? * self.expr(&operands.1, base)?),
+            PExpr::Op(op, operands) => {
+                let x = self.expr(&operands.0, base)?;
+                let y = self.expr(&operands.1, base)?;
+                arithmetic(*op, x, y)
+            }
+            PExpr::Call { method, args } => self.method_call(*method, args, base),
+        }
+    }
+
+    /// A call of project method `method`: its arguments pushed where its locals begin.
+    #[inline(never)]
+    fn method_call(&mut self, method: usize, args: &[PExpr], base: usize) -> Option<f64> {
+        let loaded = self.loaded;
+        let Some(Some(code)) = loaded.get(method) else {
+            self.bail = Bail::Load(method);
+            return None;
+        };
+        let path = code.pure.get(args.len())?.as_ref()?;
+        let callee = self.stack.len();
+        for arg in args {
+            let x = self.expr(arg, base)?;
+            self.stack.push(x);
+        }
+        self.call(path, callee)
+    }
+
+    /// A request of another process (`ABORT PROCESS BY ID`...) ends the
+    /// numeric path: the generic walker attends to it.
+    #[inline(always)]
+    fn attend(&self) -> Option<()> {
+        if self.entry.is_some_and(ProcessEntry::needs_attention) { None } else { Some(()) }
+    }
+}
+
+/// A number as an Integer variable keeps it (`store_converted`).
+#[inline(always)]
+fn truncate(x: f64) -> f64 {
+    f64::from(x as i32)
+}

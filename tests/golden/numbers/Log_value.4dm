@@ -1,0 +1,3 @@
+#DECLARE($n : Integer) : Integer
+LOG EVENT(Into system standard outputs; "logged "+String($n)+"\n")
+return $n

@@ -1,0 +1,2 @@
+#DECLARE($a : Integer) : Integer
+return $a*2

@@ -1,0 +1,2 @@
+#DECLARE($x : Real) : Real
+return $x*$x
