@@ -68,6 +68,7 @@ pub(crate) fn outgoing(method: &str, url: &str, headers: Vec<(String, String)>, 
             compression: s.compression,
             server: s.server.clone(),
             proxy: s.proxy.clone(),
+            via: None,
         }
     })
 }

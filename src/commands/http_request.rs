@@ -4,7 +4,9 @@
 //! come back as events to the process that made the request, which runs the
 //! callbacks of the options object there (`onHeaders`, `onData`,
 //! `onResponse`, `onError`, `onTerminate`: `asynchronous.rs`). The body kept
-//! for `response.body` is at most [`LIMIT`] bytes.
+//! for `response.body` is at most [`LIMIT`] bytes. A request goes through
+//! its `agent` option's `4D.HTTPAgent`, else the global one
+//! (`http_agent.rs`), with its TLS options over the agent's.
 
 use std::cell::{Cell, RefCell};
 use std::io::Read;
@@ -41,6 +43,8 @@ pub struct HttpRequest {
     timeout: Option<f64>,
     return_body: bool,
     options: Value,
+    /// The `4D.HTTPAgent` the request goes through.
+    agent: Arc<crate::runtime::shared::SharedObject>,
     /// Set by `.terminate()`: the thread stops reading.
     abort: Arc<AtomicBool>,
     /// Where `.terminate()` posts its event (set once the request is registered).
@@ -90,7 +94,14 @@ pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeEr
     let encoding = text_option("encoding", "UTF-8")?;
     let mut charset = super::charsets::document_charset(&Value::text(encoding.as_str()), 1, false)?;
     charset.bom = false;
-    let protocol = text_option("protocol", "auto")?;
+    let (agent_object, agent) = match option("agent") {
+        Value::Undefined | Value::Null => super::http_agent::global(),
+        value => super::http_agent::agent_of(&value).ok_or_else(|| {
+            super::bad_argument(&format!("the option agent is a 4D.HTTPAgent, not {}", value.type_name()))
+        })?,
+    };
+    let tls = super::http_agent::TlsOptions::read(&options)?.over(agent.tls());
+    let protocol = text_option("protocol", agent.protocol().unwrap_or("auto"))?;
     let protocol = match protocol.to_ascii_uppercase().as_str() {
         "AUTO" | "HTTP1" => String::from("HTTP1"),
         _ => return Err(super::bad_argument(&format!("protocol is \"auto\" or \"HTTP1\", not \"{protocol}\""))),
@@ -169,9 +180,13 @@ pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeEr
         compression: decode,
         server: credentials(&option("serverAuthentication"), "serverAuthentication")?,
         proxy: credentials(&option("proxyAuthentication"), "proxyAuthentication")?,
+        via: None,
     };
     let id = asynchronous::next_id();
     let abort = Arc::new(AtomicBool::new(false));
+    let ticket = Arc::new(parking_lot::Mutex::new(Some(agent.enter())));
+    let request =
+        Outgoing { via: Some(super::http_agent::Via { agent, tls, abort: Arc::clone(&abort), ticket }), ..request };
     let state = Rc::new(HttpRequest {
         id,
         url,
@@ -183,6 +198,7 @@ pub(crate) fn new(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeEr
         timeout,
         return_body,
         options: options.clone(),
+        agent: agent_object,
         abort: Arc::clone(&abort),
         sink: RefCell::new(None),
         response: RefCell::new(None),
@@ -244,10 +260,11 @@ fn exchange(
             return;
         }
     };
-    if abort.load(Ordering::Acquire) || !post(EventKind::Headers(answer.head)) {
+    let http_send::Answer { head, body, slot } = answer;
+    if abort.load(Ordering::Acquire) || !post(EventKind::Headers(head)) {
         return;
     }
-    let mut reader = answer.body.into_reader();
+    let mut reader = body.into_reader();
     let mut kept = Vec::new();
     let mut buffer = vec![0u8; 64 << 10];
     loop {
@@ -274,6 +291,10 @@ fn exchange(
             }
         }
     }
+    // The connection goes back to the agent before the end is told: once
+    // `.wait()` returns, the agent's counts show the request over.
+    drop(reader);
+    drop(slot);
     if !abort.load(Ordering::Acquire) {
         post(EventKind::Done(Ok(kept)));
     }
@@ -333,6 +354,7 @@ impl NativeObject for HttpRequest {
     fn property(&self, name: &str) -> Value {
         match name {
             "url" => Value::text(self.url.as_str()),
+            "agent" => Value::SharedObject(Arc::clone(&self.agent)),
             "method" => Value::text(self.method.as_str()),
             "headers" => self.headers.clone(),
             "dataType" => Value::text(self.data_type.as_str()),

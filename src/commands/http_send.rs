@@ -4,6 +4,10 @@
 //! `HTTP AUTHENTICATE` or of an `serverAuthentication` option, answered as
 //! the server's challenge asks (Basic, or Digest with MD5, MD5-sess or
 //! SHA-256), and the answer's status line and header fields ([`Head`]).
+//! A request of `4D.HTTPRequest` goes through its `4D.HTTPAgent`
+//! ([`Outgoing::via`]: its connection pool and TLS settings); one of
+//! `HTTP Get` or `HTTP Request` through an agent of its own that does not
+//! check the server's certificate.
 
 use std::time::Duration;
 
@@ -43,6 +47,8 @@ pub struct Outgoing {
     pub compression: bool,
     pub server: Option<Credentials>,
     pub proxy: Option<Credentials>,
+    /// The `4D.HTTPAgent` a `4D.HTTPRequest` goes through (`None` for `HTTP Get` and `HTTP Request`).
+    pub via: Option<super::http_agent::Via>,
 }
 
 /// The status line and header fields of an answer (names in lowercase, as
@@ -65,26 +71,43 @@ impl Head {
 pub struct Answer {
     pub head: Head,
     pub body: ureq::Body,
+    /// The request's hold on its agent's connection, given back when dropped
+    /// (once the body has been read).
+    pub slot: Option<super::http_agent::Slot>,
 }
 
 /// Sends `request` (again with credentials when the server or the proxy
 /// asks for them); `Err` is why no answer came (refused, unknown host,
-/// timed out, a malformed URL).
+/// timed out, a malformed URL, a certificate that does not validate).
 pub fn open(request: &Outgoing) -> Result<Answer, String> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(request.timeout)
-        .max_redirects(request.max_redirects)
-        .max_redirects_will_error(false)
-        .accept_encoding(if request.compression {
-            ureq::config::AutoHeaderValue::Default
-        } else {
-            ureq::config::AutoHeaderValue::None
-        })
-        .tls_config(ureq::tls::TlsConfig::builder().disable_verification(true).build())
-        .build()
-        .into();
     let (url, in_url) = split_credentials(&request.url);
+    let mut timeout = request.timeout;
+    let (agent, slot) = match &request.via {
+        Some(via) => {
+            let ticket = via.ticket.lock().take();
+            let server = match url.parse::<ureq::http::Uri>() {
+                Ok(uri) => {
+                    format!("{}://{}", uri.scheme_str().unwrap_or(""), uri.authority().map_or("", |a| a.as_str()))
+                }
+                Err(e) => return Err(format!("the request to {url} cannot be sent: {e}")),
+            };
+            let start = std::time::Instant::now();
+            let slot = via.agent.take(&server, timeout.and_then(|t| start.checked_add(t)), &via.abort, ticket)?;
+            // The wait for a connection counts in the request's timeout.
+            timeout = timeout.map(|t| t.saturating_sub(start.elapsed()).max(Duration::from_millis(1)));
+            (via.agent.pool(&via.tls), Some(slot))
+        }
+        None => {
+            let agent: ureq::Agent = ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects_will_error(false)
+                .tls_config(ureq::tls::TlsConfig::builder().disable_verification(true).build())
+                .build()
+                .into();
+            (agent, None)
+        }
+    };
+    let exchange = Exchange { agent: &agent, request, url: &url, timeout };
     let mut extra = Vec::new();
     let given = |name: &str| request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
     if !given("Authorization") {
@@ -99,7 +122,7 @@ pub fn open(request: &Outgoing) -> Result<Answer, String> {
     {
         extra.push(("Proxy-Authorization".to_string(), basic(&format!("{}:{}", c.name, c.password))));
     }
-    let mut answer = send(&agent, request, &url, &extra)?;
+    let mut answer = exchange.send(&extra)?;
     // Up to one more request for each of the server and the proxy.
     for _ in 0..2 {
         let (credentials, challenge, field) = match answer.head.status {
@@ -115,29 +138,58 @@ pub fn open(request: &Outgoing) -> Result<Answer, String> {
             answer.head.headers.iter().filter(|(n, _)| n == challenge).map(|(_, v)| v.as_str()).collect();
         let Some(value) = respond(credentials, &challenges, &request.method, &url) else { break };
         extra.push((field.to_string(), value));
-        answer = send(&agent, request, &url, &extra)?;
+        answer = exchange.send(&extra)?;
     }
+    answer.slot = slot;
     Ok(answer)
 }
 
-fn send(agent: &ureq::Agent, request: &Outgoing, url: &str, extra: &[(String, String)]) -> Result<Answer, String> {
-    let mut builder = ureq::http::Request::builder().method(request.method.as_str()).uri(url);
-    for (name, value) in request.headers.iter().chain(extra) {
-        builder = builder.header(name.as_str(), value.as_str());
+/// One request's sending: the agent, the request, its URL without credentials, its time limit.
+struct Exchange<'a> {
+    agent: &'a ureq::Agent,
+    request: &'a Outgoing,
+    url: &'a str,
+    timeout: Option<Duration>,
+}
+
+impl Exchange<'_> {
+    fn send(&self, extra: &[(String, String)]) -> Result<Answer, String> {
+        let (request, url) = (self.request, self.url);
+        let mut builder = ureq::http::Request::builder().method(request.method.as_str()).uri(url);
+        for (name, value) in request.headers.iter().chain(extra) {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let built =
+            builder.body(request.body.clone()).map_err(|e| format!("the request to {url} cannot be sent: {e}"))?;
+        let built = self
+            .agent
+            .configure_request(built)
+            .http_status_as_error(false)
+            .timeout_global(self.timeout)
+            .max_redirects(request.max_redirects)
+            .max_redirects_will_error(false)
+            .accept_encoding(if request.compression {
+                ureq::config::AutoHeaderValue::Default
+            } else {
+                ureq::config::AutoHeaderValue::None
+            })
+            .build();
+        let response = self.agent.run(built).map_err(|e| match e {
+            ureq::Error::Rustls(e) => format!("the TLS connection to {url} failed: {e}"),
+            e => format!("the server of {url} cannot be reached: {e}"),
+        })?;
+        let status = response.status();
+        let head = Head {
+            status: status.as_u16(),
+            status_text: status.canonical_reason().unwrap_or("").to_string(),
+            headers: response
+                .headers()
+                .iter()
+                .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+                .collect(),
+        };
+        Ok(Answer { head, body: response.into_body(), slot: None })
     }
-    let built = builder.body(request.body.clone()).map_err(|e| format!("the request to {url} cannot be sent: {e}"))?;
-    let response = agent.run(built).map_err(|e| format!("the server of {url} cannot be reached: {e}"))?;
-    let status = response.status();
-    let head = Head {
-        status: status.as_u16(),
-        status_text: status.canonical_reason().unwrap_or("").to_string(),
-        headers: response
-            .headers()
-            .iter()
-            .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-            .collect(),
-    };
-    Ok(Answer { head, body: response.into_body() })
 }
 
 fn basic(credentials: &str) -> String {

@@ -21,6 +21,7 @@ mod design;
 mod errors;
 pub mod external;
 pub mod files;
+pub mod http_agent;
 mod http_client;
 mod http_options;
 pub mod http_request;

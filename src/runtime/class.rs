@@ -91,6 +91,7 @@ struct Builtins {
     file_handle: Rc<Class>,
     system_worker: Rc<Class>,
     http_request: Rc<Class>,
+    http_agent: Rc<Class>,
     /// The `4D` store: an object whose properties are the class objects.
     store: Value,
 }
@@ -121,6 +122,7 @@ impl Builtins {
         let file_handle = builtin("FileHandle", Some(&object));
         let system_worker = builtin("SystemWorker", Some(&object));
         let http_request = builtin("HTTPRequest", Some(&object));
+        let http_agent = builtin("HTTPAgent", Some(&object));
         let object_value = class_object(&object, Value::Null);
         let mut props = Props::default();
         props.insert(key("Blob"), class_object(&blob, object_value.clone()));
@@ -130,6 +132,7 @@ impl Builtins {
         props.insert(key("FileHandle"), class_object(&file_handle, object_value.clone()));
         props.insert(key("Folder"), class_object(&folder, object_value.clone()));
         props.insert(key("Function"), class_object(&function, object_value.clone()));
+        props.insert(key("HTTPAgent"), class_object(&http_agent, object_value.clone()));
         props.insert(key("HTTPRequest"), class_object(&http_request, object_value.clone()));
         props.insert(key("Object"), object_value.clone());
         props.insert(key("Session"), class_object(&session, object_value.clone()));
@@ -149,6 +152,7 @@ impl Builtins {
             file_handle,
             system_worker,
             http_request,
+            http_agent,
             store,
         }
     }
@@ -199,6 +203,11 @@ pub fn class_of(object: &Object) -> Rc<Class> {
 /// The class `4D.Session`.
 pub fn session_class() -> Rc<Class> {
     BUILTINS.with(|b| Rc::clone(&b.session))
+}
+
+/// The class `4D.HTTPAgent`.
+pub fn http_agent_class() -> Rc<Class> {
+    BUILTINS.with(|b| Rc::clone(&b.http_agent))
 }
 
 /// The class `4D.CryptoKey`.

@@ -11,6 +11,7 @@ mod repl;
 mod robustness;
 mod session;
 mod tidy;
+mod tls;
 mod web;
 
 fn main() {

@@ -21,6 +21,9 @@
 //! - `SLOW text`: the same bytes, one a second, until the server closes;
 //! - `KEEP name`: the last answer's body (trimmed) is kept under `name`,
 //!   and `{name}` in a later request's target stands for it;
+//! - `TLS name` (`TLS12 name`: TLS 1.2 only): starts an HTTPS server of the
+//!   trial (`tls.rs`), whose port `{name}` stands for in a later request's
+//!   target (the transcript shows `{name}`, the port changing at each run);
 //! - `# comment`.
 //!
 //! Transcript: `> request`, `< status`, the header fields but `Date`,
@@ -287,6 +290,8 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
     let mut ids = Ids::default();
     let mut out = String::new();
     let mut kept: HashMap<String, String> = HashMap::new();
+    // The ports of the HTTPS servers, by name.
+    let mut ports: HashMap<String, String> = HashMap::new();
     let mut last_body = String::new();
     let mut lines = script.lines().peekable();
     while let Some(line) = lines.next() {
@@ -296,6 +301,12 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
         }
         if let Some(name) = line.strip_prefix("KEEP ") {
             kept.insert(name.trim().to_string(), last_body.trim().to_string());
+            continue;
+        }
+        if let Some((kind, name)) = line.split_once(' ')
+            && (kind == "TLS" || kind == "TLS12")
+        {
+            ports.insert(name.trim().to_string(), super::tls::start(kind == "TLS12")?.to_string());
             continue;
         }
         if let Some(raw) = line.strip_prefix("RAW ") {
@@ -322,6 +333,10 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
         for (name, value) in &kept {
             target = target.replace(&format!("{{{name}}}"), value);
         }
+        let shown_target = target.clone();
+        for (name, value) in &ports {
+            target = target.replace(&format!("{{{name}}}"), value);
+        }
         let mut request = Request { client, method: method.to_string(), target, headers: Vec::new(), body: Vec::new() };
         let mut body_lines = Vec::new();
         // The request's own lines: header fields and body lines; any other
@@ -344,7 +359,7 @@ pub fn run_script(address: &str, script: &str) -> Result<String, Failed> {
         let who = if request.client == "a" { String::new() } else { format!("@{} ", request.client) };
         match parallel {
             None => {
-                out.push_str(&format!("> {who}{} {}\n", request.method, ids.mask(&request.target)));
+                out.push_str(&format!("> {who}{} {}\n", request.method, ids.mask(&shown_target)));
                 let response = jars.send(address, &request)?;
                 show(&mut out, &response, &mut ids);
                 last_body = String::from_utf8_lossy(&response.body).into_owned();

@@ -126,6 +126,7 @@ impl Process<'_> {
             Value::SharedObject(o) => match o.class {
                 Some(index) => Some(self.loaded_class(index)?.class),
                 None if o.signal.is_some() => Some(class::signal_class()),
+                None if crate::commands::http_agent::is_agent(o) => Some(class::http_agent_class()),
                 None if o.owned.is_some() => Some(class::crypto_key_class()),
                 None if o.native.is_some() => Some(class::session_class()),
                 None => Some(class::object_class()),

@@ -430,6 +430,9 @@ impl Host for ProcessHost<'_, '_, '_> {
                 },
             };
         }
+        if class.store == crate::runtime::class::Store::Builtin && class.name == "HTTPAgent" {
+            return crate::commands::http_agent::new(&args);
+        }
         if class.store == crate::runtime::class::Store::Builtin && class.name == "CryptoKey" {
             return crate::commands::crypto::new_key(args.first());
         }
