@@ -846,7 +846,10 @@ fn commands_json_gives_the_table_rows() -> Result<(), Failed> {
             "Session storage",
             serde_json::json!({"parameterTypes": ["Text"], "resultType": "Object", "threadSafe": false}),
         ),
-        ("4D", serde_json::json!({"parameterTypes": null, "resultType": null, "threadSafe": null})),
+        ("4D", serde_json::json!({"parameterTypes": [], "resultType": "Object", "threadSafe": true})),
+        ("OB Keys", serde_json::json!({"parameterTypes": ["Object"], "resultType": "Collection", "threadSafe": false})),
+        ("Num", serde_json::json!({"threadSafe": null})),
+        ("ARRAY STRING", serde_json::json!({"parameterTypes": null, "resultType": null, "threadSafe": null})),
     ];
     for (name, fields) in expected {
         let got = row(name);
