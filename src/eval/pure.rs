@@ -49,6 +49,7 @@ pub enum PResult {
 
 /// A statement of a specialised method.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum PStmt {
     /// `$local := value`, truncated to an Integer when `integer`.
     Set {
@@ -81,13 +82,20 @@ pub enum PStmt {
 }
 
 /// A number computed by a specialised method. The frequent shapes have
-/// nodes of their own, so that the walker decides them in one step.
+/// nodes of their own, so that the walker decides them in one step. The tag
+/// is a byte of its own (`repr(u8)`), as `program::ExprKind`'s is, so that a
+/// `match` reads it without decoding it from a field's spare values.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum PExpr {
     Number(f64),
     Local(usize),
     /// `$local op number` under `+ - * / %`.
     LocalNumber(BinOp, usize, f64),
+    /// `$local op $local` under `+ - * / %`.
+    LocalLocal(BinOp, usize, usize),
+    /// `value % n`, `n` a number whose Integer is not 0 (so no error can come of it).
+    ModuloBy(Box<PExpr>, i32),
     Add(Box<(PExpr, PExpr)>),
     Subtract(Box<(PExpr, PExpr)>),
     Multiply(Box<(PExpr, PExpr)>),
@@ -105,6 +113,9 @@ impl PExpr {
     fn op(op: BinOp, left: PExpr, right: PExpr) -> PExpr {
         match (op, left, right) {
             (_, PExpr::Local(slot), PExpr::Number(n)) => PExpr::LocalNumber(op, slot, n),
+            (_, PExpr::Local(a), PExpr::Local(b)) => PExpr::LocalLocal(op, a, b),
+            // As `arithmetic` takes it: the divisor's Integer.
+            (BinOp::Modulo, l, PExpr::Number(n)) if n as i32 != 0 => PExpr::ModuloBy(Box::new(l), n as i32),
             (BinOp::Add, l, r) => PExpr::Add(Box::new((l, r))),
             (BinOp::Subtract, l, r) => PExpr::Subtract(Box::new((l, r))),
             (BinOp::Multiply, l, r) => PExpr::Multiply(Box::new((l, r))),
@@ -115,6 +126,7 @@ impl PExpr {
 
 /// A condition of a specialised method.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum PCond {
     /// `$local op number`.
     LocalNumber(BinOp, usize, f64),

@@ -84,6 +84,8 @@ pub struct Process<'a> {
     /// The numeric paths (`eval::pure`) are not tried: set while a call whose
     /// path gave up runs again on the generic walker.
     pure_off: bool,
+    /// The numeric walker's stack, kept from one call to the next.
+    pure_stack: Vec<f64>,
     /// The text literals evaluated so far, by number (see `text_literal`).
     texts: Vec<Option<Text>>,
     /// The other processes of the run, and this one's entry in their table
@@ -225,6 +227,7 @@ impl<'a> Process<'a> {
             arg_buffers: Vec::new(),
             loaded: Vec::new(),
             pure_off: false,
+            pure_stack: Vec::new(),
             texts: Vec::new(),
             control: None,
             interprocess_seen: Vec::new(),

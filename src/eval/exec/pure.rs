@@ -57,13 +57,16 @@ impl Process<'_> {
         }
         let nargs = self.stack.len() - start;
         let Some(Some(path)) = code.pure.get(nargs) else { return Err(false) };
-        let mut args = Vec::with_capacity(64);
-        for value in &self.stack[start..] {
-            args.push(number_of(value).ok_or(false)?);
-        }
-        // A callee not loaded yet is loaded, and the path tried again (each
-        // time with one more method loaded).
+        let mut args = std::mem::take(&mut self.pure_stack);
+        // A callee not loaded yet is loaded, and the path tried again from
+        // the arguments (each time with one more method loaded).
         let x = loop {
+            args.clear();
+            args.extend(self.stack[start..].iter().map_while(number_of));
+            if args.len() < nargs {
+                self.pure_stack = args;
+                return Err(false);
+            }
             let mut walker = Walker {
                 loaded: &self.loaded,
                 entry: self.control.as_ref().map(|(_, entry)| &**entry),
@@ -76,12 +79,14 @@ impl Process<'_> {
             args = walker.stack;
             match (outcome, walker.bail) {
                 (Some(x), _) => break x,
-                (None, Bail::Load(method)) if self.pure_load(method) => {
-                    args.truncate(nargs);
+                (None, Bail::Load(method)) if self.pure_load(method) => {}
+                (None, _) => {
+                    self.pure_stack = args;
+                    return Err(true);
                 }
-                (None, _) => return Err(true),
             }
         };
+        self.pure_stack = args;
         self.pop_to(start);
         let integer = match path.result {
             PResult::Typed { integer } => integer,
@@ -172,32 +177,42 @@ impl Walker<'_> {
         Some(x)
     }
 
-    /// Runs statements: `Some(true)` when a `return` ran.
+    /// Runs statements: `Some(true)` when a `return` ran. The frequent
+    /// statements are run here; the loops, in a function of their own, do not
+    /// weigh on this one's frame.
     fn block(&mut self, stmts: &[PStmt], base: usize) -> Option<bool> {
         for stmt in stmts {
-            if self.stmt(stmt, base)? {
-                return Some(true);
+            match stmt {
+                PStmt::Set { slot, integer, value } => {
+                    let x = self.operand(value, base)?;
+                    self.stack[base + slot] = if *integer { truncate(x) } else { x };
+                }
+                PStmt::If { cond, then_block, else_block } => {
+                    let block = if self.cond(cond, base)? { then_block } else { else_block };
+                    if self.block(block, base)? {
+                        return Some(true);
+                    }
+                }
+                PStmt::Return(value) => {
+                    if let Some(value) = value {
+                        self.result = self.operand(value, base)?;
+                    }
+                    return Some(true);
+                }
+                _ => {
+                    if self.looping(stmt, base)? {
+                        return Some(true);
+                    }
+                }
             }
         }
         Some(false)
     }
 
-    fn stmt(&mut self, stmt: &PStmt, base: usize) -> Option<bool> {
+    /// A loop: `Some(true)` when a `return` ran.
+    #[inline(never)]
+    fn looping(&mut self, stmt: &PStmt, base: usize) -> Option<bool> {
         match stmt {
-            PStmt::Set { slot, integer, value } => {
-                let x = self.expr(value, base)?;
-                self.stack[base + slot] = if *integer { truncate(x) } else { x };
-            }
-            PStmt::If { cond, then_block, else_block } => {
-                let block = if self.cond(cond, base)? { then_block } else { else_block };
-                return self.block(block, base);
-            }
-            PStmt::Return(value) => {
-                if let Some(value) = value {
-                    self.result = self.expr(value, base)?;
-                }
-                return Some(true);
-            }
             PStmt::While { cond, body } => {
                 while self.cond(cond, base)? {
                     if self.block(body, base)? {
@@ -218,10 +233,10 @@ impl Walker<'_> {
             PStmt::For { slot, integer, start, end, step, body } => {
                 // As `for_local`: bounds and step read once, the counter
                 // followed when the body assigns it.
-                let start = self.expr(start, base)?;
-                let end = self.expr(end, base)?;
+                let start = self.operand(start, base)?;
+                let end = self.operand(end, base)?;
                 let step = match step {
-                    Some(step) => self.expr(step, base)?,
+                    Some(step) => self.operand(step, base)?,
                     None => 1.0,
                 };
                 let store = |x: f64| if *integer { truncate(x) } else { x };
@@ -239,6 +254,9 @@ impl Walker<'_> {
                     self.stack[at] = store(self.stack[at] + step);
                 }
             }
+            PStmt::Set { .. } | PStmt::If { .. } | PStmt::Return(_) => {
+                return self.block(std::slice::from_ref(stmt), base);
+            }
         }
         Some(false)
     }
@@ -248,8 +266,8 @@ impl Walker<'_> {
         match cond {
             PCond::LocalNumber(op, slot, y) => compare_numbers(*op, self.stack[base + slot], *y),
             PCond::Compare(op, operands) => {
-                let x = self.expr(&operands.0, base)?;
-                let y = self.expr(&operands.1, base)?;
+                let x = self.operand(&operands.0, base)?;
+                let y = self.operand(&operands.1, base)?;
                 compare_numbers(*op, x, y)
             }
             PCond::Const(b) => Some(*b),
@@ -261,15 +279,29 @@ impl Walker<'_> {
             PExpr::Number(x) => Some(*x),
             PExpr::Local(slot) => Some(self.stack[base + slot]),
             PExpr::LocalNumber(op, slot, y) => arithmetic(*op, self.stack[base + slot], *y),
-            PExpr::Add(operands) => Some(self.expr(&operands.0, base)? + self.expr(&operands.1, base)?),
-            PExpr::Subtract(operands) => Some(self.expr(&operands.0, base)? - self.expr(&operands.1, base)?),
-            PExpr::Multiply(operands) => Some(self.expr(&operands.0, base)? * self.expr(&operands.1, base)?),
+            PExpr::LocalLocal(op, a, b) => arithmetic(*op, self.stack[base + a], self.stack[base + b]),
+            PExpr::ModuloBy(value, n) => Some(f64::from((self.operand(value, base)? as i32).wrapping_rem(*n))),
+            PExpr::Add(operands) => Some(self.operand(&operands.0, base)? + self.operand(&operands.1, base)?),
+            PExpr::Subtract(operands) => Some(self.operand(&operands.0, base)? - self.operand(&operands.1, base)?),
+            PExpr::Multiply(operands) => Some(self.operand(&operands.0, base)? * self.operand(&operands.1, base)?),
             PExpr::Op(op, operands) => {
-                let x = self.expr(&operands.0, base)?;
-                let y = self.expr(&operands.1, base)?;
+                let x = self.operand(&operands.0, base)?;
+                let y = self.operand(&operands.1, base)?;
                 arithmetic(*op, x, y)
             }
             PExpr::Call { method, args } => self.method_call(*method, args, base),
+        }
+    }
+
+    /// An operand: numbers and locals read here, without a call.
+    #[inline(always)]
+    fn operand(&mut self, e: &PExpr, base: usize) -> Option<f64> {
+        match e {
+            PExpr::Number(x) => Some(*x),
+            PExpr::Local(slot) => Some(self.stack[base + slot]),
+            PExpr::LocalNumber(op, slot, y) => arithmetic(*op, self.stack[base + slot], *y),
+            PExpr::LocalLocal(op, a, b) => arithmetic(*op, self.stack[base + a], self.stack[base + b]),
+            _ => self.expr(e, base),
         }
     }
 
@@ -284,7 +316,7 @@ impl Walker<'_> {
         let path = code.pure.get(args.len())?.as_ref()?;
         let callee = self.stack.len();
         for arg in args {
-            let x = self.expr(arg, base)?;
+            let x = self.operand(arg, base)?;
             self.stack.push(x);
         }
         self.call(path, callee)

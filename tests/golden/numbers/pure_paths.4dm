@@ -32,5 +32,7 @@ Try
 Catch
 	LOG EVENT(Into system standard outputs; "deep: "+String(Last errors[0].errCode)+"\n")
 End try
+// A parameter changed before a method is loaded on the way: 30+31.
+LOG EVENT(Into system standard outputs; "reassign: "+String(Pure_reassign(3))+"\n")
 // Uncaught: the error names the numeric method in its call chain.
 $out:=String(Pure_mod(1; 0))

@@ -1,0 +1,2 @@
+#DECLARE($n : Integer) : Integer
+return $n+1
