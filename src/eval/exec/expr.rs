@@ -450,6 +450,17 @@ impl Process<'_> {
                 }
             },
             ExprKind::Member { object, name } => {
+                // A property of an object in a local, read without taking the object out.
+                if let ExprKind::Local(slot) = object.kind
+                    && let Some(Value::Object(o)) = self.stack.get(frame.base + slot)
+                {
+                    let o = o.borrow();
+                    if o.class.is_none()
+                        && let Some(value) = o.props.get(name)
+                    {
+                        return Ok(value.clone());
+                    }
+                }
                 let object = self.expr(frame, object)?;
                 if has_class(&object) {
                     self.class_member(&object, name, e.span).map_err(|err| err.at(e.span))?
