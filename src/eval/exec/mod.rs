@@ -858,16 +858,7 @@ impl<'a> Process<'a> {
                     }
                 }
             }
-            Stmt::NumericLoop { path, generic } => {
-                if let Err(bailed) = self.pure_loop(frame, path) {
-                    // After the numeric walk gave up, what the loop calls runs on the generic walker too.
-                    let pure_off = self.pure_off;
-                    self.pure_off = pure_off || bailed;
-                    let outcome = self.stmt(frame, generic);
-                    self.pure_off = pure_off;
-                    return outcome;
-                }
-            }
+            Stmt::NumericLoop { path, generic } => return self.numeric_loop(frame, path, generic),
             Stmt::DeclareGlobal { vars } => {
                 for (place, ty) in vars {
                     if matches!(self.read_place(frame, place)?, Value::Undefined) {

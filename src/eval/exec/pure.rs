@@ -11,10 +11,11 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::expr::{arithmetic, compare_numbers, number_of};
-use super::{Frame, MAX_CALL_DEPTH, Process};
+use super::{Flow, Frame, MAX_CALL_DEPTH, Process};
 use crate::eval::control::ProcessEntry;
-use crate::eval::program::MethodCode;
+use crate::eval::program::{MethodCode, Stmt};
 use crate::eval::pure::{PCond, PExpr, PResult, PStmt, PureCode, PureLoop};
+use crate::runtime::error::RuntimeError;
 use crate::runtime::types::VarType;
 use crate::runtime::value::Value;
 
@@ -93,6 +94,27 @@ impl Process<'_> {
             PResult::Named { slot } => code.locals[slot].ty == VarType::Integer,
         };
         Ok(if integer { Value::Long(x as i32) } else { Value::Real(x) })
+    }
+
+    /// A [`Stmt::NumericLoop`]: on the numeric walker, or as `generic` when
+    /// it could not start or gave up (then what the loop calls runs on the
+    /// generic walker too).
+    pub(super) fn numeric_loop(
+        &mut self,
+        frame: &mut Frame<'_>,
+        path: &PureLoop,
+        generic: &Stmt,
+    ) -> Result<Flow, RuntimeError> {
+        match self.pure_loop(frame, path) {
+            Ok(()) => Ok(Flow::Normal),
+            Err(bailed) => {
+                let pure_off = self.pure_off;
+                self.pure_off = pure_off || bailed;
+                let outcome = self.stmt(frame, generic);
+                self.pure_off = pure_off;
+                outcome
+            }
+        }
     }
 
     /// Runs a [`PureLoop`] on copies of the frame's numeric locals, and
