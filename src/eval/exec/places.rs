@@ -131,6 +131,22 @@ impl Process<'_> {
                 self.publish(*slot)?;
             }
             Place::Member { object, name, span } => {
+                // A property of a plain object in a local, set without taking the object out.
+                if let ExprKind::Local(slot) = object.kind
+                    && !matches!(value, Value::Undefined)
+                    && let Some(Value::Object(o)) = self.stack.get(frame.base + slot)
+                    && o.borrow().class.is_none()
+                {
+                    let stored = value.stored();
+                    let mut o = o.borrow_mut();
+                    match o.props.get_mut(name) {
+                        Some(slot) => *slot = stored,
+                        None => {
+                            o.props.insert(crate::runtime::value::key(name), stored);
+                        }
+                    }
+                    return Ok(());
+                }
                 let target = self.expr(frame, object)?;
                 let value = if has_class(&target) {
                     match self.set_class_member(&target, name, value, *span).map_err(|e| e.at(*span))? {
