@@ -20,11 +20,8 @@
 //! `compare_numbers`.
 
 use super::program::{Expr, ExprKind, Literal, MethodCode, NumTree, Place, ResultKind, Stmt, VarType};
+use crate::eval::exec::{compare_numbers, is_comparison};
 use crate::syntax::ast::{AssignOp, BinOp};
-
-/// The most locals a specialised method may have (its locals live in an
-/// array on the Rust stack).
-pub const MAX_PURE_LOCALS: usize = 16;
 
 /// The numeric path of a method for one count of arguments.
 #[derive(Debug)]
@@ -43,8 +40,8 @@ pub struct PureCode {
 pub enum PResult {
     /// `#DECLARE(...) : Integer` (or Real): the value of `return`, as an Integer when `true`.
     Typed { integer: bool },
-    /// `#DECLARE(...) -> $r : Integer`: the local's value at the end.
-    Named { slot: usize },
+    /// `#DECLARE(...) -> $r : Integer` (or Real): the local's value at the end.
+    Named { slot: usize, integer: bool },
 }
 
 /// A statement of a specialised method.
@@ -167,7 +164,7 @@ fn loops_in(code: &MethodCode, stmts: &mut [Stmt]) {
                         assigned(std::slice::from_ref(&lowered), &mut writes);
                         writes.sort_unstable();
                         writes.dedup();
-                        let locals = code.locals.iter().map(|l| lowering.numeric_type(l.ty)).collect();
+                        let locals = code.locals.iter().map(|l| numeric_type(l.ty)).collect();
                         let generic = std::mem::replace(stmt, Stmt::Break);
                         *stmt = Stmt::NumericLoop {
                             path: Box::new(PureLoop { locals, body: vec![lowered], writes: writes.into() }),
@@ -228,17 +225,16 @@ fn assigned(stmts: &[PStmt], out: &mut Vec<usize>) {
 /// number of declared parameters (`None` where there is none); empty when
 /// the method's signature is not numeric.
 pub fn lower(code: &MethodCode) -> Box<[Option<PureCode>]> {
-    let numeric = |ty: VarType| matches!(ty, VarType::Integer | VarType::Real);
     let result = match code.result {
-        ResultKind::Typed(ty) if numeric(ty) => PResult::Typed { integer: ty == VarType::Integer },
-        ResultKind::Named(slot) if numeric(code.locals[slot].ty) => PResult::Named { slot },
-        _ => return Box::default(),
+        ResultKind::Typed(ty) => numeric_type(ty).map(|integer| PResult::Typed { integer }),
+        ResultKind::Named(slot) => numeric_type(code.locals[slot].ty).map(|integer| PResult::Named { slot, integer }),
+        ResultKind::Legacy(_) => None,
     };
+    let Some(result) = result else { return Box::default() };
     if code.variadic.is_some()
         || code.constructor.is_some()
         || code.promotes.is_some()
-        || code.locals.len() > MAX_PURE_LOCALS
-        || !code.params.iter().all(|p| numeric(p.ty))
+        || !code.params.iter().all(|p| numeric_type(p.ty).is_some())
         || !code.params_in_place
         || code.body.is_empty()
     {
@@ -268,15 +264,7 @@ struct Lowering<'c> {
 impl Lowering<'_> {
     /// Whether `slot` is a local declared Integer (`Some(true)`) or Real.
     fn numeric_local(&self, slot: usize) -> Option<bool> {
-        self.numeric_type(self.code.locals.get(slot)?.ty)
-    }
-
-    fn numeric_type(&self, ty: VarType) -> Option<bool> {
-        match ty {
-            VarType::Integer => Some(true),
-            VarType::Real => Some(false),
-            _ => None,
-        }
+        numeric_type(self.code.locals.get(slot)?.ty)
     }
 
     fn block(&self, stmts: &[Stmt]) -> Option<Vec<PStmt>> {
@@ -361,7 +349,7 @@ impl Lowering<'_> {
             return None;
         }
         Some(match (left, right) {
-            (PExpr::Number(x), PExpr::Number(y)) => PCond::Const(crate::eval::exec::compare_numbers(op, x, y)?),
+            (PExpr::Number(x), PExpr::Number(y)) => PCond::Const(compare_numbers(op, x, y)?),
             (PExpr::Local(slot), PExpr::Number(y)) => PCond::LocalNumber(op, slot, y),
             (left, right) => PCond::Compare(op, Box::new((left, right))),
         })
@@ -419,6 +407,11 @@ fn is_arithmetic(op: BinOp) -> bool {
     matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply | BinOp::Divide | BinOp::Modulo)
 }
 
-fn is_comparison(op: BinOp) -> bool {
-    matches!(op, BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual | BinOp::Equal | BinOp::NotEqual)
+/// Whether a variable of type `ty` is numeric: an Integer (`Some(true)`) or a Real.
+fn numeric_type(ty: VarType) -> Option<bool> {
+    match ty {
+        VarType::Integer => Some(true),
+        VarType::Real => Some(false),
+        _ => None,
+    }
 }

@@ -324,13 +324,12 @@ impl Process<'_> {
             Ok(value) => return Ok(value),
             Err(bailed) => bailed,
         };
-        // After a numeric path gave up, its callees run on the generic walker too.
-        let pure_off = self.pure_off;
-        self.pure_off = pure_off || bailed;
-        self.chain.push(super::ChainLink { site: span, callee: super::Callee::Method(method) });
-        let outcome = self.invoke(&code, start, frame.this.clone(), &[]);
-        self.chain.pop();
-        self.pure_off = pure_off;
+        let outcome = self.after_bail(bailed, |process| {
+            process.chain.push(super::ChainLink { site: span, callee: super::Callee::Method(method) });
+            let outcome = process.invoke(&code, start, frame.this.clone(), &[]);
+            process.chain.pop();
+            outcome
+        });
         outcome.map_err(|err| unwound(err, &code.name, span))
     }
 
@@ -450,16 +449,12 @@ impl Process<'_> {
                 }
             },
             ExprKind::Member { object, name } => {
-                // A property of an object in a local, read without taking the object out.
+                // A local is read where it lies, without a copy of its value.
                 if let ExprKind::Local(slot) = object.kind
-                    && let Some(Value::Object(o)) = self.stack.get(frame.base + slot)
+                    && let Some(target) = self.stack.get(frame.base + slot)
+                    && !has_class(target)
                 {
-                    let o = o.borrow();
-                    if o.class.is_none()
-                        && let Some(value) = o.props.get(name)
-                    {
-                        return Ok(value.clone());
-                    }
+                    return member(target, name).map_err(|err| err.at(e.span));
                 }
                 let object = self.expr(frame, object)?;
                 if has_class(&object) {
@@ -612,7 +607,7 @@ pub(crate) fn number_of(value: &Value) -> Option<f64> {
 
 /// Whether `op` compares its operands (its result is a Boolean).
 #[inline(always)]
-pub(super) fn is_comparison(op: BinOp) -> bool {
+pub(crate) fn is_comparison(op: BinOp) -> bool {
     matches!(op, BinOp::Less | BinOp::Greater | BinOp::LessEqual | BinOp::GreaterEqual | BinOp::Equal | BinOp::NotEqual)
 }
 

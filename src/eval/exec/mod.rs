@@ -20,7 +20,7 @@ mod classes;
 mod exchange;
 
 pub use asynchronous::AsyncObjects;
-pub(crate) use expr::compare_numbers;
+pub(crate) use expr::{compare_numbers, is_comparison};
 mod expr;
 mod host;
 mod members;

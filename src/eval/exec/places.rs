@@ -131,21 +131,12 @@ impl Process<'_> {
                 self.publish(*slot)?;
             }
             Place::Member { object, name, span } => {
-                // A property of a plain object in a local, set without taking the object out.
+                // A local is written through where it lies, without a copy of its value.
                 if let ExprKind::Local(slot) = object.kind
-                    && !matches!(value, Value::Undefined)
-                    && let Some(Value::Object(o)) = self.stack.get(frame.base + slot)
-                    && o.borrow().class.is_none()
+                    && let Some(target) = self.stack.get(frame.base + slot)
+                    && !has_class(target)
                 {
-                    let stored = value.stored();
-                    let mut o = o.borrow_mut();
-                    match o.props.get_mut(name) {
-                        Some(slot) => *slot = stored,
-                        None => {
-                            o.props.insert(crate::runtime::value::key(name), stored);
-                        }
-                    }
-                    return Ok(());
+                    return set_member(target, name, value).map_err(|e| e.at(*span));
                 }
                 let target = self.expr(frame, object)?;
                 let value = if has_class(&target) {

@@ -16,7 +16,6 @@ use crate::eval::control::ProcessEntry;
 use crate::eval::program::{MethodCode, Stmt};
 use crate::eval::pure::{PCond, PExpr, PResult, PStmt, PureCode, PureLoop};
 use crate::runtime::error::RuntimeError;
-use crate::runtime::types::VarType;
 use crate::runtime::value::Value;
 
 /// Why a numeric path gave up.
@@ -58,47 +57,18 @@ impl Process<'_> {
         }
         let nargs = self.stack.len() - start;
         let Some(Some(path)) = code.pure.get(nargs) else { return Err(false) };
-        let mut args = std::mem::take(&mut self.pure_stack);
-        // A callee not loaded yet is loaded, and the path tried again from
-        // the arguments (each time with one more method loaded).
-        let x = loop {
-            args.clear();
-            args.extend(self.stack[start..].iter().map_while(number_of));
-            if args.len() < nargs {
-                self.pure_stack = args;
-                return Err(false);
-            }
-            let mut walker = Walker {
-                loaded: &self.loaded,
-                entry: self.control.as_ref().map(|(_, entry)| &**entry),
-                stack: std::mem::take(&mut args),
-                depth: self.depth,
-                result: 0.0,
-                bail: Bail::Generic,
-            };
-            let outcome = walker.call(path, 0);
-            args = walker.stack;
-            match (outcome, walker.bail) {
-                (Some(x), _) => break x,
-                (None, Bail::Load(method)) if self.pure_load(method) => {}
-                (None, _) => {
-                    self.pure_stack = args;
-                    return Err(true);
-                }
-            }
+        let arguments = |process: &Self, stack: &mut Vec<f64>| {
+            stack.extend(process.stack[start..].iter().map_while(number_of));
+            stack.len() == nargs
         };
-        self.pure_stack = args;
+        let x = self.walk(arguments, |walker| walker.call(path, 0))?;
         self.pop_to(start);
-        let integer = match path.result {
-            PResult::Typed { integer } => integer,
-            PResult::Named { slot } => code.locals[slot].ty == VarType::Integer,
-        };
+        let (PResult::Typed { integer } | PResult::Named { integer, .. }) = path.result;
         Ok(if integer { Value::Long(x as i32) } else { Value::Real(x) })
     }
 
     /// A [`Stmt::NumericLoop`]: on the numeric walker, or as `generic` when
-    /// it could not start or gave up (then what the loop calls runs on the
-    /// generic walker too).
+    /// it could not start or gave up.
     pub(super) fn numeric_loop(
         &mut self,
         frame: &mut Frame<'_>,
@@ -107,55 +77,85 @@ impl Process<'_> {
     ) -> Result<Flow, RuntimeError> {
         match self.pure_loop(frame, path) {
             Ok(()) => Ok(Flow::Normal),
-            Err(bailed) => {
-                let pure_off = self.pure_off;
-                self.pure_off = pure_off || bailed;
-                let outcome = self.stmt(frame, generic);
-                self.pure_off = pure_off;
-                outcome
-            }
+            Err(bailed) => self.after_bail(bailed, |process| process.stmt(frame, generic)),
         }
+    }
+
+    /// Runs `generic`, the generic walk of what a numeric path could not
+    /// start (`bailed` false) or gave up (`bailed` true): in the second case
+    /// what it calls runs on the generic walker too, so that no work is done
+    /// more than twice.
+    pub(super) fn after_bail<T>(&mut self, bailed: bool, generic: impl FnOnce(&mut Self) -> T) -> T {
+        let pure_off = self.pure_off;
+        self.pure_off = pure_off || bailed;
+        let outcome = generic(self);
+        self.pure_off = pure_off;
+        outcome
     }
 
     /// Runs a [`PureLoop`] on copies of the frame's numeric locals, and
     /// writes back those it assigns: `Err(true)` when the walk gave up,
     /// `Err(false)` when it could not start (the frame is then unchanged).
-    pub(super) fn pure_loop(&mut self, frame: &Frame<'_>, path: &PureLoop) -> Result<(), bool> {
+    fn pure_loop(&mut self, frame: &Frame<'_>, path: &PureLoop) -> Result<(), bool> {
         if self.pure_off {
             return Err(false);
         }
         let base = frame.base;
-        let mut locals = Vec::with_capacity(path.locals.len() + 64);
-        let locals = loop {
-            locals.clear();
+        let locals = |process: &Self, stack: &mut Vec<f64>| {
             for (slot, numeric) in path.locals.iter().enumerate() {
-                locals.push(match numeric {
-                    Some(_) => number_of(&self.stack[base + slot]).ok_or(false)?,
-                    None => 0.0,
-                });
+                match numeric {
+                    Some(_) => match number_of(&process.stack[base + slot]) {
+                        Some(x) => stack.push(x),
+                        None => return false,
+                    },
+                    None => stack.push(0.0),
+                }
             }
-            let mut walker = Walker {
-                loaded: &self.loaded,
-                entry: self.control.as_ref().map(|(_, entry)| &**entry),
-                stack: std::mem::take(&mut locals),
-                depth: self.depth,
-                result: 0.0,
-                bail: Bail::Generic,
-            };
-            let outcome = walker.block(&path.body, 0);
-            locals = walker.stack;
-            match (outcome, walker.bail) {
-                (Some(_), _) => break locals,
-                (None, Bail::Load(method)) if self.pure_load(method) => {}
-                (None, _) => return Err(true),
-            }
+            true
         };
+        self.walk(locals, |walker| walker.block(&path.body, 0).map(|_| 0.0))?;
         for &slot in &path.writes {
-            let x = locals[slot];
+            let x = self.pure_stack[slot];
             self.stack[base + slot] =
                 if path.locals[slot] == Some(true) { Value::Long(x as i32) } else { Value::Real(x) };
         }
         Ok(())
+    }
+
+    /// Walks a numeric path: `fill` puts its first locals on the walker's
+    /// stack (`false`: it cannot start), `run` walks. A callee not loaded yet
+    /// is loaded and the walk started again from `fill` (each time with one
+    /// more method loaded). The walker's stack is left in `pure_stack`.
+    /// `Err(false)` when it could not start, `Err(true)` when it gave up.
+    fn walk(
+        &mut self,
+        fill: impl Fn(&Self, &mut Vec<f64>) -> bool,
+        run: impl Fn(&mut Walker<'_>) -> Option<f64>,
+    ) -> Result<f64, bool> {
+        let mut stack = std::mem::take(&mut self.pure_stack);
+        let outcome = loop {
+            stack.clear();
+            if !fill(self, &mut stack) {
+                break Err(false);
+            }
+            let mut walker = Walker {
+                loaded: &self.loaded,
+                entry: self.control.as_ref().map(|(_, entry)| &**entry),
+                stack,
+                depth: self.depth,
+                result: 0.0,
+                bail: Bail::Generic,
+            };
+            let outcome = run(&mut walker);
+            stack = walker.stack;
+            match (outcome, walker.bail) {
+                (Some(x), _) => break Ok(x),
+                (None, Bail::Load(method)) if self.pure_load(method) => {}
+                (None, _) => break Err(true),
+            }
+        };
+        self.pure_stack = stack;
+        outcome
     }
 
     /// Loads project method `index` for a numeric path: `false` if it was
@@ -192,7 +192,7 @@ impl Walker<'_> {
             }
             // No `return` ran: the generic walker says what the caller gets.
             PResult::Typed { .. } => return None,
-            PResult::Named { slot } => self.stack[base + slot],
+            PResult::Named { slot, .. } => self.stack[base + slot],
         };
         self.stack.truncate(base);
         self.depth -= 1;
