@@ -52,6 +52,7 @@ pub mod web_options;
 pub mod xml;
 
 pub use language::{COUNT_PARAMETERS, EXECUTE_METHOD};
+pub use objects::NEW_OBJECT;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

@@ -15,6 +15,9 @@ use crate::runtime::shared;
 use crate::runtime::types::{ArrayType, code};
 use crate::runtime::value::{Array, ArrayRef, Date, ObjectRef, Pointer, Props, Value, key};
 
+/// The number of `New object`, which resolution may turn into an `ExprKind::NewObject`.
+pub const NEW_OBJECT: u32 = 1471;
+
 /// `New object({name; value; ...})` (1471).
 pub(crate) fn new_object(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     if !args.len().is_multiple_of(2) {

@@ -270,6 +270,8 @@ pub enum Place {
         object: Box<Expr>,
         name: Box<str>,
         span: Span,
+        /// The place's number, for the layout the process keeps for it (`exec::sites`).
+        site: u32,
     },
     Index {
         target: Box<Expr>,
@@ -437,6 +439,16 @@ pub enum ExprKind {
     Member {
         object: Box<Expr>,
         name: Box<str>,
+        /// The place's number, for the layout the process keeps for it (`exec::sites`).
+        site: u32,
+    },
+    /// `New object(name; value; ...)` with every name a text literal, all
+    /// different: the object is built with the layout the process keeps for
+    /// the place (`exec::sites`), without a search per name.
+    NewObject {
+        site: u32,
+        names: Box<[Box<str>]>,
+        values: Vec<Expr>,
     },
     /// `value.name(args)`: a member function, with the rows of its name in
     /// the member tables (`commands::members`), or a formula the object holds.
@@ -478,6 +490,14 @@ pub enum ExprKind {
 
 /// The number of the next text literal resolved in this run.
 static NEXT_TEXT_LITERAL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// The number of the next place that keeps a layout (`exec::sites`).
+static NEXT_SITE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A new place's number (see `ExprKind::Member`).
+pub fn site() -> u32 {
+    NEXT_SITE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
 
 /// A text literal with its own number.
 pub fn text_literal(text: impl Into<Box<str>>) -> Literal {

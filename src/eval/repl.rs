@@ -734,6 +734,7 @@ impl ReplState<'_, '_, '_> {
                     | ExprKind::CallValue { .. }
                     | ExprKind::MemberCall { .. }
                     | ExprKind::ForwardCall { .. }
+                    | ExprKind::NewObject { .. }
             );
             shows = Some(is_call);
             let span = expr.span;

@@ -19,13 +19,14 @@
 //! one (stored it somewhere): otherwise nothing else can reach it, and its
 //! allocation is filled again, so that it looks fresh all the same.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{start_index, stored};
 use crate::commands::{Args, Ctx};
 use crate::runtime::compare;
 use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::props::Layout;
 use crate::runtime::value::{CollectionRef, Object, ObjectRef, Props, Value, key};
 
 /// A callback argument and the extra arguments that follow it.
@@ -35,6 +36,8 @@ struct Callback<'a> {
     /// The `$1` of the last call, filled again by the next one if nothing
     /// else holds it by then.
     spare: Cell<Option<ObjectRef>>,
+    /// The layout of `$1` for the names of the last call (they rarely change).
+    layout: RefCell<Option<Layout>>,
 }
 
 /// What one call of the callback answered.
@@ -72,7 +75,12 @@ impl<'a> Callback<'a> {
                 ),
             ));
         }
-        Ok(Callback { function, extra: args.values.get(extra_from..).unwrap_or(&[]), spare: Cell::new(None) })
+        Ok(Callback {
+            function,
+            extra: args.values.get(extra_from..).unwrap_or(&[]),
+            spare: Cell::new(None),
+            layout: RefCell::new(None),
+        })
     }
 
     /// Calls the callback with `$1` holding `props`.
@@ -80,19 +88,12 @@ impl<'a> Callback<'a> {
         // The names are the thread's shared keys: no allocation a name an element.
         let param = match self.spare.take() {
             Some(spare) if Rc::strong_count(&spare) == 1 && Rc::weak_count(&spare) == 0 => {
-                {
-                    let mut object = spare.borrow_mut();
-                    let mut fresh = std::mem::take(&mut object.props);
-                    fresh.clear();
-                    for (k, v) in props {
-                        fresh.insert(key(k), v.clone());
-                    }
-                    *object = Object { props: fresh, ..Object::default() };
-                }
+                let fresh = self.props(props);
+                *spare.borrow_mut() = Object { props: fresh, ..Object::default() };
                 spare
             }
             _ => {
-                let fresh: Props = props.iter().map(|(k, v)| (key(k), v.clone())).collect();
+                let fresh = self.props(props);
                 let Value::Object(param) = Value::new_object(fresh) else {
                     return Err(RuntimeError::new(
                         codes::NOT_AN_OBJECT,
@@ -116,6 +117,19 @@ impl<'a> Callback<'a> {
             }
         };
         Ok(Answer { result, returned: !matches!(returned, Value::Undefined), stop, param })
+    }
+
+    /// The properties of `$1`, with the layout kept for their names.
+    fn props(&self, props: &[(&str, Value)]) -> Props {
+        let mut kept = self.layout.borrow_mut();
+        let layout = match &*kept {
+            Some(layout) if layout.has_names(props.iter().map(|(k, _)| *k)) => layout,
+            _ => kept.insert(Layout::new(props.iter().map(|(k, _)| *k))),
+        };
+        if layout.len() == props.len() {
+            return Props::from_layout(layout, props.iter().map(|(_, v)| v.clone()).collect());
+        }
+        props.iter().map(|(k, v)| (key(k), v.clone())).collect()
     }
 
     /// Whether the callback says `a` comes before `b`.

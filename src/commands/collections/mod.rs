@@ -428,7 +428,16 @@ fn sort(ctx: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, 
         _ => return callbacks::sort_with(ctx, c, args),
     };
     let mut items = c.borrow_mut();
-    if items.iter().all(|v| matches!(v, Value::Real(_) | Value::Long(_))) {
+    if let Some(mut numbers) =
+        items.iter().map(|v| if let Value::Real(n) = v { Some(*n) } else { None }).collect::<Option<Vec<f64>>>()
+    {
+        // Reals only (the usual case: a collection stores its numbers as
+        // Reals): sorted as bare numbers, which equal ones cannot tell apart.
+        numbers.sort_unstable_by(f64::total_cmp);
+        for (item, n) in items.iter_mut().zip(numbers) {
+            *item = Value::Real(n);
+        }
+    } else if items.iter().all(|v| matches!(v, Value::Real(_) | Value::Long(_))) {
         // Numbers only (the usual case): the same order, without the type ranks.
         items.sort_by(|a, b| a.as_number().unwrap_or(0.0).total_cmp(&b.as_number().unwrap_or(0.0)));
     } else {

@@ -6,11 +6,12 @@ use std::rc::Rc;
 use super::super::ops;
 use super::super::program::{CharPosition, Expr, ExprKind, Literal, NumTree, SystemVar};
 use super::host::ProcessHost;
-use super::{Formula, Frame, MAX_SHARED_LITERALS, Process, unwound};
+use super::{Formula, Frame, Process, unwound};
 use crate::commands::{Args, Ctx};
 use crate::diag::Span;
 use crate::runtime::access::{array_element, char_at, element, has_class, member};
 use crate::runtime::error::{RuntimeError, codes};
+use crate::runtime::props::Values;
 use crate::runtime::types::store;
 use crate::runtime::value::{Date, Props, Text, Value, key};
 use crate::syntax::ast::BinOp;
@@ -348,18 +349,7 @@ impl Process<'_> {
     /// The `Text` of a text literal, made once per process and shared after.
     #[inline]
     pub(super) fn text_literal(&mut self, text: &str, id: u32) -> Text {
-        let id = id as usize;
-        if let Some(Some(t)) = self.texts.get(id) {
-            return t.clone();
-        }
-        let t = Text::new(text);
-        if id < MAX_SHARED_LITERALS {
-            if self.texts.len() <= id {
-                self.texts.resize(id + 1, None);
-            }
-            self.texts[id] = Some(t.clone());
-        }
-        t
+        self.sites.text(text, id)
     }
 
     #[inline(never)]
@@ -377,6 +367,14 @@ impl Process<'_> {
                 return self.expr(frame, e);
             }
             ExprKind::CountParameters => Value::Real(frame.count_parameters() as f64),
+            ExprKind::NewObject { site, names, values } => {
+                let mut items = Values::with_capacity(values.len());
+                for value in values {
+                    items.push(self.expr(frame, value)?.stored());
+                }
+                let layout = self.sites.new_object(*site, names);
+                Value::new_object(Props::from_layout(&layout, items))
+            }
             ExprKind::Interprocess(slot) => self.interprocess(*slot),
             ExprKind::ClassRef(index) => self.loaded_class(*index).map_err(|err| err.at(e.span))?.object,
             ExprKind::ClassStore => self.class_store(frame.code.context).map_err(|err| err.at(e.span))?,
@@ -448,13 +446,22 @@ impl Process<'_> {
                     .at(e.span));
                 }
             },
-            ExprKind::Member { object, name } => {
-                // A local is read where it lies, without a copy of its value.
-                if let ExprKind::Local(slot) = object.kind
-                    && let Some(target) = self.stack.get(frame.base + slot)
-                    && !has_class(target)
-                {
-                    return member(target, name).map_err(|err| err.at(e.span));
+            ExprKind::Member { object, name, site } => {
+                // A local is read where it lies, without a copy of its value;
+                // a plain object's property at the position its layout had here last.
+                if let Some(target) = in_place(&self.stack, frame, object) {
+                    if let Value::Object(o) = target {
+                        let o = o.borrow();
+                        if o.class.is_none()
+                            && let Some(i) = self.sites.position(*site, &o.props, name)
+                            && let Some(value) = o.props.value_at(i)
+                        {
+                            return Ok(value.clone());
+                        }
+                    }
+                    if !has_class(target) {
+                        return member(target, name).map_err(|err| err.at(e.span));
+                    }
                 }
                 let object = self.expr(frame, object)?;
                 if has_class(&object) {
@@ -465,6 +472,26 @@ impl Process<'_> {
             }
             ExprKind::MemberCall { object, name, members, args } => {
                 let object = self.expr(frame, object)?;
+                // A collection function: its arguments in a reused buffer, no vector per call.
+                if let Value::Collection(c) = &object
+                    && let Some(spec) = crate::commands::members::collection(members.collection)
+                {
+                    let mut values = self.arg_buffers.pop().unwrap_or_default();
+                    for arg in args {
+                        match self.expr(frame, arg) {
+                            Ok(v) => values.push(v),
+                            Err(err) => {
+                                values.clear();
+                                self.arg_buffers.push(values);
+                                return Err(err);
+                            }
+                        }
+                    }
+                    let outcome = self.table_call(frame, spec, c, &values, e.span);
+                    values.clear();
+                    self.arg_buffers.push(values);
+                    return outcome.map_err(|err| err.at(e.span));
+                }
                 let mut values = Vec::with_capacity(args.len());
                 for arg in args {
                     values.push(self.expr(frame, arg)?);
@@ -644,6 +671,22 @@ pub(crate) fn arithmetic(op: BinOp, x: f64, y: f64) -> Option<f64> {
         BinOp::Multiply => Some(x * y),
         BinOp::Divide => Some(x / y),
         BinOp::Modulo if y as i32 != 0 => Some(f64::from((x as i32).wrapping_rem(y as i32))),
+        _ => None,
+    }
+}
+
+/// The value of a local, or of a parameter written `$1`..., where it lies on
+/// the stack (none for other expressions, or a parameter not passed).
+#[inline(always)]
+pub(super) fn in_place<'s>(stack: &'s [Value], frame: &Frame<'_>, e: &Expr) -> Option<&'s Value> {
+    match &e.kind {
+        ExprKind::Local(slot) => stack.get(frame.base + *slot),
+        ExprKind::Param(index) => match index.kind {
+            ExprKind::Literal(Literal::Number(n)) if n >= 1.0 && n <= frame.nargs as f64 => {
+                stack.get(frame.args + n as usize - 1)
+            }
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -36,11 +36,11 @@ impl Process<'_> {
                         format!("the collection function `.{name}()` is not supported by fourd"),
                     ));
                 };
-                self.table_call(frame, spec, c, args, site)
+                self.table_call(frame, spec, c, &args, site)
             }
             Value::SharedCollection(shared) => self.shared_collection_call(frame, shared, name, ids, args, site),
             Value::SharedObject(o) if o.signal.is_some() => match members::signal(ids.signal) {
-                Some(spec) => self.table_call(frame, spec, o, args, site),
+                Some(spec) => self.table_call(frame, spec, o, &args, site),
                 None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Signal has no function `{name}`"))),
             },
             Value::SharedObject(o) if o.owned.is_some() => {
@@ -48,7 +48,7 @@ impl Process<'_> {
                     return Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("the object has no function `{name}`")));
                 };
                 match members::crypto_key(ids.crypto_key) {
-                    Some(spec) => self.table_call(frame, spec, &key, args, site),
+                    Some(spec) => self.table_call(frame, spec, &key, &args, site),
                     None => {
                         Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.CryptoKey has no function `{name}`")))
                     }
@@ -59,7 +59,7 @@ impl Process<'_> {
                     return Err(RuntimeError::new(codes::UNKNOWN_NAME, "this session no longer exists"));
                 };
                 match members::session(ids.session) {
-                    Some(spec) => self.table_call(frame, spec, &session, args, site),
+                    Some(spec) => self.table_call(frame, spec, &session, &args, site),
                     None => {
                         Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Session has no function `{name}`")))
                     }
@@ -72,7 +72,7 @@ impl Process<'_> {
             Value::Object(o) if crate::runtime::blob::boxed(&o.borrow()).is_some() => {
                 let bytes = crate::runtime::blob::scalar_of(object).unwrap_or_default();
                 match members::blob(ids.blob) {
-                    Some(spec) => self.table_call(frame, spec, &bytes, args, site),
+                    Some(spec) => self.table_call(frame, spec, &bytes, &args, site),
                     None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.Blob has no function `{name}`"))),
                 }
             }
@@ -84,14 +84,14 @@ impl Process<'_> {
                     (members::file(ids.file), "4D.File")
                 };
                 match spec {
-                    Some(spec) => self.table_call(frame, spec, &item, args, site),
+                    Some(spec) => self.table_call(frame, spec, &item, &args, site),
                     None => Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a {kind} has no function `{name}`"))),
                 }
             }
             Value::Object(o) if crate::runtime::files::handle_of(&o.borrow()).is_some() => {
                 let Some(handle) = crate::runtime::files::handle_of(&o.borrow()) else { return Ok(Value::Undefined) };
                 match members::file_handle(ids.file_handle) {
-                    Some(spec) => self.table_call(frame, spec, &handle, args, site),
+                    Some(spec) => self.table_call(frame, spec, &handle, &args, site),
                     None => {
                         Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.FileHandle has no function `{name}`")))
                     }
@@ -104,7 +104,7 @@ impl Process<'_> {
                     _ => members::http_request(ids.http_request),
                 };
                 match spec {
-                    Some(spec) => self.table_call(frame, spec, object, args, site),
+                    Some(spec) => self.table_call(frame, spec, object, &args, site),
                     None => {
                         Err(RuntimeError::new(codes::UNKNOWN_NAME, format!("a 4D.{class} has no function `{name}`")))
                     }
@@ -119,7 +119,7 @@ impl Process<'_> {
                 if property.is_none() {
                     if is_formula {
                         return match members::formula(ids.formula) {
-                            Some(spec) => self.table_call(frame, spec, object, args, site),
+                            Some(spec) => self.table_call(frame, spec, object, &args, site),
                             None => Err(RuntimeError::new(
                                 codes::UNKNOWN_NAME,
                                 format!("a formula has no function `{name}`"),
@@ -136,7 +136,7 @@ impl Process<'_> {
                         };
                     }
                     if defines && let Some(spec) = members::class(ids.class) {
-                        return self.table_call(frame, spec, object, args, site);
+                        return self.table_call(frame, spec, object, &args, site);
                     }
                 }
                 match property {
@@ -157,18 +157,18 @@ impl Process<'_> {
 
     /// Calls the handler of a member table's row on `receiver`, after the
     /// argument count is checked against the row.
-    fn table_call<R>(
+    pub(super) fn table_call<R>(
         &mut self,
         frame: &mut Frame<'_>,
         spec: &MemberSpec<R>,
         receiver: &R,
-        args: Vec<Value>,
+        args: &[Value],
         site: Span,
     ) -> Result<Value, RuntimeError> {
         spec.check(args.len())?;
         let mut host = ProcessHost { process: self, frame, args: &[], site };
         let mut ctx = Ctx { host: &mut host };
-        (spec.handler)(&mut ctx, receiver, &Args { values: &args, star: false, marker: None })
+        (spec.handler)(&mut ctx, receiver, &Args { values: args, star: false, marker: None })
     }
 
     /// A collection function on a shared collection: it runs on a copy of the

@@ -7,7 +7,7 @@ use crate::commands::Output;
 use crate::diag::Span;
 use crate::runtime::error::{ErrorScope, ErrorState, Frame as CallFrame, RuntimeError, codes};
 use crate::runtime::shared;
-use crate::runtime::value::{Code, Text, Value};
+use crate::runtime::value::{Code, Value};
 use crate::syntax::ast::{AssignOp, BinOp};
 
 use self::places::store_local;
@@ -27,14 +27,11 @@ mod members;
 mod places;
 mod promotions;
 mod pure;
+mod sites;
 
 use super::control::{Control, Message, Methods, ProcessEntry};
 use super::portable::Portable;
 use super::program::{Expr, ExprKind, Literal, MethodCode, Place, ResultKind, Stmt, Stop, VarType};
-
-/// Text literals numbered beyond this are made each time they are evaluated
-/// (only code compiled again and again at run time gets there).
-pub(super) const MAX_SHARED_LITERALS: usize = 1 << 20;
 
 /// How deep methods may call each other before 4D's "stack full" error.
 pub const MAX_CALL_DEPTH: usize = 2000;
@@ -86,8 +83,8 @@ pub struct Process<'a> {
     pure_off: bool,
     /// The numeric walker's stack, kept from one call to the next.
     pure_stack: Vec<f64>,
-    /// The text literals evaluated so far, by number (see `text_literal`).
-    texts: Vec<Option<Text>>,
+    /// What the process keeps for text literals and member places, by number.
+    sites: sites::Sites,
     /// The other processes of the run, and this one's entry in their table
     /// (none for code run outside a run's processes).
     control: Option<(&'a dyn Control, Arc<ProcessEntry>)>,
@@ -228,7 +225,7 @@ impl<'a> Process<'a> {
             loaded: Vec::new(),
             pure_off: false,
             pure_stack: Vec::new(),
-            texts: Vec::new(),
+            sites: sites::Sites::default(),
             control: None,
             interprocess_seen: Vec::new(),
             classes: Vec::new(),

@@ -33,7 +33,7 @@ impl Process<'_> {
     ) -> Result<(), RuntimeError> {
         let combine = |current: &Value| ops::binary(op, current, value).map_err(|e| e.at(span));
         match place {
-            Place::Member { object, name, span: at } => {
+            Place::Member { object, name, span: at, .. } => {
                 let target = self.expr(frame, object)?;
                 if has_class(&target) {
                     let current = self.class_member(&target, name, *at).map_err(|e| e.at(*at))?;
@@ -82,7 +82,7 @@ impl Process<'_> {
             Place::Process(slot) => self.process_vars.get(*slot).cloned().unwrap_or_default(),
             Place::Interprocess(slot) => self.interprocess(*slot),
             Place::Publish { place, .. } => self.read_place(frame, place)?,
-            Place::Member { object, name, span } => {
+            Place::Member { object, name, span, .. } => {
                 let object = self.expr(frame, object)?;
                 if has_class(&object) {
                     self.class_member(&object, name, *span).map_err(|e| e.at(*span))?
@@ -130,13 +130,28 @@ impl Process<'_> {
                 self.write_place(frame, place, value)?;
                 self.publish(*slot)?;
             }
-            Place::Member { object, name, span } => {
-                // A local is written through where it lies, without a copy of its value.
+            Place::Member { object, name, span, site } => {
+                // A local is written through where it lies, without a copy of
+                // its value; a plain object's property at the position its
+                // layout had here last.
                 if let ExprKind::Local(slot) = object.kind
                     && let Some(target) = self.stack.get(frame.base + slot)
-                    && !has_class(target)
                 {
-                    return set_member(target, name, value).map_err(|e| e.at(*span));
+                    if let Value::Object(o) = target
+                        && !matches!(value, Value::Undefined)
+                    {
+                        let mut o = o.borrow_mut();
+                        if o.class.is_none()
+                            && let Some(i) = self.sites.position(*site, &o.props, name)
+                            && let Some(slot) = o.props.value_at_mut(i)
+                        {
+                            *slot = value.stored();
+                            return Ok(());
+                        }
+                    }
+                    if !has_class(target) {
+                        return set_member(target, name, value).map_err(|e| e.at(*span));
+                    }
                 }
                 let target = self.expr(frame, object)?;
                 let value = if has_class(&target) {

@@ -5,7 +5,7 @@
 use crate::commands::constants::{self, ConstValue};
 use crate::commands::{self, CommandId, CommandSpec, REGISTRY};
 use crate::diag::{Diagnostic, Span};
-use crate::eval::program::{Expr, ExprKind, Literal, SystemVar, text_literal};
+use crate::eval::program::{Expr, ExprKind, Literal, SystemVar, site, text_literal};
 use crate::names::normalize;
 use crate::syntax::ast::{self, PostfixOp, Token};
 
@@ -182,6 +182,14 @@ impl Resolver<'_> {
         if spec.number == commands::COUNT_PARAMETERS {
             return Expr::new(ExprKind::CountParameters, span);
         }
+        let args = if spec.number == commands::NEW_OBJECT && !star && marker.is_none() {
+            match new_object(args, span) {
+                Ok(expr) => return expr,
+                Err(args) => args,
+            }
+        } else {
+            args
+        };
         Expr::new(ExprKind::Command { id, args, star, marker }, span)
     }
 
@@ -368,4 +376,22 @@ fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     }
     let d = prev[y.len()];
     (d <= max).then_some(d)
+}
+
+/// `New object(name; value; ...)` as an [`ExprKind::NewObject`], when every
+/// name is a text literal and no two are the same (else the arguments back).
+fn new_object(args: Vec<Expr>, span: Span) -> Result<Expr, Vec<Expr>> {
+    if !args.len().is_multiple_of(2) {
+        return Err(args);
+    }
+    let mut names: Vec<Box<str>> = Vec::with_capacity(args.len() / 2);
+    for pair in args.chunks(2) {
+        let ExprKind::Literal(Literal::Text(name, _)) = &pair[0].kind else { return Err(args) };
+        if names.contains(name) {
+            return Err(args);
+        }
+        names.push(name.clone());
+    }
+    let values = args.into_iter().skip(1).step_by(2).collect();
+    Ok(Expr::new(ExprKind::NewObject { site: site(), names: names.into_boxed_slice(), values }, span))
 }

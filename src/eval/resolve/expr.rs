@@ -5,7 +5,7 @@
 use crate::commands;
 use crate::commands::members::ReceiverKind;
 use crate::diag::{Diagnostic, Span};
-use crate::eval::program::{CharPosition, Expr, ExprKind, Literal, NumTree, Place, VarType, text_literal};
+use crate::eval::program::{CharPosition, Expr, ExprKind, Literal, NumTree, Place, VarType, site, text_literal};
 use crate::names::normalize;
 use crate::syntax::ast::{self, BinOp, PostfixOp, PrefixOp};
 
@@ -196,7 +196,11 @@ impl Resolver<'_> {
             }
             value = match op {
                 PostfixOp::Member(ident) => Expr::new(
-                    ExprKind::Member { object: Box::new(value), name: ident.text.clone().into_boxed_str() },
+                    ExprKind::Member {
+                        object: Box::new(value),
+                        name: ident.text.clone().into_boxed_str(),
+                        site: site(),
+                    },
                     op_span,
                 ),
                 PostfixOp::Index(index) => {
@@ -220,7 +224,11 @@ impl Resolver<'_> {
                 PostfixOp::DerefMember(ident) => {
                     let pointed = Expr::new(ExprKind::Deref(Box::new(value)), op_span);
                     Expr::new(
-                        ExprKind::Member { object: Box::new(pointed), name: ident.text.clone().into_boxed_str() },
+                        ExprKind::Member {
+                            object: Box::new(pointed),
+                            name: ident.text.clone().into_boxed_str(),
+                            site: site(),
+                        },
                         op_span,
                     )
                 }
@@ -323,6 +331,9 @@ impl Resolver<'_> {
             ExprKind::Formula { .. } => Some(ReceiverKind::Formula),
             ExprKind::ClassRef(_) => Some(ReceiverKind::Class),
             ExprKind::Command { id, .. } => ReceiverKind::returned_by(id.spec()),
+            ExprKind::NewObject { .. } => {
+                commands::REGISTRY.by_number(commands::NEW_OBJECT).and_then(|id| ReceiverKind::returned_by(id.spec()))
+            }
             _ => None,
         }
     }

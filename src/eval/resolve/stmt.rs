@@ -2,7 +2,7 @@
 //! assignments (with the in-place append of `$t := $t + ...`) and the places they write to.
 
 use crate::diag::Span;
-use crate::eval::program::{Expr, ExprKind, Place, Stmt, Stop, VarType};
+use crate::eval::program::{Expr, ExprKind, Place, Stmt, Stop, VarType, site};
 use crate::names::normalize;
 use crate::syntax::ast::{self, AssignOp, BinOp, PostfixOp};
 
@@ -187,6 +187,7 @@ impl Resolver<'_> {
                         object: Box::new(self.expr(&object())),
                         name: ident.text.clone().into_boxed_str(),
                         span: target.span,
+                        site: site(),
                     },
                     PostfixOp::Deref(_) => Place::Deref { pointer: Box::new(self.expr(&object())), span: target.span },
                     PostfixOp::DerefMember(ident) => {
@@ -196,6 +197,7 @@ impl Resolver<'_> {
                             object: Box::new(pointed),
                             name: ident.text.clone().into_boxed_str(),
                             span: target.span,
+                            site: site(),
                         }
                     }
                     PostfixOp::ArrayElement(index) => Place::ArrayElement {
