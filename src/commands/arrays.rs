@@ -268,7 +268,7 @@ pub(crate) fn array_to_collection(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result<
         for (property, array) in &columns {
             let a = array.borrow();
             let value = a.items.get(row).map(to_collection).unwrap_or(Value::Null);
-            props.insert(std::rc::Rc::from(property.as_str()), value);
+            props.insert(crate::runtime::value::key(property.as_str()), value);
         }
         items.push(Value::new_object(props));
     }

@@ -2,8 +2,6 @@
 //! `Asserted`, `SET ASSERT ENABLED`, `Get assert enabled`, `ON ERR CALL`,
 //! `Method called on error`, `throw`, `Last errors`, `ABORT`.
 
-use std::rc::Rc;
-
 use super::{Args, Ctx};
 use crate::runtime::error::{ErrorScope, RuntimeError, codes};
 use crate::runtime::format;
@@ -185,9 +183,9 @@ pub(crate) fn get_last_error_stack(ctx: &mut Ctx<'_>, args: &Args<'_>) -> Result
 fn error_object(error: &RuntimeError) -> Value {
     let info = &error.0;
     let mut props = Props::default();
-    props.insert(Rc::from("errCode"), Value::Real(f64::from(info.code)));
-    props.insert(Rc::from("message"), Value::text(info.message.clone()));
-    props.insert(Rc::from("componentSignature"), Value::text(info.component.clone()));
+    props.insert(crate::runtime::value::key("errCode"), Value::Real(f64::from(info.code)));
+    props.insert(crate::runtime::value::key("message"), Value::text(info.message.clone()));
+    props.insert(crate::runtime::value::key("componentSignature"), Value::text(info.component.clone()));
     if let Some(Value::Object(thrown)) = &info.thrown {
         for (key, value) in &thrown.borrow().props {
             if !props.contains_key(key) {

@@ -7,8 +7,6 @@
 //! its keyword and 4D's wording; a value read by `JSON Parse` with `*` gives
 //! the line and offset of the property in its `__symbols`.
 
-use std::rc::Rc;
-
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use serde_json::Value as Json;
@@ -56,20 +54,20 @@ pub(crate) fn json_validate(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, R
         let schema_path = error.schema_path().as_str().to_string();
         let (code, message) = describe(error.kind(), error.instance(), &schema_path, &schema);
         let mut props = Props::default();
-        props.insert(Rc::from("code"), Value::Real(f64::from(code)));
-        props.insert(Rc::from("jsonPath"), Value::text(path.as_str()));
+        props.insert(crate::runtime::value::key("code"), Value::Real(f64::from(code)));
+        props.insert(crate::runtime::value::key("jsonPath"), Value::text(path.as_str()));
         if let Some((line, offset)) = symbols.as_ref().and_then(|s| place_of(s, &path)) {
-            props.insert(Rc::from("line"), line);
-            props.insert(Rc::from("offset"), offset);
+            props.insert(crate::runtime::value::key("line"), line);
+            props.insert(crate::runtime::value::key("offset"), offset);
         }
-        props.insert(Rc::from("message"), Value::text(message));
-        props.insert(Rc::from("schemaPaths"), Value::text(schema_path));
+        props.insert(crate::runtime::value::key("message"), Value::text(message));
+        props.insert(crate::runtime::value::key("schemaPaths"), Value::text(schema_path));
         errors.push(Value::new_object(props));
     }
     let mut result = Props::default();
-    result.insert(Rc::from("success"), Value::Bool(errors.is_empty()));
+    result.insert(crate::runtime::value::key("success"), Value::Bool(errors.is_empty()));
     if !errors.is_empty() {
-        result.insert(Rc::from("errors"), Value::new_collection(errors));
+        result.insert(crate::runtime::value::key("errors"), Value::new_collection(errors));
     }
     Ok(Value::new_object(result))
 }

@@ -357,13 +357,13 @@ pub(crate) fn call_chain(ctx: &mut Ctx<'_>, _: &Args<'_>) -> Result<Value, Runti
         .into_iter()
         .map(|level| {
             let mut props = crate::runtime::value::Props::default();
-            props.insert(std::rc::Rc::from("database"), Value::text(database.as_str()));
+            props.insert(crate::runtime::value::key("database"), Value::text(database.as_str()));
             if let Some(code) = level.code {
-                props.insert(std::rc::Rc::from("formula"), Value::text(code));
+                props.insert(crate::runtime::value::key("formula"), Value::text(code));
             }
-            props.insert(std::rc::Rc::from("line"), Value::Real(level.line as f64));
-            props.insert(std::rc::Rc::from("name"), Value::text(level.name));
-            props.insert(std::rc::Rc::from("type"), Value::text(level.kind));
+            props.insert(crate::runtime::value::key("line"), Value::Real(level.line as f64));
+            props.insert(crate::runtime::value::key("name"), Value::text(level.name));
+            props.insert(crate::runtime::value::key("type"), Value::text(level.kind));
             Value::new_object(props)
         })
         .collect();

@@ -4,8 +4,6 @@
 //! collections store them (see [`stored`]). The commands that take a type
 //! constant (`OB Get`, `JSON Parse`) convert through [`convert`].
 
-use std::rc::Rc;
-
 use super::{Args, Ctx};
 use crate::runtime::class;
 use crate::runtime::error::{RuntimeError, codes};
@@ -44,7 +42,7 @@ pub(crate) fn stored(value: &Value) -> Value {
 /// `OB Keys(object)` (1719): the property names, in creation order.
 pub(crate) fn ob_keys(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, RuntimeError> {
     let keys = match args.object(0)? {
-        Some(o) => o.borrow().props.keys().map(|k| Value::text(k.as_ref())).collect(),
+        Some(o) => o.borrow().props.keys().map(|k| Value::Text(k.clone())).collect(),
         None => Vec::new(),
     };
     Ok(Value::new_collection(keys))
@@ -69,8 +67,8 @@ pub(crate) fn ob_entries(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
             .iter()
             .map(|(k, v)| {
                 let mut entry = Props::default();
-                entry.insert(Rc::from("key"), Value::text(k.as_ref()));
-                entry.insert(Rc::from("value"), v.clone());
+                entry.insert(crate::runtime::value::key("key"), Value::Text(k.clone()));
+                entry.insert(crate::runtime::value::key("value"), v.clone());
                 Value::new_object(entry)
             })
             .collect(),
@@ -398,11 +396,11 @@ pub(crate) fn json_parse(_: &mut Ctx<'_>, args: &Args<'_>) -> Result<Value, Runt
         let mut table = Props::default();
         for symbol in symbols {
             let mut place = Props::default();
-            place.insert(Rc::from("line"), Value::Real(symbol.line as f64));
-            place.insert(Rc::from("offset"), Value::Real(symbol.offset as f64));
-            table.insert(Rc::from(symbol.path.as_str()), Value::new_object(place));
+            place.insert(crate::runtime::value::key("line"), Value::Real(symbol.line as f64));
+            place.insert(crate::runtime::value::key("offset"), Value::Real(symbol.offset as f64));
+            table.insert(crate::runtime::value::key(symbol.path.as_str()), Value::new_object(place));
         }
-        o.borrow_mut().props.insert(Rc::from("__symbols"), Value::new_object(table));
+        o.borrow_mut().props.insert(crate::runtime::value::key("__symbols"), Value::new_object(table));
     }
     Ok(value)
 }

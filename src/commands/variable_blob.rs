@@ -113,11 +113,13 @@ fn write(ctx: &mut Ctx<'_>, out: &mut Vec<u8>, value: &Value, depth: usize) -> R
             if o.borrow().code.is_some() {
                 return Err(refused("a formula"));
             }
-            let props: Vec<(Rc<str>, Value)> = o.borrow().props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let props: Vec<(crate::runtime::value::Key, Value)> =
+                o.borrow().props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             write_object(ctx, out, &props, depth)?;
         }
         Value::SharedObject(o) => {
-            let props: Vec<(Rc<str>, Value)> = o.props().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let props: Vec<(crate::runtime::value::Key, Value)> =
+                o.props().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             write_object(ctx, out, &props, depth)?;
         }
         Value::Collection(c) => {
@@ -146,7 +148,7 @@ fn write(ctx: &mut Ctx<'_>, out: &mut Vec<u8>, value: &Value, depth: usize) -> R
 fn write_object(
     ctx: &mut Ctx<'_>,
     out: &mut Vec<u8>,
-    props: &[(Rc<str>, Value)],
+    props: &[(crate::runtime::value::Key, Value)],
     depth: usize,
 ) -> Result<(), RuntimeError> {
     out.push(code::IS_OBJECT as u8);

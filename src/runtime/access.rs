@@ -3,7 +3,7 @@
 
 use super::error::{RuntimeError, codes};
 use super::types::{MAX_ELEMENTS, too_many_elements};
-use super::value::{Date, Text, Value, key};
+use super::value::{Date, Key, Text, Value, key, key_of};
 
 thread_local! {
     /// The one-character ASCII texts, shared by `$t[[i]]` (no allocation per character).
@@ -91,6 +91,11 @@ pub fn empty_like(value: &Value) -> Value {
 /// empty value of the type it holds (Null for an object, a collection or a
 /// pointer), and does nothing when the property does not exist.
 pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), RuntimeError> {
+    set_named(target, name, value, || key(name))
+}
+
+/// `set_member`, the name of a new property made by `new_key`.
+fn set_named(target: &Value, name: &str, value: Value, new_key: impl FnOnce() -> Key) -> Result<(), RuntimeError> {
     match target {
         Value::Object(o) if super::blob::boxed(&o.borrow()).is_some() => Err(RuntimeError::new(
             codes::READ_ONLY_PROPERTY,
@@ -123,7 +128,7 @@ pub fn set_member(target: &Value, name: &str, value: Value) -> Result<(), Runtim
             match o.props.get_mut(name) {
                 Some(slot) => *slot = stored,
                 None => {
-                    o.props.insert(key(name), stored);
+                    o.props.insert(new_key(), stored);
                 }
             }
             Ok(())
@@ -254,7 +259,8 @@ pub fn set_element(target: &Value, index: &Value, value: Value) -> Result<(), Ru
             c.set(i as usize, &value)
         }
         (Value::Object(_) | Value::SharedObject(_), Value::Text(key)) => {
-            set_member(target, key.as_str(), value)?;
+            // A new property's name is the text itself (no copy of it).
+            set_named(target, key.as_str(), value, || key_of(key))?;
             Ok(())
         }
         _ => Err(RuntimeError::new(

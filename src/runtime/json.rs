@@ -8,8 +8,6 @@
 //! property name starts (line from 1, offset in UTF-16 units from the start of
 //! its line), for `JSON Parse`'s `*` option.
 
-use std::rc::Rc;
-
 use super::value::{Date, Props, Value};
 
 /// The deepest nesting of objects and collections the parser, `JSON Stringify`
@@ -178,7 +176,7 @@ impl Parser<'_> {
             self.expect(b':', "expected `:` after a property name")?;
             self.skip_space();
             let value = self.value(depth, &key_path)?;
-            props.insert(Rc::from(key.as_str()), value);
+            props.insert(crate::runtime::value::key(key.as_str()), value);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,

@@ -24,7 +24,7 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 use smallvec::SmallVec;
 
-use super::value::Value;
+use super::value::{Key, Value};
 
 /// From this many properties on, an object has a shape of its own, indexed.
 const INDEXED_FROM: usize = 12;
@@ -44,11 +44,11 @@ pub struct Props {
 
 /// The names of the objects that share it, in order.
 struct Shape {
-    keys: Vec<Rc<str>>,
+    keys: Vec<Key>,
     /// Name → position, for shapes of `INDEXED_FROM` names or more.
     index: Option<HashTable<u32>>,
     /// The shapes one name longer, by that name (tree shapes only).
-    children: RefCell<Vec<(Rc<str>, Weak<Shape>)>>,
+    children: RefCell<Vec<(Key, Weak<Shape>)>>,
     /// The shape one name shorter (tree shapes only): held, so that the
     /// shapes on the way to a live shape stay alive.
     parent: Option<Rc<Shape>>,
@@ -114,7 +114,7 @@ impl Shape {
     }
 
     /// Adds a name to a shape of one's own.
-    fn push(&mut self, name: Rc<str>) {
+    fn push(&mut self, name: Key) {
         let Shape { keys, index, .. } = self;
         keys.push(name);
         match index {
@@ -142,7 +142,7 @@ impl Shape {
     }
 
     /// The tree shape with the names of `self` and then `name`.
-    fn child(self: &Rc<Shape>, name: Rc<str>) -> Rc<Shape> {
+    fn child(self: &Rc<Shape>, name: Key) -> Rc<Shape> {
         {
             let children = self.children.borrow();
             if let Some(child) = children.iter().find(|(k, _)| same_name(k, &name)).and_then(|(_, c)| c.upgrade()) {
@@ -151,7 +151,7 @@ impl Shape {
         }
         let mut keys = Vec::with_capacity(self.keys.len() + 1);
         keys.extend(self.keys.iter().cloned());
-        keys.push(Rc::clone(&name));
+        keys.push(name.clone());
         let mut children = self.children.borrow_mut();
         if children.len() >= MAX_CHILDREN {
             children.retain(|(_, c)| c.strong_count() > 0);
@@ -271,7 +271,7 @@ impl Props {
 
     /// The names, in order.
     #[inline]
-    fn names(&self) -> &[Rc<str>] {
+    fn names(&self) -> &[Key] {
         match &self.shape {
             Some(shape) => &shape.keys,
             None => &[],
@@ -301,7 +301,7 @@ impl Props {
 
     /// Sets property `name`: an existing property keeps its place; a new one
     /// goes last. Returns the value it replaces.
-    pub fn insert(&mut self, name: Rc<str>, value: Value) -> Option<Value> {
+    pub fn insert(&mut self, name: Key, value: Value) -> Option<Value> {
         if let Some(i) = self.position(&name) {
             return Some(std::mem::replace(&mut self.values[i], value));
         }
@@ -310,7 +310,7 @@ impl Props {
     }
 
     /// Adds property `name`, which the object does not have yet.
-    fn push(&mut self, name: Rc<str>, value: Value) {
+    fn push(&mut self, name: Key, value: Value) {
         match &mut self.shape {
             Some(shape) if !shape.in_tree => Rc::make_mut(shape).push(name),
             Some(shape) if shape.keys.len() + 1 >= INDEXED_FROM => {
@@ -345,12 +345,12 @@ impl Props {
 
     /// The properties in order.
     #[inline]
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Rc<str>, &Value)> + DoubleEndedIterator {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Key, &Value)> + DoubleEndedIterator {
         self.names().iter().zip(self.values.iter())
     }
 
     /// The properties in order, values writable.
-    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&Rc<str>, &mut Value)> + DoubleEndedIterator {
+    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&Key, &mut Value)> + DoubleEndedIterator {
         let names = match &self.shape {
             Some(shape) => &shape.keys[..],
             None => &[],
@@ -358,7 +358,7 @@ impl Props {
         names.iter().zip(self.values.iter_mut())
     }
 
-    pub fn keys(&self) -> impl ExactSizeIterator<Item = &Rc<str>> + DoubleEndedIterator {
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &Key> + DoubleEndedIterator {
         self.names().iter()
     }
 
@@ -371,7 +371,7 @@ impl Props {
     }
 
     /// The property at `position`.
-    pub fn get_index(&self, position: usize) -> Option<(&Rc<str>, &Value)> {
+    pub fn get_index(&self, position: usize) -> Option<(&Key, &Value)> {
         Some((self.names().get(position)?, self.values.get(position)?))
     }
 }
@@ -397,8 +397,8 @@ impl fmt::Debug for Props {
     }
 }
 
-impl FromIterator<(Rc<str>, Value)> for Props {
-    fn from_iter<I: IntoIterator<Item = (Rc<str>, Value)>>(iter: I) -> Props {
+impl FromIterator<(Key, Value)> for Props {
+    fn from_iter<I: IntoIterator<Item = (Key, Value)>>(iter: I) -> Props {
         let iter = iter.into_iter();
         let mut props = Props::with_capacity(iter.size_hint().0);
         for (k, v) in iter {
@@ -409,8 +409,8 @@ impl FromIterator<(Rc<str>, Value)> for Props {
 }
 
 impl IntoIterator for Props {
-    type Item = (Rc<str>, Value);
-    type IntoIter = std::iter::Zip<std::vec::IntoIter<Rc<str>>, smallvec::IntoIter<[Value; INLINE]>>;
+    type Item = (Key, Value);
+    type IntoIter = std::iter::Zip<std::vec::IntoIter<Key>, smallvec::IntoIter<[Value; INLINE]>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.names().to_vec().into_iter().zip(self.values)
@@ -418,8 +418,8 @@ impl IntoIterator for Props {
 }
 
 impl<'a> IntoIterator for &'a Props {
-    type Item = (&'a Rc<str>, &'a Value);
-    type IntoIter = std::iter::Zip<std::slice::Iter<'a, Rc<str>>, std::slice::Iter<'a, Value>>;
+    type Item = (&'a Key, &'a Value);
+    type IntoIter = std::iter::Zip<std::slice::Iter<'a, Key>, std::slice::Iter<'a, Value>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.names().iter().zip(self.values.iter())
@@ -430,8 +430,8 @@ impl<'a> IntoIterator for &'a Props {
 mod tests {
     use super::*;
 
-    fn k(s: &str) -> Rc<str> {
-        Rc::from(s)
+    fn k(s: &str) -> Key {
+        Key::new(s)
     }
 
     #[test]

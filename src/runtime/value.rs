@@ -234,6 +234,37 @@ impl Text {
     }
 }
 
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// For sets of texts looked up by `&str` (the names' set): the hash and the
+/// equality of a text are those of its characters.
+impl std::borrow::Borrow<str> for Text {
+    #[inline]
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
@@ -291,7 +322,7 @@ pub type CollectionRef = Rc<RefCell<Vec<Value>>>;
 
 thread_local! {
     /// Property names in use, shared by every object that has them.
-    static KEYS: std::cell::RefCell<std::collections::HashSet<Rc<str>, FxBuildHasher>> =
+    static KEYS: std::cell::RefCell<std::collections::HashSet<Text, FxBuildHasher>> =
         std::cell::RefCell::new(std::collections::HashSet::default());
 }
 
@@ -300,7 +331,7 @@ const KEY_CACHE_LINES: usize = 64;
 
 thread_local! {
     /// The names `key` gave last, by a cheap hash of their bytes.
-    static KEY_CACHE: std::cell::RefCell<[Option<Rc<str>>; KEY_CACHE_LINES]> =
+    static KEY_CACHE: std::cell::RefCell<[Option<Text>; KEY_CACHE_LINES]> =
         const { std::cell::RefCell::new([const { None }; KEY_CACHE_LINES]) };
 }
 
@@ -309,12 +340,17 @@ const MAX_SHARED_KEYS: usize = 8192;
 /// The longest property name that is shared.
 const MAX_SHARED_KEY_LEN: usize = 64;
 
+/// A property name as objects store it: a `Text`, so that a name given as a
+/// text value (`$o[$name]:=...`) is the same allocation as the value, and
+/// `OB Keys` gives the names without a copy.
+pub type Key = Text;
+
 /// A property name as objects store it: short names are allocated once per
 /// thread and shared, so a million objects with `id`, `x` and `y` hold three
 /// names, not three million.
-pub fn key(name: &str) -> Rc<str> {
+pub fn key(name: &str) -> Key {
     if name.len() > MAX_SHARED_KEY_LEN {
-        return Rc::from(name);
+        return Text::new(name);
     }
     // A small direct-mapped cache in front of the set: a name met again
     // costs one comparison, not a hash and a probe.
@@ -324,25 +360,37 @@ pub fn key(name: &str) -> Rc<str> {
         ^ usize::from(bytes.last().copied().unwrap_or(0)).wrapping_mul(7))
         % KEY_CACHE_LINES;
     let cached = KEY_CACHE.with(|cache| match &cache.borrow()[line] {
-        Some(k) if **k == *name => Some(Rc::clone(k)),
+        Some(k) if k.as_str() == name => Some(k.clone()),
         _ => None,
     });
     if let Some(k) = cached {
         return k;
     }
     let k = shared_key(name);
-    KEY_CACHE.with(|cache| cache.borrow_mut()[line] = Some(Rc::clone(&k)));
+    KEY_CACHE.with(|cache| cache.borrow_mut()[line] = Some(k.clone()));
     k
 }
 
+/// A property name given as a text value: the shared name when there is
+/// one, else the text itself (no copy of its characters).
+pub fn key_of(text: &Text) -> Key {
+    let name = text.as_str();
+    if name.len() <= MAX_SHARED_KEY_LEN
+        && let Some(k) = KEYS.with(|keys| keys.borrow().get(name).cloned())
+    {
+        return k;
+    }
+    text.clone()
+}
+
 /// `key` past its cache: the thread's set of names.
-fn shared_key(name: &str) -> Rc<str> {
+fn shared_key(name: &str) -> Key {
     KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
         if let Some(key) = keys.get(name) {
             return key.clone();
         }
-        let key: Rc<str> = Rc::from(name);
+        let key = Text::new(name);
         if keys.len() < MAX_SHARED_KEYS {
             keys.insert(key.clone());
         }

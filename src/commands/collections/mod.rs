@@ -538,8 +538,8 @@ fn distinct(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value
             .into_iter()
             .map(|(value, count)| {
                 let mut entry = Props::default();
-                entry.insert(Rc::from("value"), value);
-                entry.insert(Rc::from("count"), Value::Real(count as f64));
+                entry.insert(crate::runtime::value::key("value"), value);
+                entry.insert(crate::runtime::value::key("count"), Value::Real(count as f64));
                 Value::new_object(entry)
             })
             .collect()
@@ -605,14 +605,14 @@ fn equal(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, R
 fn set_path(object: &mut Props, path: &str, value: Value) {
     match path.split_once('.') {
         None => {
-            object.insert(Rc::from(path), value);
+            object.insert(crate::runtime::value::key(path), value);
         }
         Some((head, rest)) => {
             let child = match object.get(head) {
                 Some(Value::Object(o)) => o.clone(),
                 _ => {
                     let o = Rc::new(std::cell::RefCell::new(crate::runtime::value::Object::default()));
-                    object.insert(Rc::from(head), Value::Object(o.clone()));
+                    object.insert(crate::runtime::value::key(head), Value::Object(o.clone()));
                     o
                 }
             };

@@ -1015,7 +1015,7 @@ impl<'a> Process<'a> {
         let (collection, names, is_collection): (Option<&crate::runtime::value::CollectionRef>, Vec<Value>, bool) =
             match &source_value {
                 Value::Collection(c) => (Some(c), Vec::new(), true),
-                Value::Object(o) => (None, o.borrow().props.keys().map(|k| Value::text(k.as_ref())).collect(), false),
+                Value::Object(o) => (None, o.borrow().props.keys().map(|k| Value::Text(k.clone())).collect(), false),
                 Value::SharedObject(o) => (None, o.entries().into_iter().map(|(k, _)| Value::text(k)).collect(), false),
                 Value::Null | Value::Undefined => (None, Vec::new(), true),
                 other => {
