@@ -91,6 +91,8 @@ pub enum PExpr {
     LocalNumber(BinOp, usize, f64),
     /// `$local op $local` under `+ - * / %`.
     LocalLocal(BinOp, usize, usize),
+    /// `$local % n`, `n` a number whose Integer is not 0.
+    LocalModulo(usize, i32),
     /// `value % n`, `n` a number whose Integer is not 0 (so no error can come of it).
     ModuloBy(Box<PExpr>, i32),
     Add(Box<(PExpr, PExpr)>),
@@ -107,9 +109,18 @@ pub enum PExpr {
 }
 
 impl PExpr {
+    /// `$local op n`.
+    fn local_number(op: BinOp, slot: usize, n: f64) -> PExpr {
+        match op {
+            // As `arithmetic` takes it: the divisor's Integer.
+            BinOp::Modulo if n as i32 != 0 => PExpr::LocalModulo(slot, n as i32),
+            _ => PExpr::LocalNumber(op, slot, n),
+        }
+    }
+
     fn op(op: BinOp, left: PExpr, right: PExpr) -> PExpr {
         match (op, left, right) {
-            (_, PExpr::Local(slot), PExpr::Number(n)) => PExpr::LocalNumber(op, slot, n),
+            (_, PExpr::Local(slot), PExpr::Number(n)) => PExpr::local_number(op, slot, n),
             (_, PExpr::Local(a), PExpr::Local(b)) => PExpr::LocalLocal(op, a, b),
             // As `arithmetic` takes it: the divisor's Integer.
             (BinOp::Modulo, l, PExpr::Number(n)) if n as i32 != 0 => PExpr::ModuloBy(Box::new(l), n as i32),
@@ -366,7 +377,7 @@ impl Lowering<'_> {
             ExprKind::CountParameters => PExpr::Number(self.nargs? as f64),
             ExprKind::LocalNumber { slot, op, number } if is_arithmetic(*op) => {
                 self.numeric_local(*slot)?;
-                PExpr::LocalNumber(*op, *slot, *number)
+                PExpr::local_number(*op, *slot, *number)
             }
             ExprKind::Numeric { tree, .. } => self.tree(tree)?,
             ExprKind::Binary { first, rest } => self.chain(first, rest)?,

@@ -302,7 +302,8 @@ impl Walker<'_> {
             PExpr::Local(slot) => Some(self.stack[base + slot]),
             PExpr::LocalNumber(op, slot, y) => arithmetic(*op, self.stack[base + slot], *y),
             PExpr::LocalLocal(op, a, b) => arithmetic(*op, self.stack[base + a], self.stack[base + b]),
-            PExpr::ModuloBy(value, n) => Some(f64::from((self.operand(value, base)? as i32).wrapping_rem(*n))),
+            PExpr::LocalModulo(slot, n) => Some(modulo(self.stack[base + slot], *n)),
+            PExpr::ModuloBy(value, n) => Some(modulo(self.operand(value, base)?, *n)),
             PExpr::Add(operands) => Some(self.operand(&operands.0, base)? + self.operand(&operands.1, base)?),
             PExpr::Subtract(operands) => Some(self.operand(&operands.0, base)? - self.operand(&operands.1, base)?),
             PExpr::Multiply(operands) => Some(self.operand(&operands.0, base)? * self.operand(&operands.1, base)?),
@@ -315,15 +316,34 @@ impl Walker<'_> {
         }
     }
 
-    /// An operand: numbers and locals read here, without a call.
+    /// An operand: numbers and locals read here, without a call; so is
+    /// `leaf % n` (a superinstruction: `($k*$k)%7` costs no call).
     #[inline(always)]
     fn operand(&mut self, e: &PExpr, base: usize) -> Option<f64> {
+        match e {
+            PExpr::ModuloBy(value, n) => match self.leaf(value, base) {
+                Some(x) => Some(modulo(x, *n)),
+                None => self.expr(e, base),
+            },
+            _ => match self.leaf(e, base) {
+                Some(x) => Some(x),
+                None => self.expr(e, base),
+            },
+        }
+    }
+
+    /// A number or a local, alone or with a number or a local: `None` for
+    /// other expressions and for an operation that gives no number (which
+    /// `expr` then answers).
+    #[inline(always)]
+    fn leaf(&self, e: &PExpr, base: usize) -> Option<f64> {
         match e {
             PExpr::Number(x) => Some(*x),
             PExpr::Local(slot) => Some(self.stack[base + slot]),
             PExpr::LocalNumber(op, slot, y) => arithmetic(*op, self.stack[base + slot], *y),
             PExpr::LocalLocal(op, a, b) => arithmetic(*op, self.stack[base + a], self.stack[base + b]),
-            _ => self.expr(e, base),
+            PExpr::LocalModulo(slot, n) => Some(modulo(self.stack[base + slot], *n)),
+            _ => None,
         }
     }
 
@@ -350,6 +370,12 @@ impl Walker<'_> {
     fn attend(&self) -> Option<()> {
         if self.entry.is_some_and(ProcessEntry::needs_attention) { None } else { Some(()) }
     }
+}
+
+/// `x % n` for a divisor whose Integer is not 0, as `arithmetic` computes it.
+#[inline(always)]
+fn modulo(x: f64, n: i32) -> f64 {
+    f64::from((x as i32).wrapping_rem(n))
 }
 
 /// A number as an Integer variable keeps it (`store_converted`).
