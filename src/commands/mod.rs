@@ -323,6 +323,11 @@ pub trait Host {
     fn call_chain(&self) -> Vec<CallLevel>;
     /// Runs a formula, or the project method a text names, with `This` and arguments.
     fn call(&mut self, function: &Value, this: &Value, args: Vec<Value>) -> Result<Value, RuntimeError>;
+    /// `call` with the arguments lent (a callback called once an element
+    /// builds no vector for them).
+    fn call_with(&mut self, function: &Value, this: &Value, args: &[Value]) -> Result<Value, RuntimeError> {
+        self.call(function, this, args.to_vec())
+    }
     /// `New process(method; stack; name; args...; *)`: the new process's
     /// number (that of the running process named `name` with `unique`).
     fn new_process(

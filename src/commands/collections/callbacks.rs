@@ -104,10 +104,11 @@ impl<'a> Callback<'a> {
             }
         };
         self.spare.set(Some(Rc::clone(&param)));
-        let mut args = Vec::with_capacity(1 + self.extra.len());
+        let mut args: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::with_capacity(1 + self.extra.len());
         args.push(Value::Object(param.clone()));
         args.extend(self.extra.iter().cloned());
-        let returned = ctx.host.call(self.function, &Value::Undefined, args)?;
+        let returned = ctx.host.call_with(self.function, &Value::Undefined, &args)?;
+        drop(args);
         let (result, stop) = {
             let p = param.borrow();
             let stop = matches!(p.props.get("stop"), Some(Value::Bool(true)));

@@ -267,8 +267,26 @@ impl Process<'_> {
             ExprKind::Literal(Literal::Number(n)) => Ok(Value::Real(*n)),
             ExprKind::Local(slot) => Ok(self.stack[frame.base + *slot].clone()),
             ExprKind::CountParameters => Ok(Value::Real(frame.count_parameters() as f64)),
+            ExprKind::Member { object, name, site } => match self.known_member(frame, object, name, *site) {
+                Some(value) => Ok(value),
+                None => self.expr(frame, e),
+            },
             _ => self.expr(frame, e),
         }
+    }
+
+    /// `object.name` read where the object lies (a local or a parameter),
+    /// when it is a plain object that has the property: at the position its
+    /// layout had at this place last, or found and kept for next time.
+    #[inline]
+    fn known_member(&mut self, frame: &Frame<'_>, object: &Expr, name: &str, site: u32) -> Option<Value> {
+        let Some(Value::Object(o)) = in_place(&self.stack, frame, object) else { return None };
+        let o = o.borrow();
+        if o.class.is_some() {
+            return None;
+        }
+        let i = self.sites.position(site, &o.props, name)?;
+        o.props.value_at(i).cloned()
     }
 
     /// `$local op number` computed in place when the local is a number and
@@ -449,16 +467,10 @@ impl Process<'_> {
             ExprKind::Member { object, name, site } => {
                 // A local is read where it lies, without a copy of its value;
                 // a plain object's property at the position its layout had here last.
+                if let Some(value) = self.known_member(frame, object, name, *site) {
+                    return Ok(value);
+                }
                 if let Some(target) = in_place(&self.stack, frame, object) {
-                    if let Value::Object(o) = target {
-                        let o = o.borrow();
-                        if o.class.is_none()
-                            && let Some(i) = self.sites.position(*site, &o.props, name)
-                            && let Some(value) = o.props.value_at(i)
-                        {
-                            return Ok(value.clone());
-                        }
-                    }
                     if !has_class(target) {
                         return member(target, name).map_err(|err| err.at(e.span));
                     }

@@ -510,11 +510,18 @@ impl<'a> Process<'a> {
 
     /// Calls a formula object with `This` and arguments; `site` is the call,
     /// added to the chain of calls of an error raised inside.
-    fn call_formula(
+    /// The formula a value holds, if it is a formula object.
+    pub(super) fn formula_of(&self, function: &Value) -> Option<Rc<dyn Code>> {
+        let Value::Object(o) = function else { return None };
+        let code = o.borrow().code.clone()?;
+        code.as_any().is::<Formula>().then_some(code)
+    }
+
+    pub(super) fn call_formula(
         &mut self,
         formula: &Formula,
         this: Value,
-        args: Vec<Value>,
+        args: impl IntoIterator<Item = Value>,
         site: Span,
     ) -> Result<Value, RuntimeError> {
         let start = self.stack.len();
