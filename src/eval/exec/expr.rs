@@ -470,10 +470,10 @@ impl Process<'_> {
                 if let Some(value) = self.known_member(frame, object, name, *site) {
                     return Ok(value);
                 }
-                if let Some(target) = in_place(&self.stack, frame, object) {
-                    if !has_class(target) {
-                        return member(target, name).map_err(|err| err.at(e.span));
-                    }
+                if let Some(target) = in_place(&self.stack, frame, object)
+                    && !has_class(target)
+                {
+                    return member(target, name).map_err(|err| err.at(e.span));
                 }
                 let object = self.expr(frame, object)?;
                 if has_class(&object) {
