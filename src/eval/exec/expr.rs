@@ -370,6 +370,28 @@ impl Process<'_> {
         self.sites.text(text, id)
     }
 
+    /// The values of `args` in a reused buffer (a call then allocates
+    /// nothing); the caller gives it back with `release_args`.
+    fn buffered_args(&mut self, frame: &mut Frame<'_>, args: &[Expr]) -> Result<Vec<Value>, RuntimeError> {
+        let mut values = self.arg_buffers.pop().unwrap_or_default();
+        for arg in args {
+            match self.expr(frame, arg) {
+                Ok(v) => values.push(v),
+                Err(err) => {
+                    self.release_args(values);
+                    return Err(err);
+                }
+            }
+        }
+        Ok(values)
+    }
+
+    /// Gives a buffer of `buffered_args` back, emptied.
+    fn release_args(&mut self, mut values: Vec<Value>) {
+        values.clear();
+        self.arg_buffers.push(values);
+    }
+
     #[inline(never)]
     pub(super) fn expr_cold(&mut self, frame: &mut Frame<'_>, e: &Expr) -> Result<Value, RuntimeError> {
         let value = match &e.kind {
@@ -423,25 +445,13 @@ impl Process<'_> {
             }
             ExprKind::Command { id, args, star, marker } => {
                 let spec = id.spec();
-                // Argument buffers are reused, so a command call allocates nothing.
-                let mut values = self.arg_buffers.pop().unwrap_or_default();
-                for arg in args {
-                    match self.expr(frame, arg) {
-                        Ok(v) => values.push(v),
-                        Err(err) => {
-                            values.clear();
-                            self.arg_buffers.push(values);
-                            return Err(err);
-                        }
-                    }
-                }
+                let values = self.buffered_args(frame, args)?;
                 let outcome = {
                     let mut host = ProcessHost { process: self, frame, args, site: e.span };
                     let mut ctx = Ctx { host: &mut host };
                     (spec.handler)(&mut ctx, &Args { values: &values, star: *star, marker: *marker })
                 };
-                values.clear();
-                self.arg_buffers.push(values);
+                self.release_args(values);
                 outcome.map_err(|err| err.at(e.span))?
             }
             ExprKind::ForwardCall { method } => {
@@ -488,20 +498,9 @@ impl Process<'_> {
                 if let Value::Collection(c) = &object
                     && let Some(spec) = crate::commands::members::collection(members.collection)
                 {
-                    let mut values = self.arg_buffers.pop().unwrap_or_default();
-                    for arg in args {
-                        match self.expr(frame, arg) {
-                            Ok(v) => values.push(v),
-                            Err(err) => {
-                                values.clear();
-                                self.arg_buffers.push(values);
-                                return Err(err);
-                            }
-                        }
-                    }
+                    let values = self.buffered_args(frame, args)?;
                     let outcome = self.table_call(frame, spec, c, &values, e.span);
-                    values.clear();
-                    self.arg_buffers.push(values);
+                    self.release_args(values);
                     return outcome.map_err(|err| err.at(e.span));
                 }
                 let mut values = Vec::with_capacity(args.len());

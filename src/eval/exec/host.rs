@@ -63,12 +63,7 @@ impl Host for ProcessHost<'_, '_, '_> {
     }
 
     fn call_with(&mut self, function: &Value, this: &Value, args: &[Value]) -> Result<Value, RuntimeError> {
-        if let Some(code) = self.process.formula_of(function)
-            && let Some(formula) = code.as_any().downcast_ref::<super::Formula>()
-        {
-            return self.process.call_formula(formula, this.clone(), args.iter().cloned(), self.site);
-        }
-        self.process.call_value(function, this.clone(), args.to_vec(), self.site)
+        self.process.call_value(function, this.clone(), args.iter().cloned(), self.site)
     }
 
     fn new_process(

@@ -510,14 +510,7 @@ impl<'a> Process<'a> {
 
     /// Calls a formula object with `This` and arguments; `site` is the call,
     /// added to the chain of calls of an error raised inside.
-    /// The formula a value holds, if it is a formula object.
-    pub(super) fn formula_of(&self, function: &Value) -> Option<Rc<dyn Code>> {
-        let Value::Object(o) = function else { return None };
-        let code = o.borrow().code.clone()?;
-        code.as_any().is::<Formula>().then_some(code)
-    }
-
-    pub(super) fn call_formula(
+    fn call_formula(
         &mut self,
         formula: &Formula,
         this: Value,
@@ -538,7 +531,7 @@ impl<'a> Process<'a> {
         &mut self,
         function: &Value,
         this: Value,
-        args: Vec<Value>,
+        args: impl IntoIterator<Item = Value>,
         site: Span,
     ) -> Result<Value, RuntimeError> {
         match function {
@@ -559,7 +552,7 @@ impl<'a> Process<'a> {
                 let code = self.methods.code(index)?;
                 let name = code.name.clone();
                 self.chain.push(ChainLink { site, callee: Callee::Code(Arc::clone(&code), CallKind::Method) });
-                let outcome = self.call(code, args, this);
+                let outcome = self.call(code, args.into_iter().collect(), this);
                 self.chain.pop();
                 outcome.map_err(|err| unwound(err, &name, site))
             }

@@ -298,11 +298,11 @@ impl Walker<'_> {
 
     fn expr(&mut self, e: &PExpr, base: usize) -> Option<f64> {
         match e {
-            PExpr::Number(x) => Some(*x),
-            PExpr::Local(slot) => Some(self.stack[base + slot]),
-            PExpr::LocalNumber(op, slot, y) => arithmetic(*op, self.stack[base + slot], *y),
-            PExpr::LocalLocal(op, a, b) => arithmetic(*op, self.stack[base + a], self.stack[base + b]),
-            PExpr::LocalModulo(slot, n) => Some(modulo(self.stack[base + slot], *n)),
+            PExpr::Number(_)
+            | PExpr::Local(_)
+            | PExpr::LocalNumber(..)
+            | PExpr::LocalLocal(..)
+            | PExpr::LocalModulo(..) => self.leaf(e, base),
             PExpr::ModuloBy(value, n) => Some(modulo(self.operand(value, base)?, *n)),
             PExpr::Add(operands) => Some(self.operand(&operands.0, base)? + self.operand(&operands.1, base)?),
             PExpr::Subtract(operands) => Some(self.operand(&operands.0, base)? - self.operand(&operands.1, base)?),
