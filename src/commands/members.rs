@@ -40,6 +40,10 @@ pub const SHARED_RESULT: u8 = 2;
 /// in place (the evaluator holds the group's lock when it changes it).
 pub type SharedHandler = fn(&Arc<SharedCollection>, &Args<'_>) -> Result<Value, RuntimeError>;
 
+/// A member function's handler for a call with one argument, which it is
+/// given to keep (`.push(x)` stores it without a copy).
+pub type SingleHandler<R> = fn(&R, Value) -> Result<Value, RuntimeError>;
+
 /// One row of a member table.
 pub struct MemberSpec<R: 'static> {
     pub name: &'static str,
@@ -51,11 +55,14 @@ pub struct MemberSpec<R: 'static> {
     /// For a collection function, its handler on a shared collection, when
     /// it has one; the others run on a copy of the elements.
     pub on_shared: Option<SharedHandler>,
+    /// The handler for a call with exactly one argument, when the row has
+    /// one: it does what `handler` does, given the argument by value.
+    pub single: Option<SingleHandler<R>>,
 }
 
 /// Builds a row.
 pub const fn member<R>(name: &'static str, args: (u8, u8), handler: MemberHandler<R>) -> MemberSpec<R> {
-    MemberSpec { name, min_args: args.0, max_args: args.1, flags: 0, handler, on_shared: None }
+    MemberSpec { name, min_args: args.0, max_args: args.1, flags: 0, handler, on_shared: None, single: None }
 }
 
 impl<R> MemberSpec<R> {
@@ -68,6 +75,12 @@ impl<R> MemberSpec<R> {
     /// The same row, with its handler on a shared collection.
     pub const fn on_shared(mut self, handler: SharedHandler) -> MemberSpec<R> {
         self.on_shared = Some(handler);
+        self
+    }
+
+    /// The same row, with its handler for a call with one argument.
+    pub const fn single(mut self, handler: SingleHandler<R>) -> MemberSpec<R> {
+        self.single = Some(handler);
         self
     }
 

@@ -122,6 +122,13 @@ pub enum NumTree {
     Number(f64),
     Local(usize),
     CountParameters,
+    /// `$local.name`: the property of a plain object held by a local, read
+    /// at the position the place `site` keeps for the object's layout (the
+    /// generic form reads it, and keeps the position, the first time).
+    Member {
+        slot: usize,
+        site: u32,
+    },
     /// An arithmetic operator (`+ - * / %`).
     Op(BinOp, Box<NumTree>, Box<NumTree>),
     /// A comparison; only at the top of a tree (its value is a Boolean).

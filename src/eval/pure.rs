@@ -76,6 +76,11 @@ pub enum PStmt {
         body: Vec<PStmt>,
     },
     Return(Option<PExpr>),
+    /// `If (cond) return value End if`, a guard: one step, no block.
+    ReturnIf {
+        cond: PCond,
+        value: Option<PExpr>,
+    },
 }
 
 /// A number computed by a specialised method. The frequent shapes have
@@ -227,7 +232,7 @@ fn assigned(stmts: &[PStmt], out: &mut Vec<usize>) {
                 assigned(else_block, out);
             }
             PStmt::While { body, .. } | PStmt::Repeat { body, .. } => assigned(body, out),
-            PStmt::Return(_) => {}
+            PStmt::Return(_) | PStmt::ReturnIf { .. } => {}
         }
     }
 }
@@ -285,11 +290,15 @@ impl Lowering<'_> {
                 // A branch `Count parameters` decides: only the branch taken.
                 Stmt::If { cond, then_block, else_block } => match self.cond(cond)? {
                     PCond::Const(taken) => out.extend(self.block(if taken { then_block } else { else_block })?),
-                    cond => out.push(PStmt::If {
-                        cond,
-                        then_block: self.block(then_block)?,
-                        else_block: self.block(else_block)?,
-                    }),
+                    cond => {
+                        let then_block = self.block(then_block)?;
+                        let else_block = self.block(else_block)?;
+                        out.push(match (<[PStmt; 1]>::try_from(then_block), else_block.is_empty()) {
+                            (Ok([PStmt::Return(value)]), true) => PStmt::ReturnIf { cond, value },
+                            (Ok(then_block), _) => PStmt::If { cond, then_block: Vec::from(then_block), else_block },
+                            (Err(then_block), _) => PStmt::If { cond, then_block, else_block },
+                        });
+                    }
                 },
                 Stmt::Case { branches, else_block } => out.extend(self.case(branches, else_block)?),
                 _ => out.push(self.stmt(stmt)?),
@@ -409,7 +418,7 @@ impl Lowering<'_> {
             }
             NumTree::CountParameters => PExpr::Number(self.nargs? as f64),
             NumTree::Op(op, left, right) => PExpr::op(*op, self.tree(left)?, self.tree(right)?),
-            NumTree::Compare(..) => return None,
+            NumTree::Compare(..) | NumTree::Member { .. } => return None,
         })
     }
 }

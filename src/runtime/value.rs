@@ -452,10 +452,20 @@ impl Value {
     /// numbers are Reals, a time its number of seconds (or milliseconds), a
     /// date a date or a text (`runtime::object_modes`), undefined is null, a
     /// scalar BLOB a `4D.Blob`.
-    #[inline]
+    #[inline(always)]
     pub fn stored(self) -> Value {
         match self {
             Value::Long(n) => Value::Real(f64::from(n)),
+            Value::Real(x) => Value::Real(x),
+            Value::Time(_) | Value::Date(_) | Value::Undefined | Value::Blob(_) => self.stored_cold(),
+            other => other,
+        }
+    }
+
+    /// [`Value::stored`] for the kinds that change other than numbers.
+    #[inline(never)]
+    fn stored_cold(self) -> Value {
+        match self {
             Value::Time(t) => Value::Real(super::object_modes::stored_time(t)),
             Value::Date(d) => super::object_modes::stored_date(d),
             Value::Undefined => Value::Null,

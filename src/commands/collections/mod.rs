@@ -61,7 +61,7 @@ pub static FUNCTIONS: &[MemberSpec<CollectionRef>] = &[
     f("orderBy", (0, 1), order_by),
     f("orderByMethod", (1, MANY), callbacks::order_by_method),
     f("pop", (0, 0), pop).flags(CHANGES_RECEIVER).on_shared(pop_shared),
-    f("push", (0, MANY), push).flags(CHANGES_RECEIVER).on_shared(push_shared),
+    f("push", (0, MANY), push).flags(CHANGES_RECEIVER).on_shared(push_shared).single(push_one),
     f("query", (1, MANY), query::query),
     f("reduce", (1, MANY), callbacks::reduce),
     f("reduceRight", (1, MANY), callbacks::reduce_right),
@@ -362,6 +362,12 @@ fn pop(_: &mut Ctx<'_>, c: &CollectionRef, _: &Args<'_>) -> Result<Value, Runtim
 /// `.push(value {; value...})`.
 fn push(_: &mut Ctx<'_>, c: &CollectionRef, args: &Args<'_>) -> Result<Value, RuntimeError> {
     c.borrow_mut().extend(args.values.iter().map(stored));
+    Ok(Value::Collection(c.clone()))
+}
+
+/// `.push(value)`, the value given (stored without a copy).
+fn push_one(c: &CollectionRef, value: Value) -> Result<Value, RuntimeError> {
+    c.borrow_mut().push(value.stored());
     Ok(Value::Collection(c.clone()))
 }
 

@@ -211,6 +211,9 @@ impl Process<'_> {
                     None => self.expr(frame, generic),
                 }
             }
+            ExprKind::MemberCall { object, name, members, args } => {
+                self.member_call_expr(frame, object, name, *members, args, e.span)
+            }
             ExprKind::MethodCall { method, args } => {
                 let start = self.stack.len();
                 for arg in args {
@@ -244,6 +247,7 @@ impl Process<'_> {
             NumTree::Number(n) => Some(*n),
             NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
             NumTree::CountParameters => Some(frame.count_parameters() as f64),
+            NumTree::Member { slot, site } => self.num_member(frame, *slot, *site),
             NumTree::Op(op, left, right) => arithmetic(*op, self.num_leaf(frame, left)?, self.num_leaf(frame, right)?),
             NumTree::Compare(..) => None,
         }
@@ -256,8 +260,23 @@ impl Process<'_> {
             NumTree::Number(n) => Some(*n),
             NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
             NumTree::CountParameters => Some(frame.count_parameters() as f64),
+            NumTree::Member { slot, site } => self.num_member(frame, *slot, *site),
             _ => self.num(frame, tree),
         }
+    }
+
+    /// A [`NumTree::Member`]: the number at the position place `site` keeps,
+    /// when the local holds a plain object of that layout and the property
+    /// there is a number.
+    #[inline(always)]
+    fn num_member(&self, frame: &Frame<'_>, slot: usize, site: u32) -> Option<f64> {
+        let Value::Object(o) = &self.stack[frame.base + slot] else { return None };
+        let o = o.try_borrow().ok()?;
+        if o.class.is_some() {
+            return None;
+        }
+        let i = self.sites.known(site, &o.props)?;
+        number_of(o.props.value_at(i)?)
     }
 
     /// An operand: literals and locals without the cost of a call to `expr`.
@@ -372,7 +391,7 @@ impl Process<'_> {
 
     /// The values of `args` in a reused buffer (a call then allocates
     /// nothing); the caller gives it back with `release_args`.
-    fn buffered_args(&mut self, frame: &mut Frame<'_>, args: &[Expr]) -> Result<Vec<Value>, RuntimeError> {
+    pub(super) fn buffered_args(&mut self, frame: &mut Frame<'_>, args: &[Expr]) -> Result<Vec<Value>, RuntimeError> {
         let mut values = self.arg_buffers.pop().unwrap_or_default();
         for arg in args {
             match self.expr(frame, arg) {
@@ -387,7 +406,7 @@ impl Process<'_> {
     }
 
     /// Gives a buffer of `buffered_args` back, emptied.
-    fn release_args(&mut self, mut values: Vec<Value>) {
+    pub(super) fn release_args(&mut self, mut values: Vec<Value>) {
         values.clear();
         self.arg_buffers.push(values);
     }
@@ -410,10 +429,10 @@ impl Process<'_> {
             ExprKind::NewObject { site, names, values } => {
                 let mut items = Values::with_capacity(values.len());
                 for value in values {
-                    items.push(self.expr(frame, value)?.stored());
+                    items.push(self.operand(frame, value)?.stored());
                 }
                 let layout = self.sites.new_object(*site, names);
-                Value::new_object(Props::from_layout(&layout, items))
+                Value::new_object(Props::from_layout(layout, items))
             }
             ExprKind::Interprocess(slot) => self.interprocess(*slot),
             ExprKind::ClassRef(index) => self.loaded_class(*index).map_err(|err| err.at(e.span))?.object,
@@ -493,21 +512,7 @@ impl Process<'_> {
                 }
             }
             ExprKind::MemberCall { object, name, members, args } => {
-                let object = self.expr(frame, object)?;
-                // A collection function: its arguments in a reused buffer, no vector per call.
-                if let Value::Collection(c) = &object
-                    && let Some(spec) = crate::commands::members::collection(members.collection)
-                {
-                    let values = self.buffered_args(frame, args)?;
-                    let outcome = self.table_call(frame, spec, c, &values, e.span);
-                    self.release_args(values);
-                    return outcome.map_err(|err| err.at(e.span));
-                }
-                let mut values = Vec::with_capacity(args.len());
-                for arg in args {
-                    values.push(self.expr(frame, arg)?);
-                }
-                self.member_call(frame, &object, name, *members, values, e.span).map_err(|err| err.at(e.span))?
+                return self.member_call_expr(frame, object, name, *members, args, e.span);
             }
             ExprKind::CallValue { function, args } => {
                 let function = self.expr(frame, function)?;

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
+use super::super::program::Expr;
 use super::host::ProcessHost;
 use super::{Formula, Frame, Process};
 use crate::commands::members::{self, MemberIds, MemberSpec};
@@ -16,6 +17,39 @@ use crate::runtime::shared;
 use crate::runtime::value::Value;
 
 impl Process<'_> {
+    /// `object.name(args)` in the code. A collection function takes its
+    /// arguments from a reused buffer (no vector per call), and one that
+    /// takes a single argument by value (`.push(x)`) takes it straight.
+    #[inline(never)]
+    pub(super) fn member_call_expr(
+        &mut self,
+        frame: &mut Frame<'_>,
+        object: &Expr,
+        name: &str,
+        ids: MemberIds,
+        args: &[Expr],
+        site: Span,
+    ) -> Result<Value, RuntimeError> {
+        let object = self.expr(frame, object)?;
+        if let Value::Collection(c) = &object
+            && let Some(spec) = members::collection(ids.collection)
+        {
+            if let (Some(single), [arg]) = (spec.single, args) {
+                let value = self.expr(frame, arg)?;
+                return single(c, value).map_err(|err| err.at(site));
+            }
+            let values = self.buffered_args(frame, args)?;
+            let outcome = self.table_call(frame, spec, c, &values, site);
+            self.release_args(values);
+            return outcome.map_err(|err| err.at(site));
+        }
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(self.expr(frame, arg)?);
+        }
+        self.member_call(frame, &object, name, ids, values, site).map_err(|err| err.at(site))
+    }
+
     /// `object.name(args)`: a function of the member table of the receiver's
     /// kind (collection, formula, class object, `4D.Session`), a function of
     /// the receiver's user class, or a formula stored in a property.

@@ -15,7 +15,7 @@ use crate::runtime::access::{
 };
 use crate::runtime::blob::set_byte;
 use crate::runtime::error::{RuntimeError, codes};
-use crate::runtime::types::{own_array, store_converted, type_number};
+use crate::runtime::types::{own_array, store, store_converted, type_number};
 use crate::runtime::value::{Pointer, Value};
 use crate::syntax::ast::BinOp;
 
@@ -145,7 +145,7 @@ impl Process<'_> {
                             && let Some(i) = self.sites.position(*site, &o.props, name)
                             && let Some(slot) = o.props.value_at_mut(i)
                         {
-                            *slot = value.stored();
+                            store(slot, value.stored());
                             return Ok(());
                         }
                     }

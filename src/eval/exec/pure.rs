@@ -170,6 +170,7 @@ impl Process<'_> {
 
 impl Walker<'_> {
     /// Runs a numeric path whose arguments are on the stack from `base`.
+    #[inline(always)]
     fn call(&mut self, path: &PureCode, base: usize) -> Option<f64> {
         self.depth += 1;
         if self.depth >= MAX_CALL_DEPTH || self.entry.is_some_and(ProcessEntry::needs_attention) {
@@ -216,10 +217,20 @@ impl Walker<'_> {
                     }
                 }
                 PStmt::Return(value) => {
-                    if let Some(value) = value {
-                        self.result = self.operand(value, base)?;
-                    }
+                    self.result = match value {
+                        Some(value) => self.operand(value, base)?,
+                        None => 0.0,
+                    };
                     return Some(true);
+                }
+                PStmt::ReturnIf { cond, value } => {
+                    if self.cond(cond, base)? {
+                        self.result = match value {
+                            Some(value) => self.operand(value, base)?,
+                            None => 0.0,
+                        };
+                        return Some(true);
+                    }
                 }
                 _ => {
                     if self.looping(stmt, base)? {
@@ -276,7 +287,7 @@ impl Walker<'_> {
                     self.stack[at] = store(self.stack[at] + step);
                 }
             }
-            PStmt::Set { .. } | PStmt::If { .. } | PStmt::Return(_) => {
+            PStmt::Set { .. } | PStmt::If { .. } | PStmt::Return(_) | PStmt::ReturnIf { .. } => {
                 return self.block(std::slice::from_ref(stmt), base);
             }
         }
@@ -325,6 +336,7 @@ impl Walker<'_> {
                 Some(x) => Some(modulo(x, *n)),
                 None => self.expr(e, base),
             },
+            PExpr::Call { method, args } => self.method_call(*method, args, base),
             _ => match self.leaf(e, base) {
                 Some(x) => Some(x),
                 None => self.expr(e, base),

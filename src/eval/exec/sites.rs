@@ -20,6 +20,8 @@ pub(super) struct Sites {
     /// By place number: the layout met there last, and the position there
     /// of the place's name.
     layouts: Vec<Option<(Layout, u32)>>,
+    /// The layout of the last `New object` at a place beyond [`MAX_SITES`].
+    spare: Option<Layout>,
 }
 
 impl Sites {
@@ -56,16 +58,29 @@ impl Sites {
         Some(i)
     }
 
+    /// The position place `site` keeps, when `props` has the layout kept there.
+    #[inline(always)]
+    pub(super) fn known(&self, site: u32, props: &Props) -> Option<usize> {
+        match self.layouts.get(site as usize) {
+            Some(Some((layout, i))) if props.has_layout(layout) => Some(*i as usize),
+            _ => None,
+        }
+    }
+
     /// The layout of the objects `New object` builds at place `site`.
     #[inline]
-    pub(super) fn new_object(&mut self, site: u32, names: &[Box<str>]) -> Layout {
-        let site = site as usize;
-        if let Some(Some((layout, _))) = self.layouts.get(site) {
-            return layout.clone();
+    pub(super) fn new_object(&mut self, site: u32, names: &[Box<str>]) -> &Layout {
+        let at = site as usize;
+        if at >= MAX_SITES {
+            return self.spare.insert(Layout::new(names.iter().map(|name| &**name)));
         }
-        let layout = Layout::new(names.iter().map(|name| &**name));
-        self.keep(site, layout.clone(), 0);
-        layout
+        if self.layouts.get(at).is_none_or(Option::is_none) {
+            self.keep(at, Layout::new(names.iter().map(|name| &**name)), 0);
+        }
+        match &self.layouts[at] {
+            Some((layout, _)) => layout,
+            None => self.spare.insert(Layout::new(names.iter().map(|name| &**name))),
+        }
     }
 
     fn keep(&mut self, site: usize, layout: Layout, position: usize) {

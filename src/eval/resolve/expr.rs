@@ -373,6 +373,10 @@ fn numeric_leaf(e: &Expr) -> Option<NumTree> {
             number,
         } => NumTree::Op(*op, Box::new(NumTree::Local(*slot)), Box::new(NumTree::Number(*number))),
         ExprKind::Numeric { tree, .. } if !matches!(**tree, NumTree::Compare(..)) => (**tree).clone(),
+        ExprKind::Member { object, site, .. } => match object.kind {
+            ExprKind::Local(slot) => NumTree::Member { slot, site: *site },
+            _ => return None,
+        },
         _ => return None,
     })
 }

@@ -1,0 +1,4 @@
+#DECLARE($bare : Boolean) : Text
+If ($bare)
+	return 
+End if 

@@ -1,0 +1,2 @@
+#DECLARE() : Variant
+return 
