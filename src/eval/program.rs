@@ -129,6 +129,12 @@ pub enum NumTree {
         slot: usize,
         site: u32,
     },
+    /// `$n.name` (`n` a number literal, 1 or more), as `Member` for the
+    /// parameter `$n` (a formula's `$1`, a callback's object).
+    ParamMember {
+        n: usize,
+        site: u32,
+    },
     /// An arithmetic operator (`+ - * / %`).
     Op(BinOp, Box<NumTree>, Box<NumTree>),
     /// A comparison; only at the top of a tree (its value is a Boolean).

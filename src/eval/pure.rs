@@ -418,7 +418,7 @@ impl Lowering<'_> {
             }
             NumTree::CountParameters => PExpr::Number(self.nargs? as f64),
             NumTree::Op(op, left, right) => PExpr::op(*op, self.tree(left)?, self.tree(right)?),
-            NumTree::Compare(..) | NumTree::Member { .. } => return None,
+            NumTree::Compare(..) | NumTree::Member { .. } | NumTree::ParamMember { .. } => return None,
         })
     }
 }

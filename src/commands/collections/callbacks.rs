@@ -38,6 +38,9 @@ struct Callback<'a> {
     spare: Cell<Option<ObjectRef>>,
     /// The layout of `$1` for the names of the last call (they rarely change).
     layout: RefCell<Option<Layout>>,
+    /// Names found to be those of `layout`: the same static texts again are
+    /// known to be them by their addresses.
+    names: RefCell<Vec<&'static str>>,
 }
 
 /// What one call of the callback answered.
@@ -80,44 +83,91 @@ impl<'a> Callback<'a> {
             extra: args.values.get(extra_from..).unwrap_or(&[]),
             spare: Cell::new(None),
             layout: RefCell::new(None),
+            names: RefCell::new(Vec::new()),
         })
     }
 
     /// Calls the callback with `$1` holding `props`.
-    fn call(&self, ctx: &mut Ctx<'_>, props: &[(&str, Value)]) -> Result<Answer, RuntimeError> {
-        // The names are the thread's shared keys: no allocation a name an element.
-        let param = match self.spare.take() {
-            Some(spare) if Rc::strong_count(&spare) == 1 && Rc::weak_count(&spare) == 0 => {
-                let fresh = self.props(props);
-                *spare.borrow_mut() = Object { props: fresh, ..Object::default() };
-                spare
-            }
-            _ => {
-                let fresh = self.props(props);
-                let Value::Object(param) = Value::new_object(fresh) else {
-                    return Err(RuntimeError::new(
-                        codes::NOT_AN_OBJECT,
-                        "internal: the callback parameter is not an object",
-                    ));
-                };
-                param
-            }
-        };
+    fn call(&self, ctx: &mut Ctx<'_>, props: &[(&'static str, Value)]) -> Result<Answer, RuntimeError> {
+        let param = self.param(props)?;
         self.spare.set(Some(Rc::clone(&param)));
-        let mut args: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::with_capacity(1 + self.extra.len());
-        args.push(Value::Object(param.clone()));
-        args.extend(self.extra.iter().cloned());
-        let returned = ctx.host.call_with(self.function, &Value::Undefined, &args)?;
-        drop(args);
+        let first = Value::Object(param.clone());
+        let returned = if self.extra.is_empty() {
+            ctx.host.call_with(self.function, &Value::Undefined, std::slice::from_ref(&first))
+        } else {
+            let mut args = Vec::with_capacity(1 + self.extra.len());
+            args.push(first.clone());
+            args.extend(self.extra.iter().cloned());
+            ctx.host.call_with(self.function, &Value::Undefined, &args)
+        };
+        drop(first);
+        let returned = returned?;
+        let gave = !matches!(returned, Value::Undefined);
         let (result, stop) = {
             let p = param.borrow();
-            let stop = matches!(p.props.get("stop"), Some(Value::Bool(true)));
-            match &returned {
+            // `$1` still has the names it was given: neither `result` nor
+            // `stop` was set.
+            let untouched = self.layout.borrow().as_ref().is_some_and(|layout| p.props.has_layout(layout));
+            let stop = !untouched && matches!(p.props.get("stop"), Some(Value::Bool(true)));
+            match returned {
+                Value::Undefined if untouched => (Value::Undefined, stop),
                 Value::Undefined => (p.props.get("result").cloned().unwrap_or_default(), stop),
-                other => (other.clone(), stop),
+                other => (other, stop),
             }
         };
-        Ok(Answer { result, returned: !matches!(returned, Value::Undefined), stop, param })
+        Ok(Answer { result, returned: gave, stop, param })
+    }
+
+    /// The `$1` of a call, holding `props`: the last one filled again when
+    /// nothing else holds it (its values written in place when it still has
+    /// the same names), or a new object.
+    fn param(&self, props: &[(&'static str, Value)]) -> Result<ObjectRef, RuntimeError> {
+        if let Some(spare) = self.spare.take()
+            && Rc::strong_count(&spare) == 1
+            && Rc::weak_count(&spare) == 0
+        {
+            {
+                let mut o = spare.borrow_mut();
+                let kept = self.layout.borrow();
+                match kept.as_ref() {
+                    Some(layout)
+                        if o.code.is_none()
+                            && o.class.is_none()
+                            && o.props.has_layout(layout)
+                            && self.same_names(layout, props) =>
+                    {
+                        for (i, (_, value)) in props.iter().enumerate() {
+                            if let Some(slot) = o.props.value_at_mut(i) {
+                                *slot = value.clone();
+                            }
+                        }
+                    }
+                    _ => {
+                        drop(kept);
+                        *o = Object { props: self.props(props), ..Object::default() };
+                    }
+                }
+            }
+            return Ok(spare);
+        }
+        match Value::new_object(self.props(props)) {
+            Value::Object(param) => Ok(param),
+            _ => Err(RuntimeError::new(codes::NOT_AN_OBJECT, "internal: the callback parameter is not an object")),
+        }
+    }
+
+    /// Whether `props` has the names of `layout`, the kept one.
+    fn same_names(&self, layout: &Layout, props: &[(&'static str, Value)]) -> bool {
+        let mut names = self.names.borrow_mut();
+        if names.len() == props.len() && names.iter().zip(props).all(|(a, (b, _))| std::ptr::eq(*a, *b)) {
+            return true;
+        }
+        if layout.len() == props.len() && layout.has_names(props.iter().map(|(k, _)| *k)) {
+            names.clear();
+            names.extend(props.iter().map(|(k, _)| *k));
+            return true;
+        }
+        false
     }
 
     /// The properties of `$1`, with the layout kept for their names.
@@ -125,7 +175,10 @@ impl<'a> Callback<'a> {
         let mut kept = self.layout.borrow_mut();
         let layout = match &*kept {
             Some(layout) if layout.has_names(props.iter().map(|(k, _)| *k)) => layout,
-            _ => kept.insert(Layout::new(props.iter().map(|(k, _)| *k))),
+            _ => {
+                self.names.borrow_mut().clear();
+                kept.insert(Layout::new(props.iter().map(|(k, _)| *k)))
+            }
         };
         if layout.len() == props.len() {
             return Props::from_layout(layout, props.iter().map(|(_, v)| v.clone()).collect());

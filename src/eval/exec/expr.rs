@@ -247,7 +247,8 @@ impl Process<'_> {
             NumTree::Number(n) => Some(*n),
             NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
             NumTree::CountParameters => Some(frame.count_parameters() as f64),
-            NumTree::Member { slot, site } => self.num_member(frame, *slot, *site),
+            NumTree::Member { slot, site } => self.num_member(self.stack.get(frame.base + *slot), *site),
+            NumTree::ParamMember { n, site } => self.num_member(frame.param(&self.stack, *n), *site),
             NumTree::Op(op, left, right) => arithmetic(*op, self.num_leaf(frame, left)?, self.num_leaf(frame, right)?),
             NumTree::Compare(..) => None,
         }
@@ -260,7 +261,7 @@ impl Process<'_> {
             NumTree::Number(n) => Some(*n),
             NumTree::Local(slot) => number_of(&self.stack[frame.base + *slot]),
             NumTree::CountParameters => Some(frame.count_parameters() as f64),
-            NumTree::Member { slot, site } => self.num_member(frame, *slot, *site),
+            NumTree::Member { slot, site } => self.num_member(self.stack.get(frame.base + *slot), *site),
             _ => self.num(frame, tree),
         }
     }
@@ -269,8 +270,8 @@ impl Process<'_> {
     /// when the local holds a plain object of that layout and the property
     /// there is a number.
     #[inline(always)]
-    fn num_member(&self, frame: &Frame<'_>, slot: usize, site: u32) -> Option<f64> {
-        let Value::Object(o) = &self.stack[frame.base + slot] else { return None };
+    fn num_member(&self, object: Option<&Value>, site: u32) -> Option<f64> {
+        let Some(Value::Object(o)) = object else { return None };
         let o = o.try_borrow().ok()?;
         if o.class.is_some() {
             return None;
@@ -698,9 +699,7 @@ pub(super) fn in_place<'s>(stack: &'s [Value], frame: &Frame<'_>, e: &Expr) -> O
     match &e.kind {
         ExprKind::Local(slot) => stack.get(frame.base + *slot),
         ExprKind::Param(index) => match index.kind {
-            ExprKind::Literal(Literal::Number(n)) if n >= 1.0 && n <= frame.nargs as f64 => {
-                stack.get(frame.args + n as usize - 1)
-            }
+            ExprKind::Literal(Literal::Number(n)) if n >= 1.0 => frame.param(stack, n as usize),
             _ => None,
         },
         _ => None,

@@ -134,6 +134,16 @@ struct ChainLink {
 enum Callee {
     Method(usize),
     Code(Arc<MethodCode>, CallKind),
+    /// A formula object's code (a [`Formula`]): held by the object's own
+    /// counter, which costs no atomic operation per call as the `Arc` would.
+    Formula(Rc<dyn Code>),
+}
+
+impl Callee {
+    /// The code of a [`Callee::Formula`].
+    fn formula_code(code: &Rc<dyn Code>) -> Option<&Arc<MethodCode>> {
+        code.as_any().downcast_ref::<Formula>().map(|formula| &formula.code)
+    }
 }
 
 /// The kinds of calls `Call chain` tells apart.
@@ -180,6 +190,12 @@ impl Frame<'_> {
     #[inline(always)]
     fn count_parameters(&self) -> usize {
         self.nargs + self.extra.len()
+    }
+
+    /// Parameter `$n` (from 1) where it lies, when it was passed.
+    #[inline(always)]
+    fn param<'s>(&self, stack: &'s [Value], n: usize) -> Option<&'s Value> {
+        if n >= 1 && n <= self.nargs { stack.get(self.args + n - 1) } else { None }
     }
 }
 
@@ -516,23 +532,6 @@ impl<'a> Process<'a> {
         Err(first)
     }
 
-    /// Calls a formula object with `This` and arguments; `site` is the call,
-    /// added to the chain of calls of an error raised inside.
-    fn call_formula(
-        &mut self,
-        formula: &Formula,
-        this: Value,
-        args: impl IntoIterator<Item = Value>,
-        site: Span,
-    ) -> Result<Value, RuntimeError> {
-        let start = self.stack.len();
-        self.stack.extend(args);
-        self.chain.push(ChainLink { site, callee: Callee::Code(Arc::clone(&formula.code), CallKind::Formula) });
-        let outcome = self.invoke(&formula.code, start, this, &formula.captured);
-        self.chain.pop();
-        outcome.map_err(|err| unwound(err, &formula.code.name, site))
-    }
-
     /// Calls `function` (a formula object or a method name) as a command or a
     /// collection function does; `site` is the call that does it.
     pub fn call_value(
@@ -544,11 +543,18 @@ impl<'a> Process<'a> {
     ) -> Result<Value, RuntimeError> {
         match function {
             Value::Object(o) => {
-                let code = o.borrow().code.clone();
-                match code.as_ref().and_then(|c| c.as_any().downcast_ref::<Formula>()) {
-                    Some(formula) => self.call_formula(formula, this, args, site),
-                    None => Err(RuntimeError::new(codes::NOT_AN_OBJECT, "this object is not a formula")),
-                }
+                let Some(code) = o.borrow().code.clone() else {
+                    return Err(RuntimeError::new(codes::NOT_AN_OBJECT, "this object is not a formula"));
+                };
+                let Some(formula) = code.as_any().downcast_ref::<Formula>() else {
+                    return Err(RuntimeError::new(codes::NOT_AN_OBJECT, "this object is not a formula"));
+                };
+                let start = self.stack.len();
+                self.stack.extend(args);
+                self.chain.push(ChainLink { site, callee: Callee::Formula(Rc::clone(&code)) });
+                let outcome = self.invoke(&formula.code, start, this, &formula.captured);
+                self.chain.pop();
+                outcome.map_err(|err| unwound(err, &formula.code.name, site))
             }
             Value::Text(name) => {
                 let Some(index) = self.methods.method_index(name.as_str(), self.current_context()) else {
@@ -1058,6 +1064,9 @@ impl Process<'_> {
                 self.loaded.get(*method).and_then(Option::as_ref).map_or(crate::eval::components::HOST, |c| c.context)
             }
             Some(ChainLink { callee: Callee::Code(code, _), .. }) => code.context,
+            Some(ChainLink { callee: Callee::Formula(code), .. }) => {
+                Callee::formula_code(code).map_or(crate::eval::components::HOST, |code| code.context)
+            }
             None => self.root.as_ref().map_or(crate::eval::components::HOST, |(code, _)| code.context),
         }
     }
@@ -1078,6 +1087,10 @@ impl Process<'_> {
                     None => continue,
                 },
                 Callee::Code(code, kind) => (*kind, Arc::clone(code)),
+                Callee::Formula(code) => match Callee::formula_code(code) {
+                    Some(code) => (CallKind::Formula, Arc::clone(code)),
+                    None => continue,
+                },
             };
             levels.push(ChainLevel { kind, code, at });
         }

@@ -373,8 +373,14 @@ fn numeric_leaf(e: &Expr) -> Option<NumTree> {
             number,
         } => NumTree::Op(*op, Box::new(NumTree::Local(*slot)), Box::new(NumTree::Number(*number))),
         ExprKind::Numeric { tree, .. } if !matches!(**tree, NumTree::Compare(..)) => (**tree).clone(),
-        ExprKind::Member { object, site, .. } => match object.kind {
-            ExprKind::Local(slot) => NumTree::Member { slot, site: *site },
+        ExprKind::Member { object, site, .. } => match &object.kind {
+            ExprKind::Local(slot) => NumTree::Member { slot: *slot, site: *site },
+            ExprKind::Param(index) => match index.kind {
+                ExprKind::Literal(Literal::Number(n)) if n >= 1.0 && n.fract() == 0.0 && n <= 32767.0 => {
+                    NumTree::ParamMember { n: n as usize, site: *site }
+                }
+                _ => return None,
+            },
             _ => return None,
         },
         _ => return None,
