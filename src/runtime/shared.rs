@@ -160,6 +160,27 @@ pub struct SharedObject {
     pub owned: Option<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
+/// The position of property `name`: `hint` when the name is there, else
+/// found by hashing (and `hint` set to it).
+#[inline]
+fn find(
+    props: &IndexMap<Arc<str>, SharedValue, rustc_hash::FxBuildHasher>,
+    name: &str,
+    hint: &mut u32,
+) -> Option<usize> {
+    let at = *hint as usize;
+    // Compared in line: names are short, and a call to `memcmp` costs more.
+    if let Some((k, _)) = props.get_index(at)
+        && k.len() == name.len()
+        && k.bytes().zip(name.bytes()).all(|(a, b)| a == b)
+    {
+        return Some(at);
+    }
+    let i = props.get_index_of(name)?;
+    *hint = u32::try_from(i).unwrap_or(u32::MAX);
+    Some(i)
+}
+
 /// A shared collection.
 #[derive(Debug)]
 pub struct SharedCollection {
@@ -260,6 +281,33 @@ impl SharedObject {
     /// The value of property `name` (undefined when missing).
     pub fn get(&self, name: &str) -> Value {
         self.props.read().get(name).map_or(Value::Undefined, SharedValue::to_value)
+    }
+
+    /// `get`, trying first the position `hint` (where the name was found by
+    /// the last read or write of the same place), which it corrects.
+    pub fn get_hinted(&self, name: &str, hint: &mut u32) -> Value {
+        let props = self.props.read();
+        match find(&props, name, hint) {
+            Some(i) => props.get_index(i).map_or(Value::Undefined, |(_, v)| v.to_value()),
+            None => Value::Undefined,
+        }
+    }
+
+    /// `set`, trying first the position `hint` (see `get_hinted`).
+    pub fn set_hinted(&self, name: &str, value: &Value, hint: &mut u32) -> Result<(), RuntimeError> {
+        if self.owned.is_some() || self.signal.is_some() || self.storage || matches!(value, Value::Undefined) {
+            return self.set(name, value);
+        }
+        self.membership.check_write()?;
+        let stored = SharedValue::from_value(value, Some(&self.membership))?;
+        let mut props = self.props.write();
+        match find(&props, name, hint).and_then(|i| props.get_index_mut(i)) {
+            Some((_, slot)) => *slot = stored,
+            None => {
+                props.insert(Arc::from(name), stored);
+            }
+        }
+        Ok(())
     }
 
     pub fn contains(&self, name: &str) -> bool {

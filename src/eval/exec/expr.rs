@@ -503,6 +503,9 @@ impl Process<'_> {
                 if let Some(target) = in_place(&self.stack, frame, object)
                     && !has_class(target)
                 {
+                    if let Value::SharedObject(o) = target {
+                        return Ok(o.get_hinted(name, self.sites.hint(*site)));
+                    }
                     return member(target, name).map_err(|err| err.at(e.span));
                 }
                 let object = self.expr(frame, object)?;

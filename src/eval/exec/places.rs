@@ -150,6 +150,9 @@ impl Process<'_> {
                         }
                     }
                     if !has_class(target) {
+                        if let Value::SharedObject(o) = target {
+                            return o.set_hinted(name, &value, self.sites.hint(*site)).map_err(|e| e.at(*span));
+                        }
                         return set_member(target, name, value).map_err(|e| e.at(*span));
                     }
                 }

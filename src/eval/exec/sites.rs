@@ -22,6 +22,11 @@ pub(super) struct Sites {
     layouts: Vec<Option<(Layout, u32)>>,
     /// The layout of the last `New object` at a place beyond [`MAX_SITES`].
     spare: Option<Layout>,
+    /// By place number: the position of the place's name in the shared
+    /// object met there last (`SharedObject::get_hinted`).
+    hints: Vec<u32>,
+    /// The hint of places beyond [`MAX_SITES`].
+    spare_hint: u32,
 }
 
 impl Sites {
@@ -56,6 +61,20 @@ impl Sites {
             self.keep(site, layout, i);
         }
         Some(i)
+    }
+
+    /// The position of its name in the shared object met at place `site`
+    /// last, for `SharedObject::get_hinted` to try and correct.
+    #[inline(always)]
+    pub(super) fn hint(&mut self, site: u32) -> &mut u32 {
+        let at = site as usize;
+        if at >= MAX_SITES {
+            return &mut self.spare_hint;
+        }
+        if self.hints.len() <= at {
+            self.hints.resize(at + 1, 0);
+        }
+        &mut self.hints[at]
     }
 
     /// The position place `site` keeps, when `props` has the layout kept there.
