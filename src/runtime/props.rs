@@ -380,7 +380,7 @@ impl Props {
 /// most mismatches; names shared through `value::key` match by address; short
 /// names are compared in line (no call to `memcmp`).
 #[inline(always)]
-fn same_name(k: &str, name: &str) -> bool {
+pub(crate) fn same_name(k: &str, name: &str) -> bool {
     let (a, b) = (k.as_bytes(), name.as_bytes());
     if a.len() != b.len() || a.first() != b.first() {
         return false;

@@ -169,10 +169,8 @@ fn find(
     hint: &mut u32,
 ) -> Option<usize> {
     let at = *hint as usize;
-    // Compared in line: names are short, and a call to `memcmp` costs more.
     if let Some((k, _)) = props.get_index(at)
-        && k.len() == name.len()
-        && k.bytes().zip(name.bytes()).all(|(a, b)| a == b)
+        && super::props::same_name(k, name)
     {
         return Some(at);
     }
@@ -293,23 +291,6 @@ impl SharedObject {
         }
     }
 
-    /// `set`, trying first the position `hint` (see `get_hinted`).
-    pub fn set_hinted(&self, name: &str, value: &Value, hint: &mut u32) -> Result<(), RuntimeError> {
-        if self.owned.is_some() || self.signal.is_some() || self.storage || matches!(value, Value::Undefined) {
-            return self.set(name, value);
-        }
-        self.membership.check_write()?;
-        let stored = SharedValue::from_value(value, Some(&self.membership))?;
-        let mut props = self.props.write();
-        match find(&props, name, hint).and_then(|i| props.get_index_mut(i)) {
-            Some((_, slot)) => *slot = stored,
-            None => {
-                props.insert(Arc::from(name), stored);
-            }
-        }
-        Ok(())
-    }
-
     pub fn contains(&self, name: &str) -> bool {
         self.props.read().contains_key(name)
     }
@@ -341,6 +322,11 @@ impl SharedObject {
     /// `object.name:=value`, inside `Use`. Undefined resets an existing
     /// property to its type's empty value and does nothing to a missing one.
     pub fn set(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
+        self.set_hinted(name, value, &mut 0)
+    }
+
+    /// `set`, trying first the position `hint` (see `get_hinted`).
+    pub fn set_hinted(&self, name: &str, value: &Value, hint: &mut u32) -> Result<(), RuntimeError> {
         if self.owned.is_some() {
             return Err(RuntimeError::new(
                 codes::READ_ONLY_PROPERTY,
@@ -354,14 +340,20 @@ impl SharedObject {
                 "the signaled property of a 4D.Signal is read-only",
             ));
         }
-        self.set_unchecked(name, value)
+        self.put(name, value, hint)
     }
 
     /// Sets a property without the `Use` check (a command that locks by itself,
     /// or a value being built before anyone else can see it).
     pub fn set_unchecked(&self, name: &str, value: &Value) -> Result<(), RuntimeError> {
+        self.put(name, value, &mut 0)
+    }
+
+    /// Writes a property, its position looked for first at `hint`.
+    fn put(&self, name: &str, value: &Value, hint: &mut u32) -> Result<(), RuntimeError> {
         if let Value::Undefined = value {
-            if let Some(slot) = self.props.write().get_mut(name) {
+            let mut props = self.props.write();
+            if let Some((_, slot)) = find(&props, name, hint).and_then(|i| props.get_index_mut(i)) {
                 *slot = slot.emptied();
             }
             return Ok(());
@@ -374,8 +366,8 @@ impl SharedObject {
         }
         let stored = SharedValue::from_value(value, (!self.storage).then_some(&self.membership))?;
         let mut props = self.props.write();
-        match props.get_mut(name) {
-            Some(slot) => *slot = stored,
+        match find(&props, name, hint).and_then(|i| props.get_index_mut(i)) {
+            Some((_, slot)) => *slot = stored,
             None => {
                 props.insert(Arc::from(name), stored);
             }

@@ -90,16 +90,14 @@ impl Sites {
     #[inline]
     pub(super) fn new_object(&mut self, site: u32, names: &[Box<str>]) -> &Layout {
         let at = site as usize;
+        let make = || Layout::new(names.iter().map(|name| &**name));
         if at >= MAX_SITES {
-            return self.spare.insert(Layout::new(names.iter().map(|name| &**name)));
+            return self.spare.insert(make());
         }
-        if self.layouts.get(at).is_none_or(Option::is_none) {
-            self.keep(at, Layout::new(names.iter().map(|name| &**name)), 0);
+        if self.layouts.len() <= at {
+            self.layouts.resize(at + 1, None);
         }
-        match &self.layouts[at] {
-            Some((layout, _)) => layout,
-            None => self.spare.insert(Layout::new(names.iter().map(|name| &**name))),
-        }
+        &self.layouts[at].get_or_insert_with(|| (make(), 0)).0
     }
 
     fn keep(&mut self, site: usize, layout: Layout, position: usize) {
